@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Storage;
+
+namespace Deliberation.Engine.Activities;
+
+/// <summary>What an executing activity can see and do: its inputs, variables, time and the outbox.</summary>
+public sealed class ActivityContext
+{
+    private readonly ExpressionEvaluator _expressions;
+    private readonly Func<ScriptModel> _model;
+    private readonly Action<OutboxMessage> _addOutbox;
+    private readonly IReadOnlyDictionary<string, JsonNode?> _variables;
+    private readonly Action<string, JsonNode?> _setVariable;
+
+    internal ActivityContext(
+        Guid instanceId,
+        string executionId,
+        ActivityNode node,
+        ActivityDescriptor descriptor,
+        JsonObject state,
+        DateTimeOffset now,
+        ExpressionEvaluator expressions,
+        Func<ScriptModel> model,
+        IReadOnlyDictionary<string, JsonNode?> variables,
+        Action<string, JsonNode?> setVariable,
+        Action<OutboxMessage> addOutbox,
+        CancellationToken cancellationToken)
+    {
+        InstanceId = instanceId;
+        ExecutionId = executionId;
+        Node = node;
+        Descriptor = descriptor;
+        State = state;
+        Now = now;
+        _expressions = expressions;
+        _model = model;
+        _variables = variables;
+        _setVariable = setVariable;
+        _addOutbox = addOutbox;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The instance.</summary>
+    public Guid InstanceId { get; }
+
+    /// <summary>This execution of the activity.</summary>
+    public string ExecutionId { get; }
+
+    /// <summary>The activity as placed in the definition.</summary>
+    public ActivityNode Node { get; }
+
+    /// <summary>The activity type's descriptor.</summary>
+    public ActivityDescriptor Descriptor { get; }
+
+    /// <summary>Per-execution state kept while the activity waits.</summary>
+    public JsonObject State { get; }
+
+    /// <summary>The current time, from the injected <see cref="TimeProvider"/>.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Cancelled when the host shuts down.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The script model for this execution (inputs, variables, outputs, ForEach item).</summary>
+    public ScriptModel ScriptModel => _model();
+
+    /// <summary>Evaluates an input; the descriptor's default when absent.</summary>
+    /// <exception cref="ScriptEvaluationException">A script failed.</exception>
+    public JsonNode? GetInput(string name)
+    {
+        var descriptor = Descriptor.Inputs.FirstOrDefault(i => i.Name == name)
+            ?? throw new InvalidOperationException($"Activity type '{Descriptor.Type}' has no input '{name}'.");
+        if (!Node.Inputs.TryGetValue(name, out var expression)) return JsonValues.Copy(descriptor.Default);
+        return _expressions.Evaluate(expression, descriptor.Type, _model);
+    }
+
+    /// <summary>An input as text.</summary>
+    public string? GetText(string name) => JsonValues.AsText(GetInput(name));
+
+    /// <summary>An input as text that must not be empty.</summary>
+    /// <exception cref="InvalidOperationException">The value is empty.</exception>
+    public string GetRequiredText(string name)
+    {
+        var text = GetText(name);
+        return string.IsNullOrWhiteSpace(text)
+            ? throw new InvalidOperationException($"Input '{name}' of activity '{Node.Id}' evaluated to an empty value.")
+            : text;
+    }
+
+    /// <summary>An input as a boolean (script truthiness).</summary>
+    public bool GetBoolean(string name) => JsonValues.IsTruthy(GetInput(name));
+
+    /// <summary>An input as a duration, or null when absent or empty.</summary>
+    /// <exception cref="FormatException">The value is not a duration.</exception>
+    public TimeSpan? GetDuration(string name)
+    {
+        var text = GetText(name);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return Durations.TryParse(text, out var value)
+            ? value
+            : throw new FormatException($"Input '{name}' of activity '{Node.Id}' is not a duration: use PT24H, 24h, 30m or 1.00:00:00.");
+    }
+
+    /// <summary>An input as a date and time, or null when absent or empty.</summary>
+    /// <exception cref="FormatException">The value is not an ISO 8601 date and time.</exception>
+    public DateTimeOffset? GetDateTime(string name)
+    {
+        var text = GetText(name);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value
+            : throw new FormatException($"Input '{name}' of activity '{Node.Id}' is not an ISO 8601 date and time.");
+    }
+
+    /// <summary>Reads a workflow variable.</summary>
+    public JsonNode? GetVariable(string name) => _variables.GetValueOrDefault(name);
+
+    /// <summary>Sets a workflow variable.</summary>
+    public void SetVariable(string name, JsonNode? value) => _setVariable(name, value);
+
+    /// <summary>Adds a message to the outbox, committed with this step.</summary>
+    public void AddOutbox(string kind, string payload, Guid? id = null) =>
+        _addOutbox(new OutboxMessage(id ?? Guid.CreateVersion7(Now), InstanceId, kind, payload, Now));
+}

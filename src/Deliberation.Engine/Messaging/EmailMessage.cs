@@ -1,0 +1,14 @@
+namespace Deliberation.Engine.Messaging;
+
+/// <summary>An email as an activity composes it; the integrations deliver it from the outbox.</summary>
+/// <param name="To">Recipient addresses.</param>
+/// <param name="Subject">Subject line.</param>
+/// <param name="Body">Plain-text body.</param>
+public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, string Body)
+{
+    /// <summary>The outbox kind of email messages.</summary>
+    public const string OutboxKind = "email";
+
+    /// <summary>Optional HTML body (already sanitised or encoded).</summary>
+    public string? HtmlBody { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Deliberation.Engine.Messaging;
+
+/// <summary>An outbox message could not be delivered.</summary>
+/// <param name="message">What went wrong.</param>
+/// <param name="permanent">True when retrying cannot help (a rejected address); false for an outage.</param>
+/// <param name="inner">The cause.</param>
+public sealed class OutboxDeliveryException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>True when retrying cannot help.</summary>
+    public bool Permanent { get; } = permanent;
+}

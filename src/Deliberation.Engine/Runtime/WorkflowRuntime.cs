@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Engine.Activities;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Storage;
+
+namespace Deliberation.Engine.Runtime;
+
+/// <summary>
+/// Runs instances: starts them, resumes bookmarks on signals and timers, retries incidents and
+/// cancels. Each call is one step: load, run in memory, commit in one transaction guarded by the
+/// instance's revision (a concurrent step makes it reload and try again).
+/// </summary>
+public sealed class WorkflowRuntime
+{
+    private const int MaxAttempts = 5;
+    private readonly IWorkflowStore _store;
+    private readonly DefinitionService _definitions;
+    private readonly TimeProvider _time;
+    private readonly WorkflowRunner _runner;
+    private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    /// <summary>Creates the runtime.</summary>
+    public WorkflowRuntime(IWorkflowStore store, DefinitionService definitions, ExpressionEvaluator expressions, TimeProvider time)
+    {
+        _store = store;
+        _definitions = definitions;
+        _time = time;
+        _runner = new WorkflowRunner(expressions);
+    }
+
+    /// <summary>Raised after a commit that scheduled a timer, with its due time (wakes the timer pump early).</summary>
+    public event Action<DateTimeOffset>? TimerScheduled;
+
+    /// <summary>Raised after a commit that wrote outbox messages.</summary>
+    public event Action? OutboxWritten;
+
+    /// <summary>Starts an instance of a published definition.</summary>
+    /// <exception cref="WorkflowException">Unknown definition, invalid inputs, or a reused idempotency key.</exception>
+    public async Task<StepReport> StartAsync(StartRequest request, CancellationToken cancellationToken)
+    {
+        var key = request.IdempotencyKey is { } k ? "start:" + k : null;
+        var hash = Hash($"start|{request.DefinitionId}|{request.Version}|{request.CorrelationId}|{request.Input?.ToJsonString()}");
+        if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return replay;
+
+        var workflow = await _definitions.GetRunnableAsync(request.DefinitionId, request.Version, cancellationToken);
+        var input = BindInputs(workflow.Definition, request.Input);
+        var now = _time.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now),
+            DefinitionId = workflow.Definition.Id,
+            DefinitionVersion = workflow.Version,
+            CorrelationId = request.CorrelationId,
+            CreatedAt = now,
+            State = new InstanceState { Input = input },
+        };
+        foreach (var variable in workflow.Definition.Variables) instance.State.Variables[variable.Name] = variable.Default?.DeepClone();
+
+        var commit = new StepCommit { Instance = instance, IsNew = true, ExpectedRevision = 0 };
+        await _runner.RunAsync(instance, workflow, new Stimulus.Start(), commit, now, cancellationToken);
+        var report = Finish(commit, now, key, hash);
+        if (!await _store.CommitAsync(commit, cancellationToken))
+        {
+            // Only an idempotency key taken by a concurrent twin request can make a new instance's commit fail.
+            return key is not null && await ReplayAsync(key, hash, cancellationToken) is { } twin
+                ? twin
+                : throw new WorkflowException(WorkflowErrorKind.Conflict, "commit-failed", "The instance could not be saved; try again.");
+        }
+        Notify(commit);
+        return report;
+    }
+
+    /// <summary>Sends a named signal to an instance; every bookmark waiting for that name resumes.</summary>
+    /// <exception cref="WorkflowException">Unknown instance, nothing waits for the signal, or a reused key.</exception>
+    public Task<StepReport> SignalAsync(Guid instanceId, string signal, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, idempotencyKey is null ? null : $"signal:{idempotencyKey}", $"signal|{instanceId}|{signal}|{payload?.ToJsonString()}", instance =>
+        {
+            var bookmarks = instance.State.Waiting.SelectMany(e => e.Bookmarks).Where(b => b.SignalName == signal).Select(b => b.Id).ToList();
+            if (bookmarks.Count == 0)
+                throw new WorkflowException(WorkflowErrorKind.Conflict, "signal-not-awaited",
+                    instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled
+                        ? $"Instance {instanceId} has ended; it no longer waits for '{signal}'. Nothing changed."
+                        : $"No activity of instance {instanceId} waits for signal '{signal}' now (it may have been answered already). Nothing changed.");
+            return Task.FromResult<IReadOnlyList<Stimulus>>(bookmarks.Select(b => (Stimulus)new Stimulus.Resume(b, "signal", payload)).ToList());
+        }, cancellationToken);
+
+    /// <summary>Resumes one bookmark.</summary>
+    /// <exception cref="WorkflowException">Unknown instance or bookmark (404), a consumed bookmark (409), or a reused key.</exception>
+    public Task<StepReport> ResumeBookmarkAsync(Guid instanceId, Guid bookmarkId, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, idempotencyKey is null ? null : $"resume:{idempotencyKey}", $"resume|{instanceId}|{bookmarkId}|{payload?.ToJsonString()}", async instance =>
+        {
+            if (!instance.State.Waiting.Any(e => e.Bookmarks.Any(b => b.Id == bookmarkId)))
+            {
+                var consumedAt = await _store.FindBookmarkConsumedAtAsync(instanceId, bookmarkId, cancellationToken);
+                throw consumedAt is { } at
+                    ? new WorkflowException(WorkflowErrorKind.Conflict, "bookmark-consumed",
+                        $"Bookmark {bookmarkId} was already consumed at {at.ToString("O", CultureInfo.InvariantCulture)}. Nothing changed.")
+                    : new WorkflowException(WorkflowErrorKind.NotFound, "bookmark-not-found",
+                        $"Instance {instanceId} has no bookmark {bookmarkId}.");
+            }
+            return (IReadOnlyList<Stimulus>)[new Stimulus.Resume(bookmarkId, "api", payload)];
+        }, cancellationToken);
+
+    /// <summary>Re-runs a faulted activity.</summary>
+    /// <exception cref="WorkflowException">Unknown instance or incident not open.</exception>
+    public Task<StepReport> RetryIncidentAsync(Guid instanceId, Guid incidentId, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, null, "", _ => Task.FromResult<IReadOnlyList<Stimulus>>([new Stimulus.Retry(incidentId)]), cancellationToken);
+
+    /// <summary>Cancels an instance and every timer and bookmark it has.</summary>
+    /// <exception cref="WorkflowException">Unknown instance or already ended.</exception>
+    public Task<StepReport> CancelAsync(Guid instanceId, string? idempotencyKey, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, idempotencyKey is null ? null : $"cancel:{idempotencyKey}", $"cancel|{instanceId}",
+            _ => Task.FromResult<IReadOnlyList<Stimulus>>([new Stimulus.Cancel()]), cancellationToken);
+
+    /// <summary>Fires a due timer; a timer whose bookmark is gone is deleted and does nothing.</summary>
+    /// <returns>True when the timer resumed its activity.</returns>
+    public async Task<bool> FireTimerAsync(DueTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await StepAsync(timer.InstanceId, null, "", instance =>
+            {
+                if (!instance.State.Waiting.Any(e => e.Bookmarks.Any(b => b.Id == timer.BookmarkId)))
+                    throw new WorkflowException(WorkflowErrorKind.Conflict, "bookmark-not-waiting", "The timer's bookmark is gone.");
+                return Task.FromResult<IReadOnlyList<Stimulus>>([new Stimulus.Resume(timer.BookmarkId, "timer", null)]);
+            }, cancellationToken);
+            return true;
+        }
+        catch (WorkflowException ex) when (ex.Code is "bookmark-not-waiting" or "instance-not-found" or "instance-ended")
+        {
+            await _store.DeleteTimerAsync(timer.BookmarkId, cancellationToken);
+            return false;
+        }
+    }
+
+    private async Task<StepReport> StepAsync(Guid instanceId, string? key, string request,
+        Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli, CancellationToken cancellationToken)
+    {
+        var hash = Hash(request);
+        var gate = _locks[(instanceId.GetHashCode() & int.MaxValue) % _locks.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return replay;
+                var instance = await _store.GetInstanceAsync(instanceId, cancellationToken)
+                    ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {instanceId}.");
+                var workflow = await _definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+                var now = _time.GetUtcNow();
+                var commit = new StepCommit { Instance = instance, ExpectedRevision = instance.Revision };
+                foreach (var stimulus in await stimuli(instance))
+                {
+                    // A resume earlier in this step may have cancelled a bookmark a later one names.
+                    if (stimulus is Stimulus.Resume r && commit.RemovedBookmarks.Contains(r.BookmarkId)) continue;
+                    await _runner.RunAsync(instance, workflow, stimulus, commit, now, cancellationToken);
+                }
+                var report = Finish(commit, now, key, hash);
+                if (await _store.CommitAsync(commit, cancellationToken))
+                {
+                    Notify(commit);
+                    return report;
+                }
+            }
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "instance-busy", $"Instance {instanceId} kept changing while this request ran; try again.");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private StepReport Finish(StepCommit commit, DateTimeOffset now, string? key, string hash)
+    {
+        var instance = commit.Instance;
+        instance.Revision = commit.ExpectedRevision + 1;
+        instance.UpdatedAt = now;
+        commit.StateJson = JsonSerializer.Serialize(instance.State, DefinitionJson.Options);
+        var report = StepReport.Of(instance);
+        if (key is not null)
+            commit.Idempotency = new IdempotencyRecord(key, hash, instance.Id, JsonSerializer.Serialize(report, DefinitionJson.Options), now);
+        return report;
+    }
+
+    private void Notify(StepCommit commit)
+    {
+        if (commit.Outbox.Count > 0) OutboxWritten?.Invoke();
+        var due = commit.AddedBookmarks.Where(b => b.DueAt is not null).Select(b => b.DueAt!.Value).DefaultIfEmpty().Min();
+        if (due != default) TimerScheduled?.Invoke(due);
+    }
+
+    private async Task<StepReport?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
+    {
+        var record = await _store.FindIdempotencyAsync(key, cancellationToken);
+        if (record is null) return null;
+        if (record.RequestHash != hash)
+            throw new WorkflowException(WorkflowErrorKind.IdempotencyMismatch, "idempotency-key-reused",
+                "This idempotency key was already used for a different request. Use a new key for a new request.");
+        return JsonSerializer.Deserialize<StepReport>(record.Result, DefinitionJson.Options)! with { Replayed = true };
+    }
+
+    private static Dictionary<string, JsonNode?> BindInputs(WorkflowDefinition definition, JsonObject? given)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var bound = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var name in given?.Select(p => p.Key).Where(k => definition.Inputs.All(i => i.Name != k)) ?? [])
+            errors[name] = [$"The workflow has no input '{name}'."];
+        foreach (var input in definition.Inputs)
+        {
+            var value = given?[input.Name]?.DeepClone() ?? input.Default?.DeepClone();
+            if (value is null || (value is JsonValue s && s.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(s.GetValue<string>())))
+            {
+                if (input.Required) errors[input.Name] = [$"'{input.DisplayName?.En ?? input.Name}' is required."];
+                bound[input.Name] = null;
+                continue;
+            }
+            var problem = CheckType(input.Type, value);
+            if (problem is not null) errors[input.Name] = [problem];
+            bound[input.Name] = value;
+        }
+        return errors.Count == 0
+            ? bound
+            : throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Some workflow inputs are missing or invalid.") { Errors = errors };
+    }
+
+    private static string? CheckType(InputType type, JsonNode value)
+    {
+        var kind = value.GetValueKind();
+        var text = JsonValues.AsText(value);
+        return type switch
+        {
+            InputType.Text when kind != JsonValueKind.String => "A text value is expected.",
+            InputType.Number when kind != JsonValueKind.Number => "A number is expected.",
+            InputType.Boolean when kind is not (JsonValueKind.True or JsonValueKind.False) => "true or false is expected.",
+            InputType.Duration when !Durations.TryParse(text, out _) => "A duration such as 24h, 30m or PT24H is expected.",
+            InputType.DateTime when !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out _) => "An ISO 8601 date and time is expected.",
+            _ => null,
+        };
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

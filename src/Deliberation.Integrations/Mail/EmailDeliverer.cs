@@ -1,0 +1,73 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Messaging;
+using Deliberation.Engine.Storage;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Deliberation.Integrations.Mail;
+
+/// <summary>
+/// Delivers outbox emails with MailKit, or writes them as .eml files to the pickup folder when no
+/// SMTP server is configured. The Message-ID derives from the outbox id, so a resend after a crash
+/// is recognisably the same message.
+/// </summary>
+public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : IOutboxDeliverer
+{
+    /// <inheritdoc/>
+    public string Kind => EmailMessage.OutboxKind;
+
+    /// <summary>Builds the MIME message of an outbox email.</summary>
+    public MimeMessage Compose(OutboxMessage outbox)
+    {
+        var email = JsonSerializer.Deserialize<EmailMessage>(outbox.Payload, DefinitionJson.Options)
+            ?? throw new OutboxDeliveryException("The outbox payload is empty.", permanent: true);
+        var message = new MimeMessage { Subject = email.Subject, MessageId = $"{outbox.Id:N}@{options.MessageIdDomain}", Date = outbox.CreatedAt };
+        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        foreach (var to in email.To)
+        {
+            if (!MailboxAddress.TryParse(to, out var address))
+                throw new OutboxDeliveryException($"'{to}' is not an email address.", permanent: true);
+            message.To.Add(address);
+        }
+        var body = new BodyBuilder { TextBody = email.Body };
+        if (email.HtmlBody is not null) body.HtmlBody = email.HtmlBody;
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    /// <inheritdoc/>
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var mime = Compose(message);
+        if (!options.UsesSmtp)
+        {
+            Directory.CreateDirectory(pickupFolder);
+            var path = Path.Combine(pickupFolder, $"{message.CreatedAt:yyyyMMddHHmmss}-{message.Id:N}.eml");
+            var temp = path + ".tmp";
+            await mime.WriteToAsync(temp, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+            return;
+        }
+        using var client = new SmtpClient();
+        try
+        {
+            await client.ConnectAsync(options.SmtpHost, options.SmtpPort, Enum.Parse<SecureSocketOptions>(options.SmtpSecurity, true), cancellationToken);
+            if (!string.IsNullOrEmpty(options.SmtpUser)) await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword, cancellationToken);
+            await client.SendAsync(mime, cancellationToken);
+            await client.DisconnectAsync(true, cancellationToken);
+        }
+        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
+        {
+            throw new OutboxDeliveryException($"The SMTP server refused the message ({(int)ex.StatusCode}): {ex.Message}", permanent: true, ex);
+        }
+        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or SocketException or IOException
+                                       or ServiceNotConnectedException or TimeoutException or SslHandshakeException or AuthenticationException)
+        {
+            throw new OutboxDeliveryException($"SMTP is unavailable: {ex.Message}", permanent: false, ex);
+        }
+    }
+}

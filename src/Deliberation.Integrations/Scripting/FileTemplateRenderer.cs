@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Messaging;
+using Scriban;
+
+namespace Deliberation.Integrations.Scripting;
+
+/// <summary>Renders Scriban templates from a folder (<c>workflows/templates/</c>), sandboxed like every script.</summary>
+public sealed class FileTemplateRenderer(string folder) : ITemplateRenderer
+{
+    /// <inheritdoc/>
+    public bool Exists(string templateName) => Resolve(templateName) is { } path && File.Exists(path);
+
+    /// <inheritdoc/>
+    public async Task<string> RenderAsync(string templateName, JsonNode? model, ScriptModel scope, CancellationToken cancellationToken)
+    {
+        var path = Resolve(templateName)
+            ?? throw new ScriptEvaluationException($"Template name '{templateName}' is not a plain file name under the templates folder.");
+        if (!File.Exists(path)) throw new ScriptEvaluationException($"Template '{templateName}' does not exist.");
+        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        var template = Template.Parse(text, templateName);
+        if (template.HasErrors)
+            throw new ScriptEvaluationException($"Template '{templateName}' has errors: " + string.Join("; ", template.Messages.Select(m => m.ToString())));
+        var context = ScribanScriptEvaluator.CreateContext(scope, [new("model", model)]);
+        try
+        {
+            return await template.RenderAsync(context);
+        }
+        catch (Exception ex) when (ex is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
+        {
+            throw new ScriptEvaluationException($"Template '{templateName}' failed: {ex.Message}", ex);
+        }
+    }
+
+    private string? Resolve(string name)
+    {
+        // Only names inside the folder: no rooted paths, no "..".
+        if (string.IsNullOrWhiteSpace(name) || Path.IsPathRooted(name) || name.Contains("..", StringComparison.Ordinal)) return null;
+        var full = Path.GetFullPath(Path.Combine(folder, name));
+        return full.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) ? full : null;
+    }
+}

@@ -1,0 +1,45 @@
+using Deliberation.Engine.Runtime;
+using Deliberation.Engine.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Deliberation.Integrations.Timers;
+
+/// <summary>
+/// Fires due timers: claims a batch of due timer rows (leased, so a second host skips them), then
+/// resumes each bookmark in its own step. A timer whose bookmark is gone is deleted.
+/// </summary>
+public sealed class TimerPump(IWorkflowStore store, WorkflowRuntime runtime, TimeProvider time, TimerOptions options, ILogger<TimerPump> logger)
+{
+    /// <summary>Fires one batch of due timers; returns how many were claimed.</summary>
+    public async Task<int> FireDueAsync(CancellationToken cancellationToken)
+    {
+        var due = await store.ClaimDueTimersAsync(time.GetUtcNow(), options.BatchSize, options.Lease, cancellationToken);
+        foreach (var timer in due)
+        {
+            try
+            {
+                await runtime.FireTimerAsync(timer, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The lease runs out and the timer is claimed again: no timer is lost to a failure here.
+                logger.LogError(ex, "Timer {BookmarkId} of instance {InstanceId} failed to fire; it will be retried after its lease.", timer.BookmarkId, timer.InstanceId);
+            }
+        }
+        return due.Count;
+    }
+
+    /// <summary>Fires every due timer, batch after batch, until none is left.</summary>
+    public async Task<int> FireAllDueAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int fired;
+        do
+        {
+            fired = await FireDueAsync(cancellationToken);
+            total += fired;
+        }
+        while (fired == options.BatchSize);
+        return total;
+    }
+}

@@ -1,0 +1,46 @@
+using Deliberation.Persistence.Sql;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence;
+
+/// <summary>Creates contexts and the hot-path connection pool for the configured provider, and migrates the schema.</summary>
+public sealed class DeliberationDatabase : IDisposable
+{
+    private readonly DatabaseOptions _options;
+
+    /// <summary>Sets up the provider.</summary>
+    /// <exception cref="ArgumentException">Unknown provider or missing connection string.</exception>
+    public DeliberationDatabase(DatabaseOptions options)
+    {
+        _options = options;
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new ArgumentException("Deliberation:Database:ConnectionString is empty.");
+        if (!options.IsPostgres && !options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Unknown database provider '{options.Provider}': use Sqlite or PostgreSql.");
+        Pool = new ConnectionPool(options.IsPostgres ? new PostgresDialect(options.ConnectionString) : new SqliteDialect(options.ConnectionString));
+    }
+
+    /// <summary>The hot-path pool.</summary>
+    public ConnectionPool Pool { get; }
+
+    /// <summary>True for PostgreSQL.</summary>
+    public bool IsPostgres => _options.IsPostgres;
+
+    /// <summary>Creates a context for queries and the definition store.</summary>
+    public DeliberationDbContext CreateContext() => _options.IsPostgres
+        ? new PostgresDeliberationDbContext(new DbContextOptionsBuilder<PostgresDeliberationDbContext>()
+            .UseNpgsql(_options.ConnectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options)
+        : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>()
+            .UseSqlite(_options.ConnectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
+
+    /// <summary>Applies pending migrations; on SQLite also switches the file to WAL.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = CreateContext();
+        await context.Database.MigrateAsync(cancellationToken);
+        if (!_options.IsPostgres) await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Pool.Dispose();
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using Deliberation.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Deliberation.Persistence;
+
+/// <summary>
+/// The one EF Core model. Times are stored as Unix milliseconds on every provider so that the raw
+/// SQL of the hot path compares integers; tables and columns are snake_case.
+/// </summary>
+public abstract class DeliberationDbContext(DbContextOptions options) : DbContext(options)
+{
+#pragma warning disable CS1591
+    public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+    public DbSet<InstanceRow> Instances => Set<InstanceRow>();
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
+    public DbSet<JournalRow> Journal => Set<JournalRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+    public DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
+#pragma warning restore CS1591
+
+    private static readonly ValueConverter<DateTimeOffset, long> Millis =
+        new(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+
+    /// <inheritdoc/>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<MillisConverter>();
+    }
+
+    /// <inheritdoc/>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DefinitionRow>(e =>
+        {
+            e.ToTable("definitions");
+            e.HasKey(d => new { d.DefinitionId, d.Version });
+            e.Property(d => d.DefinitionId).HasMaxLength(100);
+            e.Property(d => d.Source).HasMaxLength(300);
+            e.Property(d => d.Hash).HasMaxLength(64);
+            e.HasIndex(d => d.Source);
+        });
+        modelBuilder.Entity<InstanceRow>(e =>
+        {
+            e.ToTable("instances");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.DefinitionId).HasMaxLength(100);
+            e.Property(i => i.Status).HasMaxLength(20);
+            e.Property(i => i.CorrelationId).HasMaxLength(200);
+            e.HasIndex(i => new { i.DefinitionId, i.Status });
+            e.HasIndex(i => i.Status);
+            e.HasIndex(i => i.CorrelationId);
+            e.HasIndex(i => i.CreatedAt);
+        });
+        modelBuilder.Entity<BookmarkRow>(e =>
+        {
+            e.ToTable("bookmarks");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.ActivityId).HasMaxLength(100);
+            e.Property(b => b.ExecutionId).HasMaxLength(40);
+            e.Property(b => b.SignalName).HasMaxLength(300);
+            e.HasIndex(b => new { b.InstanceId, b.SignalName });
+        });
+        modelBuilder.Entity<TimerRow>(e =>
+        {
+            e.ToTable("timers");
+            e.HasKey(t => t.BookmarkId);
+            e.HasIndex(t => t.DueAt);
+        });
+        modelBuilder.Entity<JournalRow>(e =>
+        {
+            e.ToTable("journal");
+            e.HasKey(j => new { j.InstanceId, j.Seq });
+            e.Property(j => j.Kind).HasMaxLength(40);
+            e.Property(j => j.ActivityId).HasMaxLength(100);
+            e.Property(j => j.ExecutionId).HasMaxLength(40);
+            e.Property(j => j.Outcome).HasMaxLength(300);
+            e.Property(j => j.Detail).HasMaxLength(500);
+        });
+        modelBuilder.Entity<OutboxRow>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Kind).HasMaxLength(40);
+            e.HasIndex(o => new { o.SentAt, o.FailedAt, o.NextAttemptAt });
+            e.HasIndex(o => o.InstanceId);
+        });
+        modelBuilder.Entity<IncidentRow>(e =>
+        {
+            e.ToTable("incidents");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.ActivityId).HasMaxLength(100);
+            e.Property(i => i.ExecutionId).HasMaxLength(40);
+            e.Property(i => i.ErrorType).HasMaxLength(200);
+            e.Property(i => i.Resolution).HasMaxLength(40);
+            e.HasIndex(i => new { i.ResolvedAt, i.CreatedAt });
+            e.HasIndex(i => i.InstanceId);
+        });
+        modelBuilder.Entity<IdempotencyRow>(e =>
+        {
+            e.ToTable("idempotency");
+            e.HasKey(i => i.Key);
+            e.Property(i => i.Key).HasMaxLength(300);
+            e.Property(i => i.RequestHash).HasMaxLength(64);
+            e.HasIndex(i => i.CreatedAt);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+        return sb.ToString();
+    }
+
+    private sealed class MillisConverter() : ValueConverter<DateTimeOffset, long>(Millis.ConvertToProviderExpression, Millis.ConvertFromProviderExpression);
+}

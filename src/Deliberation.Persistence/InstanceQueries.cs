@@ -1,0 +1,59 @@
+using Deliberation.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence;
+
+/// <summary>Read-side queries for the API: lists, journal, incidents.</summary>
+public sealed class InstanceQueries(DeliberationDatabase database)
+{
+    /// <summary>Instances matching the filter, newest first.</summary>
+    public async Task<(IReadOnlyList<InstanceRow> Items, int Total)> ListAsync(
+        string? definitionId, string? status, string? correlationId, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Instances.AsQueryable();
+        if (!string.IsNullOrEmpty(definitionId)) query = query.Where(i => i.DefinitionId == definitionId);
+        if (!string.IsNullOrEmpty(status)) query = query.Where(i => i.Status == status);
+        if (!string.IsNullOrEmpty(correlationId)) query = query.Where(i => i.CorrelationId == correlationId);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(i => i.CreatedAt).Skip(skip).Take(take)
+            .Select(i => new InstanceRow
+            {
+                Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersion = i.DefinitionVersion, Status = i.Status,
+                CorrelationId = i.CorrelationId, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt, EndedAt = i.EndedAt, Revision = i.Revision,
+            })
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
+
+    /// <summary>An instance's journal in order.</summary>
+    public async Task<IReadOnlyList<JournalRow>> JournalAsync(Guid instanceId, long afterSeq, int take, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Journal.Where(j => j.InstanceId == instanceId && j.Seq > afterSeq).OrderBy(j => j.Seq).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Incidents, open ones only unless <paramref name="includeResolved"/>.</summary>
+    public async Task<IReadOnlyList<IncidentRow>> IncidentsAsync(Guid? instanceId, bool includeResolved, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Incidents.AsQueryable();
+        if (instanceId is { } id) query = query.Where(i => i.InstanceId == id);
+        if (!includeResolved) query = query.Where(i => i.ResolvedAt == null);
+        return await query.OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Pending timers of an instance.</summary>
+    public async Task<IReadOnlyList<TimerRow>> TimersAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Outbox messages of an instance (for staff: delivery status).</summary>
+    public async Task<IReadOnlyList<OutboxRow>> OutboxAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Outbox.Where(o => o.InstanceId == instanceId).OrderBy(o => o.CreatedAt).ToListAsync(cancellationToken);
+    }
+}
