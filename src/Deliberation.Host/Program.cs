@@ -1,6 +1,28 @@
-var builder = WebApplication.CreateBuilder(args);
+using Deliberation.Host.Api;
+using Deliberation.Host.Hosting;
+using Hangfire;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = HostPaths.FindConfigurationRoot(),
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.AddDeliberation();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapScalarApiReference("/api-docs");
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LoopbackOnlyDashboardFilter()], DisplayStorageConnectionString = false });
+app.MapActivitiesApi();
+app.MapWorkflowsApi();
+app.MapInstancesApi();
+app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
 app.Run();
+
+/// <summary>The host's entry point; public so that tests can start it in process.</summary>
+public partial class Program;

@@ -1,1 +1,450 @@
-﻿Console.WriteLine("Hello, World!");
+// Resume benchmark: engine resumes per second against raw SQLite transactions, on one machine, in one run.
+// Usage: dotnet run -c Release --project tests/Deliberation.Benchmarks [-- --quick | --instances N | --resumes N | --rounds N | --warmup N | --seed auto|engine|bulk | --keep]
+using System.Diagnostics;
+using System.Globalization;
+using Deliberation.Engine.Activities;
+using Deliberation.Engine.Activities.BuiltIn;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Runtime;
+using Deliberation.Engine.Validation;
+using Deliberation.Integrations.Scripting;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Sql;
+using Microsoft.Data.Sqlite;
+
+var options = BenchOptions.Parse(args);
+var folder = Path.Combine(Path.GetTempPath(), "deliberation-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(folder);
+try
+{
+    await new ResumeBenchmark(options, folder).RunAsync();
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    if (options.Keep) Console.WriteLine($"kept {folder}");
+    else Directory.Delete(folder, recursive: true);
+}
+
+/// <summary>Command-line options.</summary>
+internal sealed record BenchOptions(int Instances, int Resumes, int Rounds, int Warmup, string Seed, bool Keep)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var o = quick ? new BenchOptions(2_000, 500, 3, 200, "auto", false) : new BenchOptions(100_000, 5_000, 5, 2_000, "auto", false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            o = args[i] switch
+            {
+                "--quick" => o,
+                "--keep" => o with { Keep = true },
+                "--instances" => o with { Instances = NextInt() },
+                "--resumes" => o with { Resumes = NextInt() },
+                "--rounds" => o with { Rounds = NextInt() },
+                "--warmup" => o with { Warmup = NextInt() },
+                "--seed" => o with { Seed = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        if (o.Seed is not ("auto" or "engine" or "bulk")) throw new ArgumentException("--seed takes auto, engine or bulk.");
+        return o;
+    }
+}
+
+/// <summary>
+/// Sets up an engine database holding <c>instances</c> suspended instances (plus those the run consumes,
+/// so that never fewer than <c>instances</c> are suspended while measuring) and a raw database of
+/// 500-byte rows, then alternates raw and engine rounds and reports medians, their ratio and resume latency.
+/// </summary>
+internal sealed class ResumeBenchmark(BenchOptions options, string folder)
+{
+    private const string DefinitionId = "bench-resume";
+    private const int PayloadBytes = 500;
+    private const double RatioTarget = 0.5, P99TargetMs = 10;
+
+    private const string WorkflowJson =
+        """
+        {
+          "id": "bench-resume",
+          "activities": [
+            { "id": "start", "type": "Start" },
+            { "id": "wait", "type": "WaitForSignal", "inputs": { "signal": { "type": "literal", "value": "go" } } }
+          ],
+          "connections": [ { "source": "start", "sourcePort": "Done", "target": "wait" } ]
+        }
+        """;
+
+    private static readonly TimeSpan EngineSeedBudget = TimeSpan.FromSeconds(60);
+
+    public async Task RunAsync()
+    {
+        var ct = CancellationToken.None;
+        var consumed = options.Warmup + options.Rounds * options.Resumes;
+        var seeded = options.Instances + consumed;
+        Console.WriteLine("Deliberation resume benchmark");
+        Console.WriteLine($"  {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite {SqliteVersion()}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
+        Console.WriteLine($"  {options.Rounds} rounds x {options.Resumes} operations per side (alternating raw, engine), {options.Warmup} warm-up operations per side");
+        Console.WriteLine($"  engine: {seeded} suspended instances seeded, so at least {options.Instances} stay suspended throughout the measurement");
+
+        // Engine side: the real runtime over the SQL store and the EF definition store.
+        var enginePath = Path.Combine(folder, "engine.db");
+        using var database = new DeliberationDatabase(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={enginePath}" });
+        await database.MigrateAsync(ct);
+        var scripts = new ScribanScriptEvaluator();
+        var registry = new ActivityRegistry(BuiltInActivities.Create(scripts, new FileTemplateRenderer(folder)));
+        var definitions = new DefinitionService(new EfDefinitionStore(database), new DefinitionValidator(registry, scripts), registry, TimeProvider.System);
+        var runtime = new WorkflowRuntime(new SqlWorkflowStore(database.Pool), definitions, new ExpressionEvaluator(scripts), TimeProvider.System);
+        var draft = await definitions.SaveDraftAsync(WorkflowJson, null, ct);
+        await definitions.PublishAsync(draft.DefinitionId, draft.Version, null, ct);
+        await using (var c = await database.Pool.RentAsync(ct))
+            Console.WriteLine($"  engine db: {Pragmas(c.Connection)}");
+
+        // Raw side: an identical file with the same pragmas, prepared commands, one connection.
+        using var raw = new RawBaseline(Path.Combine(folder, "raw.db"), seeded);
+        Console.WriteLine($"  raw db:    {Pragmas(raw.Connection)}");
+
+        var instanceIds = await SeedAsync(runtime, enginePath, seeded, ct);
+        Shuffle(instanceIds, new Random(42));
+        var rowIds = Enumerable.Range(1, seeded).ToList();
+        Shuffle(rowIds, new Random(43));
+        using (var check = Open(enginePath))
+        {
+            Console.WriteLine($"  engine db now: {Scalar(check, "SELECT COUNT(*) FROM instances WHERE status = 'Suspended'")} suspended instances, " +
+                $"{Scalar(check, "SELECT COUNT(*) FROM bookmarks")} bookmarks, {Scalar(check, "SELECT COUNT(*) FROM journal")} journal rows, " +
+                $"state {Scalar(check, "SELECT CAST(AVG(LENGTH(state)) AS INTEGER) FROM instances")} bytes on average");
+        }
+
+        var nextInstance = 0;
+        var nextRow = 0;
+        async Task<(double PerSecond, long[] Ticks)> EngineRound(int count)
+        {
+            var ticks = new long[count];
+            var total = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                var id = instanceIds[nextInstance++];
+                var start = Stopwatch.GetTimestamp();
+                var report = await runtime.SignalAsync(id, "go", null, null, ct);
+                ticks[i] = Stopwatch.GetTimestamp() - start;
+                if (report.Status != InstanceStatus.Finished) throw new InvalidOperationException($"Instance {id} is {report.Status} after its resume.");
+            }
+            return (count / total.Elapsed.TotalSeconds, ticks);
+        }
+        (double PerSecond, long[] Ticks) RawRound(int count)
+        {
+            var ticks = new long[count];
+            var total = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                raw.Transaction(rowIds[nextRow++]);
+                ticks[i] = Stopwatch.GetTimestamp() - start;
+            }
+            return (count / total.Elapsed.TotalSeconds, ticks);
+        }
+
+        Console.WriteLine();
+        Settle();
+        RawRound(options.Warmup);
+        await EngineRound(options.Warmup);
+        Console.WriteLine($"warm-up: {options.Warmup} raw transactions and {options.Warmup} engine resumes done");
+
+        var rawRates = new List<double>();
+        var engineRates = new List<double>();
+        var rawTicks = new List<long>();
+        var engineTicks = new List<long>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            Settle();
+            var r = RawRound(options.Resumes);
+            Settle();
+            var e = await EngineRound(options.Resumes);
+            rawRates.Add(r.PerSecond);
+            engineRates.Add(e.PerSecond);
+            rawTicks.AddRange(r.Ticks);
+            engineTicks.AddRange(e.Ticks);
+            Console.WriteLine($"round {round}: raw {r.PerSecond,8:F0} tx/s (p50 {Ms(Percentile(r.Ticks, 50)):F3} ms)   " +
+                $"engine {e.PerSecond,8:F0} resumes/s (p50 {Ms(Percentile(e.Ticks, 50)):F3} ms, p99 {Ms(Percentile(e.Ticks, 99)):F3} ms)   ratio {e.PerSecond / r.PerSecond:F2}");
+        }
+
+        var rawMedian = Median(rawRates);
+        var engineMedian = Median(engineRates);
+        var ratio = engineMedian / rawMedian;
+        var p50 = Ms(Percentile(engineTicks, 50));
+        var p99 = Ms(Percentile(engineTicks, 99));
+        var max = Ms(engineTicks.Max());
+        Console.WriteLine();
+        Console.WriteLine($"raw: {rawMedian:F0} tx/s (median of {options.Rounds} rounds; each transaction updates one {PayloadBytes}-byte row and inserts one journal row; " +
+            $"p50 {Ms(Percentile(rawTicks, 50)):F3} ms, p99 {Ms(Percentile(rawTicks, 99)):F3} ms)");
+        Console.WriteLine($"engine: {engineMedian:F0} resumes/s (median of {options.Rounds} rounds; each resume runs WaitForSignal and commits its step)");
+        Console.WriteLine($"ratio engine/raw: {ratio:F2} (target >= {RatioTarget}) {(ratio >= RatioTarget ? "PASS" : "MISS")}");
+        Console.WriteLine($"resume latency with {options.Instances}+ suspended instances: p50 {p50:F3} ms, p99 {p99:F3} ms, max {max:F3} ms " +
+            $"over {engineTicks.Count} resumes (target p99 < {P99TargetMs} ms) {(p99 < P99TargetMs ? "PASS" : "MISS")}");
+    }
+
+    /// <summary>Starts instances through the engine; when that would take too long, copies a real started instance's rows in bulk.</summary>
+    private async Task<List<Guid>> SeedAsync(WorkflowRuntime runtime, string enginePath, int count, CancellationToken ct)
+    {
+        var ids = new List<Guid>(count);
+        var watch = Stopwatch.StartNew();
+        var probe = Math.Min(count, 1_000);
+        var engineCount = options.Seed == "bulk" ? 1 : count;
+        for (var i = 0; i < engineCount; i++)
+        {
+            var report = await runtime.StartAsync(new StartRequest(DefinitionId, null, null, $"case-{i:D7}", null), ct);
+            if (report.Status != InstanceStatus.Suspended) throw new InvalidOperationException($"A new instance is {report.Status}, not Suspended.");
+            ids.Add(report.InstanceId);
+            if (i + 1 == probe && options.Seed == "auto")
+            {
+                var projected = watch.Elapsed / probe * count;
+                if (projected > EngineSeedBudget)
+                {
+                    Console.WriteLine($"  seeding: {probe} StartAsync took {watch.Elapsed.TotalSeconds:F1} s; {count} would take ~{projected.TotalSeconds:F0} s, so the rest are bulk copies");
+                    engineCount = probe;
+                }
+            }
+            if ((i + 1) % 20_000 == 0) Console.WriteLine($"  seeding: {i + 1} started ({(i + 1) / watch.Elapsed.TotalSeconds:F0}/s)");
+        }
+        var startRate = ids.Count / watch.Elapsed.TotalSeconds;
+        if (ids.Count < count)
+        {
+            var bulk = Stopwatch.StartNew();
+            ids.AddRange(BulkCopy(enginePath, ids[0], count - ids.Count));
+            Console.WriteLine($"  seeded {engineCount} instances with StartAsync ({startRate:F0}/s) and {count - engineCount} bulk copies of one of them in {bulk.Elapsed.TotalSeconds:F1} s");
+        }
+        else
+        {
+            Console.WriteLine($"  seeded {count} instances with StartAsync in {watch.Elapsed.TotalSeconds:F1} s ({startRate:F0} starts/s)");
+        }
+        return ids;
+    }
+
+    /// <summary>Copies the instance, bookmark and journal rows of a started instance under new ids.</summary>
+    private static List<Guid> BulkCopy(string enginePath, Guid templateId, int count)
+    {
+        using var c = Open(enginePath);
+        var template = templateId.ToString("D");
+        string state, bookmarkId, activityId, executionId, signal;
+        object[] instanceRow;
+        using (var q = Command(c, "SELECT definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state FROM instances WHERE id = $id"))
+        {
+            q.Parameters.AddWithValue("$id", template);
+            using var r = q.ExecuteReader();
+            r.Read();
+            instanceRow = new object[r.FieldCount];
+            r.GetValues(instanceRow);
+            state = r.GetString(8);
+        }
+        using (var q = Command(c, "SELECT id, activity_id, execution_id, signal_name FROM bookmarks WHERE instance_id = $id"))
+        {
+            q.Parameters.AddWithValue("$id", template);
+            using var r = q.ExecuteReader();
+            r.Read();
+            (bookmarkId, activityId, executionId, signal) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+            if (r.Read()) throw new InvalidOperationException("The template instance has more than one bookmark.");
+        }
+        if (state.Split(bookmarkId).Length != 2) throw new InvalidOperationException("The template state does not name its bookmark exactly once.");
+        var journal = new List<object[]>();
+        using (var q = Command(c, "SELECT seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail FROM journal WHERE instance_id = $id ORDER BY seq"))
+        {
+            q.Parameters.AddWithValue("$id", template);
+            using var r = q.ExecuteReader();
+            while (r.Read())
+            {
+                var row = new object[r.FieldCount];
+                r.GetValues(row);
+                journal.Add(row);
+            }
+        }
+
+        using var insertInstance = Command(c,
+            "INSERT INTO instances (id, definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state) " +
+            "VALUES ($id, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $state)");
+        using var insertBookmark = Command(c,
+            "INSERT INTO bookmarks (id, instance_id, activity_id, execution_id, signal_name, created_at) VALUES ($id, $inst, $act, $exec, $sig, $created)");
+        using var insertJournal = Command(c,
+            "INSERT INTO journal (instance_id, seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail) VALUES ($inst, $p0, $p1, $p2, $p3, $p4, $bm, $p6, $p7)");
+        foreach (var name in new[] { "$id", "$p0", "$p1", "$p2", "$p3", "$p4", "$p5", "$p6", "$p7", "$state" }) insertInstance.Parameters.Add(new SqliteParameter(name, null));
+        foreach (var name in new[] { "$id", "$inst", "$act", "$exec", "$sig", "$created" }) insertBookmark.Parameters.Add(new SqliteParameter(name, null));
+        foreach (var name in new[] { "$inst", "$p0", "$p1", "$p2", "$p3", "$p4", "$bm", "$p6", "$p7" }) insertJournal.Parameters.Add(new SqliteParameter(name, null));
+        for (var p = 0; p < 8; p++) insertInstance.Parameters[p + 1].Value = instanceRow[p];
+        insertBookmark.Parameters["$act"].Value = activityId;
+        insertBookmark.Parameters["$exec"].Value = executionId;
+        insertBookmark.Parameters["$sig"].Value = signal;
+        insertBookmark.Parameters["$created"].Value = instanceRow[4];
+
+        var ids = new List<Guid>(count);
+        const int batch = 10_000;
+        for (var done = 0; done < count;)
+        {
+            using var tx = c.BeginTransaction();
+            insertInstance.Transaction = insertBookmark.Transaction = insertJournal.Transaction = tx;
+            for (var end = Math.Min(count, done + batch); done < end; done++)
+            {
+                var id = Guid.CreateVersion7();
+                var bookmark = Guid.CreateVersion7().ToString("D");
+                var instance = id.ToString("D");
+                insertInstance.Parameters["$id"].Value = instance;
+                insertInstance.Parameters["$p3"].Value = $"copy-{done:D7}";
+                insertInstance.Parameters["$state"].Value = state.Replace(bookmarkId, bookmark, StringComparison.Ordinal);
+                insertInstance.ExecuteNonQuery();
+                insertBookmark.Parameters["$id"].Value = bookmark;
+                insertBookmark.Parameters["$inst"].Value = instance;
+                insertBookmark.ExecuteNonQuery();
+                insertJournal.Parameters["$inst"].Value = instance;
+                foreach (var row in journal)
+                {
+                    for (var p = 0; p < row.Length; p++) if (p != 5) insertJournal.Parameters[p + 1].Value = row[p];
+                    insertJournal.Parameters["$bm"].Value = row[5] is string s && s == bookmarkId ? bookmark : row[5];
+                    insertJournal.ExecuteNonQuery();
+                }
+                ids.Add(id);
+            }
+            tx.Commit();
+        }
+        return ids;
+    }
+
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static void Shuffle<T>(List<T> list, Random random)
+    {
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Nearest-rank percentile.</summary>
+    private static long Percentile(IEnumerable<long> ticks, double percent)
+    {
+        var sorted = ticks.Order().ToArray();
+        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    internal static SqliteConnection Open(string path)
+    {
+        var c = new SqliteConnection($"Data Source={path}");
+        c.Open();
+        using var pragma = Command(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+        pragma.ExecuteNonQuery();
+        return c;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection c, string sql)
+    {
+        var command = c.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static string Pragmas(System.Data.Common.DbConnection c)
+    {
+        using var command = c.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        var mode = command.ExecuteScalar();
+        command.CommandText = "PRAGMA synchronous";
+        var sync = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return $"journal_mode={mode}, synchronous={(sync == 1 ? "NORMAL" : sync.ToString(CultureInfo.InvariantCulture))}";
+    }
+
+    private static object? Scalar(SqliteConnection c, string sql)
+    {
+        using var command = Command(c, sql);
+        return command.ExecuteScalar();
+    }
+
+    private static string SqliteVersion()
+    {
+        using var c = new SqliteConnection("Data Source=:memory:");
+        c.Open();
+        return c.ServerVersion;
+    }
+}
+
+/// <summary>
+/// The baseline: what SQLite itself does for the same durable unit of work, written as well as we
+/// can — one open connection, prepared statements, integer keys, one transaction per operation that
+/// updates one 500-byte row and appends one journal row.
+/// </summary>
+internal sealed class RawBaseline : IDisposable
+{
+    private readonly SqliteCommand _update, _insert;
+    private readonly string[] _payloads;
+    private int _next;
+
+    public RawBaseline(string path, int rows)
+    {
+        Connection = ResumeBenchmark.Open(path);
+        using (var ddl = ResumeBenchmark.Command(Connection,
+                   "CREATE TABLE rows (id INTEGER PRIMARY KEY, version INTEGER NOT NULL, payload TEXT NOT NULL);" +
+                   "CREATE TABLE journal (id INTEGER PRIMARY KEY, row_id INTEGER NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL);"))
+            ddl.ExecuteNonQuery();
+        // Distinct payloads so that every update really changes the row.
+        _payloads = Enumerable.Range(0, 16).Select(i => new string((char)('a' + i), 500)).ToArray();
+        using (var tx = Connection.BeginTransaction())
+        using (var insert = ResumeBenchmark.Command(Connection, "INSERT INTO rows (id, version, payload) VALUES ($id, 0, $payload)"))
+        {
+            insert.Transaction = tx;
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+            for (var i = 1; i <= rows; i++)
+            {
+                id.Value = i;
+                payload.Value = _payloads[i % _payloads.Length];
+                insert.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+
+        _update = ResumeBenchmark.Command(Connection, "UPDATE rows SET version = version + 1, payload = $payload WHERE id = $id");
+        _update.Parameters.Add("$payload", SqliteType.Text);
+        _update.Parameters.Add("$id", SqliteType.Integer);
+        _insert = ResumeBenchmark.Command(Connection, "INSERT INTO journal (row_id, at, kind) VALUES ($id, $at, 'updated')");
+        _insert.Parameters.Add("$id", SqliteType.Integer);
+        _insert.Parameters.Add("$at", SqliteType.Integer);
+    }
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>One durable unit of work: update the row, append a journal row, commit.</summary>
+    public void Transaction(int rowId)
+    {
+        using var tx = Connection.BeginTransaction();
+        _update.Transaction = tx;
+        _update.Parameters[0].Value = _payloads[_next++ % _payloads.Length];
+        _update.Parameters[1].Value = rowId;
+        if (_update.ExecuteNonQuery() != 1) throw new InvalidOperationException($"Row {rowId} is missing.");
+        _insert.Transaction = tx;
+        _insert.Parameters[0].Value = rowId;
+        _insert.Parameters[1].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _insert.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    public void Dispose()
+    {
+        _update.Dispose();
+        _insert.Dispose();
+        Connection.Dispose();
+    }
+}

@@ -16,11 +16,13 @@ public sealed class TimerPumpProcess : IBackgroundProcessAsync
     private readonly TimerOptions _options;
     private readonly ILogger<TimerPumpProcess> _logger;
     private readonly WakeSignal _wake = new();
+    private readonly StartupGate _gate;
 
     /// <summary>Creates the process and subscribes to the runtime's timer notifications.</summary>
-    public TimerPumpProcess(TimerPump pump, WorkflowRuntime runtime, TimerOptions options, ILogger<TimerPumpProcess> logger)
+    public TimerPumpProcess(TimerPump pump, WorkflowRuntime runtime, TimerOptions options, StartupGate gate, ILogger<TimerPumpProcess> logger)
     {
         _pump = pump;
+        _gate = gate;
         _options = options;
         _logger = logger;
         runtime.TimerScheduled += _ => _wake.Set();
@@ -31,6 +33,7 @@ public sealed class TimerPumpProcess : IBackgroundProcessAsync
     {
         try
         {
+            await _gate.WaitAsync(context.StoppingToken);
             if (await _pump.FireDueAsync(context.StoppingToken) == _options.BatchSize) return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -49,10 +52,12 @@ public sealed class OutboxProcess : IBackgroundProcessAsync
     private readonly OutboxDispatcher _dispatcher;
     private readonly ILogger<OutboxProcess> _logger;
     private readonly WakeSignal _wake = new();
+    private readonly StartupGate _gate;
 
     /// <summary>Creates the process and subscribes to the runtime's outbox notifications.</summary>
-    public OutboxProcess(OutboxDispatcher dispatcher, WorkflowRuntime runtime, ILogger<OutboxProcess> logger)
+    public OutboxProcess(OutboxDispatcher dispatcher, WorkflowRuntime runtime, StartupGate gate, ILogger<OutboxProcess> logger)
     {
+        _gate = gate;
         _dispatcher = dispatcher;
         _logger = logger;
         runtime.OutboxWritten += _wake.Set;
@@ -63,6 +68,7 @@ public sealed class OutboxProcess : IBackgroundProcessAsync
     {
         try
         {
+            await _gate.WaitAsync(context.StoppingToken);
             if (await _dispatcher.DispatchDueAsync(BatchSize, context.StoppingToken) == BatchSize) return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

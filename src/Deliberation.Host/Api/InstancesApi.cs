@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Engine.Runtime;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>Instances: start, list, get, journal, cancel, signal, resume a bookmark, retry an incident.</summary>
+public static class InstancesApi
+{
+    /// <summary>Header carrying an idempotency key.</summary>
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>A request to start an instance.</summary>
+    public sealed record StartInstanceRequest(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationId);
+
+    /// <summary>An instance as listed.</summary>
+    public sealed record InstanceSummary(Guid Id, string DefinitionId, int DefinitionVersion, string Status, string? CorrelationId,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EndedAt);
+
+    /// <summary>A page of instances.</summary>
+    public sealed record InstancePage(IReadOnlyList<InstanceSummary> Items, int Total, int Skip, int Take);
+
+    /// <summary>An instance in full: where it waits, its variables and open incidents.</summary>
+    public sealed record InstanceDetails(InstanceSummary Instance, IReadOnlyList<WaitingActivity> Waiting,
+        IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyList<IncidentRow> Incidents);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/instances").WithTags("Instances");
+        api.MapPost("/", StartAsync).WithSummary("Starts an instance of a published workflow. Send Idempotency-Key to make retries safe.");
+        api.MapGet("/", ListAsync).WithSummary("Lists instances, newest first; filter by definitionId, status, correlationId.");
+        api.MapGet("/{id:guid}", GetAsync).WithSummary("Gets an instance: status, what it waits on, variables, incidents.");
+        api.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("The instance's journal, in order.");
+        api.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancels the instance and its timers.");
+        api.MapPost("/{id:guid}/signals/{signal}", SignalAsync).Accepts<JsonNode>("application/json")
+            .WithSummary("Sends a named signal with an optional JSON payload; every activity waiting for it resumes.");
+        api.MapPost("/{id:guid}/bookmarks/{bookmarkId:guid}/resume", ResumeAsync).Accepts<JsonNode>("application/json")
+            .WithSummary("Resumes one bookmark. A consumed bookmark answers 409 and changes nothing.");
+        api.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", RetryAsync).WithSummary("Re-runs the faulted activity of an incident.");
+        app.MapGet("/api/incidents", IncidentsAsync).WithTags("Instances").WithSummary("Open incidents across instances.");
+        return app;
+    }
+
+    /// <summary>Starts an instance.</summary>
+    public static async Task<Created<StepReport>> StartAsync(StartInstanceRequest request, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.DefinitionId))
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "definitionId is required.") { Errors = new Dictionary<string, string[]> { ["definitionId"] = ["Required."] } };
+        var report = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, request.CorrelationId, Key(http)), cancellationToken);
+        return TypedResults.Created($"/api/instances/{report.InstanceId}", report);
+    }
+
+    /// <summary>Lists instances.</summary>
+    public static async Task<Ok<InstancePage>> ListAsync(InstanceQueries queries, string? definitionId, string? status, string? correlationId,
+        int? skip, int? take, CancellationToken cancellationToken)
+    {
+        var s = Math.Max(0, skip ?? 0);
+        var t = Math.Clamp(take ?? 50, 1, 500);
+        var (items, total) = await queries.ListAsync(definitionId, status, correlationId, s, t, cancellationToken);
+        return TypedResults.Ok(new InstancePage(items.Select(Summary).ToList(), total, s, t));
+    }
+
+    /// <summary>Gets an instance.</summary>
+    public static async Task<Ok<InstanceDetails>> GetAsync(Guid id, Deliberation.Engine.Storage.IWorkflowStore store, InstanceQueries queries, CancellationToken cancellationToken)
+    {
+        var instance = await store.GetInstanceAsync(id, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {id}.");
+        var incidents = await queries.IncidentsAsync(id, includeResolved: false, cancellationToken);
+        var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString(),
+            instance.CorrelationId, instance.CreatedAt, instance.UpdatedAt, instance.EndedAt);
+        return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, incidents));
+    }
+
+    /// <summary>The journal.</summary>
+    public static async Task<Ok<IReadOnlyList<JournalRow>>> JournalAsync(Guid id, long? after, int? take, InstanceQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.JournalAsync(id, after ?? 0, Math.Clamp(take ?? 1000, 1, 5000), cancellationToken));
+
+    /// <summary>Cancels an instance.</summary>
+    public static async Task<Ok<StepReport>> CancelAsync(Guid id, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await runtime.CancelAsync(id, Key(http), cancellationToken));
+
+    /// <summary>Sends a signal.</summary>
+    public static async Task<Ok<StepReport>> SignalAsync(Guid id, string signal, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await runtime.SignalAsync(id, signal, await ReadPayloadAsync(http, cancellationToken), Key(http), cancellationToken));
+
+    /// <summary>Resumes a bookmark.</summary>
+    public static async Task<Ok<StepReport>> ResumeAsync(Guid id, Guid bookmarkId, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await runtime.ResumeBookmarkAsync(id, bookmarkId, await ReadPayloadAsync(http, cancellationToken), Key(http), cancellationToken));
+
+    /// <summary>Retries an incident.</summary>
+    public static async Task<Ok<StepReport>> RetryAsync(Guid id, Guid incidentId, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await runtime.RetryIncidentAsync(id, incidentId, cancellationToken));
+
+    /// <summary>Open incidents.</summary>
+    public static async Task<Ok<IReadOnlyList<IncidentRow>>> IncidentsAsync(InstanceQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.IncidentsAsync(null, includeResolved: false, cancellationToken));
+
+    private static async Task<JsonNode?> ReadPayloadAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(http.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "malformed-json", $"The payload is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static string? Key(HttpRequest http) =>
+        http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key) ? key.ToString() : null;
+
+    private static InstanceSummary Summary(InstanceRow i) =>
+        new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.EndedAt);
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Deliberation.Engine.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>Turns refused requests into ProblemDetails (RFC 9457), titled in the caller's language.</summary>
+public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    /// <inheritdoc/>
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail, errors, extra) = exception switch
+        {
+            WorkflowException w => (w.Kind switch
+            {
+                WorkflowErrorKind.NotFound => StatusCodes.Status404NotFound,
+                WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
+                WorkflowErrorKind.IdempotencyMismatch => StatusCodes.Status422UnprocessableEntity,
+                _ => StatusCodes.Status400BadRequest,
+            }, w.Code, w.Message, w.Errors, (object?)w.Problems),
+            BadHttpRequestException b => (StatusCodes.Status400BadRequest, "bad-request", b.Message, null, null),
+            JsonException j => (StatusCodes.Status400BadRequest, "malformed-json", "The request body is not valid JSON: " + j.Message, null, null),
+            _ => (0, "", "", null, null),
+        };
+        if (status == 0) return false;
+        httpContext.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = status,
+            Type = $"https://deliberation.local/problems/{code}",
+            Title = ProblemTitles.For(code, httpContext.Request.Headers.AcceptLanguage.ToString()),
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        if (errors is not null) problem.Extensions["errors"] = errors;
+        if (extra is not null) problem.Extensions["problems"] = extra;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Storage;
+using Deliberation.Engine.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>Workflow definitions: list, get, validate, save a draft, publish, export.</summary>
+public static class WorkflowsApi
+{
+    /// <summary>A version as listed.</summary>
+    public sealed record VersionSummary(string DefinitionId, int Version, bool IsPublished, string Source, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string ETag, string? DisplayName);
+
+    /// <summary>A version with its document.</summary>
+    public sealed record VersionDocument(VersionSummary Version, JsonNode? Definition);
+
+    /// <summary>The result of a validation.</summary>
+    public sealed record ValidationResult(bool Valid, IReadOnlyList<DefinitionProblem> Problems);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/workflows").WithTags("Workflows");
+        api.MapGet("/", ListAsync).WithSummary("Lists definitions (newest version of each).");
+        api.MapGet("/{id}", GetAsync).WithSummary("Gets the newest version of a definition, or ?version=N.");
+        api.MapGet("/{id}/versions", ListVersionsAsync).WithSummary("Lists the versions of a definition.");
+        api.MapPost("/validate", ValidateAsync).Accepts<WorkflowDefinition>("application/json").WithSummary("Validates a definition without saving it.");
+        api.MapPut("/{id}", SaveDraftAsync).Accepts<WorkflowDefinition>("application/json")
+            .WithSummary("Saves a draft (a new version after a published one). Send If-Match with the ETag you loaded to detect concurrent edits.");
+        api.MapPost("/{id}/versions/{version:int}/publish", PublishAsync).WithSummary("Publishes a draft; published versions never change.");
+        api.MapGet("/{id}/versions/{version:int}/export", ExportAsync).WithSummary("Downloads a version as a JSON file.");
+        return app;
+    }
+
+    /// <summary>Lists definitions.</summary>
+    public static async Task<Ok<List<VersionSummary>>> ListAsync(IDefinitionStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListLatestAsync(cancellationToken)).Select(Summary).ToList());
+
+    /// <summary>Gets a version.</summary>
+    public static async Task<Results<Ok<VersionDocument>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
+        string id, int? version, IDefinitionStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = version is { } v ? await store.GetAsync(id, v, cancellationToken) : await store.GetLatestAsync(id, cancellationToken);
+        if (record is null) return NotFound(http, id, version);
+        http.Response.Headers.ETag = record.ETag;
+        return TypedResults.Ok(new VersionDocument(Summary(record), JsonNode.Parse(record.Json)));
+    }
+
+    /// <summary>Lists versions.</summary>
+    public static async Task<Results<Ok<List<VersionSummary>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ListVersionsAsync(
+        string id, IDefinitionStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        var versions = await store.ListVersionsAsync(id, withJson: true, cancellationToken);
+        return versions.Count == 0 ? NotFound(http, id, null) : TypedResults.Ok(versions.Select(Summary).ToList());
+    }
+
+    /// <summary>Validates a definition.</summary>
+    public static async Task<Ok<ValidationResult>> ValidateAsync(HttpRequest request, DefinitionValidator validator, CancellationToken cancellationToken)
+    {
+        var problems = validator.Validate(await ReadBodyAsync(request, cancellationToken), out _);
+        return TypedResults.Ok(new ValidationResult(problems.Count == 0, problems));
+    }
+
+    /// <summary>Saves a draft.</summary>
+    public static async Task<Results<Ok<VersionSummary>, BadRequest<Microsoft.AspNetCore.Mvc.ProblemDetails>>> SaveDraftAsync(
+        string id, HttpRequest request, DefinitionService definitions, CancellationToken cancellationToken)
+    {
+        var json = await ReadBodyAsync(request, cancellationToken);
+        var problems = definitions.Validator.Validate(json, out var definition);
+        if (problems.Count == 0 && definition!.Id != id)
+        {
+            return TypedResults.BadRequest(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = 400, Title = ProblemTitles.For("invalid-definition", request.Headers.AcceptLanguage),
+                Detail = $"The document's id '{definition.Id}' differs from the id in the address '{id}'.",
+                Extensions = { ["code"] = "invalid-definition" },
+            });
+        }
+        var saved = await definitions.SaveDraftAsync(json, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
+        request.HttpContext.Response.Headers.ETag = saved.ETag;
+        return TypedResults.Ok(Summary(saved));
+    }
+
+    /// <summary>Publishes a draft.</summary>
+    public static async Task<Ok<VersionSummary>> PublishAsync(string id, int version, HttpRequest request, DefinitionService definitions, CancellationToken cancellationToken)
+    {
+        var published = await definitions.PublishAsync(id, version, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
+        request.HttpContext.Response.Headers.ETag = published.ETag;
+        return TypedResults.Ok(Summary(published));
+    }
+
+    /// <summary>Exports a version as a file.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ExportAsync(
+        string id, int version, IDefinitionStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(id, version, cancellationToken);
+        if (record is null) return NotFound(http, id, version);
+        var pretty = DefinitionJson.Write(DefinitionJson.Parse(record.Json));
+        return TypedResults.File(Encoding.UTF8.GetBytes(pretty), "application/json", $"{id}.v{version}.json");
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    private static VersionSummary Summary(DefinitionVersion v)
+    {
+        string? name = null;
+        if (v.Json.Length > 0)
+        {
+            try { name = DefinitionJson.Parse(v.Json).DisplayName?.ZhCN; }
+            catch (System.Text.Json.JsonException) { /* listed without a name */ }
+        }
+        return new(v.DefinitionId, v.Version, v.IsPublished, v.Source, v.CreatedAt, v.PublishedAt, v.ETag, name);
+    }
+
+    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(HttpContext http, string id, int? version) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = 404,
+            Title = ProblemTitles.For("definition-not-found", http.Request.Headers.AcceptLanguage),
+            Detail = version is null ? $"There is no workflow '{id}'." : $"Workflow '{id}' has no version {version}.",
+            Extensions = { ["code"] = "definition-not-found" },
+        });
+}

@@ -1,0 +1,118 @@
+using Deliberation.Engine.Activities;
+using Deliberation.Engine.Activities.BuiltIn;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Messaging;
+using Deliberation.Engine.Runtime;
+using Deliberation.Engine.Storage;
+using Deliberation.Engine.Validation;
+using Deliberation.Host.Api;
+using Deliberation.Integrations.Mail;
+using Deliberation.Integrations.Outbox;
+using Deliberation.Integrations.Scripting;
+using Deliberation.Integrations.Timers;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Sql;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Server;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Deliberation.Host.Hosting;
+
+/// <summary>Registers the engine, persistence, integrations and Hangfire.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds everything the host runs.</summary>
+    public static WebApplicationBuilder AddDeliberation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var root = builder.Environment.ContentRootPath;
+
+        services.AddOptions<DeliberationOptions>().BindConfiguration(DeliberationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var folders = configuration.GetSection(DeliberationOptions.SectionName).Get<DeliberationOptions>() ?? new DeliberationOptions();
+        var paths = new ResolvedPaths(root, HostPaths.Resolve(root, folders.DataPath), HostPaths.Resolve(root, folders.WorkflowsPath));
+        services.AddSingleton(paths);
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!database.IsPostgres && string.IsNullOrWhiteSpace(database.ConnectionString))
+            database.ConnectionString = $"Data Source={Path.Combine(paths.Data, "deliberation.db")}";
+        services.AddSingleton(database);
+        services.AddSingleton(sp => new DeliberationDatabase(sp.GetRequiredService<DatabaseOptions>()));
+
+        var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton(mail);
+        var timers = configuration.GetSection(TimerOptions.SectionName).Get<TimerOptions>() ?? new TimerOptions();
+        services.AddSingleton(timers);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqlWorkflowStore(sp.GetRequiredService<DeliberationDatabase>().Pool));
+        services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());
+        services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
+        services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<IScriptEvaluator, ScribanScriptEvaluator>();
+        services.AddSingleton<ITemplateRenderer>(sp => new FileTemplateRenderer(sp.GetRequiredService<ResolvedPaths>().Templates));
+        services.AddSingleton(sp => new ActivityRegistry(
+            BuiltInActivities.Create(sp.GetRequiredService<IScriptEvaluator>(), sp.GetRequiredService<ITemplateRenderer>())
+                .Concat(sp.GetServices<Activity>())));
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<DefinitionService>();
+        services.AddSingleton<ExpressionEvaluator>();
+        services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<TimerPump>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxDeliverer>(sp => new EmailDeliverer(mail, HostPaths.Resolve(paths.Data, mail.PickupPath)));
+        services.AddSingleton<StartupGate>();
+        services.AddSingleton<TimerPumpProcess>();
+        services.AddSingleton<OutboxProcess>();
+
+        // Migrations and imports first: hosted services start in registration order, Hangfire's server after this.
+        services.AddHostedService<StartupTasks>();
+        services.AddDeliberationHangfire(configuration, database);
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<WorkflowExceptionHandler>();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = DefinitionJson.Options.Encoder;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+        return builder;
+    }
+
+    private static void AddDeliberationHangfire(this IServiceCollection services, ConfigurationManager configuration, DatabaseOptions database)
+    {
+        var storage = configuration["Deliberation:Hangfire:Storage"] ?? "InMemory";
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!database.IsPostgres) throw new OptionsValidationException("Deliberation:Hangfire:Storage", typeof(DatabaseOptions),
+                    ["Hangfire's PostgreSql storage needs Deliberation:Database:Provider = PostgreSql."]);
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
+            }
+            else
+            {
+                // Nothing to lose: timers and outbox live in our tables; the processes below read them.
+                config.UseInMemoryStorage();
+            }
+        });
+        // Job workers for Hangfire jobs, and our two loops — the timer pump and the outbox — as Hangfire server processes.
+        services.AddHangfireServer((_, options) =>
+        {
+            options.WorkerCount = 1;
+            options.ServerName = $"deliberation:{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        services.AddHangfireServer(sp => new BackgroundProcessingServer(
+            sp.GetRequiredService<JobStorage>(),
+            [sp.GetRequiredService<TimerPumpProcess>().UseThreadPool(1), sp.GetRequiredService<OutboxProcess>().UseThreadPool(1)],
+            new Dictionary<string, object> { ["Name"] = "timers+outbox" },
+            new BackgroundProcessingServerOptions()));
+    }
+}

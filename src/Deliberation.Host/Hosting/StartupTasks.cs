@@ -1,0 +1,58 @@
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Messaging;
+using Deliberation.Persistence;
+
+namespace Deliberation.Host.Hosting;
+
+/// <summary>
+/// Runs before anything else starts: migrates the database, releases leases a killed process left
+/// (single-host SQLite only), and imports the workflow files.
+/// </summary>
+public sealed class StartupTasks(
+    DeliberationDatabase database, IOutboxStore outbox, DefinitionService definitions, ResolvedPaths paths,
+    Microsoft.Extensions.Options.IOptions<DeliberationOptions> options, Deliberation.Integrations.Timers.StartupGate gate, ILogger<StartupTasks> logger) : IHostedService
+{
+    /// <inheritdoc/>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(paths.Data);
+        await database.MigrateAsync(cancellationToken);
+        if (!database.IsPostgres) await outbox.ReleaseLeasesAsync(cancellationToken);
+        if (options.Value.ImportWorkflowsOnStart) await ImportWorkflowsAsync(cancellationToken);
+        gate.Open();
+    }
+
+    private async Task ImportWorkflowsAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(paths.Workflows))
+        {
+            logger.LogWarning("The workflows folder {Folder} does not exist; nothing imported.", paths.Workflows);
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(paths.Workflows, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            var result = await definitions.ImportFileAsync(name, await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
+            switch (result.Outcome)
+            {
+                case ImportOutcome.Imported:
+                    logger.LogInformation("Imported {File} as {Definition} version {Version}.", name, result.Version!.DefinitionId, result.Version.Version);
+                    break;
+                case ImportOutcome.Unchanged:
+                    logger.LogDebug("{File} is unchanged.", name);
+                    break;
+                case ImportOutcome.SkippedNewerPublished:
+                    logger.LogWarning("Skipped {File}: {Definition} version {Version} was published from the API after the file was last imported; the file does not overwrite it.",
+                        name, result.Version?.DefinitionId, result.Version?.Version);
+                    break;
+                case ImportOutcome.Invalid:
+                    logger.LogError("Skipped {File}: it is not a valid definition: {Problems}", name,
+                        string.Join("; ", result.Problems.Select(p => $"{p.Path}: {p.Message}")));
+                    break;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
