@@ -6,7 +6,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    ContentRootPath = HostPaths.FindConfigurationRoot(),
+    // A content root given on the command line (as the test host does) wins over the search.
+    ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : HostPaths.FindConfigurationRoot(),
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 builder.AddDeliberation();

@@ -25,7 +25,7 @@ public static class JsonValues
         {
             JsonValueKind.True => true,
             JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined => false,
-            JsonValueKind.Number => v.GetValue<double>() != 0,
+            JsonValueKind.Number => ReadNumber(v) != 0,
             JsonValueKind.String => v.GetValue<string>() is var s && s.Length > 0
                 && !s.Equals("false", StringComparison.OrdinalIgnoreCase) && s != "0",
             _ => true,
@@ -35,11 +35,16 @@ public static class JsonValues
     /// <summary>The value as a number, when it is one or a numeric string.</summary>
     public static double? AsNumber(JsonNode? node) => node switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => ReadNumber(v),
         JsonValue v when v.GetValueKind() == JsonValueKind.String
             && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         _ => null,
     };
+
+    // A number built in code (JsonValue.Create(3), a script's int result) is backed by its own .NET type,
+    // which GetValue<double> refuses; only parsed JSON converts freely. Its JSON text reads the same either way.
+    private static double ReadNumber(JsonValue v) =>
+        v.TryGetValue<double>(out var d) ? d : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>Deep-copies a value so it can be stored under another parent.</summary>
     public static JsonNode? Copy(JsonNode? node) => node?.DeepClone();

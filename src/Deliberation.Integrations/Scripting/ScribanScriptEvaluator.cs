@@ -32,8 +32,10 @@ public sealed class ScribanScriptEvaluator : IScriptEvaluator
         var context = CreateContext(model);
         try
         {
-            var result = template.Evaluate(context);
-            return mode == ScriptMode.Template ? JsonValue.Create(result?.ToString() ?? "") : ToJson(result, 0);
+            // A template's value is its whole rendered text; Evaluate would return only its last block's value.
+            return mode == ScriptMode.Template
+                ? JsonValue.Create(template.Render(context) ?? "")
+                : ToJson(template.Evaluate(context), 0);
         }
         catch (Exception ex) when (ex is ScriptRuntimeException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
@@ -117,7 +119,11 @@ public sealed class ScribanScriptEvaluator : IScriptEvaluator
                     JsonValueKind.String => v.GetValue<string>(),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
-                    JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l : v.GetValue<double>(),
+                    // Integers stay integers; values built in code (a script's int result) are read through their JSON text.
+                    JsonValueKind.Number => v.TryGetValue<long>(out var l)
+                        || long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out l)
+                        ? (object)l
+                        : JsonValues.AsNumber(v)!.Value,
                     _ => null,
                 };
             default:

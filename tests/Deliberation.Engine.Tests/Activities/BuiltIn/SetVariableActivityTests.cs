@@ -72,4 +72,40 @@ public sealed class SetVariableActivityTests
         var instance = await engine.InstanceAsync(report.InstanceId);
         Assert.Equal(42, instance.State.Variables["total"]!.GetValue<double>());
     }
+
+    [Fact]
+    public async Task Execute_NumberComputedEarlierInSameStep_LaterConditionReadsIt()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+
+        var report = await engine.PublishAndStartAsync("""
+            {
+              "id": "count-votes",
+              "variables": [ { "name": "votes", "default": 0 } ],
+              "activities": [
+                { "id": "start", "type": "Start" },
+                { "id": "first", "type": "SetVariable", "inputs": {
+                    "variable": { "type": "literal", "value": "votes" },
+                    "value": { "type": "scriban", "value": "vars.votes + 1" } } },
+                { "id": "second", "type": "SetVariable", "inputs": {
+                    "variable": { "type": "literal", "value": "votes" },
+                    "value": { "type": "scriban", "value": "vars.votes + 1" } } },
+                { "id": "quorum", "type": "If", "inputs": {
+                    "condition": { "type": "scriban", "value": "vars.votes >= 2" } } },
+                { "id": "decide", "type": "WaitForSignal", "inputs": { "signal": { "type": "literal", "value": "decide" } } },
+                { "id": "wait", "type": "WaitForSignal", "inputs": { "signal": { "type": "literal", "value": "vote" } } }
+              ],
+              "connections": [
+                { "source": "start", "target": "first" },
+                { "source": "first", "target": "second" },
+                { "source": "second", "target": "quorum" },
+                { "source": "quorum", "sourcePort": "True", "target": "decide" },
+                { "source": "quorum", "sourcePort": "False", "target": "wait" }
+              ]
+            }
+            """);
+
+        Assert.Empty(report.OpenIncidents);
+        Assert.Equal("decide", Assert.Single(report.Waiting).ActivityId);
+    }
 }

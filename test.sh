@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test. On a fresh Debian machine it first installs what the tests need:
+# PostgreSQL (private clusters), aiosmtpd (a real SMTP peer), Chromium and a CJK font (browser tests).
+# Closes with one line "N passed, N failed" summed over every test runner; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+packages=(postgresql python3-aiosmtpd chromium fonts-wqy-zenhei)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing Debian packages the tests need: ${missing[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq || { echo "apt-get update failed" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || { echo "Could not install: ${missing[*]}" >&2; exit 1; }
+fi
+command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is not on PATH; install .NET 10 first." >&2; exit 1; }
+
+log=$(mktemp)
+dotnet test Deliberation.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test project prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" (or "Failed!  - …").
+read -r passed failed < <(awk '
+  /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+    for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+  }
+  END { printf "%d %d\n", p, f }' FS='[ ,]+' "$log")
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # dotnet test failed without a failing test (a build error or a crashed test host): count it as one failure.
+  failed=1
+fi
+echo "${passed} passed, ${failed} failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Deliberation.Host.Tests.Api;
+
+public sealed class InstancesApiTests : IClassFixture<HostFactory>
+{
+    private readonly HostFactory _host;
+    private readonly HttpClient _client;
+
+    public InstancesApiTests(HostFactory host)
+    {
+        _host = host;
+        _client = host.CreateClient();
+    }
+
+    private async Task<JsonObject> StartSampleAsync(string remindAfter = "24h", string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/instances")
+        {
+            Content = JsonContent.Create(new
+            {
+                definitionId = "sample-reminder",
+                input = new { email = "resident@example.com", topic = "5号楼加装电梯", remindAfter },
+            }),
+        };
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private async Task<List<(string Kind, string? Activity, string? Outcome, string? Detail)>> JournalAsync(string id)
+    {
+        var journal = await _client.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/journal");
+        return journal!.Select(j => ((string)j!["kind"]!, (string?)j["activityId"], (string?)j["outcome"], (string?)j["detail"])).ToList();
+    }
+
+    private async Task<JsonObject> GetAsync(string id) => (await _client.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!;
+
+    [Fact]
+    public async Task SampleWorkflow_SignalBeforeTimeout_SuspendsThenResumesAndFinishesOnTheAnswer()
+    {
+        var started = await StartSampleAsync();
+        var id = (string)started["instanceId"]!;
+        Assert.Equal("Suspended", (string)started["status"]!);
+        Assert.Equal("wait", (string)started["waiting"]![0]!["activityId"]!);
+
+        var response = await _client.PostAsJsonAsync($"/api/instances/{id}/signals/answer", new { agree = false });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var instance = await GetAsync(id);
+        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        var journal = await JournalAsync(id);
+        Assert.Contains(journal, j => j is { Kind: "ActivityCompleted", Activity: "decide", Outcome: "False" });
+        Assert.Contains(journal, j => j is { Kind: "ActivityCompleted", Activity: "declined" });
+        Assert.Contains(journal, j => j is { Kind: "StimulusReceived", Activity: "wait", Detail: "signal:signal" });
+        Assert.Equal("InstanceFinished", journal[^1].Kind);
+    }
+
+    [Fact]
+    public async Task SampleWorkflow_NoAnswerInTime_SendsReminderAndWaitsAgain()
+    {
+        var id = (string)(await StartSampleAsync(remindAfter: "2h"))["instanceId"]!;
+
+        _host.Time.Advance(TimeSpan.FromHours(1));
+        await _host.TimerPump.FireAllDueAsync(CancellationToken.None);
+        Assert.Equal(0, (int)(await GetAsync(id))["variables"]!["reminders"]!);
+
+        _host.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        await _host.TimerPump.FireAllDueAsync(CancellationToken.None);
+
+        var instance = await GetAsync(id);
+        Assert.Equal("Suspended", (string)instance["instance"]!["status"]!);
+        Assert.Equal(1, (int)instance["variables"]!["reminders"]!);
+        Assert.Equal("wait", (string)instance["waiting"]![0]!["activityId"]!);
+        var journal = await JournalAsync(id);
+        Assert.Contains(journal, j => j is { Kind: "ActivityCompleted", Activity: "wait", Outcome: "TimedOut" });
+        Assert.Contains(journal, j => j is { Kind: "ActivityCompleted", Activity: "remind" });
+        Assert.Equal(2, journal.Count(j => j is { Kind: "ActivitySuspended", Activity: "wait" }));
+
+        // The answer still ends it after a reminder.
+        var answered = await _client.PostAsJsonAsync($"/api/instances/{id}/signals/answer", new { agree = true });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains(await JournalAsync(id), j => j is { Kind: "ActivityCompleted", Activity: "agreed" });
+    }
+
+    [Fact]
+    public async Task ResumeBookmark_AlreadyConsumed_Answers409AndChangesNothing()
+    {
+        var started = await StartSampleAsync();
+        var id = (string)started["instanceId"]!;
+        var bookmark = (string)started["waiting"]![0]!["bookmarks"]!.AsArray().First(b => (string)b!["tag"]! == "signal")!["id"]!;
+        var first = await _client.PostAsJsonAsync($"/api/instances/{id}/bookmarks/{bookmark}/resume", new { agree = true });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var journalBefore = await JournalAsync(id);
+
+        var second = await _client.PostAsJsonAsync($"/api/instances/{id}/bookmarks/{bookmark}/resume", new { agree = false });
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        var problem = await second.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("bookmark-consumed", (string)problem!["code"]!);
+        Assert.Contains("already consumed", (string)problem["detail"]!);
+        Assert.Equal(journalBefore.Count, (await JournalAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task Signal_RepeatedWithSameIdempotencyKey_ReturnsFirstResult()
+    {
+        var id = (string)(await StartSampleAsync())["instanceId"]!;
+        async Task<HttpResponseMessage> SendAsync(object payload)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/instances/{id}/signals/answer") { Content = JsonContent.Create(payload) };
+            request.Headers.Add("Idempotency-Key", "answer-once");
+            return await _client.SendAsync(request);
+        }
+
+        var first = await SendAsync(new { agree = true });
+        var journalAfterFirst = await JournalAsync(id);
+        var repeat = await SendAsync(new { agree = true });
+        var different = await SendAsync(new { agree = false });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        var firstBody = await first.Content.ReadFromJsonAsync<JsonObject>();
+        var repeatBody = await repeat.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal((string)firstBody!["status"]!, (string)repeatBody!["status"]!);
+        Assert.True((bool)repeatBody["replayed"]!);
+        Assert.Equal(journalAfterFirst.Count, (await JournalAsync(id)).Count);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_RepeatedWithSameIdempotencyKey_CreatesOneInstance()
+    {
+        var first = await StartSampleAsync(key: "start-once");
+        var second = await StartSampleAsync(key: "start-once");
+
+        Assert.Equal((string)first["instanceId"]!, (string)second["instanceId"]!);
+        Assert.True((bool)second["replayed"]!);
+    }
+
+    [Fact]
+    public async Task Start_MissingRequiredInput_Answers400WithTheField()
+    {
+        var response = await _client.PostAsJsonAsync("/api/instances", new { definitionId = "sample-reminder", input = new { email = "a@example.com" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.NotNull(problem!["errors"]!["topic"]);
+    }
+
+    [Fact]
+    public async Task Cancel_WaitingInstance_CancelsItsTimers()
+    {
+        var id = (string)(await StartSampleAsync(remindAfter: "1h"))["instanceId"]!;
+
+        var response = await _client.PostAsync($"/api/instances/{id}/cancel", null);
+        _host.Time.Advance(TimeSpan.FromHours(2));
+        await _host.TimerPump.FireAllDueAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var instance = await GetAsync(id);
+        Assert.Equal("Cancelled", (string)instance["instance"]!["status"]!);
+        Assert.DoesNotContain(await JournalAsync(id), j => j.Kind == "StimulusReceived" && j.Detail == "timer:timeout");
+        var again = await _client.PostAsync($"/api/instances/{id}/cancel", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task List_FilterByStatus_ReturnsMatchingInstances()
+    {
+        var id = (string)(await StartSampleAsync())["instanceId"]!;
+
+        var page = await _client.GetFromJsonAsync<JsonObject>("/api/instances?definitionId=sample-reminder&status=Suspended&take=500");
+
+        Assert.Contains(page!["items"]!.AsArray(), i => (string)i!["id"]! == id);
+        Assert.All(page["items"]!.AsArray(), i => Assert.Equal("Suspended", (string)i!["status"]!));
+    }
+
+    [Fact]
+    public async Task Get_UnknownInstance_Answers404Problem()
+    {
+        var response = await _client.GetAsync($"/api/instances/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("instance-not-found", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
+    }
+}

@@ -1,0 +1,32 @@
+using Deliberation.Integrations.Timers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Deliberation.Host.Tests;
+
+/// <summary>The host in process on a fresh SQLite database in a temp folder, with a fake clock.</summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    public string DataPath { get; } = TestPaths.NewTempFolder();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+
+    public TimerPump TimerPump => Services.GetRequiredService<TimerPump>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(TestPaths.RepositoryRoot);
+        builder.UseSetting("Deliberation:DataPath", DataPath);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
