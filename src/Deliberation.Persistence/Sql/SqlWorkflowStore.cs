@@ -131,7 +131,7 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
                 await c.Command(InsertBookmark, ["@id", "@inst", "@act", "@exec", "@sig", "@created"],
                     [_d.Id(b.Id), id, b.ActivityId, b.ExecutionId, b.SignalName, Millis(b.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken);
                 if (b.DueAt is { } due)
-                    await c.Command(InsertTimer, ["@id", "@inst", "@due"], [_d.Id(b.Id), id, Millis(due)]).ExecuteNonQueryAsync(cancellationToken);
+                    await c.Command(InsertTimer, ["@id", "@inst", "@due"], [_d.Id(b.Id), id, CeilingMillis(due)]).ExecuteNonQueryAsync(cancellationToken);
             }
             foreach (var j in commit.Journal)
                 await c.Command(InsertJournal, ["@inst", "@seq", "@at", "@kind", "@act", "@exec", "@bm", "@outcome", "@detail"],
@@ -229,6 +229,10 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
     private static long Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
     private static long? Millis(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds();
+
+    // A due time between two milliseconds rounds up: rounded down, the timer could fire before it is due.
+    private static long CeilingMillis(DateTimeOffset at) =>
+        at.ToUnixTimeMilliseconds() + (at.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
 
     private static DateTimeOffset FromMillis(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }
