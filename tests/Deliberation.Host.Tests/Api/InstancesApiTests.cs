@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Integrations.Outbox;
+using Deliberation.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Host.Tests.Api;
 
@@ -179,6 +182,30 @@ public sealed class InstancesApiTests : IClassFixture<HostFactory>
 
         Assert.Contains(page!["items"]!.AsArray(), i => (string)i!["id"]! == id);
         Assert.All(page["items"]!.AsArray(), i => Assert.Equal("Suspended", (string)i!["status"]!));
+    }
+
+    [Fact]
+    public async Task SampleWorkflow_Start_WritesTheChineseEmailToThePickupFolder()
+    {
+        var id = (string)(await StartSampleAsync())["instanceId"]!;
+
+        // The host's own outbox loop may deliver it first; either way it is delivered within the bound.
+        var queries = _host.Services.GetRequiredService<InstanceQueries>();
+        var outbox = await queries.OutboxAsync(Guid.Parse(id), CancellationToken.None);
+        for (var attempt = 0; attempt < 50 && outbox.Any(o => o.SentAt is null); attempt++)
+        {
+            await _host.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(100, CancellationToken.None);
+            outbox = await queries.OutboxAsync(Guid.Parse(id), CancellationToken.None);
+            if (outbox.Any(o => o.SentAt is null)) await Task.Delay(100);
+        }
+        var sent = Assert.Single(outbox);
+        Assert.NotNull(sent.SentAt);
+        var file = Directory.GetFiles(Path.Combine(_host.DataPath, "mail", "pickup"), $"*{sent.Id:N}.eml").Single();
+        var message = await MimeKit.MimeMessage.LoadAsync(file);
+        Assert.Equal("请就“5号楼加装电梯”发表意见", message.Subject);
+        Assert.Contains("社区正在就“5号楼加装电梯”征询意见", message.TextBody);
+        Assert.Equal($"{sent.Id:N}@deliberation.local", message.MessageId);
+        Assert.Equal("resident@example.com", message.To.Mailboxes.Single().Address);
     }
 
     [Fact]
