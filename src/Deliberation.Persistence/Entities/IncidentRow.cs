@@ -1,0 +1,18 @@
+namespace Deliberation.Persistence.Entities;
+
+#pragma warning disable CS1591 // Columns mirror the engine's records, which document them.
+
+/// <summary>An incident.</summary>
+public sealed class IncidentRow
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    public string ActivityId { get; set; } = "";
+    public string ExecutionId { get; set; } = "";
+    public string ErrorType { get; set; } = "";
+    public string Message { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? Resolution { get; set; }
+}
