@@ -211,7 +211,9 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
                 CloseFrame(frame.Id, "join-any");
                 CompleteJoin(frame, executionId);
             }
-            else if (frame.Arrived.Count >= frame.Branches)
+            // A branch may split (an outcome with two connections): every branch has arrived only when
+            // none of the fork's tokens is still on its way, or a late one would pass the join a second time.
+            else if (frame.Arrived.Count >= frame.Branches && !IsLive(frame.Id))
             {
                 _state.Frames.Remove(frame.Id);
                 CompleteJoin(frame, executionId);

@@ -141,6 +141,9 @@ public sealed class ScribanScriptEvaluator : IScriptEvaluator
             case bool b: return JsonValue.Create(b);
             case int i: return JsonValue.Create(i);
             case long l: return JsonValue.Create(l);
+            // JSON has no NaN or infinity (a division by zero): refused here, such a value would fail the whole step when saved.
+            case double d when !double.IsFinite(d): throw new ScriptEvaluationException($"The result is not a finite number ({d}); check for a division by zero.");
+            case float f when !float.IsFinite(f): throw new ScriptEvaluationException($"The result is not a finite number ({f}); check for a division by zero.");
             case double d: return JsonValue.Create(d);
             case float f: return JsonValue.Create((double)f);
             case decimal m: return JsonValue.Create(m);

@@ -61,7 +61,8 @@ public sealed class DelayActivityTests
     [Fact]
     public async Task Resume_ClockBetweenMilliseconds_DoesNotFireBeforeDue()
     {
-        // The database keeps times in whole milliseconds; a clock between two of them must not make a timer early.
+        // The database keeps times in whole milliseconds: a due time between two of them may fire up to a
+        // millisecond late, never early.
         var start = TestEngine.DefaultStart.AddTicks(5_000);
         await using var engine = await TestEngine.CreateAsync(start);
         var started = await engine.PublishAndStartAsync(CoolingOff);
@@ -70,7 +71,7 @@ public sealed class DelayActivityTests
 
         Assert.Equal(0, fired);
         Assert.Equal(InstanceStatus.Suspended, (await engine.InstanceAsync(started.InstanceId)).Status);
-        Assert.Equal(1, await engine.AdvanceAsync(TimeSpan.FromTicks(1)));
+        Assert.Equal(1, await engine.AdvanceAsync(TimeSpan.FromMilliseconds(1)));
     }
 
     [Fact]

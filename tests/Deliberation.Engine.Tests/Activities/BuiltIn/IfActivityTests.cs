@@ -70,4 +70,34 @@ public sealed class IfActivityTests
 
         Assert.Equal("publish", Assert.Single(report.Waiting).ActivityId);
     }
+
+    [Theory]
+    [InlineData(0, "close")]
+    [InlineData(2, "discuss")]
+    public async Task Execute_ConditionYieldsNumber_ZeroIsFalseOtherNumbersTrue(int objections, string expected)
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        var list = new JsonArray(Enumerable.Range(0, objections).Select(i => (JsonNode?)$"objection {i}").ToArray());
+
+        var report = await engine.PublishAndStartAsync("""
+            {
+              "id": "objections",
+              "inputs": [ { "name": "objections", "type": "json", "required": true } ],
+              "activities": [
+                { "id": "start", "type": "Start" },
+                { "id": "any", "type": "If", "inputs": {
+                    "condition": { "type": "scriban", "value": "array.size(input.objections)" } } },
+                { "id": "discuss", "type": "WaitForSignal", "inputs": { "signal": { "type": "literal", "value": "discussed" } } },
+                { "id": "close", "type": "WaitForSignal", "inputs": { "signal": { "type": "literal", "value": "closed" } } }
+              ],
+              "connections": [
+                { "source": "start", "target": "any" },
+                { "source": "any", "sourcePort": "True", "target": "discuss" },
+                { "source": "any", "sourcePort": "False", "target": "close" }
+              ]
+            }
+            """, new JsonObject { ["objections"] = list });
+
+        Assert.Equal(expected, Assert.Single(report.Waiting).ActivityId);
+    }
 }

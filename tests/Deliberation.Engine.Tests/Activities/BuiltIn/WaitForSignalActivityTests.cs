@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
@@ -118,7 +119,7 @@ public sealed class WaitForSignalActivityTests
         var outbox = await engine.OutboxAsync(started.InstanceId);
         Assert.Equal(2, outbox.Count);
         Assert.All(outbox, o => Assert.Equal(EmailMessage.OutboxKind, o.Kind));
-        var email = JsonSerializer.Deserialize<EmailMessage>(outbox[0].Payload, Engine.Definitions.DefinitionJson.Options)!;
+        var email = JsonSerializer.Deserialize<EmailMessage>(outbox[0].Payload, DefinitionJson.Options)!;
         Assert.Equal(["resident@example.org"], email.To);
         Assert.Equal("Reminder: Bike racks", email.Subject);
         Assert.Equal(TestEngine.DefaultStart.AddHours(24), outbox[0].CreatedAt);
