@@ -9,7 +9,6 @@ public static class JournalKinds
     public const string InstanceCancelled = "InstanceCancelled";
     public const string StimulusReceived = "StimulusReceived";
     public const string ActivityStarted = "ActivityStarted";
-    public const string ActivityResumed = "ActivityResumed";
     public const string ActivityCompleted = "ActivityCompleted";
     public const string ActivitySuspended = "ActivitySuspended";
     public const string ActivityFaulted = "ActivityFaulted";
