@@ -1,5 +1,11 @@
 using System.Text;
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Participation;
+using Deliberation.Persistence.Configurations;
 using Deliberation.Persistence.Entities;
+using Deliberation.Persistence.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -9,7 +15,8 @@ namespace Deliberation.Persistence;
 /// The one EF Core model. Times are stored as Unix milliseconds on every provider so that the raw
 /// SQL of the hot path compares integers; tables and columns are snake_case.
 /// </summary>
-public abstract class DeliberationDbContext(DbContextOptions options) : DbContext(options)
+public abstract class DeliberationDbContext(DbContextOptions options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
 #pragma warning disable CS1591
     public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
@@ -20,6 +27,14 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<Precinct> Precincts => Set<Precinct>();
+    public DbSet<BuildingGroup> BuildingGroups => Set<BuildingGroup>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ParticipationTask> Tasks => Set<ParticipationTask>();
+    public DbSet<TaskAnswer> TaskAnswers => Set<TaskAnswer>();
+    public DbSet<StaffCommunity> StaffCommunities => Set<StaffCommunity>();
 #pragma warning restore CS1591
 
     private static readonly ValueConverter<DateTimeOffset, long> Millis =
@@ -32,9 +47,18 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
     }
 
     /// <inheritdoc/>
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<DefinitionRow>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().ToTable("users");
+        builder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        CivicConfiguration.Apply(builder);
+        builder.Entity<DefinitionRow>(e =>
         {
             e.ToTable("definitions");
             e.HasKey(d => new { d.DefinitionId, d.Version });
@@ -43,7 +67,7 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
             e.Property(d => d.Hash).HasMaxLength(64);
             e.HasIndex(d => d.Source);
         });
-        modelBuilder.Entity<InstanceRow>(e =>
+        builder.Entity<InstanceRow>(e =>
         {
             e.ToTable("instances");
             e.HasKey(i => i.Id);
@@ -55,7 +79,7 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
             e.HasIndex(i => i.CorrelationId);
             e.HasIndex(i => i.CreatedAt);
         });
-        modelBuilder.Entity<BookmarkRow>(e =>
+        builder.Entity<BookmarkRow>(e =>
         {
             e.ToTable("bookmarks");
             e.HasKey(b => b.Id);
@@ -64,13 +88,13 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
             e.Property(b => b.SignalName).HasMaxLength(300);
             e.HasIndex(b => new { b.InstanceId, b.SignalName });
         });
-        modelBuilder.Entity<TimerRow>(e =>
+        builder.Entity<TimerRow>(e =>
         {
             e.ToTable("timers");
             e.HasKey(t => t.BookmarkId);
             e.HasIndex(t => t.DueAt);
         });
-        modelBuilder.Entity<JournalRow>(e =>
+        builder.Entity<JournalRow>(e =>
         {
             e.ToTable("journal");
             e.HasKey(j => new { j.InstanceId, j.Seq });
@@ -80,7 +104,7 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
             e.Property(j => j.Outcome).HasMaxLength(300);
             e.Property(j => j.Detail).HasMaxLength(500);
         });
-        modelBuilder.Entity<OutboxRow>(e =>
+        builder.Entity<OutboxRow>(e =>
         {
             e.ToTable("outbox");
             e.HasKey(o => o.Id);
@@ -88,7 +112,7 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
             e.HasIndex(o => new { o.SentAt, o.FailedAt, o.NextAttemptAt });
             e.HasIndex(o => o.InstanceId);
         });
-        modelBuilder.Entity<IncidentRow>(e =>
+        builder.Entity<IncidentRow>(e =>
         {
             e.ToTable("incidents");
             e.HasKey(i => i.Id);
@@ -99,7 +123,7 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
             e.HasIndex(i => new { i.ResolvedAt, i.CreatedAt });
             e.HasIndex(i => i.InstanceId);
         });
-        modelBuilder.Entity<IdempotencyRow>(e =>
+        builder.Entity<IdempotencyRow>(e =>
         {
             e.ToTable("idempotency");
             e.HasKey(i => i.Key);
@@ -108,7 +132,7 @@ public abstract class DeliberationDbContext(DbContextOptions options) : DbContex
             e.HasIndex(i => i.CreatedAt);
         });
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in builder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(SnakeCase(property.Name));
     }

@@ -56,4 +56,29 @@ public sealed class InstanceQueries(DeliberationDatabase database)
         await using var db = database.CreateContext();
         return await db.Outbox.Where(o => o.InstanceId == instanceId).OrderBy(o => o.CreatedAt).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Outbox messages across instances, newest first, by delivery status: <c>pending</c>, <c>sent</c>,
+    /// <c>failed</c> (for good), or all when <paramref name="status"/> is null. The payload is left
+    /// empty: it holds email addresses, and staff need only the delivery status.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> OutboxByStatusAsync(string? status, int take, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = status switch
+        {
+            null => db.Outbox.AsQueryable(),
+            "pending" => db.Outbox.Where(o => o.SentAt == null && o.FailedAt == null),
+            "sent" => db.Outbox.Where(o => o.SentAt != null),
+            "failed" => db.Outbox.Where(o => o.FailedAt != null),
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Expected pending, sent or failed."),
+        };
+        return await query.OrderByDescending(o => o.CreatedAt).Take(take)
+            .Select(o => new OutboxRow
+            {
+                Id = o.Id, InstanceId = o.InstanceId, Kind = o.Kind, CreatedAt = o.CreatedAt, Attempts = o.Attempts, NextAttemptAt = o.NextAttemptAt,
+                LeaseUntil = o.LeaseUntil, SentAt = o.SentAt, FailedAt = o.FailedAt, LastError = o.LastError,
+            })
+            .ToListAsync(cancellationToken);
+    }
 }

@@ -1,0 +1,81 @@
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Participation;
+using Deliberation.Persistence.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence.Configurations;
+
+/// <summary>Tables of the deliberation domain: the community hierarchy, the roster, tasks and answers, staff scopes.</summary>
+internal static class CivicConfiguration
+{
+    public static void Apply(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Community>(e =>
+        {
+            e.ToTable("communities");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Code).HasMaxLength(40);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.EscalationEmails).HasMaxLength(1000);
+            e.HasIndex(c => c.Code).IsUnique();
+        });
+        modelBuilder.Entity<Precinct>(e =>
+        {
+            e.ToTable("precincts");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.HasIndex(p => new { p.CommunityId, p.Name }).IsUnique();
+        });
+        modelBuilder.Entity<BuildingGroup>(e =>
+        {
+            e.ToTable("building_groups");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Name).HasMaxLength(200);
+            e.HasIndex(b => new { b.CommunityId, b.Name }).IsUnique();
+            e.HasIndex(b => b.PrecinctId);
+        });
+        modelBuilder.Entity<Household>(e =>
+        {
+            e.ToTable("households");
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Unit).HasMaxLength(100);
+            e.Property(h => h.FloorArea).HasPrecision(10, 2);
+            e.HasIndex(h => new { h.BuildingGroupId, h.Unit }).IsUnique();
+            e.HasIndex(h => h.CommunityId);
+        });
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Name).HasMaxLength(100);
+            e.Property(p => p.Email).HasMaxLength(254);
+            e.Property(p => p.Phone).HasMaxLength(40);
+            e.HasIndex(p => p.CommunityId);
+            e.HasIndex(p => p.HouseholdId);
+            e.HasIndex(p => p.BuildingGroupId);
+        });
+        modelBuilder.Entity<ParticipationTask>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Purpose).HasMaxLength(40);
+            e.Property(t => t.SignalName).HasMaxLength(300);
+            e.Property(t => t.Title).HasMaxLength(500);
+            e.HasIndex(t => t.PersonId);
+            e.HasIndex(t => t.InstanceId);
+            e.HasIndex(t => new { t.CommunityId, t.ClosedAt });
+        });
+        modelBuilder.Entity<TaskAnswer>(e =>
+        {
+            e.ToTable("task_answers");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Channel).HasMaxLength(20);
+            e.HasIndex(a => new { a.TaskId, a.IsCurrent });
+        });
+        modelBuilder.Entity<StaffCommunity>(e =>
+        {
+            e.ToTable("staff_communities");
+            e.HasKey(s => new { s.UserId, s.CommunityId });
+        });
+    }
+}
