@@ -22,6 +22,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [ne
 app.MapActivitiesApi();
 app.MapWorkflowsApi();
 app.MapInstancesApi();
+app.MapOutboxApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
 app.Run();
 

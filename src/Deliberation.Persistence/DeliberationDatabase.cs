@@ -33,6 +33,19 @@ public sealed class DeliberationDatabase : IDisposable
         : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>()
             .UseSqlite(_options.ConnectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
 
+    /// <summary>
+    /// Creates a context on a step's connection and transaction, so that domain rows commit together
+    /// with the workflow step (dispose it; the connection stays open for the step).
+    /// </summary>
+    public async Task<DeliberationDbContext> CreateContextAsync(Deliberation.Engine.Storage.IStepTransaction step, CancellationToken cancellationToken)
+    {
+        DeliberationDbContext context = _options.IsPostgres
+            ? new PostgresDeliberationDbContext(new DbContextOptionsBuilder<PostgresDeliberationDbContext>().UseNpgsql(step.Connection).Options)
+            : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>().UseSqlite(step.Connection).Options);
+        await context.Database.UseTransactionAsync(step.Transaction, cancellationToken);
+        return context;
+    }
+
     /// <summary>Applies pending migrations; on SQLite also switches the file to WAL.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

@@ -16,10 +16,14 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     public TimerPump TimerPump => Services.GetRequiredService<TimerPump>();
 
+    /// <summary>More configuration (e.g. <c>Deliberation:Mail:SmtpHost</c>); set before the host starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(TestPaths.RepositoryRoot);
         builder.UseSetting("Deliberation:DataPath", DataPath);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

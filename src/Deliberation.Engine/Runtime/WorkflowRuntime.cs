@@ -78,7 +78,16 @@ public sealed class WorkflowRuntime
     /// <summary>Sends a named signal to an instance; every bookmark waiting for that name resumes.</summary>
     /// <exception cref="WorkflowException">Unknown instance, nothing waits for the signal, or a reused key.</exception>
     public Task<StepReport> SignalAsync(Guid instanceId, string signal, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken) =>
-        StepAsync(instanceId, idempotencyKey is null ? null : $"signal:{idempotencyKey}", $"signal|{instanceId}|{signal}|{payload?.ToJsonString()}", instance =>
+        SignalAsync(instanceId, signal, payload, idempotencyKey, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a named signal and commits <paramref name="domainWrite"/> in the same transaction as the
+    /// step it causes: both happen, or neither does.
+    /// </summary>
+    /// <exception cref="WorkflowException">Unknown instance, nothing waits for the signal, or a reused key.</exception>
+    public Task<StepReport> SignalAsync(Guid instanceId, string signal, JsonNode? payload, string? idempotencyKey,
+        Func<IStepTransaction, CancellationToken, Task>? domainWrite, CancellationToken cancellationToken) =>
+        StepAsync(instanceId, idempotencyKey is null ? null : $"signal:{idempotencyKey}", $"signal|{instanceId}|{signal}|{payload?.ToJsonString()}", domainWrite, instance =>
         {
             var bookmarks = instance.State.Waiting.SelectMany(e => e.Bookmarks).Where(b => b.SignalName == signal).Select(b => b.Id).ToList();
             if (bookmarks.Count == 0)
@@ -92,7 +101,7 @@ public sealed class WorkflowRuntime
     /// <summary>Resumes one bookmark.</summary>
     /// <exception cref="WorkflowException">Unknown instance or bookmark (404), a consumed bookmark (409), or a reused key.</exception>
     public Task<StepReport> ResumeBookmarkAsync(Guid instanceId, Guid bookmarkId, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken) =>
-        StepAsync(instanceId, idempotencyKey is null ? null : $"resume:{idempotencyKey}", $"resume|{instanceId}|{bookmarkId}|{payload?.ToJsonString()}", async instance =>
+        StepAsync(instanceId, idempotencyKey is null ? null : $"resume:{idempotencyKey}", $"resume|{instanceId}|{bookmarkId}|{payload?.ToJsonString()}", null, async instance =>
         {
             if (!instance.State.Waiting.Any(e => e.Bookmarks.Any(b => b.Id == bookmarkId)))
             {
@@ -109,12 +118,12 @@ public sealed class WorkflowRuntime
     /// <summary>Re-runs a faulted activity.</summary>
     /// <exception cref="WorkflowException">Unknown instance or incident not open.</exception>
     public Task<StepReport> RetryIncidentAsync(Guid instanceId, Guid incidentId, CancellationToken cancellationToken) =>
-        StepAsync(instanceId, null, "", _ => Task.FromResult<IReadOnlyList<Stimulus>>([new Stimulus.Retry(incidentId)]), cancellationToken);
+        StepAsync(instanceId, null, "", null, _ => Task.FromResult<IReadOnlyList<Stimulus>>([new Stimulus.Retry(incidentId)]), cancellationToken);
 
     /// <summary>Cancels an instance and every timer and bookmark it has.</summary>
     /// <exception cref="WorkflowException">Unknown instance or already ended.</exception>
     public Task<StepReport> CancelAsync(Guid instanceId, string? idempotencyKey, CancellationToken cancellationToken) =>
-        StepAsync(instanceId, idempotencyKey is null ? null : $"cancel:{idempotencyKey}", $"cancel|{instanceId}",
+        StepAsync(instanceId, idempotencyKey is null ? null : $"cancel:{idempotencyKey}", $"cancel|{instanceId}", null,
             _ => Task.FromResult<IReadOnlyList<Stimulus>>([new Stimulus.Cancel()]), cancellationToken);
 
     /// <summary>Fires a due timer; a timer whose bookmark is gone is deleted and does nothing.</summary>
@@ -123,7 +132,7 @@ public sealed class WorkflowRuntime
     {
         try
         {
-            await StepAsync(timer.InstanceId, null, "", instance =>
+            await StepAsync(timer.InstanceId, null, "", null, instance =>
             {
                 if (!instance.State.Waiting.Any(e => e.Bookmarks.Any(b => b.Id == timer.BookmarkId)))
                     throw new WorkflowException(WorkflowErrorKind.Conflict, "bookmark-not-waiting", "The timer's bookmark is gone.");
@@ -138,7 +147,7 @@ public sealed class WorkflowRuntime
         }
     }
 
-    private async Task<StepReport> StepAsync(Guid instanceId, string? key, string request,
+    private async Task<StepReport> StepAsync(Guid instanceId, string? key, string request, Func<IStepTransaction, CancellationToken, Task>? domainWrite,
         Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli, CancellationToken cancellationToken)
     {
         var hash = Hash(request);
@@ -161,6 +170,7 @@ public sealed class WorkflowRuntime
                     await _runner.RunAsync(instance, workflow, stimulus, commit, now, cancellationToken);
                 }
                 var report = Finish(commit, now, key, hash);
+                if (domainWrite is not null) commit.DomainWrites.Add(domainWrite);
                 if (await _store.CommitAsync(commit, cancellationToken))
                 {
                     Notify(commit);

@@ -38,6 +38,9 @@ public sealed class StepCommit
     /// <summary>New incidents, and incidents updated by a retry.</summary>
     public List<IncidentRecord> Incidents { get; } = [];
 
+    /// <summary>Domain writes that commit in the same transaction, after the engine's rows.</summary>
+    public List<Func<IStepTransaction, CancellationToken, Task>> DomainWrites { get; } = [];
+
     /// <summary>The request's idempotency record, when it carried a key.</summary>
     public IdempotencyRecord? Idempotency { get; set; }
 }

@@ -145,6 +145,12 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
                     [_d.Id(n.Id), id, n.ActivityId, n.ExecutionId, n.ErrorType, n.Message, Millis(n.CreatedAt), n.Attempts, Millis(n.ResolvedAt), n.Resolution])
                     .ExecuteNonQueryAsync(cancellationToken);
 
+            if (commit.DomainWrites.Count > 0)
+            {
+                var step = new StepTransaction(c.Connection, tx);
+                foreach (var write in commit.DomainWrites) await write(step, cancellationToken);
+            }
+
             await tx.CommitAsync(cancellationToken);
             await c.EndAsync();
             return true;
@@ -225,6 +231,8 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
         await c.Command("UPDATE timers SET lease_until = NULL WHERE lease_until IS NOT NULL", [], []).ExecuteNonQueryAsync(cancellationToken);
         await c.Command("UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL", [], []).ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private sealed record StepTransaction(DbConnection Connection, DbTransaction Transaction) : IStepTransaction;
 
     private static long Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 

@@ -1,0 +1,43 @@
+using Deliberation.Engine.Runtime;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>The outbox for staff: which messages wait, went out, or failed for good (and why).</summary>
+public static class OutboxApi
+{
+    private static readonly string[] Statuses = ["pending", "sent", "failed"];
+
+    /// <summary>
+    /// An outbox message's delivery status. The payload is deliberately absent: it holds residents'
+    /// email addresses, and the delivery status is what staff act on.
+    /// </summary>
+    public sealed record OutboxEntry(Guid Id, Guid? InstanceId, string Kind, DateTimeOffset CreatedAt, int Attempts,
+        DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? FailedAt, string? LastError);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/outbox", ListAsync).WithTags("Outbox")
+            .WithSummary("Lists outbox messages, newest first; status=pending, sent or failed (failed ones are never retried).");
+        return app;
+    }
+
+    /// <summary>Lists outbox messages by status.</summary>
+    public static async Task<Ok<List<OutboxEntry>>> ListAsync(InstanceQueries queries, string? status, int? take, CancellationToken cancellationToken)
+    {
+        var normalized = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
+        if (normalized is not null && !Statuses.Contains(normalized))
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", $"Unknown outbox status '{status}'.")
+            {
+                Errors = new Dictionary<string, string[]> { ["status"] = ["Expected pending, sent or failed."] },
+            };
+        var rows = await queries.OutboxByStatusAsync(normalized, Math.Clamp(take ?? 100, 1, 500), cancellationToken);
+        return TypedResults.Ok(rows.Select(Entry).ToList());
+    }
+
+    private static OutboxEntry Entry(OutboxRow o) =>
+        new(o.Id, o.InstanceId, o.Kind, o.CreatedAt, o.Attempts, o.NextAttemptAt, o.SentAt, o.FailedAt, o.LastError);
+}

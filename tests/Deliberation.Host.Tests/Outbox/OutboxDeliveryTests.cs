@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Integrations.Outbox;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Entities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Deliberation.Host.Tests.Outbox;
+
+/// <summary>
+/// Email through the outbox to a real SMTP server (aiosmtpd): delivered when SMTP is up, kept and
+/// retried while it is down, and a permanent 550 shown to staff and never retried. Each test has
+/// its own host and database; the SMTP server is shared and told apart by Message-ID.
+/// </summary>
+[Trait("Category", "Deliberation")]
+public sealed class OutboxDeliveryTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+{
+    private const string Topic = "5号楼加装电梯";
+    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(30);
+
+    private HostFactory _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await smtp.StartAsync(); // a no-op unless an earlier test left it stopped
+        _host = new HostFactory
+        {
+            Settings =
+            {
+                ["Deliberation:Mail:SmtpHost"] = "127.0.0.1",
+                ["Deliberation:Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Deliberation:Mail:SmtpSecurity"] = "None",
+            },
+        };
+        _client = _host.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task DispatchDueAsync_SmtpUp_DeliversTheChineseEmailWithTheOutboxIdAsMessageId()
+    {
+        var address = NewAddress("resident");
+        var instanceId = await StartSampleAsync(address);
+
+        var row = await DispatchUntilAsync(instanceId, o => o.SentAt is not null);
+
+        var received = Assert.Single(ReceivedBy(address));
+        Assert.Equal("请就“5号楼加装电梯”发表意见", received.Message.Subject);
+        Assert.Contains("社区正在就“5号楼加装电梯”征询意见", received.Message.TextBody);
+        Assert.Equal($"{row.Id:N}@deliberation.local", received.Message.MessageId);
+        Assert.Equal([address], received.Recipients);
+        Assert.Equal(address, received.Message.To.Mailboxes.Single().Address);
+        Assert.Null(row.FailedAt);
+        Assert.Null(row.LastError);
+    }
+
+    [Fact]
+    public async Task DispatchDueAsync_SmtpDownThenBack_KeepsTheMessageAndDeliversItOnceWhenSmtpReturns()
+    {
+        var address = NewAddress("resident");
+        await smtp.StopAsync();
+        var instanceId = await StartSampleAsync(address);
+
+        var failed = await DispatchUntilAsync(instanceId, o => o.Attempts > 0);
+
+        Assert.Equal(1, failed.Attempts);
+        Assert.Null(failed.SentAt);
+        Assert.Null(failed.FailedAt);
+        Assert.Contains("SMTP is unavailable", failed.LastError);
+        Assert.True(failed.NextAttemptAt > _host.Time.GetUtcNow(), $"The retry is due at {failed.NextAttemptAt:O}, not after {_host.Time.GetUtcNow():O}.");
+        var pending = await OutboxListAsync("pending");
+        Assert.Contains(pending, o => (string)o!["id"]! == failed.Id.ToString());
+        Assert.Empty(ReceivedBy(address));
+
+        await smtp.StartAsync();
+        _host.Time.Advance(failed.NextAttemptAt - _host.Time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        var sent = await DispatchUntilAsync(instanceId, o => o.SentAt is not null);
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+
+        Assert.Equal(2, sent.Attempts);
+        Assert.Null(sent.FailedAt);
+        var received = Assert.Single(ReceivedBy(address));
+        Assert.Equal($"{sent.Id:N}@deliberation.local", received.Message.MessageId);
+        Assert.Equal("请就“5号楼加装电梯”发表意见", received.Message.Subject);
+    }
+
+    [Fact]
+    public async Task DispatchDueAsync_RecipientRefusedWith550_FailsForGoodIsShownToStaffAndIsNotRetried()
+    {
+        var address = NewAddress(SmtpServer.RejectedPrefix);
+        var instanceId = await StartSampleAsync(address);
+
+        var failed = await DispatchUntilAsync(instanceId, o => o.Attempts > 0);
+
+        Assert.NotNull(failed.FailedAt);
+        Assert.Null(failed.SentAt);
+        Assert.Equal(1, failed.Attempts);
+        var shown = Assert.Single(await OutboxListAsync("failed"), o => (string)o!["id"]! == failed.Id.ToString())!;
+        Assert.Contains("550", (string)shown["lastError"]!);
+        Assert.Equal(instanceId.ToString(), (string)shown["instanceId"]!);
+        Assert.Equal("email", (string)shown["kind"]!);
+        Assert.NotNull(shown["failedAt"]);
+        Assert.False(shown.AsObject().ContainsKey("payload"), "The staff list must not expose the payload (email addresses).");
+        Assert.DoesNotContain(await OutboxListAsync("pending"), o => (string)o!["id"]! == failed.Id.ToString());
+
+        _host.Time.Advance(TimeSpan.FromHours(7));
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+
+        var after = Assert.Single(await Queries.OutboxAsync(instanceId, CancellationToken.None));
+        Assert.Equal(1, after.Attempts);
+        Assert.Equal(failed.FailedAt, after.FailedAt);
+        Assert.Empty(ReceivedBy(address));
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Message.MessageId == $"{after.Id:N}@deliberation.local");
+    }
+
+    private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();
+
+    private InstanceQueries Queries => _host.Services.GetRequiredService<InstanceQueries>();
+
+    private async Task<Guid> StartSampleAsync(string email)
+    {
+        var response = await _client.PostAsJsonAsync("/api/instances",
+            new { definitionId = "sample-reminder", input = new { email, topic = Topic, remindAfter = "24h" } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["instanceId"]!);
+    }
+
+    /// <summary>
+    /// Dispatches until the instance's one outbox row meets the condition. The host's own outbox loop
+    /// may get there first; either way it happens within the bound.
+    /// </summary>
+    private async Task<OutboxRow> DispatchUntilAsync(Guid instanceId, Func<OutboxRow, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + PollLimit;
+        while (true)
+        {
+            await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+            var row = Assert.Single(await Queries.OutboxAsync(instanceId, CancellationToken.None));
+            if (condition(row)) return row;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Outbox row {row.Id} did not get there within {PollLimit}: attempts {row.Attempts}, sent {row.SentAt}, failed {row.FailedAt}, error {row.LastError}.");
+            await Task.Delay(100);
+        }
+    }
+
+    // One address per test: the SMTP server is shared by the class.
+    private static string NewAddress(string prefix) => $"{prefix}-{Guid.NewGuid():N}@example.com";
+
+    private List<SmtpServer.ReceivedMessage> ReceivedBy(string address) =>
+        smtp.ReadMessages().Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    private async Task<JsonArray> OutboxListAsync(string status) =>
+        (await _client.GetFromJsonAsync<JsonArray>($"/api/outbox?status={status}"))!;
+}
