@@ -1,5 +1,7 @@
 using Deliberation.Host.Api;
+using Deliberation.Host.Auth;
 using Deliberation.Host.Hosting;
+using Deliberation.Host.Pages;
 using Hangfire;
 using Scalar.AspNetCore;
 
@@ -15,15 +17,22 @@ builder.AddDeliberation();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapHealthChecks("/health");
-app.MapOpenApi();
-app.MapScalarApiReference("/api-docs");
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LoopbackOnlyDashboardFilter()], DisplayStorageConnectionString = false });
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api-docs").AllowAnonymous();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorDashboardFilter()], DisplayStorageConnectionString = false });
+app.MapAuthApi();
+app.MapUsersApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();
 app.MapInstancesApi();
 app.MapOutboxApi();
-app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription();
+app.MapTasksApi();
+app.MapAnswerPages();
+app.MapCommunitiesApi();
+app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.Run();
 
 /// <summary>The host's entry point; public so that tests can start it in process.</summary>

@@ -26,12 +26,16 @@ public sealed class DeliberationDatabase : IDisposable
     /// <summary>True for PostgreSQL.</summary>
     public bool IsPostgres => _options.IsPostgres;
 
-    /// <summary>Creates a context for queries and the definition store.</summary>
-    public DeliberationDbContext CreateContext() => _options.IsPostgres
-        ? new PostgresDeliberationDbContext(new DbContextOptionsBuilder<PostgresDeliberationDbContext>()
-            .UseNpgsql(_options.ConnectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options)
-        : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>()
-            .UseSqlite(_options.ConnectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
+    /// <summary>Creates a context for queries and stores; read-only queries do not track unless <paramref name="tracking"/>.</summary>
+    public DeliberationDbContext CreateContext(bool tracking = false)
+    {
+        var behaviour = tracking ? QueryTrackingBehavior.TrackAll : QueryTrackingBehavior.NoTracking;
+        return _options.IsPostgres
+            ? new PostgresDeliberationDbContext(new DbContextOptionsBuilder<PostgresDeliberationDbContext>()
+                .UseNpgsql(_options.ConnectionString).UseQueryTrackingBehavior(behaviour).Options)
+            : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>()
+                .UseSqlite(_options.ConnectionString).UseQueryTrackingBehavior(behaviour).Options);
+    }
 
     /// <summary>
     /// Creates a context on a step's connection and transaction, so that domain rows commit together

@@ -77,6 +77,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
             e.HasIndex(i => new { i.DefinitionId, i.Status });
             e.HasIndex(i => i.Status);
             e.HasIndex(i => i.CorrelationId);
+            e.HasIndex(i => new { i.ScopeId, i.Status });
             e.HasIndex(i => i.CreatedAt);
         });
         builder.Entity<BookmarkRow>(e =>

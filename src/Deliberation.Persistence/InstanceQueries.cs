@@ -7,11 +7,18 @@ namespace Deliberation.Persistence;
 public sealed class InstanceQueries(DeliberationDatabase database)
 {
     /// <summary>Instances matching the filter, newest first.</summary>
-    public async Task<(IReadOnlyList<InstanceRow> Items, int Total)> ListAsync(
-        string? definitionId, string? status, string? correlationId, int skip, int take, CancellationToken cancellationToken)
+    /// <param name="scopes">The communities the caller may see; null for all.</param>
+    public async Task<(IReadOnlyList<InstanceRow> Items, int Total)> ListAsync(string? definitionId, string? status, string? correlationId,
+        Guid? communityId, IReadOnlySet<Guid>? scopes, int skip, int take, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var query = db.Instances.AsQueryable();
+        if (scopes is not null)
+        {
+            var visible = scopes.ToList();
+            query = query.Where(i => i.ScopeId != null && visible.Contains(i.ScopeId.Value));
+        }
+        if (communityId is { } c) query = query.Where(i => i.ScopeId == c);
         if (!string.IsNullOrEmpty(definitionId)) query = query.Where(i => i.DefinitionId == definitionId);
         if (!string.IsNullOrEmpty(status)) query = query.Where(i => i.Status == status);
         if (!string.IsNullOrEmpty(correlationId)) query = query.Where(i => i.CorrelationId == correlationId);
@@ -20,7 +27,7 @@ public sealed class InstanceQueries(DeliberationDatabase database)
             .Select(i => new InstanceRow
             {
                 Id = i.Id, DefinitionId = i.DefinitionId, DefinitionVersion = i.DefinitionVersion, Status = i.Status,
-                CorrelationId = i.CorrelationId, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt, EndedAt = i.EndedAt, Revision = i.Revision,
+                CorrelationId = i.CorrelationId, ScopeId = i.ScopeId, CreatedAt = i.CreatedAt, UpdatedAt = i.UpdatedAt, EndedAt = i.EndedAt, Revision = i.Revision,
             })
             .ToListAsync(cancellationToken);
         return (items, total);
@@ -34,10 +41,16 @@ public sealed class InstanceQueries(DeliberationDatabase database)
     }
 
     /// <summary>Incidents, open ones only unless <paramref name="includeResolved"/>.</summary>
-    public async Task<IReadOnlyList<IncidentRow>> IncidentsAsync(Guid? instanceId, bool includeResolved, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IncidentRow>> IncidentsAsync(Guid? instanceId, bool includeResolved, CancellationToken cancellationToken,
+        IReadOnlySet<Guid>? scopes = null)
     {
         await using var db = database.CreateContext();
         var query = db.Incidents.AsQueryable();
+        if (scopes is not null)
+        {
+            var visible = scopes.ToList();
+            query = query.Where(i => db.Instances.Any(x => x.Id == i.InstanceId && x.ScopeId != null && visible.Contains(x.ScopeId.Value)));
+        }
         if (instanceId is { } id) query = query.Where(i => i.InstanceId == id);
         if (!includeResolved) query = query.Where(i => i.ResolvedAt == null);
         return await query.OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync(cancellationToken);
@@ -62,7 +75,7 @@ public sealed class InstanceQueries(DeliberationDatabase database)
     /// <c>failed</c> (for good), or all when <paramref name="status"/> is null. The payload is left
     /// empty: it holds email addresses, and staff need only the delivery status.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxRow>> OutboxByStatusAsync(string? status, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxRow>> OutboxByStatusAsync(string? status, int take, CancellationToken cancellationToken, IReadOnlySet<Guid>? scopes = null)
     {
         await using var db = database.CreateContext();
         var query = status switch
@@ -73,6 +86,11 @@ public sealed class InstanceQueries(DeliberationDatabase database)
             "failed" => db.Outbox.Where(o => o.FailedAt != null),
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Expected pending, sent or failed."),
         };
+        if (scopes is not null)
+        {
+            var visible = scopes.ToList();
+            query = query.Where(o => db.Instances.Any(x => x.Id == o.InstanceId && x.ScopeId != null && visible.Contains(x.ScopeId.Value)));
+        }
         return await query.OrderByDescending(o => o.CreatedAt).Take(take)
             .Select(o => new OutboxRow
             {

@@ -23,8 +23,32 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(TestPaths.RepositoryRoot);
         builder.UseSetting("Deliberation:DataPath", DataPath);
+        foreach (var (key, value) in TestAccounts.Settings) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    private string? _adminToken;
+
+    /// <summary>Clients from <c>CreateClient()</c> are signed in as the administrator.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_adminToken is null)
+        {
+            using var anonymous = CreateAnonymousClient();
+            TestAccounts.SignInAsync(anonymous).GetAwaiter().GetResult();
+            _adminToken = anonymous.DefaultRequestHeaders.Authorization!.Parameter;
+        }
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminToken);
+    }
+
+    /// <summary>A client that is not signed in.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = Server.CreateClient();
+        client.BaseAddress = new Uri("http://localhost");
+        return client;
     }
 
     protected override void Dispose(bool disposing)

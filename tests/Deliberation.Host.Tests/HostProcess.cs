@@ -37,6 +37,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         info.Environment["DELIBERATION_ROOT"] = TestPaths.RepositoryRoot;
         info.Environment["Deliberation__DataPath"] = dataPath;
+        foreach (var (key, value) in TestAccounts.Settings) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
         var host = new HostProcess(process, address);
@@ -48,7 +49,15 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A client signed in as the administrator.</summary>
+    public async Task<HttpClient> CreateClientAsync()
+    {
+        var client = CreateAnonymousClient();
+        await TestAccounts.SignInAsync(client);
+        return client;
+    }
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
@@ -59,7 +68,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     private async Task WaitHealthyAsync(TimeSpan limit)
     {
-        using var client = CreateClient();
+        using var client = CreateAnonymousClient();
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {

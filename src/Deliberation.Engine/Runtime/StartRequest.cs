@@ -8,4 +8,5 @@ namespace Deliberation.Engine.Runtime;
 /// <param name="Input">Workflow inputs by name.</param>
 /// <param name="CorrelationId">An id from the caller's domain.</param>
 /// <param name="IdempotencyKey">Repeating the request with this key returns the first result.</param>
-public sealed record StartRequest(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationId, string? IdempotencyKey);
+/// <param name="ScopeId">The organisational unit (community) the instance belongs to.</param>
+public sealed record StartRequest(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationId, string? IdempotencyKey, Guid? ScopeId = null);

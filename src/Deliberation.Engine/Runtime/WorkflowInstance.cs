@@ -18,6 +18,12 @@ public sealed class WorkflowInstance
     /// <summary>An id from the caller's domain (a case number), for lookups.</summary>
     public string? CorrelationId { get; init; }
 
+    /// <summary>
+    /// The organisational unit the instance belongs to — the community, in this product — so the host
+    /// can show it only to the people of that unit. The engine itself does not use it.
+    /// </summary>
+    public Guid? ScopeId { get; init; }
+
     /// <summary>When it started.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 

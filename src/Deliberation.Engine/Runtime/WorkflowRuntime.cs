@@ -44,7 +44,7 @@ public sealed class WorkflowRuntime
     public async Task<StepReport> StartAsync(StartRequest request, CancellationToken cancellationToken)
     {
         var key = request.IdempotencyKey is { } k ? "start:" + k : null;
-        var hash = Hash($"start|{request.DefinitionId}|{request.Version}|{request.CorrelationId}|{request.Input?.ToJsonString()}");
+        var hash = Hash($"start|{request.DefinitionId}|{request.Version}|{request.CorrelationId}|{request.ScopeId}|{request.Input?.ToJsonString()}");
         if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return replay;
 
         var workflow = await _definitions.GetRunnableAsync(request.DefinitionId, request.Version, cancellationToken);
@@ -56,6 +56,7 @@ public sealed class WorkflowRuntime
             DefinitionId = workflow.Definition.Id,
             DefinitionVersion = workflow.Version,
             CorrelationId = request.CorrelationId,
+            ScopeId = request.ScopeId,
             CreatedAt = now,
             State = new InstanceState { Input = input },
         };

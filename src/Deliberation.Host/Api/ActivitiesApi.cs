@@ -8,7 +8,7 @@ public static class ActivitiesApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/activities", ListActivities).WithTags("Activities").WithSummary("Lists the activity types (palette).");
+        app.MapGet("/api/activities", ListActivities).WithTags("Activities").RequireAuthorization(Auth.AuthRoles.StaffPolicy).WithSummary("Lists the activity types (palette).");
         return app;
     }
 

@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Deliberation.Engine.Runtime;
 using Deliberation.Persistence;
 using Deliberation.Persistence.Entities;
+using System.Security.Claims;
+using Deliberation.Engine.Storage;
+using Deliberation.Host.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;
@@ -14,11 +17,11 @@ public static class InstancesApi
     public const string IdempotencyHeader = "Idempotency-Key";
 
     /// <summary>A request to start an instance.</summary>
-    public sealed record StartInstanceRequest(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationId);
+    public sealed record StartInstanceRequest(string DefinitionId, int? Version, JsonObject? Input, string? CorrelationId, Guid? CommunityId = null);
 
     /// <summary>An instance as listed.</summary>
     public sealed record InstanceSummary(Guid Id, string DefinitionId, int DefinitionVersion, string Status, string? CorrelationId,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EndedAt);
+        Guid? CommunityId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? EndedAt);
 
     /// <summary>A page of instances.</summary>
     public sealed record InstancePage(IReadOnlyList<InstanceSummary> Items, int Total, int Skip, int Take);
@@ -30,7 +33,7 @@ public static class InstancesApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/instances").WithTags("Instances");
+        var api = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(AuthRoles.StaffPolicy);
         api.MapPost("/", StartAsync).WithSummary("Starts an instance of a published workflow. Send Idempotency-Key to make retries safe.");
         api.MapGet("/", ListAsync).WithSummary("Lists instances, newest first; filter by definitionId, status, correlationId.");
         api.MapGet("/{id:guid}", GetAsync).WithSummary("Gets an instance: status, what it waits on, variables, incidents.");
@@ -41,63 +44,98 @@ public static class InstancesApi
         api.MapPost("/{id:guid}/bookmarks/{bookmarkId:guid}/resume", ResumeAsync).Accepts<JsonNode>("application/json")
             .WithSummary("Resumes one bookmark. A consumed bookmark answers 409 and changes nothing.");
         api.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", RetryAsync).WithSummary("Re-runs the faulted activity of an incident.");
-        app.MapGet("/api/incidents", IncidentsAsync).WithTags("Instances").WithSummary("Open incidents across instances.");
+        app.MapGet("/api/incidents", IncidentsAsync).WithTags("Instances").RequireAuthorization(AuthRoles.StaffPolicy).WithSummary("Open incidents across instances.");
         return app;
     }
 
     /// <summary>Starts an instance.</summary>
-    public static async Task<Created<StepReport>> StartAsync(StartInstanceRequest request, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<Created<StepReport>> StartAsync(StartInstanceRequest request, HttpRequest http, WorkflowRuntime runtime, CommunityAccess access, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "definitionId is required.") { Errors = new Dictionary<string, string[]> { ["definitionId"] = ["Required."] } };
-        var report = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, request.CorrelationId, Key(http)), cancellationToken);
+        if (!await access.CanSeeAsync(http.HttpContext.User, request.CommunityId, cancellationToken))
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Choose one of your communities.")
+                { Errors = new Dictionary<string, string[]> { ["communityId"] = ["Choose one of your communities."] } };
+        var report = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, request.CorrelationId, Key(http), request.CommunityId), cancellationToken);
         return TypedResults.Created($"/api/instances/{report.InstanceId}", report);
     }
 
     /// <summary>Lists instances.</summary>
-    public static async Task<Ok<InstancePage>> ListAsync(InstanceQueries queries, string? definitionId, string? status, string? correlationId,
-        int? skip, int? take, CancellationToken cancellationToken)
+    public static async Task<Ok<InstancePage>> ListAsync(InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user, string? definitionId, string? status,
+        string? correlationId, Guid? communityId, int? skip, int? take, CancellationToken cancellationToken)
     {
         var s = Math.Max(0, skip ?? 0);
         var t = Math.Clamp(take ?? 50, 1, 500);
-        var (items, total) = await queries.ListAsync(definitionId, status, correlationId, s, t, cancellationToken);
+        var scopes = await access.CommunitiesAsync(user, cancellationToken);
+        var (items, total) = await queries.ListAsync(definitionId, status, correlationId, communityId, scopes, s, t, cancellationToken);
         return TypedResults.Ok(new InstancePage(items.Select(Summary).ToList(), total, s, t));
     }
 
     /// <summary>Gets an instance.</summary>
-    public static async Task<Ok<InstanceDetails>> GetAsync(Guid id, Deliberation.Engine.Storage.IWorkflowStore store, InstanceQueries queries, CancellationToken cancellationToken)
+    public static async Task<Ok<InstanceDetails>> GetAsync(Guid id, IWorkflowStore store, InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
-        var instance = await store.GetInstanceAsync(id, cancellationToken)
-            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {id}.");
+        var instance = await VisibleAsync(id, store, access, user, cancellationToken);
         var incidents = await queries.IncidentsAsync(id, includeResolved: false, cancellationToken);
         var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString(),
-            instance.CorrelationId, instance.CreatedAt, instance.UpdatedAt, instance.EndedAt);
+            instance.CorrelationId, instance.ScopeId, instance.CreatedAt, instance.UpdatedAt, instance.EndedAt);
         return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, incidents));
     }
 
     /// <summary>The journal.</summary>
-    public static async Task<Ok<IReadOnlyList<JournalRow>>> JournalAsync(Guid id, long? after, int? take, InstanceQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.JournalAsync(id, after ?? 0, Math.Clamp(take ?? 1000, 1, 5000), cancellationToken));
+    public static async Task<Ok<IReadOnlyList<JournalRow>>> JournalAsync(Guid id, long? after, int? take, InstanceQueries queries, IWorkflowStore store,
+        CommunityAccess access, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await VisibleAsync(id, store, access, user, cancellationToken);
+        return TypedResults.Ok(await queries.JournalAsync(id, after ?? 0, Math.Clamp(take ?? 1000, 1, 5000), cancellationToken));
+    }
 
     /// <summary>Cancels an instance.</summary>
-    public static async Task<Ok<StepReport>> CancelAsync(Guid id, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await runtime.CancelAsync(id, Key(http), cancellationToken));
+    public static async Task<Ok<StepReport>> CancelAsync(Guid id, HttpRequest http, WorkflowRuntime runtime, IWorkflowStore store, CommunityAccess access,
+        CancellationToken cancellationToken)
+    {
+        await VisibleAsync(id, store, access, http.HttpContext.User, cancellationToken);
+        return TypedResults.Ok(await runtime.CancelAsync(id, Key(http), cancellationToken));
+    }
 
     /// <summary>Sends a signal.</summary>
-    public static async Task<Ok<StepReport>> SignalAsync(Guid id, string signal, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await runtime.SignalAsync(id, signal, await ReadPayloadAsync(http, cancellationToken), Key(http), cancellationToken));
+    public static async Task<Ok<StepReport>> SignalAsync(Guid id, string signal, HttpRequest http, WorkflowRuntime runtime, IWorkflowStore store,
+        CommunityAccess access, CancellationToken cancellationToken)
+    {
+        await VisibleAsync(id, store, access, http.HttpContext.User, cancellationToken);
+        return TypedResults.Ok(await runtime.SignalAsync(id, signal, await ReadPayloadAsync(http, cancellationToken), Key(http), cancellationToken));
+    }
 
     /// <summary>Resumes a bookmark.</summary>
-    public static async Task<Ok<StepReport>> ResumeAsync(Guid id, Guid bookmarkId, HttpRequest http, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await runtime.ResumeBookmarkAsync(id, bookmarkId, await ReadPayloadAsync(http, cancellationToken), Key(http), cancellationToken));
+    public static async Task<Ok<StepReport>> ResumeAsync(Guid id, Guid bookmarkId, HttpRequest http, WorkflowRuntime runtime, IWorkflowStore store,
+        CommunityAccess access, CancellationToken cancellationToken)
+    {
+        await VisibleAsync(id, store, access, http.HttpContext.User, cancellationToken);
+        return TypedResults.Ok(await runtime.ResumeBookmarkAsync(id, bookmarkId, await ReadPayloadAsync(http, cancellationToken), Key(http), cancellationToken));
+    }
 
     /// <summary>Retries an incident.</summary>
-    public static async Task<Ok<StepReport>> RetryAsync(Guid id, Guid incidentId, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await runtime.RetryIncidentAsync(id, incidentId, cancellationToken));
+    public static async Task<Ok<StepReport>> RetryAsync(Guid id, Guid incidentId, WorkflowRuntime runtime, IWorkflowStore store, CommunityAccess access,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await VisibleAsync(id, store, access, user, cancellationToken);
+        return TypedResults.Ok(await runtime.RetryIncidentAsync(id, incidentId, cancellationToken));
+    }
 
-    /// <summary>Open incidents.</summary>
-    public static async Task<Ok<IReadOnlyList<IncidentRow>>> IncidentsAsync(InstanceQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.IncidentsAsync(null, includeResolved: false, cancellationToken));
+    /// <summary>Open incidents in the account's communities.</summary>
+    public static async Task<Ok<IReadOnlyList<IncidentRow>>> IncidentsAsync(InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.IncidentsAsync(null, includeResolved: false, cancellationToken, await access.CommunitiesAsync(user, cancellationToken)));
+
+    /// <summary>Loads an instance the account may see; another community's instance is "not found".</summary>
+    private static async Task<Deliberation.Engine.Runtime.WorkflowInstance> VisibleAsync(Guid id, IWorkflowStore store, CommunityAccess access, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var instance = await store.GetInstanceAsync(id, cancellationToken);
+        return instance is not null && await access.CanSeeAsync(user, instance.ScopeId, cancellationToken)
+            ? instance
+            : throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {id}.");
+    }
 
     private static async Task<JsonNode?> ReadPayloadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
@@ -118,5 +156,5 @@ public static class InstancesApi
         http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key) ? key.ToString() : null;
 
     private static InstanceSummary Summary(InstanceRow i) =>
-        new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.CreatedAt, i.UpdatedAt, i.EndedAt);
+        new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.ScopeId, i.CreatedAt, i.UpdatedAt, i.EndedAt);
 }

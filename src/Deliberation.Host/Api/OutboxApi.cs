@@ -20,13 +20,14 @@ public static class OutboxApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/outbox", ListAsync).WithTags("Outbox")
+        app.MapGet("/api/outbox", ListAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
             .WithSummary("Lists outbox messages, newest first; status=pending, sent or failed (failed ones are never retried).");
         return app;
     }
 
     /// <summary>Lists outbox messages by status.</summary>
-    public static async Task<Ok<List<OutboxEntry>>> ListAsync(InstanceQueries queries, string? status, int? take, CancellationToken cancellationToken)
+    public static async Task<Ok<List<OutboxEntry>>> ListAsync(InstanceQueries queries, Auth.CommunityAccess access, System.Security.Claims.ClaimsPrincipal user,
+        string? status, int? take, CancellationToken cancellationToken)
     {
         var normalized = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
         if (normalized is not null && !Statuses.Contains(normalized))
@@ -34,7 +35,7 @@ public static class OutboxApi
             {
                 Errors = new Dictionary<string, string[]> { ["status"] = ["Expected pending, sent or failed."] },
             };
-        var rows = await queries.OutboxByStatusAsync(normalized, Math.Clamp(take ?? 100, 1, 500), cancellationToken);
+        var rows = await queries.OutboxByStatusAsync(normalized, Math.Clamp(take ?? 100, 1, 500), cancellationToken, await access.CommunitiesAsync(user, cancellationToken));
         return TypedResults.Ok(rows.Select(Entry).ToList());
     }
 

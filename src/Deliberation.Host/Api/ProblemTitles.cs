@@ -22,12 +22,31 @@ public static class ProblemTitles
         ["idempotency-key-reused"] = ("幂等键已用于其他请求", "The idempotency key was used for another request"),
         ["malformed-json"] = ("请求内容不是有效的 JSON", "The request body is not valid JSON"),
         ["bad-request"] = ("请求有误", "Bad request"),
+        ["invalid-roster"] = ("名册有误,未导入任何内容", "The roster has problems; nothing was imported"),
+        ["roster-changed"] = ("导入期间名册被修改,未导入任何内容,请重试", "The roster changed during the import; nothing was imported, try again"),
+        ["community-not-found"] = ("找不到该社区", "No such community"),
+        ["community-code-taken"] = ("社区代码已被使用", "The community code is taken"),
+        ["person-not-found"] = ("找不到该人员", "No such person"),
+        ["name-taken"] = ("该名称已存在", "The name is taken"),
+        ["wrong-credentials"] = ("邮箱或密码不正确", "Wrong email or password"),
+        ["locked-out"] = ("登录失败次数过多,请稍后再试", "Too many failed sign-ins; try again later"),
+        ["unauthenticated"] = ("请先登录", "Please sign in"),
+        ["forbidden"] = ("您的账号无权执行此操作", "Your account may not do this"),
+        ["task-not-found"] = ("找不到该事项", "No such task"),
+        ["task-closed"] = ("该事项已截止,答复不能再修改", "The task has closed; answers can no longer change"),
+        ["link-reissued"] = ("链接已更换,请使用新链接", "The link was replaced by a newer one"),
+        ["link-invalid"] = ("链接与该事项不符,未做任何记录", "The link does not belong to this task; nothing was recorded"),
+        ["invalid-answer"] = ("答复不符合该事项的要求,未做任何记录", "The answer does not fit the task; nothing was recorded"),
     };
+
+    /// <summary>Whether an Accept-Language header asks for English (it starts with <c>en</c>); Chinese otherwise.</summary>
+    public static bool PrefersEnglish(string? acceptLanguage) =>
+        acceptLanguage is { Length: > 0 } lang && lang.TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The title for a problem code in the language of an Accept-Language header (Chinese by default).</summary>
     public static string For(string code, string? acceptLanguage)
     {
-        var english = acceptLanguage is { Length: > 0 } lang && lang.TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var english = PrefersEnglish(acceptLanguage);
         return Titles.TryGetValue(code, out var t) ? (english ? t.En : t.Zh) : (english ? "Request refused" : "请求被拒绝");
     }
 }

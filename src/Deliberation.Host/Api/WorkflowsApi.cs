@@ -22,7 +22,7 @@ public static class WorkflowsApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/workflows").WithTags("Workflows");
+        var api = app.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization(Auth.AuthRoles.StaffPolicy);
         api.MapGet("/", ListAsync).WithSummary("Lists definitions (newest version of each).");
         api.MapGet("/{id}", GetAsync).WithSummary("Gets the newest version of a definition, or ?version=N.");
         api.MapGet("/{id}/versions", ListVersionsAsync).WithSummary("Lists the versions of a definition.");

@@ -7,6 +7,7 @@ using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
 using Deliberation.Engine.Validation;
 using Deliberation.Host.Api;
+using Deliberation.Host.Auth;
 using Deliberation.Integrations.Mail;
 using Deliberation.Integrations.Outbox;
 using Deliberation.Integrations.Scripting;
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         var folders = configuration.GetSection(DeliberationOptions.SectionName).Get<DeliberationOptions>() ?? new DeliberationOptions();
         var paths = new ResolvedPaths(root, HostPaths.Resolve(root, folders.DataPath), HostPaths.Resolve(root, folders.WorkflowsPath));
         services.AddSingleton(paths);
+        services.AddParticipation(configuration, paths);
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!database.IsPostgres && string.IsNullOrWhiteSpace(database.ConnectionString))
@@ -53,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<CommunityStore>();
+        services.AddSingleton<RosterStore>();
         services.AddSingleton<IScriptEvaluator, ScribanScriptEvaluator>();
         services.AddSingleton<ITemplateRenderer>(sp => new FileTemplateRenderer(sp.GetRequiredService<ResolvedPaths>().Templates));
         services.AddSingleton(sp => new ActivityRegistry(
@@ -73,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<StartupTasks>();
         services.AddDeliberationHangfire(configuration, database);
 
+        services.AddDeliberationAuth(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();

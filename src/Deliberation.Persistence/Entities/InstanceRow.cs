@@ -10,6 +10,7 @@ public sealed class InstanceRow
     public int DefinitionVersion { get; set; }
     public string Status { get; set; } = "";
     public string? CorrelationId { get; set; }
+    public Guid? ScopeId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }

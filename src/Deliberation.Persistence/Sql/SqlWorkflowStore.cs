@@ -16,10 +16,10 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
     private readonly SqlDialect _d = pool.Dialect;
 
     private const string SelectInstance =
-        "SELECT definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state FROM instances WHERE id = @id";
+        "SELECT definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state, scope_id FROM instances WHERE id = @id";
     private const string InsertInstance =
-        "INSERT INTO instances (id, definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state) " +
-        "VALUES (@id, @def, @ver, @status, @corr, @created, @updated, @ended, @rev, @state)";
+        "INSERT INTO instances (id, definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state, scope_id) " +
+        "VALUES (@id, @def, @ver, @status, @corr, @created, @updated, @ended, @rev, @state, @scope)";
     private const string UpdateInstance =
         "UPDATE instances SET status = @status, updated_at = @updated, ended_at = @ended, revision = @rev, state = @state WHERE id = @id AND revision = @expected";
     private const string DeleteBookmark = "DELETE FROM bookmarks WHERE id = @id";
@@ -59,6 +59,7 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
             EndedAt = reader.IsDBNull(6) ? null : FromMillis(reader.GetInt64(6)),
             Revision = reader.GetInt64(7),
             State = JsonSerializer.Deserialize<InstanceState>(reader.GetString(8), DefinitionJson.Options) ?? new InstanceState(),
+            ScopeId = reader.IsDBNull(9) ? null : _d.ReadId(reader, 9),
         };
     }
 
@@ -101,9 +102,9 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
         {
             if (commit.IsNew)
             {
-                await c.Command(InsertInstance, ["@id", "@def", "@ver", "@status", "@corr", "@created", "@updated", "@ended", "@rev", "@state"],
+                await c.Command(InsertInstance, ["@id", "@def", "@ver", "@status", "@corr", "@created", "@updated", "@ended", "@rev", "@state", "@scope"],
                     [id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CorrelationId, Millis(i.CreatedAt), Millis(i.UpdatedAt),
-                     Millis(i.EndedAt), i.Revision, commit.StateJson]).ExecuteNonQueryAsync(cancellationToken);
+                     Millis(i.EndedAt), i.Revision, commit.StateJson, i.ScopeId is { } scope ? _d.Id(scope) : null]).ExecuteNonQueryAsync(cancellationToken);
             }
             else if (await c.Command(UpdateInstance, ["@status", "@updated", "@ended", "@rev", "@state", "@id", "@expected"],
                          [i.Status.ToString(), Millis(i.UpdatedAt), Millis(i.EndedAt), i.Revision, commit.StateJson, id, commit.ExpectedRevision])

@@ -26,9 +26,11 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
             builder.UseSetting("Deliberation:Database:Provider", "PostgreSql");
             builder.UseSetting("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_sample"));
             builder.UseSetting("Deliberation:Hangfire:Storage", "PostgreSql");
+            foreach (var (key, value) in TestAccounts.Settings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
         });
         var client = factory.CreateClient();
+        await TestAccounts.SignInAsync(client);
 
         var started = await (await client.PostAsJsonAsync("/api/instances", new
         {

@@ -13,7 +13,7 @@ public sealed class RestartTests : IDisposable
         string id;
         await using (var first = await HostProcess.StartAsync(_data))
         {
-            using var client = first.CreateClient();
+            using var client = await first.CreateClientAsync();
             var response = await client.PostAsJsonAsync("/api/instances", new
             {
                 definitionId = "sample-reminder",
@@ -26,7 +26,7 @@ public sealed class RestartTests : IDisposable
         }
 
         await using var second = await HostProcess.StartAsync(_data);
-        using var http = second.CreateClient();
+        using var http = await second.CreateClientAsync();
         var timerFired = await PollAsync(async () =>
         {
             var journal = await http.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/journal");

@@ -534,6 +534,10 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
 
+                    b.Property<Guid?>("ScopeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scope_id");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text")
@@ -558,6 +562,8 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.HasIndex("DefinitionId", "Status");
+
+                    b.HasIndex("ScopeId", "Status");
 
                     b.ToTable("instances", (string)null);
                 });

@@ -540,6 +540,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
+                    b.Property<string>("ScopeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope_id");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -564,6 +568,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("DefinitionId", "Status");
+
+                    b.HasIndex("ScopeId", "Status");
 
                     b.ToTable("instances", (string)null);
                 });

@@ -1,0 +1,26 @@
+namespace Deliberation.Civic.Participation;
+
+/// <summary>Why an answer was refused; pages turn it into a sentence in the reader's language.</summary>
+public enum AnswerProblem
+{
+    /// <summary>Not an object of <c>choice</c>, <c>choices</c> and <c>comment</c> of the right types.</summary>
+    Malformed,
+
+    /// <summary>No option was chosen.</summary>
+    ChoiceRequired,
+
+    /// <summary>A chosen value is not one of the options.</summary>
+    UnknownChoice,
+
+    /// <summary>Several options chosen where only one is allowed.</summary>
+    SingleChoiceOnly,
+
+    /// <summary>The task asks for a written answer and none was given.</summary>
+    CommentRequired,
+
+    /// <summary>The comment is longer than <see cref="TaskForm.MaxCommentLength"/> characters.</summary>
+    CommentTooLong,
+
+    /// <summary>The task takes no comment.</summary>
+    CommentNotAllowed,
+}

@@ -1,0 +1,11 @@
+namespace Deliberation.Civic.Participation;
+
+/// <summary>How an answer came in (<see cref="TaskAnswer.Channel"/>).</summary>
+public static class TaskChannels
+{
+    /// <summary>The person answered through their signed link.</summary>
+    public const string Link = "link";
+
+    /// <summary>Someone (a building head) entered it on the person's behalf, e.g. from a paper ballot.</summary>
+    public const string Proxy = "proxy";
+}

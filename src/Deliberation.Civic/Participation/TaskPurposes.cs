@@ -1,0 +1,26 @@
+namespace Deliberation.Civic.Participation;
+
+/// <summary>The purposes a task can have; a link is bound to one.</summary>
+public static class TaskPurposes
+{
+    /// <summary>Voting in a ballot (e.g. electing a representative).</summary>
+    public const string Ballot = "ballot";
+
+    /// <summary>Picking the meeting times that suit.</summary>
+    public const string TimePoll = "time-poll";
+
+    /// <summary>Saying whether one comes to a meeting.</summary>
+    public const string Rsvp = "rsvp";
+
+    /// <summary>Voting on a proposal.</summary>
+    public const string Vote = "vote";
+
+    /// <summary>Reporting progress on an action item.</summary>
+    public const string Progress = "progress";
+
+    /// <summary>Every purpose.</summary>
+    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress];
+
+    /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
+    public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Civic.Participation;
+using Deliberation.Engine.Runtime;
+using Deliberation.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>Participation tasks for staff: ask a person by link, see answers, reissue a link, enter an answer on someone's behalf.</summary>
+public static class TasksApi
+{
+    /// <summary>A request to ask a person something.</summary>
+    /// <param name="PersonId">Who answers; a person of the community.</param>
+    /// <param name="Purpose"><c>ballot</c>, <c>time-poll</c>, <c>rsvp</c>, <c>vote</c> or <c>progress</c>.</param>
+    /// <param name="Title">The question.</param>
+    /// <param name="Data"><c>{"options":[{"value":"a","label":"同意"}], "multiple": false, "allowComment": true, "description": "…"}</c>; omit for a written answer.</param>
+    /// <param name="ClosesAt">The deadline; answers can change until then.</param>
+    /// <param name="InstanceId">The workflow instance waiting for the answer.</param>
+    /// <param name="SignalName">The signal the answer sends it.</param>
+    public sealed record CreateTaskRequest(Guid PersonId, string? Purpose, string? Title, JsonObject? Data, DateTimeOffset? ClosesAt,
+        Guid? InstanceId, string? SignalName);
+
+    /// <summary>A created task and the link to send.</summary>
+    public sealed record CreatedTaskResponse(Guid TaskId, string Link);
+
+    /// <summary>A new link.</summary>
+    public sealed record LinkResponse(string Link);
+
+    /// <summary>An answer entered on a person's behalf.</summary>
+    /// <param name="Answer"><c>{"choice":"a"}</c>, <c>{"choices":["a","b"]}</c> or <c>{"comment":"…"}</c>, with an optional <c>comment</c>.</param>
+    /// <param name="EnteredByUserId">The staff account entering it (until sign-in supplies it).</param>
+    public sealed record ProxyAnswerRequest(JsonObject? Answer, Guid? EnteredByUserId);
+
+    /// <summary>An answer as staff see it.</summary>
+    public sealed record AnswerEntry(Guid Id, JsonNode? Answer, string Channel, Guid? EnteredByUserId, DateTimeOffset AnsweredAt, bool IsCurrent);
+
+    /// <summary>A task with its current answer and every answer given, oldest first.</summary>
+    public sealed record TaskDetails(Guid Id, Guid CommunityId, Guid PersonId, string Purpose, string Title, JsonNode? Data,
+        DateTimeOffset CreatedAt, DateTimeOffset? ClosesAt, DateTimeOffset? ClosedAt, bool IsClosed, int LinkVersion,
+        Guid? InstanceId, string? SignalName, AnswerEntry? Current, IReadOnlyList<AnswerEntry> History);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/communities/{communityId:guid}/tasks", CreateAsync).WithTags("Tasks")
+            .WithSummary("Asks a person of the community something; answers 201 with the signed link to send them.");
+        var api = app.MapGroup("/api/tasks").WithTags("Tasks");
+        api.MapGet("/{taskId:guid}", GetAsync).WithSummary("Gets a task with its current answer and answer history (channel, who entered it, when).");
+        api.MapPost("/{taskId:guid}/reissue-link", ReissueLinkAsync).WithSummary("Makes a new link; every earlier link of the task is refused from now on.");
+        api.MapPost("/{taskId:guid}/proxy-answer", ProxyAnswerAsync)
+            .WithSummary("Records an answer on the person's behalf (a paper ballot), as channel \"proxy\" with who entered it.");
+        return app;
+    }
+
+    /// <summary>Creates a task.</summary>
+    public static async Task<Created<CreatedTaskResponse>> CreateAsync(Guid communityId, CreateTaskRequest request, TaskStore tasks, CancellationToken cancellationToken)
+    {
+        var created = await tasks.CreateAsync(new TaskDraft(communityId, request.PersonId, request.Purpose, request.Title, request.Data,
+            request.ClosesAt, request.InstanceId, request.SignalName), cancellationToken);
+        return TypedResults.Created($"/api/tasks/{created.Task.Id}", new CreatedTaskResponse(created.Task.Id, created.Link));
+    }
+
+    /// <summary>Gets a task.</summary>
+    public static async Task<Ok<TaskDetails>> GetAsync(Guid taskId, TaskStore tasks, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var snapshot = await tasks.GetAsync(taskId, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "task-not-found", $"There is no task {taskId}.");
+        return TypedResults.Ok(Details(snapshot, time.GetUtcNow()));
+    }
+
+    /// <summary>Reissues a task's link.</summary>
+    public static async Task<Ok<LinkResponse>> ReissueLinkAsync(Guid taskId, TaskStore tasks, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new LinkResponse(await tasks.ReissueLinkAsync(taskId, cancellationToken)));
+
+    /// <summary>Records an answer on a person's behalf.</summary>
+    public static async Task<Ok<TaskDetails>> ProxyAnswerAsync(Guid taskId, ProxyAnswerRequest request, TaskStore tasks, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (request.EnteredByUserId is not { } enteredBy || enteredBy == Guid.Empty)
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "enteredByUserId is required.")
+            {
+                Errors = new Dictionary<string, string[]> { ["enteredByUserId"] = ["Required: the account entering the answer."] },
+            };
+        var snapshot = await tasks.RecordProxyAnswerAsync(taskId, request.Answer, enteredBy, cancellationToken);
+        return TypedResults.Ok(Details(snapshot, time.GetUtcNow()));
+    }
+
+    private static TaskDetails Details(TaskSnapshot s, DateTimeOffset now) => new(
+        s.Task.Id, s.Task.CommunityId, s.Task.PersonId, s.Task.Purpose, s.Task.Title, Parse(s.Task.Data), s.Task.CreatedAt, s.Task.ClosesAt,
+        s.Task.ClosedAt, s.Task.IsClosedAt(now), s.Task.LinkVersion, s.Task.InstanceId, s.Task.SignalName,
+        s.Current is null ? null : Entry(s.Current), s.History.Select(Entry).ToList());
+
+    private static AnswerEntry Entry(TaskAnswer a) => new(a.Id, Parse(a.Answer), a.Channel, a.EnteredByUserId, a.AnsweredAt, a.IsCurrent);
+
+    private static JsonNode? Parse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

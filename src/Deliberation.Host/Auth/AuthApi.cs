@@ -1,0 +1,68 @@
+using Deliberation.Host.Api;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Host.Auth;
+
+/// <summary>Sign-in (cookie for the UI, bearer token for API clients), sign-out, and who am I.</summary>
+public static class AuthApi
+{
+    /// <summary>Credentials.</summary>
+    public sealed record LoginRequest(string Email, string Password, bool UseCookies = true);
+
+    /// <summary>A community the account may act in.</summary>
+    public sealed record CommunityRef(Guid Id, string Code, string Name);
+
+    /// <summary>The signed-in account.</summary>
+    public sealed record Me(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<CommunityRef> Communities, Guid? PersonId);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/auth").WithTags("Accounts");
+        api.MapPost("/login", LoginAsync).AllowAnonymous()
+            .WithSummary("Signs in. useCookies=true sets the UI's cookie; false answers a bearer token for API clients (Authorization: Bearer …).");
+        api.MapPost("/logout", LogoutAsync).WithSummary("Signs out of the cookie session.");
+        api.MapGet("/me", MeAsync).WithSummary("The signed-in account, its roles and communities.");
+        return app;
+    }
+
+    /// <summary>Signs in.</summary>
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<StaffUser> signIn, HttpContext http)
+    {
+        signIn.AuthenticationScheme = request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: request.UseCookies, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.Empty;
+        var code = result.IsLockedOut ? "locked-out" : "wrong-credentials";
+        return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Title = ProblemTitles.For(code, http.Request.Headers.AcceptLanguage),
+            Type = $"https://deliberation.local/problems/{code}",
+            Extensions = { ["code"] = code },
+        });
+    }
+
+    /// <summary>Signs out.</summary>
+    public static async Task<NoContent> LogoutAsync(SignInManager<StaffUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The signed-in account.</summary>
+    public static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> MeAsync(HttpContext http, UserManager<StaffUser> users, CommunityAccess access,
+        DeliberationDatabase database, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null) return TypedResults.Unauthorized();
+        var scope = await access.CommunitiesAsync(http.User, cancellationToken);
+        await using var db = database.CreateContext();
+        var communities = await db.Communities.Where(c => scope == null || scope.Contains(c.Id))
+            .OrderBy(c => c.Code).Select(c => new CommunityRef(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Me(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)], communities, user.PersonId));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Deliberation.Host.Auth;
+
+/// <summary>Accounts. Section <c>Deliberation:Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Deliberation:Auth";
+
+    /// <summary>Email of the first administrator, created at start-up when no administrator exists.</summary>
+    public string AdminEmail { get; set; } = "";
+
+    /// <summary>Its password (set it through an environment variable, never in a committed file).</summary>
+    public string AdminPassword { get; set; } = "";
+
+    /// <summary>How long a sign-in lasts (cookie and bearer token), default 8 hours.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,51 @@
+using Deliberation.Persistence;
+using Deliberation.Persistence.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+
+namespace Deliberation.Host.Auth;
+
+/// <summary>ASP.NET Core Identity with cookie sign-in for the UI and bearer tokens for API clients.</summary>
+public static class AuthSetup
+{
+    /// <summary>Registers accounts, schemes and policies. Every endpoint requires a signed-in account unless it says otherwise.</summary>
+    public static IServiceCollection AddDeliberationAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(options);
+        services.AddScoped<DeliberationDbContext>(sp => sp.GetRequiredService<DeliberationDatabase>().CreateContext(tracking: true));
+        services.AddIdentityApiEndpoints<StaffUser>(o =>
+            {
+                // Length, not character classes, makes a password strong (NIST SP 800-63B).
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<DeliberationDbContext>();
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = options.SessionLifetime);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "deliberation.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = options.SessionLifetime;
+            o.SlidingExpiration = true;
+            // An API answers 401/403; it does not redirect to a login page.
+            o.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AuthRoles.AdministratorPolicy, p => p.RequireRole(AuthRoles.Administrator))
+            .AddPolicy(AuthRoles.StaffPolicy, p => p.RequireRole(AuthRoles.Administrator, AuthRoles.CommitteeStaff))
+            .AddPolicy(AuthRoles.CommunityPolicy, p => p.RequireRole(AuthRoles.All));
+        services.AddSingleton<CommunityAccess>();
+        services.AddHostedService<AdministratorBootstrap>();
+        return services;
+    }
+}

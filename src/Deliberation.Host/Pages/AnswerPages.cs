@@ -1,0 +1,104 @@
+using Deliberation.Civic.Links;
+using Deliberation.Civic.Participation;
+using Deliberation.Engine.Runtime;
+using Deliberation.Persistence;
+using Microsoft.Extensions.Primitives;
+
+namespace Deliberation.Host.Pages;
+
+/// <summary>
+/// The pages stakeholders reach from their email: <c>GET /t/{token}</c> shows the task and
+/// records nothing (mail scanners prefetch links); <c>POST /t/{token}</c> records the answer.
+/// No account: the signed token is the credential, so the pages are anonymous, never cached,
+/// never indexed and never leak the URL as a referrer. Chinese by default, <c>?lang=en</c> for English.
+/// </summary>
+public static class AnswerPages
+{
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup(AnswerLinks.PathPrefix.TrimEnd('/')).AllowAnonymous().ExcludeFromDescription();
+        pages.MapGet("/{token}", ShowAsync);
+        pages.MapPost("/{token}", AnswerAsync);
+        return app;
+    }
+
+    /// <summary>Shows the task: the form, or what was recorded once it closed, or why the link is refused.</summary>
+    public static async Task<IResult> ShowAsync(string token, string? lang, HttpContext http, TaskStore tasks, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var t = PageText.For(IsEnglish(lang));
+        var opened = await tasks.OpenLinkAsync(token, cancellationToken);
+        if (!opened.Verification.IsValid) return Refused(http, t, opened.Verification.Status);
+        var task = opened.Task!;
+        var form = TaskForm.Parse(task.Data);
+        if (task.IsClosedAt(time.GetUtcNow())) return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Closed(t, task, form, opened.Current));
+        var current = opened.Current?.Answer;
+        return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Form(t, task, form, opened.Current,
+            current is null ? [] : TaskForm.ChosenValues(current), current is null ? null : TaskForm.CommentOf(current), null));
+    }
+
+    /// <summary>Records an answer sent from the form (<c>choice</c> or <c>choices</c>, and <c>comment</c>).</summary>
+    public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var t = PageText.For(IsEnglish(lang));
+        var opened = await tasks.OpenLinkAsync(token, cancellationToken);
+        if (!opened.Verification.IsValid) return Refused(http, t, opened.Verification.Status);
+        var task = opened.Task!;
+        var form = TaskForm.Parse(task.Data);
+        if (task.IsClosedAt(time.GetUtcNow())) return Page(http, StatusCodes.Status409Conflict, AnswerPageHtml.Closed(t, task, form, opened.Current));
+        if (!http.Request.HasFormContentType) return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Message(t, t.Busy, t.BadForm));
+
+        var fields = await http.Request.ReadFormAsync(cancellationToken);
+        var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
+        var comment = fields["comment"].ToString();
+        if (form.TryBuildAnswer(chosen, comment, out var answer) is { } problem)
+            return Page(http, StatusCodes.Status400BadRequest,
+                AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple)));
+
+        try
+        {
+            var recorded = await tasks.RecordLinkAnswerAsync(opened.Verification.Claims!, answer, cancellationToken);
+            return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Confirmation(t, recorded.Task, form, recorded.Current!));
+        }
+        catch (WorkflowException ex) when (ex.Code == "task-closed")
+        {
+            var now = await tasks.GetAsync(task.Id, cancellationToken);
+            return Page(http, StatusCodes.Status409Conflict, AnswerPageHtml.Closed(t, now?.Task ?? task, form, now?.Current));
+        }
+        catch (WorkflowException ex) when (ex.Code == "link-reissued")
+        {
+            return Refused(http, t, LinkStatus.Reissued);
+        }
+        catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.NotFound)
+        {
+            return Refused(http, t, LinkStatus.TaskNotFound);
+        }
+        catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.Conflict)
+        {
+            // The workflow instance was busy with another step; nothing was recorded and a retry will do.
+            return Page(http, StatusCodes.Status503ServiceUnavailable, AnswerPageHtml.Message(t, t.Busy, t.BusyDetail));
+        }
+    }
+
+    private static bool IsEnglish(string? lang) => lang is { Length: > 0 } && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> Values(StringValues values) => values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList();
+
+    private static IResult Refused(HttpContext http, PageText t, LinkStatus status) =>
+        Page(http, status is LinkStatus.Expired or LinkStatus.Reissued or LinkStatus.TaskNotFound ? StatusCodes.Status410Gone : StatusCodes.Status403Forbidden,
+            AnswerPageHtml.Refused(t, status));
+
+    private static IResult Page(HttpContext http, int status, string html)
+    {
+        var headers = http.Response.Headers;
+        // The token in the URL is the credential: never cache the page, never send the URL on as a referrer, never index it.
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Robots-Tag"] = "noindex, nofollow";
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        return Results.Content(html, "text/html; charset=utf-8", null, status);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Deliberation.Civic.Links;
+using Deliberation.Civic.Participation;
+
+namespace Deliberation.Host.Pages;
+
+/// <summary>The answer pages' words in Simplified Chinese (default) and English.</summary>
+internal sealed record PageText(
+    string Lang,
+    string SiteName,
+    string SwitchLanguage,
+    string SwitchLanguageCode,
+    string DeadlineFormat,
+    string ChangeUntilDeadline,
+    string ChangeUntilClosed,
+    string CurrentAnswer,
+    string EnteredOnBehalf,
+    string NoChoice,
+    string ChooseOne,
+    string ChooseSeveral,
+    string CommentOptional,
+    string CommentRequired,
+    string Submit,
+    string Change,
+    string Recorded,
+    string ChangeAgain,
+    string Closed,
+    string NothingRecorded,
+    string RecordedAnswer,
+    string Help,
+    string Busy,
+    string BusyDetail,
+    string BadForm,
+    string ListSeparator)
+{
+    public static readonly PageText Zh = new(
+        Lang: "zh-CN",
+        SiteName: "社区议事",
+        SwitchLanguage: "English",
+        SwitchLanguageCode: "en",
+        DeadlineFormat: "截止时间:{0}(北京时间)",
+        ChangeUntilDeadline: "截止时间({0})前可以随时修改:再次打开邮件中的链接即可。",
+        ChangeUntilClosed: "事项结束前可以随时修改:再次打开邮件中的链接即可。",
+        CurrentAnswer: "您当前的答复",
+        EnteredOnBehalf: "(由楼长或工作人员代为录入)",
+        NoChoice: "(未选择选项)",
+        ChooseOne: "请选择一项",
+        ChooseSeveral: "可选择多项",
+        CommentOptional: "补充说明(可不填)",
+        CommentRequired: "请填写您的答复",
+        Submit: "提交答复",
+        Change: "修改答复",
+        Recorded: "已记录您的答复",
+        ChangeAgain: "修改答复",
+        Closed: "该事项已截止,答复不能再修改。",
+        NothingRecorded: "您没有提交答复。",
+        RecordedAnswer: "记录的答复",
+        Help: "如需帮助,请联系您的楼长或社区居委会。",
+        Busy: "暂时无法记录",
+        BusyDetail: "系统繁忙,您的答复没有被记录,请稍后再试。",
+        BadForm: "提交的内容无法识别,请返回重新填写。",
+        ListSeparator: "、");
+
+    public static readonly PageText En = new(
+        Lang: "en",
+        SiteName: "Community deliberation",
+        SwitchLanguage: "中文",
+        SwitchLanguageCode: "zh-CN",
+        DeadlineFormat: "Deadline: {0} (Beijing time)",
+        ChangeUntilDeadline: "You can change it until the deadline ({0}): open the link in the email again.",
+        ChangeUntilClosed: "You can change it until the task closes: open the link in the email again.",
+        CurrentAnswer: "Your current answer",
+        EnteredOnBehalf: "(entered on your behalf by your building head or staff)",
+        NoChoice: "(no option chosen)",
+        ChooseOne: "Choose one",
+        ChooseSeveral: "Choose any that apply",
+        CommentOptional: "Comment (optional)",
+        CommentRequired: "Your answer",
+        Submit: "Send answer",
+        Change: "Change answer",
+        Recorded: "Your answer was recorded",
+        ChangeAgain: "Change answer",
+        Closed: "This task has closed; the answer can no longer change.",
+        NothingRecorded: "You did not answer.",
+        RecordedAnswer: "Recorded answer",
+        Help: "If you need help, contact your building head (楼长) or the community committee.",
+        Busy: "Not recorded yet",
+        BusyDetail: "The system is busy and your answer was not recorded; please try again in a moment.",
+        BadForm: "The form could not be read; go back and fill it in again.",
+        ListSeparator: ", ");
+
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
+        ? zone
+        : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+
+    public static PageText For(bool english) => english ? En : Zh;
+
+    public bool IsEnglish => ReferenceEquals(this, En);
+
+    /// <summary>A deadline in Beijing time, e.g. 2026年12月1日 18:00.</summary>
+    public string Date(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Beijing);
+        return local.ToString(IsEnglish ? "d MMMM yyyy, HH:mm" : "yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public string Purpose(string purpose) => (purpose, IsEnglish) switch
+    {
+        (TaskPurposes.Ballot, false) => "选举投票",
+        (TaskPurposes.TimePoll, false) => "时间征询",
+        (TaskPurposes.Rsvp, false) => "参会回执",
+        (TaskPurposes.Vote, false) => "表决",
+        (TaskPurposes.Progress, false) => "进展汇报",
+        (TaskPurposes.Ballot, true) => "Ballot",
+        (TaskPurposes.TimePoll, true) => "Meeting times",
+        (TaskPurposes.Rsvp, true) => "RSVP",
+        (TaskPurposes.Vote, true) => "Vote",
+        (TaskPurposes.Progress, true) => "Progress report",
+        _ => purpose,
+    };
+
+    public string Problem(AnswerProblem problem, bool multiple) => (problem, IsEnglish) switch
+    {
+        (AnswerProblem.ChoiceRequired, false) => multiple ? "请至少选择一项,或在说明中写明原因。" : "请选择一项。",
+        (AnswerProblem.UnknownChoice, false) => "所选的选项不存在,请重新选择。",
+        (AnswerProblem.SingleChoiceOnly, false) => "只能选择一项。",
+        (AnswerProblem.CommentRequired, false) => "请填写答复内容。",
+        (AnswerProblem.CommentTooLong, false) => $"说明不能超过 {TaskForm.MaxCommentLength} 字。",
+        (AnswerProblem.CommentNotAllowed, false) => "该事项不接受文字说明。",
+        (_, false) => "提交的内容无法识别,请重新填写。",
+        (AnswerProblem.ChoiceRequired, true) => multiple ? "Choose at least one option, or say why in the comment." : "Choose one option.",
+        (AnswerProblem.UnknownChoice, true) => "That option does not exist; choose again.",
+        (AnswerProblem.SingleChoiceOnly, true) => "Choose only one option.",
+        (AnswerProblem.CommentRequired, true) => "Write your answer.",
+        (AnswerProblem.CommentTooLong, true) => $"The comment may have at most {TaskForm.MaxCommentLength} characters.",
+        (AnswerProblem.CommentNotAllowed, true) => "This task takes no comment.",
+        _ => "The form could not be read; fill it in again.",
+    };
+
+    /// <summary>The heading and explanation for a refused link, in this language and (shorter) in the other.</summary>
+    public static (string Heading, string Detail, string Other) Refusal(LinkStatus status, bool english)
+    {
+        var (zhHeading, zhDetail, en) = status switch
+        {
+            LinkStatus.Expired => ("链接已过期", "这个链接已超过有效期,未做任何记录。", "This link has expired; nothing was recorded."),
+            LinkStatus.Reissued => ("链接已更换", "工作人员已为您发送了新链接,这个旧链接不再有效,未做任何记录。请使用最新邮件中的链接。",
+                "This link was replaced by a newer one; nothing was recorded. Use the link in the latest email."),
+            LinkStatus.WrongPerson => ("链接与事项不符", "这个链接不属于该事项的答复人,未做任何记录。", "This link does not belong to this task's person; nothing was recorded."),
+            LinkStatus.WrongPurpose => ("链接用途不符", "这个链接不能用于该事项,未做任何记录。", "This link is not meant for this task; nothing was recorded."),
+            LinkStatus.TaskNotFound => ("事项不存在", "这个链接对应的事项已不存在,未做任何记录。", "The task of this link no longer exists; nothing was recorded."),
+            _ => ("链接无效", "这个链接无法识别,可能不完整或被改动过,未做任何记录。请确认复制了完整的链接。",
+                "This link is not valid (incomplete or altered); nothing was recorded."),
+        };
+        return english
+            ? (en.Split(';')[0], en, zhHeading + ":" + zhDetail + Zh.Help)
+            : (zhHeading, zhDetail, en + " " + En.Help);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Deliberation.Host.Tests;
+
+/// <summary>The administrator every test host is started with, and signing in as anyone.</summary>
+public static class TestAccounts
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "correct-horse-battery";
+
+    /// <summary>Settings that create the administrator and keep tokens valid however far a test moves the fake clock.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Deliberation:Auth:AdminEmail", AdminEmail),
+        new("Deliberation:Auth:AdminPassword", AdminPassword),
+        new("Deliberation:Auth:SessionLifetime", "3650.00:00:00"),
+    ];
+
+    /// <summary>Signs in for a bearer token and puts it on the client.</summary>
+    public static async Task SignInAsync(HttpClient client, string email = AdminEmail, string password = AdminPassword)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password, useCookies = false });
+        response.EnsureSuccessStatusCode();
+        var token = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+}
