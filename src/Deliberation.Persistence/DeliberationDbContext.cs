@@ -21,7 +21,6 @@ public abstract class DeliberationDbContext(DbContextOptions options)
 #pragma warning disable CS1591
     public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
     public DbSet<InstanceRow> Instances => Set<InstanceRow>();
-    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
     public DbSet<TimerRow> Timers => Set<TimerRow>();
     public DbSet<JournalRow> Journal => Set<JournalRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
@@ -74,20 +73,11 @@ public abstract class DeliberationDbContext(DbContextOptions options)
             e.Property(i => i.DefinitionId).HasMaxLength(100);
             e.Property(i => i.Status).HasMaxLength(20);
             e.Property(i => i.CorrelationId).HasMaxLength(200);
-            e.HasIndex(i => new { i.DefinitionId, i.Status });
-            e.HasIndex(i => i.Status);
             e.HasIndex(i => i.CorrelationId);
-            e.HasIndex(i => new { i.ScopeId, i.Status });
+            // No index holds the status: every step changes it, and each such index costs page writes on
+            // the hot path. Lists filter the status within a community's instances (scope, newest first).
+            e.HasIndex(i => new { i.ScopeId, i.CreatedAt });
             e.HasIndex(i => i.CreatedAt);
-        });
-        builder.Entity<BookmarkRow>(e =>
-        {
-            e.ToTable("bookmarks");
-            e.HasKey(b => b.Id);
-            e.Property(b => b.ActivityId).HasMaxLength(100);
-            e.Property(b => b.ExecutionId).HasMaxLength(40);
-            e.Property(b => b.SignalName).HasMaxLength(300);
-            e.HasIndex(b => new { b.InstanceId, b.SignalName });
         });
         builder.Entity<TimerRow>(e =>
         {

@@ -119,7 +119,7 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
         using (var check = Open(enginePath))
         {
             Console.WriteLine($"  engine db now: {Scalar(check, "SELECT COUNT(*) FROM instances WHERE status = 'Suspended'")} suspended instances, " +
-                $"{Scalar(check, "SELECT COUNT(*) FROM bookmarks")} bookmarks, {Scalar(check, "SELECT COUNT(*) FROM journal")} journal rows, " +
+                $"{Scalar(check, "SELECT COUNT(*) FROM journal")} journal rows, " +
                 $"state {Scalar(check, "SELECT CAST(AVG(LENGTH(state)) AS INTEGER) FROM instances")} bytes on average");
         }
 
@@ -268,12 +268,12 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
         return ids;
     }
 
-    /// <summary>Copies the instance, bookmark and journal rows of a started instance under new ids.</summary>
+    /// <summary>Copies the instance (its state holds its bookmark) and journal rows of a started instance under new ids.</summary>
     private static List<Guid> BulkCopy(string enginePath, Guid templateId, int count)
     {
         using var c = Open(enginePath);
-        var template = templateId.ToString("D");
-        string state, bookmarkId, activityId, executionId, signal;
+        var template = templateId.ToByteArray(); // SQLite stores ids as 16-byte blobs
+        string state, bookmarkId;
         object[] instanceRow;
         using (var q = Command(c, "SELECT definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state FROM instances WHERE id = $id"))
         {
@@ -284,14 +284,10 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
             r.GetValues(instanceRow);
             state = r.GetString(8);
         }
-        using (var q = Command(c, "SELECT id, activity_id, execution_id, signal_name FROM bookmarks WHERE instance_id = $id"))
-        {
-            q.Parameters.AddWithValue("$id", template);
-            using var r = q.ExecuteReader();
-            r.Read();
-            (bookmarkId, activityId, executionId, signal) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
-            if (r.Read()) throw new InvalidOperationException("The template instance has more than one bookmark.");
-        }
+        var waiting = System.Text.Json.Nodes.JsonNode.Parse(state)!["waiting"]!.AsArray();
+        if (waiting.Count != 1 || waiting[0]!["bookmarks"]!.AsArray().Count != 1)
+            throw new InvalidOperationException("The template instance must wait on exactly one bookmark.");
+        bookmarkId = (string)waiting[0]!["bookmarks"]![0]!["id"]!;
         if (state.Split(bookmarkId).Length != 2) throw new InvalidOperationException("The template state does not name its bookmark exactly once.");
         var journal = new List<object[]>();
         using (var q = Command(c, "SELECT seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail FROM journal WHERE instance_id = $id ORDER BY seq"))
@@ -309,42 +305,33 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
         using var insertInstance = Command(c,
             "INSERT INTO instances (id, definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state) " +
             "VALUES ($id, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $state)");
-        using var insertBookmark = Command(c,
-            "INSERT INTO bookmarks (id, instance_id, activity_id, execution_id, signal_name, created_at) VALUES ($id, $inst, $act, $exec, $sig, $created)");
         using var insertJournal = Command(c,
             "INSERT INTO journal (instance_id, seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail) VALUES ($inst, $p0, $p1, $p2, $p3, $p4, $bm, $p6, $p7)");
         foreach (var name in new[] { "$id", "$p0", "$p1", "$p2", "$p3", "$p4", "$p5", "$p6", "$p7", "$state" }) insertInstance.Parameters.Add(new SqliteParameter(name, null));
-        foreach (var name in new[] { "$id", "$inst", "$act", "$exec", "$sig", "$created" }) insertBookmark.Parameters.Add(new SqliteParameter(name, null));
         foreach (var name in new[] { "$inst", "$p0", "$p1", "$p2", "$p3", "$p4", "$bm", "$p6", "$p7" }) insertJournal.Parameters.Add(new SqliteParameter(name, null));
         for (var p = 0; p < 8; p++) insertInstance.Parameters[p + 1].Value = instanceRow[p];
-        insertBookmark.Parameters["$act"].Value = activityId;
-        insertBookmark.Parameters["$exec"].Value = executionId;
-        insertBookmark.Parameters["$sig"].Value = signal;
-        insertBookmark.Parameters["$created"].Value = instanceRow[4];
 
         var ids = new List<Guid>(count);
         const int batch = 10_000;
         for (var done = 0; done < count;)
         {
             using var tx = c.BeginTransaction();
-            insertInstance.Transaction = insertBookmark.Transaction = insertJournal.Transaction = tx;
+            insertInstance.Transaction = insertJournal.Transaction = tx;
             for (var end = Math.Min(count, done + batch); done < end; done++)
             {
                 var id = Guid.CreateVersion7();
-                var bookmark = Guid.CreateVersion7().ToString("D");
-                var instance = id.ToString("D");
+                var bookmarkGuid = Guid.CreateVersion7();
+                var bookmark = bookmarkGuid.ToString("D");
+                var instance = id.ToByteArray();
                 insertInstance.Parameters["$id"].Value = instance;
                 insertInstance.Parameters["$p3"].Value = $"copy-{done:D7}";
                 insertInstance.Parameters["$state"].Value = state.Replace(bookmarkId, bookmark, StringComparison.Ordinal);
                 insertInstance.ExecuteNonQuery();
-                insertBookmark.Parameters["$id"].Value = bookmark;
-                insertBookmark.Parameters["$inst"].Value = instance;
-                insertBookmark.ExecuteNonQuery();
                 insertJournal.Parameters["$inst"].Value = instance;
                 foreach (var row in journal)
                 {
                     for (var p = 0; p < row.Length; p++) if (p != 5) insertJournal.Parameters[p + 1].Value = row[p];
-                    insertJournal.Parameters["$bm"].Value = row[5] is string s && s == bookmarkId ? bookmark : row[5];
+                    insertJournal.Parameters["$bm"].Value = row[5] is byte[] b && new Guid(b).ToString("D") == bookmarkId ? bookmarkGuid.ToByteArray() : row[5];
                     insertJournal.ExecuteNonQuery();
                 }
                 ids.Add(id);
@@ -520,8 +507,6 @@ internal sealed class TimedStore(SqlWorkflowStore inner) : IWorkflowStore
         _commit += Stopwatch.GetTimestamp() - start;
         return done;
     }
-
-    public Task<Guid?> FindBookmarkInstanceAsync(Guid bookmarkId, CancellationToken cancellationToken) => inner.FindBookmarkInstanceAsync(bookmarkId, cancellationToken);
 
     public Task<DateTimeOffset?> FindBookmarkConsumedAtAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken) =>
         inner.FindBookmarkConsumedAtAsync(instanceId, bookmarkId, cancellationToken);

@@ -44,7 +44,7 @@ public sealed class WorkflowRuntime
     public async Task<StepReport> StartAsync(StartRequest request, CancellationToken cancellationToken)
     {
         var key = request.IdempotencyKey is { } k ? "start:" + k : null;
-        var hash = Hash($"start|{request.DefinitionId}|{request.Version}|{request.CorrelationId}|{request.ScopeId}|{request.Input?.ToJsonString()}");
+        var hash = key is null ? "" : Hash($"start|{request.DefinitionId}|{request.Version}|{request.CorrelationId}|{request.ScopeId}|{request.Input?.ToJsonString()}");
         if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return replay;
 
         var workflow = await _definitions.GetRunnableAsync(request.DefinitionId, request.Version, cancellationToken);
@@ -151,7 +151,7 @@ public sealed class WorkflowRuntime
     private async Task<StepReport> StepAsync(Guid instanceId, string? key, string request, Func<IStepTransaction, CancellationToken, Task>? domainWrite,
         Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli, CancellationToken cancellationToken)
     {
-        var hash = Hash(request);
+        var hash = key is null ? "" : Hash(request);
         var gate = _locks[(instanceId.GetHashCode() & int.MaxValue) % _locks.Length];
         await gate.WaitAsync(cancellationToken);
         try

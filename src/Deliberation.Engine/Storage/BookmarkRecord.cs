@@ -1,6 +1,6 @@
 namespace Deliberation.Engine.Storage;
 
-/// <summary>A bookmark row: lets a stimulus find the instance that waits for it.</summary>
+/// <summary>A bookmark created by a step; one with a due time becomes a timer row.</summary>
 /// <param name="Id">Bookmark id.</param>
 /// <param name="InstanceId">The waiting instance.</param>
 /// <param name="ActivityId">The waiting activity.</param>

@@ -2,14 +2,14 @@ using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Engine.Storage;
 
-/// <summary>Durable storage of instances, bookmarks, timers and journal; implemented by Persistence.</summary>
+/// <summary>
+/// Durable storage of instances (their bookmarks live in the instance state), timers and journal;
+/// implemented by Persistence.
+/// </summary>
 public interface IWorkflowStore
 {
     /// <summary>Loads an instance, or null.</summary>
     Task<WorkflowInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
-
-    /// <summary>Finds the instance a live bookmark belongs to, or null when no such bookmark waits.</summary>
-    Task<Guid?> FindBookmarkInstanceAsync(Guid bookmarkId, CancellationToken cancellationToken);
 
     /// <summary>When a journal line records that the bookmark was consumed, its time; otherwise null.</summary>
     Task<DateTimeOffset?> FindBookmarkConsumedAtAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken);

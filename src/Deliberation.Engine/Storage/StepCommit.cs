@@ -4,7 +4,7 @@ namespace Deliberation.Engine.Storage;
 
 /// <summary>
 /// Everything one step changes, committed in one transaction: the instance row (guarded by its
-/// revision), bookmarks and their timers, journal, outbox, incidents and the idempotency record.
+/// revision) with its bookmarks, timers, journal, outbox, incidents and the idempotency record.
 /// </summary>
 public sealed class StepCommit
 {
@@ -20,10 +20,10 @@ public sealed class StepCommit
     /// <summary>The instance state serialized as JSON.</summary>
     public string StateJson { get; set; } = "";
 
-    /// <summary>New bookmarks (timers included).</summary>
+    /// <summary>New bookmarks; the store keeps a timer row for each that has a due time.</summary>
     public List<BookmarkRecord> AddedBookmarks { get; } = [];
 
-    /// <summary>Consumed or cancelled bookmarks; their timers go with them.</summary>
+    /// <summary>Consumed or cancelled bookmarks (for the journal and notifications; the state no longer holds them).</summary>
     public List<Guid> RemovedBookmarks { get; } = [];
 
     /// <summary>Timers of removed bookmarks.</summary>

@@ -129,7 +129,7 @@ public static partial class CommunitiesApi
     }
 
     /// <summary>Imports a roster file, all or nothing.</summary>
-    public static async Task<Results<Ok<ImportSummary>, BadRequest<ProblemDetails>>> ImportRosterAsync(Guid communityId, HttpRequest request,
+    public static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportRosterAsync(Guid communityId, HttpRequest request,
         CommunityStore communities, RosterStore roster, CancellationToken cancellationToken)
     {
         await RequireCommunityAsync(communities, communityId, cancellationToken);
@@ -194,13 +194,16 @@ public static partial class CommunitiesApi
     }
 
     private static PersonView View(PersonListing p) => new(p.Id, p.Name, RoleNames.EnglishNames(p.Roles), p.BuildingGroupId, p.BuildingGroupName,
-        p.HouseholdId, p.Unit, p.FloorArea, p.Email, p.Phone is null ? null : PhoneNumbers.Mask(p.Phone), p.IsHouseholdRepresentative);
+        p.HouseholdId, p.Unit, p.FloorArea is { } area ? Normalized(area) : null, p.Email, p.Phone is null ? null : PhoneNumbers.Mask(p.Phone), p.IsHouseholdRepresentative);
 
-    private static BadRequest<ProblemDetails> Refused(HttpRequest request, IReadOnlyList<RosterProblem> problems)
+    /// <summary>75 rather than 75.0 (SQLite) or 75.00 (PostgreSQL): the same number however the database kept its scale.</summary>
+    private static decimal Normalized(decimal area) => area / 1.000000000000000000000000000000000m;
+
+    private static ProblemHttpResult Refused(HttpRequest request, IReadOnlyList<RosterProblem> problems)
     {
         var language = request.Headers.AcceptLanguage.ToString();
         var english = ProblemTitles.PrefersEnglish(language);
-        return TypedResults.BadRequest(new ProblemDetails
+        return TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
             Type = "https://deliberation.local/problems/invalid-roster",

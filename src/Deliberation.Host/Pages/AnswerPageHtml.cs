@@ -109,7 +109,9 @@ internal static class AnswerPageHtml
         var (heading, detail, other) = PageText.Refusal(status, t.IsEnglish);
         var body = new StringBuilder();
         body.Append("<h1>").Append(E(heading)).Append("</h1><p>").Append(E(detail)).Append("</p>");
-        return Layout(t, heading, body, t.Help, other);
+        // What to do is the point of this page, so it stands out rather than sitting in the footer.
+        body.Append("<p class=\"box warn\"><strong>").Append(E(t.Help)).Append("</strong></p>");
+        return Layout(t, heading, body, null, other);
     }
 
     /// <summary>A request that could not be handled (busy, unreadable form); nothing was recorded.</summary>
@@ -117,7 +119,7 @@ internal static class AnswerPageHtml
     {
         var body = new StringBuilder();
         body.Append("<h1>").Append(E(heading)).Append("</h1><p>").Append(E(detail)).Append("</p>");
-        body.Append("<a class=\"link-button\" href=\"?lang=").Append(E(t.Lang)).Append("\">").Append(E(t.ChangeAgain)).Append("</a>");
+        body.Append("<a class=\"link-button\" href=\"?lang=").Append(E(t.Lang)).Append("\">").Append(E(t.Back)).Append("</a>");
         return Layout(t, heading, body, t.Help, null);
     }
 
@@ -147,7 +149,7 @@ internal static class AnswerPageHtml
         ? string.Format(System.Globalization.CultureInfo.InvariantCulture, t.ChangeUntilDeadline, t.Date(closes))
         : t.ChangeUntilClosed;
 
-    private static string Layout(PageText t, string title, StringBuilder body, string help, string? other)
+    private static string Layout(PageText t, string title, StringBuilder body, string? help, string? other)
     {
         var html = new StringBuilder(4096);
         html.Append("<!DOCTYPE html><html lang=\"").Append(t.Lang).Append("\"><head><meta charset=\"utf-8\">")
@@ -157,8 +159,8 @@ internal static class AnswerPageHtml
             .Append("<title>").Append(E(title)).Append(" · ").Append(E(t.SiteName)).Append("</title><style>").Append(Style).Append("</style></head><body><main>")
             .Append("<header><span>").Append(E(t.SiteName)).Append("</span><a href=\"?lang=").Append(E(t.SwitchLanguageCode)).Append("\" lang=\"")
             .Append(E(t.SwitchLanguageCode)).Append("\">").Append(E(t.SwitchLanguage)).Append("</a></header>")
-            .Append(body)
-            .Append("<p class=\"note\">").Append(E(help)).Append("</p>");
+            .Append(body);
+        if (help is not null) html.Append("<p class=\"note\">").Append(E(help)).Append("</p>");
         if (other is not null)
             html.Append("<p class=\"other\" lang=\"").Append(t.IsEnglish ? "zh-CN" : "en").Append("\">").Append(E(other)).Append("</p>");
         html.Append("</main></body></html>");

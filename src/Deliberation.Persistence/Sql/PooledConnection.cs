@@ -27,7 +27,8 @@ public sealed class PooledConnection : IAsyncDisposable
     /// <summary>Begins a transaction that <see cref="Command"/> attaches to.</summary>
     public async ValueTask<DbTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        Transaction = await Connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        // The provider's default level: read committed on PostgreSQL, serializable (one writer) on SQLite.
+        Transaction = await Connection.BeginTransactionAsync(cancellationToken);
         return Transaction;
     }
 

@@ -22,13 +22,23 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
         "VALUES (@id, @def, @ver, @status, @corr, @created, @updated, @ended, @rev, @state, @scope)";
     private const string UpdateInstance =
         "UPDATE instances SET status = @status, updated_at = @updated, ended_at = @ended, revision = @rev, state = @state WHERE id = @id AND revision = @expected";
-    private const string DeleteBookmark = "DELETE FROM bookmarks WHERE id = @id";
     private const string DeleteTimer = "DELETE FROM timers WHERE bookmark_id = @id";
-    private const string InsertBookmark =
-        "INSERT INTO bookmarks (id, instance_id, activity_id, execution_id, signal_name, created_at) VALUES (@id, @inst, @act, @exec, @sig, @created)";
     private const string InsertTimer = "INSERT INTO timers (bookmark_id, instance_id, due_at, lease_until) VALUES (@id, @inst, @due, NULL)";
-    private const string InsertJournal =
-        "INSERT INTO journal (instance_id, seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail) VALUES (@inst, @seq, @at, @kind, @act, @exec, @bm, @outcome, @detail)";
+    private const int JournalBatch = 16;
+
+    /// <summary>INSERT statements for 1…16 journal lines, with their parameter names.</summary>
+    private static readonly (string Sql, string[] Names)[] JournalInserts = Enumerable.Range(0, JournalBatch + 1).Select(count =>
+    {
+        var names = new List<string> { "@inst" };
+        var rows = new List<string>();
+        for (var r = 0; r < count; r++)
+        {
+            string[] row = [$"@seq{r}", $"@at{r}", $"@kind{r}", $"@act{r}", $"@exec{r}", $"@bm{r}", $"@outcome{r}", $"@detail{r}"];
+            names.AddRange(row);
+            rows.Add($"(@inst, {string.Join(", ", row)})");
+        }
+        return ("INSERT INTO journal (instance_id, seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail) VALUES " + string.Join(", ", rows), names.ToArray());
+    }).ToArray();
     private const string InsertOutbox =
         "INSERT INTO outbox (id, instance_id, kind, payload, created_at, attempts, next_attempt_at, lease_until, sent_at, failed_at, last_error) " +
         "VALUES (@id, @inst, @kind, @payload, @created, 0, @created, NULL, NULL, NULL, NULL)";
@@ -61,14 +71,6 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
             State = JsonSerializer.Deserialize<InstanceState>(reader.GetString(8), DefinitionJson.Options) ?? new InstanceState(),
             ScopeId = reader.IsDBNull(9) ? null : _d.ReadId(reader, 9),
         };
-    }
-
-    /// <inheritdoc/>
-    public async Task<Guid?> FindBookmarkInstanceAsync(Guid bookmarkId, CancellationToken cancellationToken)
-    {
-        await using var c = await pool.RentAsync(cancellationToken);
-        await using var reader = await c.Command("SELECT instance_id FROM bookmarks WHERE id = @id", ["@id"], [_d.Id(bookmarkId)]).ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? _d.ReadId(reader, 0) : null;
     }
 
     /// <inheritdoc/>
@@ -123,21 +125,36 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
                 return false;
             }
 
-            foreach (var b in commit.RemovedBookmarks)
-                await c.Command(DeleteBookmark, ["@id"], [_d.Id(b)]).ExecuteNonQueryAsync(cancellationToken);
             foreach (var t in commit.RemovedTimers)
                 await c.Command(DeleteTimer, ["@id"], [_d.Id(t)]).ExecuteNonQueryAsync(cancellationToken);
+            // Bookmarks live in the instance state; only those with a due time get a row, in the timer index.
             foreach (var b in commit.AddedBookmarks)
             {
-                await c.Command(InsertBookmark, ["@id", "@inst", "@act", "@exec", "@sig", "@created"],
-                    [_d.Id(b.Id), id, b.ActivityId, b.ExecutionId, b.SignalName, Millis(b.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken);
                 if (b.DueAt is { } due)
                     await c.Command(InsertTimer, ["@id", "@inst", "@due"], [_d.Id(b.Id), id, CeilingMillis(due)]).ExecuteNonQueryAsync(cancellationToken);
             }
-            foreach (var j in commit.Journal)
-                await c.Command(InsertJournal, ["@inst", "@seq", "@at", "@kind", "@act", "@exec", "@bm", "@outcome", "@detail"],
-                    [id, j.Seq, Millis(j.At), j.Kind, j.ActivityId, j.ExecutionId, j.BookmarkId is { } bm ? _d.Id(bm) : null, j.Outcome, j.Detail])
-                    .ExecuteNonQueryAsync(cancellationToken);
+            // Journal lines go in multi-row inserts: one statement per step in the common case.
+            for (var start = 0; start < commit.Journal.Count; start += JournalBatch)
+            {
+                var count = Math.Min(JournalBatch, commit.Journal.Count - start);
+                var values = new object?[1 + (count * 8)];
+                values[0] = id;
+                for (var r = 0; r < count; r++)
+                {
+                    var j = commit.Journal[start + r];
+                    var v = 1 + (r * 8);
+                    values[v] = j.Seq;
+                    values[v + 1] = Millis(j.At);
+                    values[v + 2] = j.Kind;
+                    values[v + 3] = j.ActivityId;
+                    values[v + 4] = j.ExecutionId;
+                    values[v + 5] = j.BookmarkId is { } bm ? _d.Id(bm) : null;
+                    values[v + 6] = j.Outcome;
+                    values[v + 7] = j.Detail;
+                }
+                var (sql, names) = JournalInserts[count];
+                await c.Command(sql, names, values).ExecuteNonQueryAsync(cancellationToken);
+            }
             foreach (var o in commit.Outbox)
                 await c.Command(InsertOutbox, ["@id", "@inst", "@kind", "@payload", "@created"],
                     [_d.Id(o.Id), o.InstanceId is { } oi ? _d.Id(oi) : null, o.Kind, o.Payload, Millis(o.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken);

@@ -16,16 +16,19 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     public override void Initialize(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        // WAL is a property of the file (set by the migrator too); synchronous and busy_timeout are per connection.
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        // WAL is a property of the file (set by the migrator too); the rest is per connection. Memory-mapped
+        // reads and a larger page cache keep the hot path off read() calls once the database outgrows the
+        // default 2 MB cache (100,000 instances are well over 100 MB).
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; " +
+            "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-32768;";
         command.ExecuteNonQuery();
     }
 
     /// <inheritdoc/>
-    public override object Id(Guid id) => id.ToString("D");
+    public override object Id(Guid id) => id.ToByteArray();
 
     /// <inheritdoc/>
-    public override Guid ReadId(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
+    public override Guid ReadId(DbDataReader reader, int ordinal) => new((byte[])reader.GetValue(ordinal));
 
     /// <inheritdoc/>
     public override string ClaimTimersSql =>

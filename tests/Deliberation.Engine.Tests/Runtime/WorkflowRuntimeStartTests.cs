@@ -123,7 +123,7 @@ public sealed class WorkflowRuntimeStartTests
         Assert.False(first.Replayed);
         Assert.True(second.Replayed);
         Assert.Equal(first.InstanceId, second.InstanceId);
-        var (_, total) = await engine.Queries.ListAsync("start-to-end", null, null, 0, 10, CancellationToken.None);
+        var (_, total) = await engine.Queries.ListAsync("start-to-end", null, null, null, null, 0, 10, CancellationToken.None);
         Assert.Equal(1, total);
     }
 }

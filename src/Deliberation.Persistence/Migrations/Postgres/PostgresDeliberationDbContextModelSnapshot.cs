@@ -317,45 +317,6 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.ToTable("task_answers", (string)null);
                 });
 
-            modelBuilder.Entity("Deliberation.Persistence.Entities.BookmarkRow", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("activity_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("ExecutionId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("execution_id");
-
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("SignalName")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("signal_name");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "SignalName");
-
-                    b.ToTable("bookmarks", (string)null);
-                });
-
             modelBuilder.Entity("Deliberation.Persistence.Entities.DefinitionRow", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -559,11 +520,7 @@ namespace Deliberation.Persistence.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("Status");
-
-                    b.HasIndex("DefinitionId", "Status");
-
-                    b.HasIndex("ScopeId", "Status");
+                    b.HasIndex("ScopeId", "CreatedAt");
 
                     b.ToTable("instances", (string)null);
                 });

@@ -18,14 +18,14 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Civic.Communities.BuildingGroup", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<string>("CommunityId")
+                    b.Property<byte[]>("CommunityId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("community_id");
 
                     b.Property<string>("Name")
@@ -34,9 +34,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<string>("PrecinctId")
+                    b.Property<byte[]>("PrecinctId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("precinct_id");
 
                     b.HasKey("Id");
@@ -51,9 +51,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Civic.Communities.Community", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("Code")
@@ -87,19 +87,19 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Civic.Communities.Household", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<string>("BuildingGroupId")
+                    b.Property<byte[]>("BuildingGroupId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("building_group_id");
 
-                    b.Property<string>("CommunityId")
+                    b.Property<byte[]>("CommunityId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("community_id");
 
                     b.Property<decimal>("FloorArea")
@@ -125,18 +125,18 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Civic.Communities.Person", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<string>("BuildingGroupId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("BuildingGroupId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("building_group_id");
 
-                    b.Property<string>("CommunityId")
+                    b.Property<byte[]>("CommunityId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("community_id");
 
                     b.Property<long>("CreatedAt")
@@ -148,8 +148,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
-                    b.Property<string>("HouseholdId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("HouseholdId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("household_id");
 
                     b.Property<bool>("IsHouseholdRepresentative")
@@ -184,14 +184,14 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Civic.Communities.Precinct", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
-                    b.Property<string>("CommunityId")
+                    b.Property<byte[]>("CommunityId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("community_id");
 
                     b.Property<string>("Name")
@@ -210,9 +210,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Civic.Participation.ParticipationTask", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<long?>("ClosedAt")
@@ -223,9 +223,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("closes_at");
 
-                    b.Property<string>("CommunityId")
+                    b.Property<byte[]>("CommunityId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("community_id");
 
                     b.Property<long>("CreatedAt")
@@ -237,17 +237,17 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("data");
 
-                    b.Property<string>("InstanceId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("instance_id");
 
                     b.Property<int>("LinkVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("link_version");
 
-                    b.Property<string>("PersonId")
+                    b.Property<byte[]>("PersonId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("person_id");
 
                     b.Property<string>("Purpose")
@@ -280,9 +280,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Civic.Participation.TaskAnswer", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("Answer")
@@ -300,17 +300,17 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
-                    b.Property<string>("EnteredByUserId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("EnteredByUserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("entered_by_user_id");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
 
-                    b.Property<string>("TaskId")
+                    b.Property<byte[]>("TaskId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("task_id");
 
                     b.HasKey("Id");
@@ -318,46 +318,6 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.HasIndex("TaskId", "IsCurrent");
 
                     b.ToTable("task_answers", (string)null);
-                });
-
-            modelBuilder.Entity("Deliberation.Persistence.Entities.BookmarkRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ActivityId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("ExecutionId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("execution_id");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("SignalName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("signal_name");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstanceId", "SignalName");
-
-                    b.ToTable("bookmarks", (string)null);
                 });
 
             modelBuilder.Entity("Deliberation.Persistence.Entities.DefinitionRow", b =>
@@ -422,9 +382,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("InstanceId")
+                    b.Property<byte[]>("InstanceId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("instance_id");
 
                     b.Property<string>("RequestHash")
@@ -447,9 +407,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Persistence.Entities.IncidentRow", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("ActivityId")
@@ -478,9 +438,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("execution_id");
 
-                    b.Property<string>("InstanceId")
+                    b.Property<byte[]>("InstanceId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("instance_id");
 
                     b.Property<string>("Message")
@@ -508,9 +468,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Persistence.Entities.InstanceRow", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("CorrelationId")
@@ -540,8 +500,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
-                    b.Property<string>("ScopeId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("ScopeId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("scope_id");
 
                     b.Property<string>("State")
@@ -565,19 +525,15 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("Status");
-
-                    b.HasIndex("DefinitionId", "Status");
-
-                    b.HasIndex("ScopeId", "Status");
+                    b.HasIndex("ScopeId", "CreatedAt");
 
                     b.ToTable("instances", (string)null);
                 });
 
             modelBuilder.Entity("Deliberation.Persistence.Entities.JournalRow", b =>
                 {
-                    b.Property<string>("InstanceId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("instance_id");
 
                     b.Property<long>("Seq")
@@ -593,8 +549,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
-                    b.Property<string>("BookmarkId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("BookmarkId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("bookmark_id");
 
                     b.Property<string>("Detail")
@@ -625,9 +581,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Persistence.Entities.OutboxRow", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<int>("Attempts")
@@ -642,8 +598,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("failed_at");
 
-                    b.Property<string>("InstanceId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("instance_id");
 
                     b.Property<string>("Kind")
@@ -684,18 +640,18 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Persistence.Entities.TimerRow", b =>
                 {
-                    b.Property<string>("BookmarkId")
+                    b.Property<byte[]>("BookmarkId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("bookmark_id");
 
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_at");
 
-                    b.Property<string>("InstanceId")
+                    b.Property<byte[]>("InstanceId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("instance_id");
 
                     b.Property<long?>("LeaseUntil")
@@ -711,12 +667,12 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Persistence.Identity.StaffCommunity", b =>
                 {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
-                    b.Property<string>("CommunityId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("CommunityId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("community_id");
 
                     b.HasKey("UserId", "CommunityId");
@@ -726,9 +682,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Deliberation.Persistence.Identity.StaffUser", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
@@ -780,8 +736,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
-                    b.Property<string>("PersonId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("person_id");
 
                     b.Property<string>("PhoneNumber")
@@ -819,9 +775,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<byte[]>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -863,9 +819,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
-                    b.Property<string>("RoleId")
+                    b.Property<byte[]>("RoleId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id");
@@ -890,9 +846,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
-                    b.Property<string>("UserId")
+                    b.Property<byte[]>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -916,9 +872,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("provider_display_name");
 
-                    b.Property<string>("UserId")
+                    b.Property<byte[]>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey");
@@ -930,12 +886,12 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
-                    b.Property<string>("RoleId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("RoleId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId");
@@ -947,8 +903,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                    b.Property<byte[]>("UserId")
+                        .HasColumnType("BLOB")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")

@@ -5,7 +5,7 @@
 namespace Deliberation.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CommunitiesAndAccounts : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,9 +14,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "building_groups",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
-                    community_id = table.Column<string>(type: "TEXT", nullable: false),
-                    precinct_id = table.Column<string>(type: "TEXT", nullable: false),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    community_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    precinct_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
@@ -28,7 +28,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "communities",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     escalation_emails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -40,12 +40,31 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "definitions",
+                columns: table => new
+                {
+                    definition_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    json = table.Column<string>(type: "TEXT", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_definitions", x => new { x.definition_id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "households",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
-                    community_id = table.Column<string>(type: "TEXT", nullable: false),
-                    building_group_id = table.Column<string>(type: "TEXT", nullable: false),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    community_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    building_group_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     floor_area = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false)
                 },
@@ -55,13 +74,109 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    instance_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    result = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "incidents",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    instance_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    activity_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    execution_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    error_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    message = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    resolved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incidents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "instances",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    definition_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    definition_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    correlation_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    scope_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_instances", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journal",
+                columns: table => new
+                {
+                    instance_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    activity_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    execution_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    bookmark_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_journal", x => new { x.instance_id, x.seq });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox",
+                columns: table => new
+                {
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    instance_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    lease_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    failed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "people",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
-                    community_id = table.Column<string>(type: "TEXT", nullable: false),
-                    household_id = table.Column<string>(type: "TEXT", nullable: true),
-                    building_group_id = table.Column<string>(type: "TEXT", nullable: true),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    community_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    household_id = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    building_group_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
@@ -78,8 +193,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "precincts",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
-                    community_id = table.Column<string>(type: "TEXT", nullable: false),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    community_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
@@ -91,7 +206,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "roles",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
@@ -105,8 +220,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "staff_communities",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "TEXT", nullable: false),
-                    community_id = table.Column<string>(type: "TEXT", nullable: false)
+                    user_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    community_id = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,12 +232,12 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "task_answers",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
-                    task_id = table.Column<string>(type: "TEXT", nullable: false),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    task_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     answer = table.Column<string>(type: "TEXT", nullable: false),
                     answered_at = table.Column<long>(type: "INTEGER", nullable: false),
                     is_current = table.Column<bool>(type: "INTEGER", nullable: false),
-                    entered_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    entered_by_user_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
@@ -134,10 +249,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "tasks",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
-                    community_id = table.Column<string>(type: "TEXT", nullable: false),
-                    person_id = table.Column<string>(type: "TEXT", nullable: false),
-                    instance_id = table.Column<string>(type: "TEXT", nullable: true),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    community_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    instance_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     signal_name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
@@ -153,12 +268,26 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "timers",
+                columns: table => new
+                {
+                    bookmark_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    instance_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    lease_until = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_timers", x => x.bookmark_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     display_name = table.Column<string>(type: "TEXT", nullable: false),
-                    person_id = table.Column<string>(type: "TEXT", nullable: true),
+                    person_id = table.Column<byte[]>(type: "BLOB", nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -186,7 +315,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 {
                     id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     claim_type = table.Column<string>(type: "TEXT", nullable: true),
                     claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -207,7 +336,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 {
                     id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    user_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     claim_type = table.Column<string>(type: "TEXT", nullable: true),
                     claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -229,7 +358,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     login_provider = table.Column<string>(type: "TEXT", nullable: false),
                     provider_key = table.Column<string>(type: "TEXT", nullable: false),
                     provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
-                    user_id = table.Column<string>(type: "TEXT", nullable: false)
+                    user_id = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,8 +375,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "user_roles",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "TEXT", nullable: false),
-                    role_id = table.Column<string>(type: "TEXT", nullable: false)
+                    user_id = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    role_id = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,7 +399,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "user_tokens",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    user_id = table.Column<byte[]>(type: "BLOB", nullable: false),
                     login_provider = table.Column<string>(type: "TEXT", nullable: false),
                     name = table.Column<string>(type: "TEXT", nullable: false),
                     value = table.Column<string>(type: "TEXT", nullable: true)
@@ -304,6 +433,11 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_definitions_source",
+                table: "definitions",
+                column: "source");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_households_building_group_id_unit",
                 table: "households",
                 columns: new[] { "building_group_id", "unit" },
@@ -313,6 +447,46 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "IX_households_community_id",
                 table: "households",
                 column: "community_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_idempotency_created_at",
+                table: "idempotency",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_instance_id",
+                table: "incidents",
+                column: "instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incidents_resolved_at_created_at",
+                table: "incidents",
+                columns: new[] { "resolved_at", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_instances_correlation_id",
+                table: "instances",
+                column: "correlation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_instances_created_at",
+                table: "instances",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_instances_scope_id_created_at",
+                table: "instances",
+                columns: new[] { "scope_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_instance_id",
+                table: "outbox",
+                column: "instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_sent_at_failed_at_next_attempt_at",
+                table: "outbox",
+                columns: new[] { "sent_at", "failed_at", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_people_building_group_id",
@@ -367,6 +541,11 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 column: "person_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_timers_due_at",
+                table: "timers",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_user_claims_user_id",
                 table: "user_claims",
                 column: "user_id");
@@ -391,6 +570,20 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 table: "users",
                 column: "normalized_user_name",
                 unique: true);
+
+            // SQLite only: journal lines live in their primary key's b-tree (WITHOUT ROWID), so a step
+            // writes one page of it instead of a table page plus a key-index page. EF Core cannot express
+            // WITHOUT ROWID: a later migration that rebuilds this table must keep it.
+            migrationBuilder.Sql(
+                """
+                CREATE TABLE "journal_lean" (
+                    "instance_id" BLOB NOT NULL, "seq" INTEGER NOT NULL, "at" INTEGER NOT NULL, "kind" TEXT NOT NULL,
+                    "activity_id" TEXT NULL, "execution_id" TEXT NULL, "bookmark_id" BLOB NULL, "outcome" TEXT NULL, "detail" TEXT NULL,
+                    CONSTRAINT "PK_journal" PRIMARY KEY ("instance_id", "seq")) WITHOUT ROWID;
+                INSERT INTO "journal_lean" SELECT "instance_id", "seq", "at", "kind", "activity_id", "execution_id", "bookmark_id", "outcome", "detail" FROM "journal";
+                DROP TABLE "journal";
+                ALTER TABLE "journal_lean" RENAME TO "journal";
+                """);
         }
 
         /// <inheritdoc />
@@ -403,7 +596,25 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 name: "communities");
 
             migrationBuilder.DropTable(
+                name: "definitions");
+
+            migrationBuilder.DropTable(
                 name: "households");
+
+            migrationBuilder.DropTable(
+                name: "idempotency");
+
+            migrationBuilder.DropTable(
+                name: "incidents");
+
+            migrationBuilder.DropTable(
+                name: "instances");
+
+            migrationBuilder.DropTable(
+                name: "journal");
+
+            migrationBuilder.DropTable(
+                name: "outbox");
 
             migrationBuilder.DropTable(
                 name: "people");
@@ -422,6 +633,9 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "tasks");
+
+            migrationBuilder.DropTable(
+                name: "timers");
 
             migrationBuilder.DropTable(
                 name: "user_claims");

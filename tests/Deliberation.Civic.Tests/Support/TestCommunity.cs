@@ -8,7 +8,7 @@ namespace Deliberation.Civic.Tests.Support;
 /// A small community: precincts 东苑 and 西苑; building groups 1栋 and 5栋 in 东苑, 2栋 in 西苑; household
 /// 2栋 301 (75㎡) with its representative 李四 on the roster, and a lawyer 周律师 without a household.
 /// </summary>
-public static class Community
+public static class TestCommunity
 {
     public static readonly Guid Id = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
     public static readonly Precinct East = new() { Id = Guid.NewGuid(), CommunityId = Id, Name = "东苑" };
