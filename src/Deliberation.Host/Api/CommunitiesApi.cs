@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Roster;
 using Deliberation.Engine.Runtime;
+using Deliberation.Host.Auth;
 using Deliberation.Persistence;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,9 +48,11 @@ public static partial class CommunitiesApi
     /// <summary>Maps the routes and returns their group, so that the host can put policies on it.</summary>
     public static RouteGroupBuilder MapCommunitiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/communities").WithTags("Communities");
-        api.MapPost("/", CreateCommunityAsync).WithSummary("Creates a community.");
-        api.MapGet("/", ListCommunitiesAsync).WithSummary("Lists communities.");
+        // Staff act in their own communities; building heads may read the roster (to answer for residents);
+        // creating a community is for administrators.
+        var api = app.MapGroup("/api/communities").WithTags("Communities").RequireAuthorization(Auth.AuthRoles.StaffPolicy).RequireCommunityScope();
+        api.MapPost("/", CreateCommunityAsync).RequireAuthorization(Auth.AuthRoles.AdministratorPolicy).WithSummary("Creates a community (administrators).");
+        api.MapGet("/", ListCommunitiesAsync).WithSummary("Lists the communities the account may see.");
         api.MapGet("/{communityId:guid}", GetCommunityAsync).WithSummary("Gets a community.");
         api.MapPost("/{communityId:guid}/precincts", CreatePrecinctAsync).WithSummary("Creates a precinct (网格).");
         api.MapGet("/{communityId:guid}/precincts", ListPrecinctsAsync).WithSummary("Lists the precincts.");
@@ -59,7 +62,8 @@ public static partial class CommunitiesApi
         api.MapPost("/{communityId:guid}/roster/import", ImportRosterAsync).Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Imports a roster: a CSV (UTF-8 or GBK) or .xlsx file in the form field 'file'. All or nothing: any problem refuses the whole file, listing each with its line.");
         api.MapGet("/{communityId:guid}/roster/export", ExportRosterAsync).WithSummary("Downloads the roster as CSV (UTF-8 with BOM, Chinese headers, full phone numbers).");
-        api.MapGet("/{communityId:guid}/people", ListPeopleAsync).WithSummary("Lists people with masked phones; filter by buildingGroupId and role (e.g. 楼长 or BuildingHead).");
+        app.MapGet("/api/communities/{communityId:guid}/people", ListPeopleAsync).WithTags("Communities")
+            .RequireAuthorization(Auth.AuthRoles.CommunityPolicy).RequireCommunityScope().WithSummary("Lists people with masked phones; filter by buildingGroupId and role (e.g. 楼长 or BuildingHead).");
         api.MapPut("/{communityId:guid}/people/{personId:guid}/email", ChangeEmailAsync).WithSummary("Changes (or with null, removes) a person's email.");
         return api;
     }
@@ -79,8 +83,13 @@ public static partial class CommunitiesApi
     }
 
     /// <summary>Lists communities.</summary>
-    public static async Task<Ok<IReadOnlyList<Community>>> ListCommunitiesAsync(CommunityStore communities, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await communities.ListCommunitiesAsync(cancellationToken));
+    public static async Task<Ok<IReadOnlyList<Community>>> ListCommunitiesAsync(CommunityStore communities, Auth.CommunityAccess access,
+        System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var scope = await access.CommunitiesAsync(user, cancellationToken);
+        IReadOnlyList<Community> visible = (await communities.ListCommunitiesAsync(cancellationToken)).Where(c => scope is null || scope.Contains(c.Id)).ToList();
+        return TypedResults.Ok(visible);
+    }
 
     /// <summary>Gets a community.</summary>
     public static async Task<Ok<Community>> GetCommunityAsync(Guid communityId, CommunityStore communities, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Runtime;
+using Deliberation.Host.Auth;
 using Deliberation.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,8 +30,7 @@ public static class TasksApi
 
     /// <summary>An answer entered on a person's behalf.</summary>
     /// <param name="Answer"><c>{"choice":"a"}</c>, <c>{"choices":["a","b"]}</c> or <c>{"comment":"…"}</c>, with an optional <c>comment</c>.</param>
-    /// <param name="EnteredByUserId">The staff account entering it (until sign-in supplies it).</param>
-    public sealed record ProxyAnswerRequest(JsonObject? Answer, Guid? EnteredByUserId);
+    public sealed record ProxyAnswerRequest(JsonObject? Answer);
 
     /// <summary>An answer as staff see it.</summary>
     public sealed record AnswerEntry(Guid Id, JsonNode? Answer, string Channel, Guid? EnteredByUserId, DateTimeOffset AnsweredAt, bool IsCurrent);
@@ -44,11 +44,14 @@ public static class TasksApi
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/communities/{communityId:guid}/tasks", CreateAsync).WithTags("Tasks")
+            .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope()
             .WithSummary("Asks a person of the community something; answers 201 with the signed link to send them.");
-        var api = app.MapGroup("/api/tasks").WithTags("Tasks");
+        var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(AuthRoles.StaffPolicy).RequireTaskScope();
         api.MapGet("/{taskId:guid}", GetAsync).WithSummary("Gets a task with its current answer and answer history (channel, who entered it, when).");
         api.MapPost("/{taskId:guid}/reissue-link", ReissueLinkAsync).WithSummary("Makes a new link; every earlier link of the task is refused from now on.");
-        api.MapPost("/{taskId:guid}/proxy-answer", ProxyAnswerAsync)
+        // Building heads enter paper ballots for residents without email.
+        app.MapPost("/api/tasks/{taskId:guid}/proxy-answer", ProxyAnswerAsync).WithTags("Tasks")
+            .RequireAuthorization(AuthRoles.CommunityPolicy).RequireTaskScope()
             .WithSummary("Records an answer on the person's behalf (a paper ballot), as channel \"proxy\" with who entered it.");
         return app;
     }
@@ -75,13 +78,11 @@ public static class TasksApi
 
     /// <summary>Records an answer on a person's behalf.</summary>
     public static async Task<Ok<TaskDetails>> ProxyAnswerAsync(Guid taskId, ProxyAnswerRequest request, TaskStore tasks, TimeProvider time,
-        CancellationToken cancellationToken)
+        System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (request.EnteredByUserId is not { } enteredBy || enteredBy == Guid.Empty)
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "enteredByUserId is required.")
-            {
-                Errors = new Dictionary<string, string[]> { ["enteredByUserId"] = ["Required: the account entering the answer."] },
-            };
+        // Who entered it is the signed-in account, never a value the client chooses.
+        var enteredBy = CommunityAccess.UserId(user)
+            ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Sign in to enter an answer on someone's behalf.");
         var snapshot = await tasks.RecordProxyAnswerAsync(taskId, request.Answer, enteredBy, cancellationToken);
         return TypedResults.Ok(Details(snapshot, time.GetUtcNow()));
     }

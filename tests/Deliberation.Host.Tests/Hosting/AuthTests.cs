@@ -111,6 +111,26 @@ public sealed class AuthTests(HostFactory host) : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task Staff_GetNotFoundForAnotherCommunitysRosterAndPeople()
+    {
+        var mine = await AddCommunityAsync("south");
+        var theirs = await AddCommunityAsync("south-west");
+        var staff = await AccountAsync("staff-south@test.local", "CommitteeStaff", mine);
+
+        var ownPeople = await staff.GetAsync($"/api/communities/{mine}/people");
+        var otherPeople = await staff.GetAsync($"/api/communities/{theirs}/people");
+        var otherExport = await staff.GetAsync($"/api/communities/{theirs}/roster/export");
+        var communities = await staff.GetFromJsonAsync<JsonArray>("/api/communities");
+        var create = await staff.PostAsJsonAsync("/api/communities", new { code = "rogue", name = "不该建的社区" });
+
+        Assert.Equal(HttpStatusCode.OK, ownPeople.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherPeople.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherExport.StatusCode);
+        Assert.Equal([mine.ToString()], communities!.Select(c => (string)c!["id"]!));
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+    }
+
+    [Fact]
     public async Task BuildingHead_CannotRunWorkflows()
     {
         var community = await AddCommunityAsync("north");

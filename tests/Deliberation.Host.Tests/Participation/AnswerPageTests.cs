@@ -305,14 +305,22 @@ public sealed class AnswerPageTests : IClassFixture<HostFactory>
     }
 
     [Fact]
-    public async Task ProxyAnswer_IsRecordedAsProxyWithWhoEnteredIt()
+    public async Task ProxyAnswer_ByABuildingHead_IsRecordedAsProxyWithWhoEnteredIt()
     {
         var (community, person, _) = await SeedAsync();
         var (taskId, path) = await CreateTaskAsync(community, person);
-        var buildingHeadAccount = Guid.NewGuid();
+        var email = $"head-{Guid.NewGuid():N}@test.local";
+        var account = await _staff.PostAsJsonAsync("/api/users", new
+        {
+            email, displayName = "楼长", password = "a-long-enough-password", roles = new[] { "BuildingHead" }, communityIds = new[] { community },
+        });
+        var buildingHeadAccount = Guid.Parse((string)(await account.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        using var buildingHead = _host.CreateAnonymousClient();
+        await TestAccounts.SignInAsync(buildingHead, email, "a-long-enough-password");
 
-        var response = await _staff.PostAsJsonAsync($"/api/tasks/{taskId}/proxy-answer",
-            new { answer = new { choice = "b", comment = "纸质选票" }, enteredByUserId = buildingHeadAccount });
+        // The account is the signed-in one, whatever the body claims.
+        var response = await buildingHead.PostAsJsonAsync($"/api/tasks/{taskId}/proxy-answer",
+            new { answer = new { choice = "b", comment = "纸质选票" }, enteredByUserId = Guid.NewGuid() });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var current = (await TaskAsync(taskId))["current"]!;
@@ -329,7 +337,7 @@ public sealed class AnswerPageTests : IClassFixture<HostFactory>
         var (taskId, _) = await CreateTaskAsync(community, person);
 
         var response = await _staff.PostAsJsonAsync($"/api/tasks/{taskId}/proxy-answer",
-            new { answer = new { choice = "maybe" }, enteredByUserId = Guid.NewGuid() });
+            new { answer = new { choice = "maybe" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid-answer", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
