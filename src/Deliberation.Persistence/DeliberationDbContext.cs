@@ -1,5 +1,6 @@
 using System.Text;
 using Deliberation.Civic.Communities;
+using Deliberation.Civic.Issues;
 using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Configurations;
 using Deliberation.Persistence.Entities;
@@ -34,6 +35,11 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<ParticipationTask> Tasks => Set<ParticipationTask>();
     public DbSet<TaskAnswer> TaskAnswers => Set<TaskAnswer>();
     public DbSet<StaffCommunity> StaffCommunities => Set<StaffCommunity>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintScope> ComplaintScopes => Set<ComplaintScope>();
+    public DbSet<ComplaintReporter> ComplaintReporters => Set<ComplaintReporter>();
+    public DbSet<ComplaintPhoto> ComplaintPhotos => Set<ComplaintPhoto>();
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
 #pragma warning restore CS1591
 
     private static readonly ValueConverter<DateTimeOffset, long> Millis =

@@ -1,4 +1,5 @@
 using Deliberation.Civic.Communities;
+using Deliberation.Civic.Issues;
 using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,48 @@ internal static class CivicConfiguration
             e.HasKey(a => a.Id);
             e.Property(a => a.Channel).HasMaxLength(20);
             e.HasIndex(a => new { a.TaskId, a.IsCurrent });
+        });
+        modelBuilder.Entity<Complaint>(e =>
+        {
+            e.ToTable("complaints");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.CategoryCode).HasMaxLength(40);
+            e.Property(c => c.Title).HasMaxLength(200);
+            e.Property(c => c.Description).HasMaxLength(4000);
+            e.Property(c => c.Status).HasMaxLength(20);
+            e.Property(c => c.CaseNumber).HasMaxLength(60);
+            e.HasIndex(c => new { c.CommunityId, c.Status });
+            e.HasIndex(c => c.CaseNumber).IsUnique();
+        });
+        modelBuilder.Entity<ComplaintScope>(e =>
+        {
+            e.ToTable("complaint_scopes");
+            e.Property<long>("Id").ValueGeneratedOnAdd();
+            e.HasKey("Id");
+            e.HasIndex(s => s.ComplaintId);
+        });
+        modelBuilder.Entity<ComplaintReporter>(e =>
+        {
+            e.ToTable("complaint_reporters");
+            e.Property<long>("Id").ValueGeneratedOnAdd();
+            e.HasKey("Id");
+            e.HasIndex(r => r.ComplaintId);
+        });
+        modelBuilder.Entity<ComplaintPhoto>(e =>
+        {
+            e.ToTable("complaint_photos");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.ContentType).HasMaxLength(40);
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.HasIndex(p => p.ComplaintId);
+        });
+        modelBuilder.Entity<ComplaintEvent>(e =>
+        {
+            e.ToTable("complaint_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => x.ComplaintId);
         });
         modelBuilder.Entity<StaffCommunity>(e =>
         {

@@ -208,6 +208,232 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("precincts", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Issues.Complaint", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnchoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anchored_at");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("LoggedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("logged_at");
+
+                    b.Property<byte[]>("LoggedByUserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("logged_by_user_id");
+
+                    b.Property<byte[]>("MergedIntoId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<int>("ReporterCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reporter_count");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNumber")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Issues.ComplaintEvent", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<byte[]>("ComplaintId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("OtherComplaintId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("other_complaint_id");
+
+                    b.Property<byte[]>("UserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("complaint_events", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Issues.ComplaintPhoto", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added_at");
+
+                    b.Property<byte[]>("ComplaintId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("complaint_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Issues.ComplaintReporter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ComplaintId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<byte[]>("FromComplaintId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("from_complaint_id");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("complaint_reporters", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Issues.ComplaintScope", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("BuildingGroupId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("building_group_id");
+
+                    b.Property<byte[]>("ComplaintId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<byte[]>("FromComplaintId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("from_complaint_id");
+
+                    b.Property<byte[]>("HouseholdId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("household_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("complaint_scopes", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Participation.ParticipationTask", b =>
                 {
                     b.Property<byte[]>("Id")
