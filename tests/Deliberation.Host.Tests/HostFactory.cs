@@ -24,6 +24,8 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         builder.UseContentRoot(TestPaths.RepositoryRoot);
         builder.UseSetting("Deliberation:DataPath", DataPath);
         foreach (var (key, value) in TestAccounts.Settings) builder.UseSetting(key, value);
+        // Tests fire timers and deliver mail themselves, so nothing races them in the background.
+        builder.UseSetting("Deliberation:BackgroundLoops", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }

@@ -114,6 +114,8 @@ public static class ServiceCollectionExtensions
             options.WorkerCount = 1;
             options.ServerName = $"deliberation:{Environment.MachineName}:{Environment.ProcessId}";
         });
+        // Off for a web-only host, or for tests that drive the pump and the outbox by hand.
+        if (!configuration.GetValue("Deliberation:BackgroundLoops", true)) return;
         services.AddHangfireServer(sp => new BackgroundProcessingServer(
             sp.GetRequiredService<JobStorage>(),
             [sp.GetRequiredService<TimerPumpProcess>().UseThreadPool(1), sp.GetRequiredService<OutboxProcess>().UseThreadPool(1)],

@@ -21,6 +21,7 @@ public sealed class CommunitiesApiPostgresTests(PostgresCluster cluster) : IClas
             builder.UseSetting("Deliberation:Database:Provider", "PostgreSql");
             builder.UseSetting("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_roster"));
             foreach (var (key, value) in TestAccounts.Settings) builder.UseSetting(key, value);
+            builder.UseSetting("Deliberation:BackgroundLoops", "false");
         });
         var client = factory.CreateClient();
         await TestAccounts.SignInAsync(client);

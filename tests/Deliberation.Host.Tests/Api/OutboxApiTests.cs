@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Host.Tests.Api;
 
@@ -27,14 +28,9 @@ public sealed class OutboxApiTests(HostFactory host) : IClassFixture<HostFactory
             new { definitionId = "sample-reminder", input = new { email = "resident@example.com", topic = "小区停车", remindAfter = "24h" } });
         var instanceId = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["instanceId"]!;
 
-        // Without SMTP the host's outbox loop writes to the pickup folder; poll for it within a bound.
-        JsonNode? entry = null;
-        for (var attempt = 0; attempt < 100 && entry is null; attempt++)
-        {
-            var sent = await _client.GetFromJsonAsync<JsonArray>("/api/outbox?status=sent");
-            entry = sent!.FirstOrDefault(o => (string?)o!["instanceId"] == instanceId);
-            if (entry is null) await Task.Delay(100);
-        }
+        await host.Services.GetRequiredService<Deliberation.Integrations.Outbox.OutboxDispatcher>().DispatchDueAsync(100, CancellationToken.None);
+        var sent = await _client.GetFromJsonAsync<JsonArray>("/api/outbox?status=sent");
+        var entry = sent!.FirstOrDefault(o => (string?)o!["instanceId"] == instanceId);
 
         Assert.NotNull(entry);
         Assert.NotNull(entry["sentAt"]);

@@ -27,6 +27,7 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
             builder.UseSetting("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_sample"));
             builder.UseSetting("Deliberation:Hangfire:Storage", "PostgreSql");
             foreach (var (key, value) in TestAccounts.Settings) builder.UseSetting(key, value);
+            builder.UseSetting("Deliberation:BackgroundLoops", "false");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
         });
         var client = factory.CreateClient();

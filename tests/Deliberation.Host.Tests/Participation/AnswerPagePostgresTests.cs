@@ -29,6 +29,7 @@ public sealed class AnswerPagePostgresTests(PostgresCluster cluster) : IClassFix
             builder.UseSetting("Deliberation:Database:Provider", "PostgreSql");
             builder.UseSetting("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_answers"));
             foreach (var (key, value) in TestAccounts.Settings) builder.UseSetting(key, value);
+            builder.UseSetting("Deliberation:BackgroundLoops", "false");
         });
         var staff = factory.CreateClient();
         await TestAccounts.SignInAsync(staff);
