@@ -31,7 +31,10 @@ app.MapInstancesApi();
 app.MapOutboxApi();
 app.MapTasksApi();
 app.MapAnswerPages();
+app.MapDevMailbox();
 app.MapCommunitiesApi();
+app.MapComplaintsApi();
+app.MapStakeholdersApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Deliberation.Civic.Communities;
+using Deliberation.Civic.Elections;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Configurations;
@@ -40,6 +41,13 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<ComplaintReporter> ComplaintReporters => Set<ComplaintReporter>();
     public DbSet<ComplaintPhoto> ComplaintPhotos => Set<ComplaintPhoto>();
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
+    public DbSet<DeliberationCase> Cases => Set<DeliberationCase>();
+    public DbSet<AffectedGroup> AffectedGroups => Set<AffectedGroup>();
+    public DbSet<AffectedHousehold> AffectedHouseholds => Set<AffectedHousehold>();
+    public DbSet<Election> Elections => Set<Election>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<ElectionBallot> ElectionBallots => Set<ElectionBallot>();
+    public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
 #pragma warning restore CS1591
 
     private static readonly ValueConverter<DateTimeOffset, long> Millis =

@@ -11,14 +11,10 @@ public sealed class EfDefinitionStore(DeliberationDatabase database) : IDefiniti
     public async Task<IReadOnlyList<DefinitionVersion>> ListLatestAsync(CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        var latest = await db.Definitions.GroupBy(d => d.DefinitionId).Select(g => new { Id = g.Key, Version = g.Max(d => d.Version) }).ToListAsync(cancellationToken);
-        var rows = new List<DefinitionVersion>();
-        foreach (var l in latest.OrderBy(l => l.Id, StringComparer.Ordinal))
-        {
-            var row = await db.Definitions.FirstAsync(d => d.DefinitionId == l.Id && d.Version == l.Version, cancellationToken);
-            rows.Add(Map(row));
-        }
-        return rows;
+        var rows = await db.Definitions
+            .Where(d => d.Version == db.Definitions.Where(x => x.DefinitionId == d.DefinitionId).Max(x => x.Version))
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.DefinitionId, StringComparer.Ordinal).Select(Map).ToList();
     }
 
     /// <inheritdoc/>

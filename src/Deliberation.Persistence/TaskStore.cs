@@ -1,8 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Communities;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
+using Deliberation.Persistence.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Persistence;
@@ -113,16 +117,42 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
     public async Task<TaskSnapshot> RecordProxyAnswerAsync(Guid taskId, JsonNode? answer, Guid enteredByUserId, CancellationToken cancellationToken) =>
         await RecordAsync(await LoadAsync(taskId, cancellationToken), answer, TaskChannels.Proxy, enteredByUserId, null, cancellationToken);
 
-    /// <summary>Makes a new link for the task; every earlier link is refused from now on (as reissued).</summary>
+    /// <summary>
+    /// Makes a new link for the task; every earlier link is refused from now on (as reissued). When the
+    /// person has an email address, an email with the new link goes into the outbox in the same
+    /// transaction as the new link version: either both happen or neither does.
+    /// </summary>
     /// <exception cref="WorkflowException">No such task (404).</exception>
-    public async Task<string> ReissueLinkAsync(Guid taskId, CancellationToken cancellationToken)
+    public async Task<ReissuedLink> ReissueLinkAsync(Guid taskId, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         await using var db = database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Tasks.Where(t => t.Id == taskId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LinkVersion, t => t.LinkVersion + 1), cancellationToken);
         if (changed == 0) throw NotFound(taskId);
         var task = await db.Tasks.SingleAsync(t => t.Id == taskId, cancellationToken);
-        return links.CreateUrl(task, time.GetUtcNow());
+        var link = links.CreateUrl(task, now);
+
+        // Without an address the building head answers for the person (a paper ballot), so there is nothing to send.
+        var address = (await db.People.Where(p => p.Id == task.PersonId).Select(p => p.Email).SingleOrDefaultAsync(cancellationToken))?.Trim();
+        var emailed = false;
+        if (address is not null && EmailAddresses.IsValid(address))
+        {
+            db.Outbox.Add(new OutboxRow
+            {
+                Id = Guid.CreateVersion7(now),
+                InstanceId = task.InstanceId,
+                Kind = EmailMessage.OutboxKind,
+                Payload = JsonSerializer.Serialize(ReissuedLinkEmail.Compose(task, address, link), DefinitionJson.Options),
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            emailed = true;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ReissuedLink(link, emailed);
     }
 
     private async Task<ParticipationTask> LoadAsync(Guid taskId, CancellationToken cancellationToken)

@@ -41,7 +41,17 @@ public sealed class WorkflowRuntime
 
     /// <summary>Starts an instance of a published definition.</summary>
     /// <exception cref="WorkflowException">Unknown definition, invalid inputs, or a reused idempotency key.</exception>
-    public async Task<StepReport> StartAsync(StartRequest request, CancellationToken cancellationToken)
+    public Task<StepReport> StartAsync(StartRequest request, CancellationToken cancellationToken) =>
+        StartAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// Starts an instance and commits <paramref name="domainWrite"/> (given the new instance's id) in the
+    /// same transaction as its first step: the instance and the domain rows exist together, or neither
+    /// does. An exception thrown by the write rolls the start back and reaches the caller.
+    /// </summary>
+    /// <exception cref="WorkflowException">Unknown definition, invalid inputs, or a reused idempotency key.</exception>
+    public async Task<StepReport> StartAsync(StartRequest request, Func<Guid, IStepTransaction, CancellationToken, Task>? domainWrite,
+        CancellationToken cancellationToken)
     {
         var key = request.IdempotencyKey is { } k ? "start:" + k : null;
         var hash = key is null ? "" : Hash($"start|{request.DefinitionId}|{request.Version}|{request.CorrelationId}|{request.ScopeId}|{request.Input?.ToJsonString()}");
@@ -65,6 +75,7 @@ public sealed class WorkflowRuntime
         var commit = new StepCommit { Instance = instance, IsNew = true, ExpectedRevision = 0 };
         await _runner.RunAsync(instance, workflow, new Stimulus.Start(), commit, now, cancellationToken);
         var report = Finish(commit, now, key, hash);
+        if (domainWrite is not null) commit.DomainWrites.Add((step, ct) => domainWrite(instance.Id, step, ct));
         if (!await _store.CommitAsync(commit, cancellationToken))
         {
             // Only an idempotency key taken by a concurrent twin request can make a new instance's commit fail.

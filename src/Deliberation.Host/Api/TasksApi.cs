@@ -25,8 +25,8 @@ public static class TasksApi
     /// <summary>A created task and the link to send.</summary>
     public sealed record CreatedTaskResponse(Guid TaskId, string Link);
 
-    /// <summary>A new link.</summary>
-    public sealed record LinkResponse(string Link);
+    /// <summary>A new link, and whether it was emailed to the person (false when they have no email: the building head answers for them).</summary>
+    public sealed record LinkResponse(string Link, bool Emailed);
 
     /// <summary>An answer entered on a person's behalf.</summary>
     /// <param name="Answer"><c>{"choice":"a"}</c>, <c>{"choices":["a","b"]}</c> or <c>{"comment":"…"}</c>, with an optional <c>comment</c>.</param>
@@ -48,7 +48,7 @@ public static class TasksApi
             .WithSummary("Asks a person of the community something; answers 201 with the signed link to send them.");
         var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(AuthRoles.StaffPolicy).RequireTaskScope();
         api.MapGet("/{taskId:guid}", GetAsync).WithSummary("Gets a task with its current answer and answer history (channel, who entered it, when).");
-        api.MapPost("/{taskId:guid}/reissue-link", ReissueLinkAsync).WithSummary("Makes a new link; every earlier link of the task is refused from now on.");
+        api.MapPost("/{taskId:guid}/reissue-link", ReissueLinkAsync).WithSummary("Makes a new link and emails it to the person when they have an email address; every earlier link of the task is refused from now on.");
         // Building heads enter paper ballots for residents without email.
         app.MapPost("/api/tasks/{taskId:guid}/proxy-answer", ProxyAnswerAsync).WithTags("Tasks")
             .RequireAuthorization(AuthRoles.CommunityPolicy).RequireTaskScope()
@@ -73,8 +73,11 @@ public static class TasksApi
     }
 
     /// <summary>Reissues a task's link.</summary>
-    public static async Task<Ok<LinkResponse>> ReissueLinkAsync(Guid taskId, TaskStore tasks, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new LinkResponse(await tasks.ReissueLinkAsync(taskId, cancellationToken)));
+    public static async Task<Ok<LinkResponse>> ReissueLinkAsync(Guid taskId, TaskStore tasks, CancellationToken cancellationToken)
+    {
+        var reissued = await tasks.ReissueLinkAsync(taskId, cancellationToken);
+        return TypedResults.Ok(new LinkResponse(reissued.Link, reissued.Emailed));
+    }
 
     /// <summary>Records an answer on a person's behalf.</summary>
     public static async Task<Ok<TaskDetails>> ProxyAnswerAsync(Guid taskId, ProxyAnswerRequest request, TaskStore tasks, TimeProvider time,

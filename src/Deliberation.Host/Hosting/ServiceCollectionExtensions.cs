@@ -37,6 +37,8 @@ public static class ServiceCollectionExtensions
         var paths = new ResolvedPaths(root, HostPaths.Resolve(root, folders.DataPath), HostPaths.Resolve(root, folders.WorkflowsPath));
         services.AddSingleton(paths);
         services.AddParticipation(configuration, paths);
+        services.AddComplaints(configuration, paths);
+        services.AddStakeholders();
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!database.IsPostgres && string.IsNullOrWhiteSpace(database.ConnectionString))
@@ -68,7 +70,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TimerPump>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<IOutboxDeliverer>(sp => new EmailDeliverer(mail, HostPaths.Resolve(paths.Data, mail.PickupPath)));
+        var pickup = new PickupMailbox(HostPaths.Resolve(paths.Data, mail.PickupPath));
+        services.AddSingleton(pickup);
+        services.AddSingleton<IOutboxDeliverer>(sp => new EmailDeliverer(mail, pickup.Folder));
         services.AddSingleton<StartupGate>();
         services.AddSingleton<TimerPumpProcess>();
         services.AddSingleton<OutboxProcess>();

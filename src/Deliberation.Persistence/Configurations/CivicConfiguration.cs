@@ -1,4 +1,5 @@
 using Deliberation.Civic.Communities;
+using Deliberation.Civic.Elections;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Identity;
@@ -115,10 +116,78 @@ internal static class CivicConfiguration
             e.Property(x => x.Note).HasMaxLength(1000);
             e.HasIndex(x => x.ComplaintId);
         });
+        ApplyElections(modelBuilder);
         modelBuilder.Entity<StaffCommunity>(e =>
         {
             e.ToTable("staff_communities");
             e.HasKey(s => new { s.UserId, s.CommunityId });
+        });
+    }
+
+    /// <summary>Step 2, identifying stakeholders: cases, affected groups, elections with their candidates and ballots, the panel.</summary>
+    private static void ApplyElections(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DeliberationCase>(e =>
+        {
+            e.ToTable("deliberation_cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.CaseNumber).HasMaxLength(60);
+            e.Property(c => c.Title).HasMaxLength(200);
+            e.HasIndex(c => new { c.CommunityId, c.CreatedAt });
+            e.HasIndex(c => c.ComplaintId);
+        });
+        modelBuilder.Entity<AffectedGroup>(e =>
+        {
+            e.ToTable("affected_groups");
+            e.HasKey(g => g.Id);
+            e.Property(g => g.Name).HasMaxLength(200);
+            e.Property(g => g.Kind).HasMaxLength(20);
+            e.Property(g => g.Mode).HasMaxLength(20);
+            e.HasIndex(g => g.CaseId);
+        });
+        modelBuilder.Entity<AffectedHousehold>(e =>
+        {
+            e.ToTable("affected_households");
+            e.HasKey(h => new { h.GroupId, h.HouseholdId });
+            e.HasIndex(h => new { h.GroupId, h.BuildingGroupId });
+        });
+        modelBuilder.Entity<Election>(e =>
+        {
+            e.ToTable("elections");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.CountingMethod).HasMaxLength(20);
+            e.Property(x => x.TieRule).HasMaxLength(20);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.LotsSeed).HasMaxLength(64);
+            e.Property(x => x.TieDecisionReason).HasMaxLength(1000);
+            // Seconds: one integer on both providers (SQLite has no interval type).
+            e.Property(x => x.ReminderBefore).HasConversion(v => (long)v.TotalSeconds, v => TimeSpan.FromSeconds(v));
+            e.HasIndex(x => new { x.GroupId, x.Layer });
+            e.HasIndex(x => x.CaseId);
+        });
+        modelBuilder.Entity<Candidate>(e =>
+        {
+            e.ToTable("election_candidates");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.NominationKind).HasMaxLength(20);
+            e.HasIndex(c => new { c.ElectionId, c.PersonId }).IsUnique();
+        });
+        modelBuilder.Entity<ElectionBallot>(e =>
+        {
+            e.ToTable("election_ballots");
+            e.HasKey(b => b.TaskId);
+            e.HasIndex(b => new { b.ElectionId, b.PersonId }).IsUnique();
+        });
+        modelBuilder.Entity<PanelMember>(e =>
+        {
+            e.ToTable("panel_members");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Role).HasMaxLength(20);
+            e.Property(m => m.PartyKind).HasMaxLength(40);
+            e.Property(m => m.Source).HasMaxLength(20);
+            e.Property(m => m.LeftReason).HasMaxLength(1000);
+            e.HasIndex(m => m.CaseId);
+            e.HasIndex(m => m.ElectionId);
         });
     }
 }

@@ -208,6 +208,408 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.ToTable("precincts", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Elections.AffectedGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HouseholdCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("household_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("affected_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.AffectedHousehold", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("BuildingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_group_id");
+
+                    b.HasKey("GroupId", "HouseholdId");
+
+                    b.HasIndex("GroupId", "BuildingGroupId");
+
+                    b.ToTable("affected_households", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.Candidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Elected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("elected");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("election_id");
+
+                    b.Property<long>("NominatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("nominated_at");
+
+                    b.Property<Guid?>("NominatedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominated_by_person_id");
+
+                    b.Property<string>("NominationKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("nomination_kind");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int?>("Votes")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("election_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.DeliberationCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AdvisorsMayVote")
+                        .HasColumnType("boolean")
+                        .HasColumnName("advisors_may_vote");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("case_number");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("deliberation_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.Election", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BallotClosesAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ballot_closes_at");
+
+                    b.Property<int>("BallotsCast")
+                        .HasColumnType("integer")
+                        .HasColumnName("ballots_cast");
+
+                    b.Property<int>("BallotsIssued")
+                        .HasColumnType("integer")
+                        .HasColumnName("ballots_issued");
+
+                    b.Property<long?>("BallotsOpenedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ballots_opened_at");
+
+                    b.Property<Guid?>("BuildingGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_group_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<long?>("CountedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("counted_at");
+
+                    b.Property<string>("CountingMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("counting_method");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("ElectsRepresentatives")
+                        .HasColumnType("boolean")
+                        .HasColumnName("elects_representatives");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("Layer")
+                        .HasColumnType("integer")
+                        .HasColumnName("layer");
+
+                    b.Property<string>("LotsSeed")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("lots_seed");
+
+                    b.Property<long>("NominationsCloseAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("nominations_close_at");
+
+                    b.Property<long>("NominationsOpenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("nominations_open_at");
+
+                    b.Property<long>("ReminderBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reminder_before");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TieDecidedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tie_decided_at");
+
+                    b.Property<Guid?>("TieDecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tie_decided_by_user_id");
+
+                    b.Property<string>("TieDecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("tie_decision_reason");
+
+                    b.Property<string>("TieRule")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tie_rule");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("GroupId", "Layer");
+
+                    b.ToTable("elections", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.ElectionBallot", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("election_id");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("emailed");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<int>("ReminderCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_count");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ElectionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("election_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.PanelMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<Guid?>("ElectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("election_id");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("joined_at");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("LeftReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("left_reason");
+
+                    b.Property<string>("PartyKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("party_kind");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<bool>("Votes")
+                        .HasColumnType("boolean")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ElectionId");
+
+                    b.ToTable("panel_members", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Issues.Complaint", b =>
                 {
                     b.Property<Guid>("Id")

@@ -208,6 +208,422 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("precincts", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Elections.AffectedGroup", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HouseholdCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("SourceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("affected_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.AffectedHousehold", b =>
+                {
+                    b.Property<byte[]>("GroupId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("group_id");
+
+                    b.Property<byte[]>("HouseholdId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("household_id");
+
+                    b.Property<byte[]>("BuildingGroupId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("building_group_id");
+
+                    b.HasKey("GroupId", "HouseholdId");
+
+                    b.HasIndex("GroupId", "BuildingGroupId");
+
+                    b.ToTable("affected_households", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.Candidate", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Elected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elected");
+
+                    b.Property<byte[]>("ElectionId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("election_id");
+
+                    b.Property<long>("NominatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominated_at");
+
+                    b.Property<byte[]>("NominatedByPersonId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("nominated_by_person_id");
+
+                    b.Property<string>("NominationKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nomination_kind");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<int?>("Votes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("election_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.DeliberationCase", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AdvisorsMayVote")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("advisors_may_vote");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("ComplaintId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("deliberation_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.Election", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BallotClosesAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ballot_closes_at");
+
+                    b.Property<int>("BallotsCast")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ballots_cast");
+
+                    b.Property<int>("BallotsIssued")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ballots_issued");
+
+                    b.Property<long?>("BallotsOpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ballots_opened_at");
+
+                    b.Property<byte[]>("BuildingGroupId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("building_group_id");
+
+                    b.Property<byte[]>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<long?>("CountedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counted_at");
+
+                    b.Property<string>("CountingMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counting_method");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("ElectsRepresentatives")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elects_representatives");
+
+                    b.Property<byte[]>("GroupId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("group_id");
+
+                    b.Property<int>("Layer")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("layer");
+
+                    b.Property<string>("LotsSeed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lots_seed");
+
+                    b.Property<long>("NominationsCloseAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominations_close_at");
+
+                    b.Property<long>("NominationsOpenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nominations_open_at");
+
+                    b.Property<long>("ReminderBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_before");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TieDecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tie_decided_at");
+
+                    b.Property<byte[]>("TieDecidedByUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("tie_decided_by_user_id");
+
+                    b.Property<string>("TieDecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tie_decision_reason");
+
+                    b.Property<string>("TieRule")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tie_rule");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("GroupId", "Layer");
+
+                    b.ToTable("elections", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.ElectionBallot", b =>
+                {
+                    b.Property<byte[]>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.Property<byte[]>("ElectionId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("election_id");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("emailed");
+
+                    b.Property<byte[]>("HouseholdId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("household_id");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<int>("ReminderCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_count");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ElectionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("election_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.PanelMember", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("ElectionId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("election_id");
+
+                    b.Property<byte[]>("GroupId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joined_at");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("LeftReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_reason");
+
+                    b.Property<string>("PartyKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_kind");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("ReplacedById")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<byte[]>("ReplacesId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<bool>("Votes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("votes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ElectionId");
+
+                    b.ToTable("panel_members", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Issues.Complaint", b =>
                 {
                     b.Property<byte[]>("Id")

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Deliberation.Civic.Elections;
+
+/// <summary>Settings of stakeholder elections, section <c>Deliberation:Elections</c>.</summary>
+public sealed class ElectionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Deliberation:Elections";
+
+    /// <summary>
+    /// The largest affected group whose household representatives all sit on the panel; larger groups
+    /// elect representatives. Default 30: about one staircase of a building, still a workable meeting.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int DirectParticipationMaxHouseholds { get; set; } = 30;
+}

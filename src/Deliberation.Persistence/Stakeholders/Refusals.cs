@@ -1,0 +1,19 @@
+using Deliberation.Engine.Runtime;
+
+namespace Deliberation.Persistence.Stakeholders;
+
+/// <summary>The refusals of step 2, as <see cref="WorkflowException"/>s so that the API answers them as ProblemDetails.</summary>
+internal static class Refusals
+{
+    public static WorkflowException NotFound(string code, string message) => new(WorkflowErrorKind.NotFound, code, message);
+
+    public static WorkflowException Conflict(string code, string message) => new(WorkflowErrorKind.Conflict, code, message);
+
+    public static WorkflowException Invalid(IReadOnlyDictionary<string, string[]> errors, string message) =>
+        new(WorkflowErrorKind.Invalid, "invalid-input", message) { Errors = errors };
+
+    public static void ThrowIfAny(Dictionary<string, string[]> errors, string message)
+    {
+        if (errors.Count > 0) throw Invalid(errors, message);
+    }
+}
