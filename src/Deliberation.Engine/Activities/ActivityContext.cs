@@ -14,6 +14,7 @@ public sealed class ActivityContext
     private readonly Action<OutboxMessage> _addOutbox;
     private readonly IReadOnlyDictionary<string, JsonNode?> _variables;
     private readonly Action<string, JsonNode?> _setVariable;
+    private readonly Action<Func<IStepTransaction, CancellationToken, Task>> _addDomainWrite;
 
     internal ActivityContext(
         Guid instanceId,
@@ -27,8 +28,14 @@ public sealed class ActivityContext
         IReadOnlyDictionary<string, JsonNode?> variables,
         Action<string, JsonNode?> setVariable,
         Action<OutboxMessage> addOutbox,
+        Action<Func<IStepTransaction, CancellationToken, Task>> addDomainWrite,
+        Guid? scopeId,
+        string? correlationId,
         CancellationToken cancellationToken)
     {
+        _addDomainWrite = addDomainWrite;
+        ScopeId = scopeId;
+        CorrelationId = correlationId;
         InstanceId = instanceId;
         ExecutionId = executionId;
         Node = node;
@@ -48,6 +55,12 @@ public sealed class ActivityContext
 
     /// <summary>This execution of the activity.</summary>
     public string ExecutionId { get; }
+
+    /// <summary>The organisational unit (community) the instance belongs to.</summary>
+    public Guid? ScopeId { get; }
+
+    /// <summary>The instance's correlation id (the case number of a deliberation).</summary>
+    public string? CorrelationId { get; }
 
     /// <summary>The activity as placed in the definition.</summary>
     public ActivityNode Node { get; }
@@ -120,6 +133,12 @@ public sealed class ActivityContext
 
     /// <summary>Sets a workflow variable.</summary>
     public void SetVariable(string name, JsonNode? value) => _setVariable(name, value);
+
+    /// <summary>
+    /// Adds a domain write (rows of the deliberation domain) committed in this step's transaction,
+    /// after the engine's own rows; if the activity faults, it is dropped with the step's other effects.
+    /// </summary>
+    public void AddDomainWrite(Func<IStepTransaction, CancellationToken, Task> write) => _addDomainWrite(write);
 
     /// <summary>Adds a message to the outbox, committed with this step.</summary>
     public void AddOutbox(string kind, string payload, Guid? id = null) =>

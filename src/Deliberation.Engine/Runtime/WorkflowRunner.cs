@@ -112,12 +112,16 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
             var state = token.State ?? [];
             var pendingVariables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             var pendingOutbox = new List<OutboxMessage>();
+            var pendingWrites = new List<Func<IStepTransaction, CancellationToken, Task>>();
             var context = new ActivityContext(
                 instance.Id, executionId, node, activity.Descriptor, state, now, runner.Expressions,
                 () => BuildModel(token.Scope, pendingVariables),
                 new MergedVariables(_state.Variables, pendingVariables),
                 (name, value) => pendingVariables[name] = value,
                 pendingOutbox.Add,
+                pendingWrites.Add,
+                instance.ScopeId,
+                instance.CorrelationId,
                 cancellationToken);
 
             if (token.Resume is null) Journal(JournalKinds.ActivityStarted, node.Id, executionId);
@@ -136,6 +140,7 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
 
             foreach (var (name, value) in pendingVariables) _state.Variables[name] = value;
             commit.Outbox.AddRange(pendingOutbox);
+            commit.DomainWrites.AddRange(pendingWrites);
             if (token.IncidentId is { } incidentId) ResolveIncident(incidentId, token, node.Id, executionId, "retried");
 
             switch (result)
