@@ -6,13 +6,9 @@ namespace Deliberation.Civic.Elections;
 /// <summary>The Chinese emails of an election: the ballot link, and the reminder to those who have not voted.</summary>
 public static class BallotEmails
 {
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-
     /// <summary>A time as residents read it, in Beijing time, e.g. 2026年12月1日 18:00.</summary>
     public static string BeijingTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Beijing).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+        Deliberation.Civic.BeijingTime.ToBeijing(at).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The email carrying a voter's ballot link.</summary>
     /// <param name="to">The voter's address.</param>

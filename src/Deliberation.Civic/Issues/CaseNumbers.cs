@@ -9,12 +9,8 @@ namespace Deliberation.Civic.Issues;
 /// </summary>
 public static class CaseNumbers
 {
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-
     /// <summary>The year of an instant on Beijing's calendar.</summary>
-    public static int YearInBeijing(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Beijing).Year;
+    public static int YearInBeijing(DateTimeOffset at) => BeijingTime.ToBeijing(at).Year;
 
     /// <summary>What every case number of the community in that year starts with, e.g. <c>DALONG-2026-</c>.</summary>
     public static string Prefix(string communityCode, int year) =>

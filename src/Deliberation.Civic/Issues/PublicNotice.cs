@@ -12,10 +12,6 @@ namespace Deliberation.Civic.Issues;
 /// </summary>
 public static class PublicNotice
 {
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-
     /// <summary>The subject: 【公示】{community}:{title} 已列为协商议题.</summary>
     public static string Subject(PublicNoticeFacts facts)
     {
@@ -41,7 +37,7 @@ public static class PublicNotice
             .Append(CultureInfo.InvariantCulture, $"问题:{facts.Title}\n")
             .Append(CultureInfo.InvariantCulture, $"涉及楼栋:{string.Join("、", facts.BuildingNames.Order(NaturalComparer.Instance))}\n");
         if (facts.Description.Length > 0) body.Append(CultureInfo.InvariantCulture, $"居民反映:{facts.Description}\n");
-        body.Append(CultureInfo.InvariantCulture, $"列为议题时间:{TimeZoneInfo.ConvertTime(facts.AnchoredAt, Beijing):yyyy年M月d日 HH:mm}\n\n")
+        body.Append(CultureInfo.InvariantCulture, $"列为议题时间:{BeijingTime.ToBeijing(facts.AnchoredAt):yyyy年M月d日 HH:mm}\n\n")
             .Append("为何列为议题:\n")
             .Append(CultureInfo.InvariantCulture,
                 $"在本社区 {facts.OpenComplaints} 个待处理问题中排名第 {ranking.Rank},综合得分 {ranking.Score:0.0}(满分 100),其中:\n")

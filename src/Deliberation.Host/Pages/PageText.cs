@@ -92,10 +92,6 @@ internal sealed record PageText(
         BadForm: "The form could not be read; go back and fill it in again.",
         ListSeparator: ", ");
 
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-
     public static PageText For(bool english) => english ? En : Zh;
 
     public bool IsEnglish => ReferenceEquals(this, En);
@@ -103,7 +99,7 @@ internal sealed record PageText(
     /// <summary>A deadline in Beijing time, e.g. 2026年12月1日 18:00.</summary>
     public string Date(DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(at, Beijing);
+        var local = Deliberation.Civic.BeijingTime.ToBeijing(at);
         return local.ToString(IsEnglish ? "d MMMM yyyy, HH:mm" : "yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
     }
 
