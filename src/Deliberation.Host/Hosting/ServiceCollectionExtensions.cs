@@ -85,7 +85,13 @@ public static class ServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Deliberation 社区议事 API";
+            document.Info.Description = "Workflow host for community deliberation (烦事有计倾). Sign in with POST /api/auth/login; "
+                + "send the bearer token as Authorization: Bearer …; errors are ProblemDetails with a code.";
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = DefinitionJson.Options.Encoder;
