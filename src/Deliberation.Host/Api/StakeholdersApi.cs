@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Deliberation.Civic.Elections;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Runtime;
@@ -196,13 +197,31 @@ public static class StakeholdersApi
     public static async Task<Ok<ElectionView>> CountAsync(Guid communityId, Guid electionId, ElectionStore elections, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await elections.CountAsync(communityId, electionId, cancellationToken)));
 
-    /// <summary>Decides a tie.</summary>
+    /// <summary>
+    /// Decides a tie, then sends <c>tie-decided</c> to the case's workflow instance so that it counts again (an instance
+    /// not waiting for it — none, or one still balloting — is left alone; staff can send the signal by hand).
+    /// </summary>
     public static async Task<Ok<ElectionView>> DecideTieAsync(Guid communityId, Guid electionId, TieDecisionRequest request, ElectionStore elections,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        WorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var decidedBy = CommunityAccess.UserId(user) ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Sign in to decide a tie.");
-        return TypedResults.Ok(View(await elections.DecideTieAsync(communityId, electionId, request.Order, request.Reason, decidedBy, cancellationToken)));
+        var decided = await elections.DecideTieAsync(communityId, electionId, request.Order, request.Reason, decidedBy, cancellationToken);
+        if (await elections.InstanceOfAsync(communityId, electionId, cancellationToken) is { } instanceId)
+        {
+            try
+            {
+                await runtime.SignalAsync(instanceId, TieDecidedSignal, new JsonObject { ["electionId"] = electionId.ToString() }, null, cancellationToken);
+            }
+            catch (WorkflowException ex) when (ex.Code == "signal-not-awaited")
+            {
+                // The decision stands; the workflow counts when it gets there.
+            }
+        }
+        return TypedResults.Ok(View(decided));
     }
+
+    /// <summary>The signal a staff tie decision sends to the case's workflow instance.</summary>
+    public const string TieDecidedSignal = "tie-decided";
 
     /// <summary>Adds a party or advisor.</summary>
     public static async Task<Created<PanelMemberView>> AddPanelMemberAsync(Guid communityId, Guid caseId, AddPanelMemberRequest request, StakeholderStore store,

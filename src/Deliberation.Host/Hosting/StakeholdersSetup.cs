@@ -1,19 +1,29 @@
 using Deliberation.Civic.Elections;
+using Deliberation.Engine.Activities;
+using Deliberation.Persistence.Activities;
 using Deliberation.Persistence.Stakeholders;
 using Microsoft.Extensions.Options;
 
 namespace Deliberation.Host.Hosting;
 
-/// <summary>Registers step 2, identifying stakeholders: the stores and <see cref="ElectionOptions"/>.</summary>
+/// <summary>Registers step 2, identifying stakeholders: the stores, <see cref="ElectionOptions"/> and the step's activities.</summary>
 public static class StakeholdersSetup
 {
-    /// <summary>Adds <see cref="StakeholderStore"/>, <see cref="ElectionStore"/> and validated <see cref="ElectionOptions"/>.</summary>
+    /// <summary>
+    /// Adds <see cref="StakeholderStore"/>, <see cref="ElectionStore"/>, validated <see cref="ElectionOptions"/> and the
+    /// 烦事有计倾 activities of step 2 (the activity registry picks them up).
+    /// </summary>
     public static IServiceCollection AddStakeholders(this IServiceCollection services)
     {
         services.AddOptions<ElectionOptions>().BindConfiguration(ElectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ElectionOptions>>().Value);
         services.AddSingleton<StakeholderStore>();
         services.AddSingleton<ElectionStore>();
+        services.AddSingleton<Activity, IdentifyStakeholdersActivity>();
+        services.AddSingleton<Activity, OpenElectionActivity>();
+        services.AddSingleton<Activity, CloseNominationsActivity>();
+        services.AddSingleton<Activity, RemindVotersActivity>();
+        services.AddSingleton<Activity, CountVotesActivity>();
         return services;
     }
 }

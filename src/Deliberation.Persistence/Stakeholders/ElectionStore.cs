@@ -33,8 +33,17 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such group (404), invalid settings (400), a group that takes part directly or whose elections are open (409).</exception>
     public async Task<IReadOnlyList<Election>> OpenFirstLayerAsync(Guid communityId, Guid groupId, ElectionSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         await using var db = database.CreateContext();
+        var elections = await OpenFirstLayerAsync(db, communityId, groupId, settings, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return elections;
+    }
+
+    /// <summary>Adds layer 1's elections to <paramref name="db"/> without saving (the caller owns the transaction).</summary>
+    internal async Task<IReadOnlyList<Election>> OpenFirstLayerAsync(DeliberationDbContext db, Guid communityId, Guid groupId, ElectionSettings settings,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         var group = await RequireGroupAsync(db, communityId, groupId, cancellationToken);
         if (group.Mode == ParticipationModes.Direct)
             throw Refusals.Conflict("group-takes-part-directly", "The group is small enough to take part directly: its household representatives are on the panel; nothing was opened.");
@@ -57,7 +66,6 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             return election;
         }).ToList();
         db.Elections.AddRange(elections);
-        await db.SaveChangesAsync(cancellationToken);
         return elections;
     }
 
@@ -65,8 +73,17 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such group (404), invalid settings (400), a group without layer 2, layer 1 not counted yet, or layer 2 open already (409).</exception>
     public async Task<Election> OpenSecondLayerAsync(Guid communityId, Guid groupId, ElectionSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         await using var db = database.CreateContext();
+        var election = await OpenSecondLayerAsync(db, communityId, groupId, settings, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return election;
+    }
+
+    /// <summary>Adds layer 2's election to <paramref name="db"/> without saving (the caller owns the transaction).</summary>
+    internal async Task<Election> OpenSecondLayerAsync(DeliberationDbContext db, Guid communityId, Guid groupId, ElectionSettings settings,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         var group = await RequireGroupAsync(db, communityId, groupId, cancellationToken);
         if (group.Mode != ParticipationModes.Layered)
             throw Refusals.Conflict("no-second-layer", "Only a group spanning several building groups elects in two layers; nothing was opened.");
@@ -80,7 +97,6 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             throw Refusals.Conflict("first-layer-not-counted", "Every layer-1 election must be counted first: its winners are the layer-2 electorate; nothing was opened.");
         var election = Open(template, group, 2, null, electsRepresentatives: true);
         db.Elections.Add(election);
-        await db.SaveChangesAsync(cancellationToken);
         return election;
     }
 
@@ -144,6 +160,18 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     {
         await using var db = database.CreateContext(tracking: true);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var election = await CloseNominationsAsync(db, communityId, electionId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await SnapshotAsync(db, election, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes nominations and adds the ballots and their emails to <paramref name="db"/>, a tracking context in the
+    /// caller's transaction, without saving.
+    /// </summary>
+    internal async Task<Election> CloseNominationsAsync(DeliberationDbContext db, Guid communityId, Guid electionId, CancellationToken cancellationToken)
+    {
         var election = await RequireElectionAsync(db, communityId, electionId, cancellationToken);
         var now = time.GetUtcNow();
         if (election.Status != ElectionStatuses.Nominating) throw Refusals.Conflict("not-nominating", "Nominations were closed already; nothing changed.");
@@ -189,9 +217,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         election.Status = ElectionStatuses.Balloting;
         election.BallotsOpenedAt = now;
         election.BallotsIssued = voters.Count;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await SnapshotAsync(db, election, cancellationToken);
+        return election;
     }
 
     /// <summary>
@@ -203,6 +229,15 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     {
         await using var db = database.CreateContext(tracking: true);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await RemindAsync(db, communityId, electionId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Adds the reminders to <paramref name="db"/>, a tracking context in the caller's transaction, without saving.</summary>
+    internal async Task<ReminderResult> RemindAsync(DeliberationDbContext db, Guid communityId, Guid electionId, CancellationToken cancellationToken)
+    {
         var election = await RequireElectionAsync(db, communityId, electionId, cancellationToken);
         var now = time.GetUtcNow();
         if (election.Status != ElectionStatuses.Balloting || now >= election.BallotClosesAt)
@@ -229,8 +264,6 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             ballot.ReminderCount++;
             reminded++;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new ReminderResult(reminded, withoutEmail);
     }
 
@@ -245,6 +278,18 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     {
         await using var db = database.CreateContext(tracking: true);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var election = await CountAsync(db, communityId, electionId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await SnapshotAsync(db, election, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes the ballots and applies the count in <paramref name="db"/>, a tracking context in the caller's transaction,
+    /// without saving (the ballots are closed at once, by an update in that transaction).
+    /// </summary>
+    internal async Task<Election> CountAsync(DeliberationDbContext db, Guid communityId, Guid electionId, CancellationToken cancellationToken)
+    {
         var election = await RequireElectionAsync(db, communityId, electionId, cancellationToken);
         var now = time.GetUtcNow();
         if (election.Status == ElectionStatuses.Tied) throw Refusals.Conflict("tie-awaits-decision", "The votes were counted; a tie for the last seat waits for the staff decision.");
@@ -273,9 +318,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         election.BallotsCast = votes.Count;
         election.Status = result.TieUnresolved ? ElectionStatuses.Tied : ElectionStatuses.Counted;
         await ApplyAsync(db, election, candidates, result, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await SnapshotAsync(db, election, cancellationToken);
+        return election;
     }
 
     /// <summary>Decides a tie for the last seat (tie rule <c>staff</c>): the order of the tied candidates, best first, and why.</summary>
@@ -308,6 +351,28 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await SnapshotAsync(db, election, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether counting a balloting election now would leave it <c>tied</c> (tie rule <c>staff</c> and a tie for the
+    /// last seat); lots never leave a tie.
+    /// </summary>
+    internal static async Task<bool> WouldTieAsync(DeliberationDbContext db, Election election, CancellationToken cancellationToken)
+    {
+        if (election.TieRule != TieRules.Staff) return false;
+        var taskIds = await db.ElectionBallots.Where(b => b.ElectionId == election.Id).Select(b => b.TaskId).ToListAsync(cancellationToken);
+        var ids = await db.Candidates.Where(c => c.ElectionId == election.Id).OrderBy(c => c.Position).Select(c => c.Id).ToListAsync(cancellationToken);
+        return PluralityCount.Count(ids, await VotesAsync(db, taskIds, cancellationToken), election.Seats).TieUnresolved;
+    }
+
+    /// <summary>The workflow instance running the election's case (the one its anchored complaint started), if any.</summary>
+    public async Task<Guid?> InstanceOfAsync(Guid communityId, Guid electionId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Elections.Where(e => e.Id == electionId && e.CommunityId == communityId)
+            .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => c.ComplaintId)
+            .Join(db.Complaints, id => id, c => c.Id, (id, c) => c.InstanceId)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The current votes of the ballots: the chosen candidate, or null for an answer without a valid choice.</summary>

@@ -30,11 +30,20 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
+        var created = await CreateCaseAsync(db, null, communityId, complaintId, caseNumber, title, advisorsMayVote, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    /// <summary>Adds a case to <paramref name="db"/> without saving (the caller owns the transaction); <paramref name="id"/> when chosen beforehand.</summary>
+    internal async Task<DeliberationCase> CreateCaseAsync(DeliberationDbContext db, Guid? id, Guid communityId, Guid? complaintId, string? caseNumber, string? title,
+        bool advisorsMayVote, CancellationToken cancellationToken)
+    {
         await RequireCommunityAsync(db, communityId, cancellationToken);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (complaintId is { } id)
+        if (complaintId is { } fromComplaint)
         {
-            var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id && c.CommunityId == communityId, cancellationToken);
+            var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == fromComplaint && c.CommunityId == communityId, cancellationToken);
             if (complaint is null) errors["complaintId"] = ["No such complaint in this community."];
             else
             {
@@ -49,7 +58,7 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         var now = time.GetUtcNow();
         var created = new DeliberationCase
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id ?? Guid.CreateVersion7(now),
             CommunityId = communityId,
             ComplaintId = complaintId,
             CaseNumber = string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim(),
@@ -58,7 +67,6 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
             CreatedAt = now,
         };
         db.Cases.Add(created);
-        await db.SaveChangesAsync(cancellationToken);
         return created;
     }
 
@@ -83,7 +91,19 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         IReadOnlyList<Guid>? householdIds, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
-        await RequireCaseAsync(db, communityId, caseId, cancellationToken);
+        var group = await DefineGroupAsync(db, null, communityId, caseId, name, kind, buildingGroupId, precinctId, householdIds, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // one transaction: the group, its households and any direct members
+        return group;
+    }
+
+    /// <summary>
+    /// Adds a group, its households and any direct members to <paramref name="db"/> without saving (the caller owns the
+    /// transaction); <paramref name="id"/> when chosen beforehand. The case may be one added to <paramref name="db"/> and not saved yet.
+    /// </summary>
+    internal async Task<GroupSnapshot> DefineGroupAsync(DeliberationDbContext db, Guid? id, Guid communityId, Guid caseId, string? name, string? kind,
+        Guid? buildingGroupId, Guid? precinctId, IReadOnlyList<Guid>? householdIds, CancellationToken cancellationToken)
+    {
+        if (db.Cases.Local.All(c => c.Id != caseId || c.CommunityId != communityId)) await RequireCaseAsync(db, communityId, caseId, cancellationToken);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         List<Household> households = [];
         Guid? sourceId = null;
@@ -131,15 +151,14 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         var buildingIds = households.Select(h => h.BuildingGroupId).Distinct().ToList();
         var group = new AffectedGroup
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id ?? Guid.CreateVersion7(now),
             CaseId = caseId,
             CommunityId = communityId,
             Name = name!,
             Kind = kind!,
             SourceId = sourceId,
             HouseholdCount = households.Count,
-            Mode = households.Count <= options.DirectParticipationMaxHouseholds ? ParticipationModes.Direct
-                : buildingIds.Count > 1 ? ParticipationModes.Layered : ParticipationModes.SingleLayer,
+            Mode = ModeFor(households.Count, buildingIds.Count),
             CreatedAt = now,
         };
         db.AffectedGroups.Add(group);
@@ -157,9 +176,16 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
                     Votes = true, Source = PanelSources.Direct, GroupId = group.Id, JoinedAt = now,
                 });
         }
-        await db.SaveChangesAsync(cancellationToken); // one transaction: the group, its households and any direct members
         return new GroupSnapshot(group, buildingIds, households.Count - representatives.Count, []);
     }
+
+    /// <summary>
+    /// How a group of <paramref name="households"/> households in <paramref name="buildingGroups"/> building groups takes part:
+    /// directly at or below the threshold, else elected in one layer or, across building groups, in two.
+    /// </summary>
+    public string ModeFor(int households, int buildingGroups) =>
+        households <= options.DirectParticipationMaxHouseholds ? ParticipationModes.Direct
+            : buildingGroups > 1 ? ParticipationModes.Layered : ParticipationModes.SingleLayer;
 
     /// <summary>An affected group of the community.</summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such group in the community (404).</exception>

@@ -1,0 +1,46 @@
+using Deliberation.Engine.Activities;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Expressions;
+
+namespace Deliberation.Persistence.Activities;
+
+/// <summary>What the 烦事有计倾 activities share: their palette category and how they read their common inputs.</summary>
+internal static class DeliberationSteps
+{
+    /// <summary>The palette category of the deliberation steps.</summary>
+    public static readonly LocalizedText Category = new("烦事有计倾", "Deliberation steps");
+
+    /// <summary>The <c>groupId</c> input every election step has.</summary>
+    public static InputDescriptor GroupInput { get; } = new("groupId", InputType.Text, new("利益相关群体", "Affected group"), true, UiHint.Code)
+    {
+        Description = new("通常为 {{ output.<确定利益相关方的活动 id>.groupId }}", "Usually {{ output.<identify activity id>.groupId }}"),
+    };
+
+    /// <summary>The <c>layer</c> input every election step has.</summary>
+    public static InputDescriptor LayerInput { get; } = new("layer", InputType.Number, new("推选层级", "Layer"), true, UiHint.Code)
+    {
+        Description = new("1:各楼栋推选楼栋代表;2:楼栋代表推选利益代表", "1: each building group elects delegates; 2: the delegates elect the representatives"),
+        Default = 1,
+    };
+
+    /// <summary>The community the instance belongs to: the domain rows it writes are that community's.</summary>
+    /// <exception cref="InvalidOperationException">The instance was started without a community.</exception>
+    public static Guid Community(ActivityContext context) => context.ScopeId
+        ?? throw new InvalidOperationException($"Activity '{context.Node.Id}' needs an instance of a community: start it by anchoring a complaint, or give communityId.");
+
+    /// <summary>An input holding an id.</summary>
+    /// <exception cref="InvalidOperationException">The value is empty or not an id.</exception>
+    public static Guid RequireId(ActivityContext context, string name) =>
+        Guid.TryParse(context.GetRequiredText(name), out var id)
+            ? id
+            : throw new InvalidOperationException($"Input '{name}' of activity '{context.Node.Id}' is not an id.");
+
+    /// <summary>The <c>layer</c> input: 1 or 2.</summary>
+    /// <exception cref="InvalidOperationException">Neither 1 nor 2.</exception>
+    public static int Layer(ActivityContext context) => JsonValues.AsNumber(context.GetInput("layer")) switch
+    {
+        1 => 1,
+        2 => 2,
+        var other => throw new InvalidOperationException($"Input 'layer' of activity '{context.Node.Id}' is {other?.ToString() ?? "empty"}: expected 1 or 2."),
+    };
+}
