@@ -223,9 +223,46 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
     private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();
 
     /// <summary>Anchors the complaint through the complaints API (the default workflow, fanshi-youjiqing); returns the instance id.</summary>
-    private async Task<string> AnchorAsync(World world)
+    [Fact]
+    public async Task TieWithStaffRule_WorkflowWaitsForTheDecision_ThenCountsAgainAndGoesOn()
     {
-        var response = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/complaints/{world.Complaint}/anchor", new { });
+        var world = await SeedAsync();
+        var instanceId = await AnchorAsync(world, new { tieRule = "staff" });
+        var layerOne = await ElectionsAsync(world, 1);
+        var e5 = layerOne.Single(e => e.BuildingGroupId == world.Building5).Id;
+        var e6 = layerOne.Single(e => e.BuildingGroupId == world.Building6).Id;
+        var zhang1 = await NominateAsync(world, e5, "张一");
+        var zhang2 = await NominateAsync(world, e5, "张二");
+        var li1 = await NominateAsync(world, e6, "李一");
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+
+        // 5栋 ties one to one; 6栋 elects 李一.
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票")), zhang1);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张二"], "请投票")), zhang2);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "请投票")), li1);
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(5));
+
+        // The count cannot seat 5栋's delegate: the workflow waits for staff, visibly.
+        Assert.Equal(["tieDecision"], await WaitingAsync(instanceId));
+        Assert.Empty(await ElectionsAsync(world, 2));
+
+        var decided = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/elections/{e5}/tie-decision",
+            new { order = new[] { Guid.ParseExact(zhang2, "N"), Guid.ParseExact(zhang1, "N") }, reason = "张二常住本楼,便于联系居民" });
+
+        // The decision signals the workflow, which counts again and opens layer 2.
+        var text = await decided.Content.ReadAsStringAsync();
+        Assert.True(decided.StatusCode == HttpStatusCode.OK, text);
+        Assert.Equal(["nominations"], await WaitingAsync(instanceId));
+        Assert.All(await ElectionsAsync(world, 1), e => Assert.Equal(ElectionStatuses.Counted, e.Status));
+        Assert.Single(await ElectionsAsync(world, 2));
+        await using var db = Database.CreateContext();
+        var tie = await db.Elections.SingleAsync(e => e.Id == e5);
+        Assert.Equal("张二常住本楼,便于联系居民", tie.TieDecisionReason);
+    }
+
+    private async Task<string> AnchorAsync(World world, object? input = null)
+    {
+        var response = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/complaints/{world.Complaint}/anchor", new { input });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var anchored = JsonNode.Parse(text)!;
