@@ -27,4 +27,17 @@ public sealed class PublicNoticeTests
         Assert.Contains("确定利益相关方", email.Body, StringComparison.Ordinal);
         Assert.Contains("推选利益代表", email.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compose_HeadRecordedWithTheTitle_IsNotGreetedWithItTwice()
+    {
+        var complaint = new Complaint { Id = Guid.NewGuid(), Title = "楼道灯不亮", ReporterCount = 1, Urgency = 2, Severity = 2 };
+        var ranked = Assert.Single(ComplaintRanking.Rank([new RankingCandidate(complaint, 1)], 10, new RankingOptions()));
+        var facts = new PublicNoticeFacts("大龙社区", "DALONG-2026-002", new MattersCatalogue(MattersCatalogue.Default).Find("lift")!, complaint.Title,
+            "", ["1栋"], ranked, 1, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+
+        var email = PublicNotice.Compose(facts, "head@example.com", "王楼长");
+
+        Assert.StartsWith("王楼长:您好!", email.Body, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,458 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Deliberation.Civic.Elections;
+using Deliberation.Host.Tests.Api;
+using Deliberation.Host.Tests.Issues;
+using Deliberation.Integrations.Outbox;
+using Deliberation.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Deliberation.Host.Tests.EndToEnd;
+
+/// <summary>
+/// Acceptance test 1 of steps 1–2 (锚定问题, 确定利益相关方), end to end: an administrator sets up a community, its staff
+/// import the roster (GBK CSV and .xlsx), a building head logs complaints, staff merge duplicates, read the ranking and
+/// anchor the top issue; fanshi-youjiqing then runs the two-layer election on its own timers (fake time, pumped
+/// explicitly) while residents vote through the links in the emails a real SMTP server (aiosmtpd) received.
+/// </summary>
+[Trait("Category", "Deliberation")]
+public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+{
+    private const string Password = "a-long-enough-password";
+    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private HostFactory _host = null!;
+    private HttpClient _admin = null!;
+    private HttpClient _resident = null!;
+
+    public async Task InitializeAsync()
+    {
+        await smtp.StartAsync();
+        _host = new HostFactory
+        {
+            Settings =
+            {
+                ["Deliberation:Mail:SmtpHost"] = "127.0.0.1",
+                ["Deliberation:Mail:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+                ["Deliberation:Mail:SmtpSecurity"] = "None",
+                // The complaint affects six households in 1栋 and 2栋: above the threshold, so they elect in two layers.
+                ["Deliberation:Elections:DirectParticipationMaxHouseholds"] = "3",
+            },
+        };
+        _admin = _host.CreateClient();
+        _resident = _host.CreateAnonymousClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        _resident.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    /// <summary>The community as the test knows it: ids read from API responses, people and their emails by name.</summary>
+    private sealed record Community(string Id, Dictionary<string, string> Buildings, Dictionary<string, string> Households,
+        Dictionary<string, string> People, Dictionary<string, string> Emails)
+    {
+        public string Api => $"/api/communities/{Id}";
+        public string Complaints => $"{Api}/complaints";
+    }
+
+    [Fact]
+    public async Task RosterComplaintsAnchorAndLayeredElection_ThroughTheApiAndEmailedLinks_SeatTheRepresentative()
+    {
+        // Step 0: the administrator sets up the community, its structure and two accounts.
+        var community = await CreateCommunityAsync();
+        using var staff = await AccountAsync(community, "CommitteeStaff");
+        using var head = await AccountAsync(community, "BuildingHead");
+
+        // Step 1a: staff import the roster, 1栋 as a GBK CSV (as Excel and WPS save it) and 2栋/3栋 as an .xlsx workbook.
+        await ImportRosterAsync(staff, community);
+
+        // Step 1b: the building head logs what residents phoned in; two complaints are the same lift problem.
+        var liftEast = await LogAsync(head, community, "1栋电梯经常停运", "lift", severity: 4, urgency: 4, reporters: 5, buildings: ["1栋"]);
+        var liftWest = await LogAsync(head, community, "2栋电梯坏了没人修", "lift", severity: 3, urgency: 3, reporters: 4, buildings: ["2栋"]);
+        var light = await LogAsync(head, community, "101门口楼道灯不亮", "facility-repair", severity: 2, urgency: 3, reporters: 2, households: ["1栋-101"]);
+        var noise = await LogAsync(head, community, "3栋楼下夜宵摊噪音", "noise", severity: 3, urgency: 2, reporters: 1, buildings: ["3栋"]);
+
+        // Step 1c: staff merge the duplicate into the first; reporters add up and the scope spans both buildings.
+        await MergeAsync(staff, community, liftEast, liftWest);
+
+        // Step 1d: the ranking puts the merged lift complaint on top, with every part of each score.
+        await AssertRankingAsync(staff, community, [liftEast, light, noise]);
+
+        // Step 1e: staff anchor it; the public notice (公示) reaches both affected building heads, and fanshi-youjiqing starts.
+        var (caseNumber, instanceId) = await AnchorAsync(staff, community, liftEast);
+        var instance = await InstanceAsync(staff, instanceId);
+        Assert.Equal((caseNumber, community.Id, "fanshi-youjiqing", "Suspended"), ((string)instance["instance"]!["correlationId"]!,
+            (string)instance["instance"]!["communityId"]!, (string)instance["instance"]!["definitionId"]!, (string)instance["instance"]!["status"]!));
+        Assert.Equal(["nominations"], Waiting(instance));
+
+        // Step 2a: the workflow identified the stakeholders: six households across 1栋 and 2栋 (not 3栋) elect in two layers.
+        var caseId = await CaseIdAsync(community, caseNumber);
+        var caseView = await GetAsync(staff, $"{community.Api}/cases/{caseId}");
+        Assert.Equal((caseNumber, "1栋电梯经常停运", liftEast), ((string)caseView["caseNumber"]!, (string)caseView["title"]!, (string)caseView["complaintId"]!));
+        var groupSummary = Assert.Single(caseView["groups"]!.AsArray())!;
+        Assert.Equal(("layered", 6), ((string)groupSummary["mode"]!, (int)groupSummary["householdCount"]!));
+        var groupPath = $"{community.Api}/groups/{groupSummary["id"]}";
+        var layerOne = await ElectionsAsync(staff, groupPath, layer: 1);
+        Assert.Equal(new[] { community.Buildings["1栋"], community.Buildings["2栋"] }.Order(StringComparer.Ordinal), layerOne.Keys.Order(StringComparer.Ordinal));
+        var east = $"{community.Api}/elections/{layerOne[community.Buildings["1栋"]]}";
+        var west = $"{community.Api}/elections/{layerOne[community.Buildings["2栋"]]}";
+
+        // Step 2b: nominations through the stakeholders API — self-nominated, and one nominated by a neighbour.
+        var zhang1 = await NominateAsync(staff, community, east, "张一", by: "张一");
+        var zhang2 = await NominateAsync(staff, community, east, "张二", by: "张一");
+        var li1 = await NominateAsync(staff, community, west, "李一", by: "李一");
+        var li2 = await NominateAsync(staff, community, west, "李二", by: "李二");
+
+        // Step 2c: at the nomination deadline the workflow closes nominations and the ballots are emailed (张三 has no email).
+        var eastElection = await GetAsync(staff, east);
+        await AdvanceToAsync(DateTimeOffset.Parse((string)eastElection["nominationsCloseAt"]!, CultureInfo.InvariantCulture));
+        Assert.Equal(["ballotDeadline", "reminderDue"], Waiting(await InstanceAsync(staff, instanceId)).Order(StringComparer.Ordinal));
+        var ballots = new Dictionary<string, MimeKit.MimeMessage>();
+        foreach (var voter in new[] { "张一", "张二", "李一", "李二", "李三" }) ballots[voter] = await ReceiveAsync(community.Emails[voter], "请投票");
+        Assert.Contains("推选1栋的楼栋代表", ballots["张一"].Subject, StringComparison.Ordinal);
+        eastElection = await GetAsync(staff, east);
+        var paperBallot = Ballot(eastElection, community.People["张三"]);
+        Assert.False((bool)paperBallot["emailed"]!);
+
+        // Step 2d: voting. 张一 first votes for 张二, then changes his vote to himself; 张二 votes for himself; the building head
+        // enters 张三's paper ballot; in 2栋 李一 and 李二 each vote for themselves (a tie); 李三 never votes.
+        await VoteAsync(LinkIn(ballots["张一"]), zhang2);
+        _host.Time.Advance(TimeSpan.FromHours(2));
+        await VoteAsync(LinkIn(ballots["张一"]), zhang1);
+        await VoteAsync(LinkIn(ballots["张二"]), zhang2);
+        var paper = await head.PostAsJsonAsync($"/api/tasks/{paperBallot["taskId"]}/proxy-answer", new { answer = new { choice = zhang1 } });
+        Assert.True(paper.StatusCode == HttpStatusCode.OK, await paper.Content.ReadAsStringAsync());
+        await VoteAsync(LinkIn(ballots["李一"]), li1);
+        await VoteAsync(LinkIn(ballots["李二"]), li2);
+        var changed = await GetAsync(staff, $"/api/tasks/{Ballot(eastElection, community.People["张一"])["taskId"]}");
+        Assert.Equal([zhang2, zhang1], changed["history"]!.AsArray().Select(a => (string)a!["answer"]!["choice"]!));
+        Assert.Equal(zhang1, (string)changed["current"]!["answer"]!["choice"]!);
+
+        // Step 2e: the reminder goes out at the reminder time (ballot deadline − 1d), not a tick before, and only to 李三.
+        var westElection = await GetAsync(staff, west);
+        var remindAt = DateTimeOffset.Parse((string)westElection["remindAt"]!, CultureInfo.InvariantCulture);
+        await AdvanceToAsync(remindAt - Tick);
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+        Assert.Empty(Reminders());
+        await AdvanceToAsync(remindAt);
+        var reminder = await ReceiveAsync(community.Emails["李三"], "提醒");
+        Assert.Contains("您还没有投票", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Equal([community.Emails["李三"]], Reminders().SelectMany(m => m.Recipients));
+        Assert.Equal(1, (int)Ballot(await GetAsync(staff, west), community.People["李三"])["reminderCount"]!);
+        Assert.Equal(["ballotDeadline"], Waiting(await InstanceAsync(staff, instanceId)));
+
+        // Step 2f: at the ballot deadline layer 1 is counted. 1栋: 张一 2 (his changed vote and the paper ballot), 张二 1.
+        // 2栋: 李一 and 李二 tie 1–1 for one seat, so lots decide with the seed recorded; the seed reproduces the draw.
+        await AdvanceToAsync(DateTimeOffset.Parse((string)westElection["ballotClosesAt"]!, CultureInfo.InvariantCulture));
+        eastElection = await GetAsync(staff, east);
+        Assert.Equal(("counted", 3), ((string)eastElection["status"]!, (int)eastElection["ballotsCast"]!));
+        Assert.Equal((2, true), CandidateResult(eastElection, zhang1));
+        Assert.Equal((1, false), CandidateResult(eastElection, zhang2));
+        Assert.Null(eastElection["lotsSeed"]);
+        Assert.Equal("proxy", (string)Ballot(eastElection, community.People["张三"])["channel"]!);
+        westElection = await GetAsync(staff, west);
+        Assert.Equal(("counted", 2), ((string)westElection["status"]!, (int)westElection["ballotsCast"]!));
+        Assert.Equal((1, 1), (CandidateResult(westElection, li1).Votes, CandidateResult(westElection, li2).Votes));
+        var seed = (string)westElection["lotsSeed"]!;
+        Assert.Matches("^[0-9a-f]{64}$", seed);
+        var redrawn = PluralityCount.Count([Guid.Parse(li1), Guid.Parse(li2)], [Guid.Parse(li1), Guid.Parse(li2)], 1, seed);
+        Assert.Equal(redrawn.Ranking.Select(r => (r.CandidateId.ToString(), r.Elected)),
+            westElection["candidates"]!.AsArray().OrderBy(c => (int)c!["rank"]!).Select(c => ((string)c!["id"]!, (bool)c["elected"]!)));
+        var westDelegate = (string)westElection["candidates"]!.AsArray().Single(c => (bool)c!["elected"]!)!["name"]!;
+
+        // Step 2g: layer 2 opened on its own among the delegates (张一 and 2栋's); they nominate and vote by link.
+        Assert.Equal(["nominations"], Waiting(await InstanceAsync(staff, instanceId)));
+        var layerTwo = Assert.Single(await ElectionsAsync(staff, groupPath, layer: 2)).Value;
+        var top = $"{community.Api}/elections/{layerTwo}";
+        var representative = await NominateAsync(staff, community, top, "张一", by: "张一");
+        await NominateAsync(staff, community, top, westDelegate, by: westDelegate);
+        var topElection = await GetAsync(staff, top);
+        await AdvanceToAsync(DateTimeOffset.Parse((string)topElection["nominationsCloseAt"]!, CultureInfo.InvariantCulture));
+        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails["张一"], "利益代表")), representative);
+        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails[westDelegate], "利益代表")), representative);
+        var notDelegate = westDelegate == "李一" ? "李二" : "李一";
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(community.Emails[notDelegate]) && (m.Message.Subject ?? "").Contains("利益代表", StringComparison.Ordinal));
+
+        // Step 2h: after the layer-2 deadline the workflow has finished step 2 and the panel lists the representative.
+        await AdvanceToAsync(DateTimeOffset.Parse((string)topElection["ballotClosesAt"]!, CultureInfo.InvariantCulture));
+        instance = await InstanceAsync(staff, instanceId);
+        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        Assert.Equal((2, true), CandidateResult(await GetAsync(staff, top), representative));
+        Assert.Equal([community.Emails["李三"]], Reminders().SelectMany(m => m.Recipients)); // both delegates had voted before the layer-2 reminder
+        var panel = await GetAsync(staff, $"{community.Api}/cases/{caseId}/panel");
+        var member = Assert.Single(panel["members"]!.AsArray())!;
+        Assert.Equal(("张一", community.People["张一"], "representative", "election", layerTwo, true),
+            ((string)member["name"]!, (string)member["personId"]!, (string)member["role"]!, (string)member["source"]!, (string)member["electionId"]!, (bool)member["votes"]!));
+        Assert.Empty(panel["former"]!.AsArray());
+    }
+
+    // ---- Step 0 and 1: community, accounts, roster, complaints, ranking, anchor ----
+
+    /// <summary>大龙社区 with precinct 东苑 and building groups 1栋, 2栋 and 3栋, created by the administrator.</summary>
+    private async Task<Community> CreateCommunityAsync()
+    {
+        var created = await _admin.PostAsJsonAsync("/api/communities", new { code = "e2e-" + _run, name = "大龙社区" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        Assert.Equal(HttpStatusCode.Created, (await _admin.PostAsJsonAsync($"/api/communities/{id}/precincts", new { name = "东苑" })).StatusCode);
+        var buildings = new Dictionary<string, string>();
+        foreach (var name in new[] { "1栋", "2栋", "3栋" })
+        {
+            var response = await _admin.PostAsJsonAsync($"/api/communities/{id}/building-groups", new { precinctName = "东苑", name });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            buildings[name] = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        }
+        return new Community(id, buildings, [], [], []);
+    }
+
+    /// <summary>An account of the role for the community, created by the administrator and signed in.</summary>
+    private async Task<HttpClient> AccountAsync(Community community, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-{_run}@test.local";
+        var created = await _admin.PostAsJsonAsync("/api/users", new
+        {
+            email, displayName = role, password = Password, roles = new[] { role }, communityIds = new[] { Guid.Parse(community.Id) },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var client = _host.CreateAnonymousClient();
+        await TestAccounts.SignInAsync(client, email, Password);
+        return client;
+    }
+
+    private string Email(string local) => $"{local}-{_run}@test.local";
+
+    /// <summary>
+    /// 1栋 (GBK CSV): 张一 and 张二 with email, 张三 without, building head 王楼长. 2栋 and 3栋 (.xlsx): 李一, 李二 and 李三
+    /// with email, building head 欧阳楼长; 孙五 in 3栋. Seven households in all; fills in the community's people by name.
+    /// </summary>
+    private async Task ImportRosterAsync(HttpClient staff, Community community)
+    {
+        var csv = RosterApi.Header + "\r\n" +
+            $"东苑,1栋,101,80,张一,居民,{Email("zhang1")},138-0000-0001,是\r\n" +
+            $"东苑,1栋,102,80,张二,居民,{Email("zhang2")},,是\r\n" +
+            "东苑,1栋,103,80,张三,居民,,13800000003,是\r\n" +
+            $"东苑,1栋,,,王楼长,楼长,{Email("head-wang")},,\r\n";
+        var eastImport = await RosterApi.ImportAsync(staff, community.Id, RosterApi.Gbk().GetBytes(csv), "1栋名册.csv");
+        Assert.True(eastImport.StatusCode == HttpStatusCode.OK, await eastImport.Content.ReadAsStringAsync());
+        var eastSummary = (await eastImport.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((3, 4), ((int)eastSummary["householdsAdded"]!, (int)eastSummary["peopleAdded"]!));
+
+        var workbook = RosterApi.Workbook(
+            ["网格", "楼栋", "房号", "建筑面积", "姓名", "角色", "邮箱", "电话", "户代表"],
+            ["东苑", "2栋", 201, 75.5, "李一", "居民", Email("li1"), 13900000001L, "是"],
+            ["东苑", "2栋", 202, 75.5, "李二", "居民", Email("li2"), null, "是"],
+            ["东苑", "2栋", 203, 75.5, "李三", "居民", Email("li3"), null, "是"],
+            ["东苑", "2栋", null, null, "欧阳楼长", "楼长", Email("head-ouyang"), null, null],
+            ["东苑", "3栋", 301, 60, "孙五", "居民", null, null, "是"]);
+        var westImport = await RosterApi.ImportAsync(staff, community.Id, workbook, "2栋3栋名册.xlsx");
+        Assert.True(westImport.StatusCode == HttpStatusCode.OK, await westImport.Content.ReadAsStringAsync());
+        var westSummary = (await westImport.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((4, 5), ((int)westSummary["householdsAdded"]!, (int)westSummary["peopleAdded"]!));
+
+        var people = await RosterApi.PeopleAsync(staff, community.Id);
+        Assert.Equal(9, people.Count);
+        foreach (var person in people)
+        {
+            var name = (string)person!["name"]!;
+            community.People[name] = (string)person["id"]!;
+            if ((string?)person["email"] is { Length: > 0 } email) community.Emails[name] = email;
+            if (person["householdId"] is { } household) community.Households[$"{person["buildingGroupName"]}-{person["unit"]}"] = (string)household!;
+        }
+        Assert.Equal(7, community.Households.Count);
+        Assert.False(community.Emails.ContainsKey("张三"));
+        Assert.Equal("138****0001", (string)people.Single(p => (string)p!["name"]! == "张一")!["phone"]!);
+        Assert.Equal(["王楼长", "欧阳楼长"], (await RosterApi.PeopleAsync(staff, community.Id, "?role=楼长")).Select(p => (string)p!["name"]!).OrderBy(n => n != "王楼长"));
+    }
+
+    /// <summary>Logs a complaint as a phone sends it; returns its id.</summary>
+    private static async Task<string> LogAsync(HttpClient client, Community community, string title, string category, int severity, int urgency, int reporters,
+        string[]? buildings = null, string[]? households = null)
+    {
+        var response = await client.PostAsJsonAsync(community.Complaints, new
+        {
+            categoryCode = category,
+            title,
+            description = "居民来电反映:" + title,
+            severity,
+            urgency,
+            reporterCount = reporters,
+            buildingGroupIds = (buildings ?? []).Select(b => community.Buildings[b]).ToArray(),
+            householdIds = (households ?? []).Select(h => community.Households[h]).ToArray(),
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return (string)JsonNode.Parse(text)!["complaint"]!["id"]!;
+    }
+
+    private static async Task MergeAsync(HttpClient staff, Community community, string target, string duplicate)
+    {
+        var response = await staff.PostAsJsonAsync($"{community.Complaints}/{target}/merge", new { sourceIds = new[] { duplicate } });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var merged = JsonNode.Parse(text)!;
+        Assert.Equal(9, (int)merged["complaint"]!["reporterCount"]!);
+        Assert.Equal([duplicate], merged["mergedComplaintIds"]!.AsArray().Select(id => (string)id!));
+        Assert.Equal(["1栋", "2栋"], merged["scopes"]!.AsArray().Select(s => (string)s!["buildingGroupName"]!).Order(StringComparer.Ordinal));
+        var source = await GetAsync(staff, $"{community.Complaints}/{duplicate}");
+        Assert.Equal(("merged", target), ((string)source["complaint"]!["status"]!, (string)source["complaint"]!["mergedIntoId"]!));
+    }
+
+    /// <summary>The open complaints in the expected order, each score with its four parts adding up to it.</summary>
+    private static async Task AssertRankingAsync(HttpClient staff, Community community, string[] expectedOrder)
+    {
+        var items = (await GetAsync(staff, $"{community.Complaints}/ranking"))["items"]!.AsArray();
+        Assert.Equal(expectedOrder, items.Select(i => (string)i!["complaintId"]!));
+        Assert.Equal(Enumerable.Range(1, expectedOrder.Length), items.Select(i => (int)i!["rank"]!));
+        foreach (var item in items)
+        {
+            var parts = item!["parts"]!.AsArray();
+            Assert.Equal(["reporters", "urgency", "severity", "share"], parts.Select(p => (string)p!["name"]!));
+            Assert.All(parts, p => Assert.True(p!["raw"] is not null && p["normalized"] is not null && p["weight"] is not null && p["contribution"] is not null));
+            Assert.Equal((double)item["score"]!, parts.Sum(p => (double)p!["contribution"]!), tolerance: 0.06); // score 1 decimal, parts 2
+            Assert.Equal(7, (int)item["communityHouseholds"]!);
+        }
+        var scores = items.Select(i => (double)i!["score"]!).ToList();
+        Assert.True(scores[0] > scores[1] && scores[1] > scores[2], string.Join(", ", scores));
+        // The merged complaint: 5 + 4 reporters, its own urgency and severity, 1栋's three and 2栋's three households.
+        Assert.Equal([9.0, 4, 4, 6], items[0]!["parts"]!.AsArray().Select(p => (double)p!["raw"]!));
+    }
+
+    /// <summary>Anchors the complaint with the default workflow; the 公示 reaches both building heads. Returns the case number and instance id.</summary>
+    private async Task<(string CaseNumber, string InstanceId)> AnchorAsync(HttpClient staff, Community community, string complaintId)
+    {
+        var response = await staff.PostAsJsonAsync($"{community.Complaints}/{complaintId}/anchor", new { });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var anchored = JsonNode.Parse(text)!;
+        var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
+        Assert.Equal($"E2E-{_run.ToUpperInvariant()}-2026-001", caseNumber);
+        Assert.Equal("fanshi-youjiqing", (string)anchored["instance"]!["definitionId"]!);
+        Assert.Equal((2, 1), ((int)anchored["noticesQueued"]!, (int)anchored["ranking"]!["rank"]!));
+        Assert.Empty(anchored["buildingsWithoutNotice"]!.AsArray());
+
+        foreach (var head in new[] { "王楼长", "欧阳楼长" })
+        {
+            var notice = await ReceiveAsync(community.Emails[head], "【公示】");
+            Assert.Equal("【公示】大龙社区:1栋电梯经常停运 已列为协商议题", notice.Subject);
+            Assert.StartsWith(head + "楼长", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"案件编号:{caseNumber}", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains("涉及楼栋:1栋、2栋", notice.TextBody, StringComparison.Ordinal);
+        }
+        return (caseNumber, (string)anchored["instance"]!["instanceId"]!);
+    }
+
+    // ---- Step 2: the case, elections, ballots and the workflow's timers ----
+
+    /// <summary>
+    /// The case the workflow opened. Read from the database: no endpoint finds a case by its case number or complaint, and
+    /// neither the complaint nor the instance (GET /api/instances/{id} shows variables, not activity outputs) carries its id.
+    /// </summary>
+    private async Task<string> CaseIdAsync(Community community, string caseNumber)
+    {
+        await using var db = _host.Services.GetRequiredService<DeliberationDatabase>().CreateContext();
+        var communityId = Guid.Parse(community.Id);
+        return (await db.Cases.Where(c => c.CommunityId == communityId && c.CaseNumber == caseNumber).Select(c => c.Id).SingleAsync()).ToString();
+    }
+
+    /// <summary>The group's elections of the layer, election id by building group id (layer 2: by the empty string).</summary>
+    private static async Task<Dictionary<string, string>> ElectionsAsync(HttpClient staff, string groupPath, int layer) =>
+        (await GetAsync(staff, groupPath))["elections"]!.AsArray().Where(e => (int)e!["layer"]! == layer)
+            .ToDictionary(e => (string?)e!["buildingGroupId"] ?? "", e => (string)e!["id"]!);
+
+    /// <summary>Nominates through the stakeholders API; returns the candidate id as the ballot's option value.</summary>
+    private static async Task<string> NominateAsync(HttpClient staff, Community community, string electionPath, string name, string by)
+    {
+        var response = await staff.PostAsJsonAsync($"{electionPath}/nominations",
+            new { personId = community.People[name], nominatedByPersonId = community.People[by] });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return Guid.Parse((string)JsonNode.Parse(text)!["id"]!).ToString("N");
+    }
+
+    private static JsonNode Ballot(JsonNode election, string personId) =>
+        election["ballots"]!.AsArray().Single(b => (string)b!["personId"]! == personId)!;
+
+    private static (int Votes, bool Elected) CandidateResult(JsonNode election, string candidate)
+    {
+        var c = election["candidates"]!.AsArray().Single(x => Guid.Parse((string)x!["id"]!).ToString("N") == candidate)!;
+        return ((int)c["votes"]!, (bool)c["elected"]!);
+    }
+
+    /// <summary>Moves the fake clock to the instant and fires the workflow timers due by then.</summary>
+    private async Task AdvanceToAsync(DateTimeOffset at)
+    {
+        var by = at - _host.Time.GetUtcNow();
+        Assert.True(by > TimeSpan.Zero, $"{at:O} has passed already.");
+        _host.Time.Advance(by);
+        await _host.TimerPump.FireAllDueAsync(CancellationToken.None);
+    }
+
+    private static async Task<JsonObject> InstanceAsync(HttpClient staff, string instanceId)
+    {
+        var instance = (JsonObject)await GetAsync(staff, $"/api/instances/{instanceId}");
+        Assert.True(instance["incidents"]!.AsArray().Count == 0, instance["incidents"]!.ToJsonString());
+        return instance;
+    }
+
+    private static string[] Waiting(JsonObject instance) =>
+        instance["waiting"]!.AsArray().Select(w => (string)w!["activityId"]!).ToArray();
+
+    private static async Task<JsonNode> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    // ---- Email and answer links ----
+
+    private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();
+
+    /// <summary>Every reminder the SMTP server received.</summary>
+    private List<SmtpServer.ReceivedMessage> Reminders() =>
+        smtp.ReadMessages().Where(m => (m.Message.Subject ?? "").StartsWith("提醒", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Delivers the outbox until the newest message to the address whose subject has the text arrives (the SMTP server is another process).</summary>
+    private async Task<MimeKit.MimeMessage> ReceiveAsync(string address, string subjectPart)
+    {
+        var deadline = DateTime.UtcNow + PollLimit;
+        while (true)
+        {
+            await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+            var found = smtp.ReadMessages().LastOrDefault(m => m.Recipients.Contains(address) && (m.Message.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal));
+            if (found is not null) return found.Message;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"No message '{subjectPart}' reached {address} within {PollLimit}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Posts the answer form of the answer page, as the browser does.</summary>
+    private async Task VoteAsync(string path, string choice)
+    {
+        var response = await _resident.PostAsync(path, new FormUrlEncodedContent([new KeyValuePair<string, string>("choice", choice)]));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Voting answered {(int)response.StatusCode}: {text}");
+        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The answer-page path of the link in a message's body.</summary>
+    private static string LinkIn(MimeKit.MimeMessage message)
+    {
+        var match = AnswerLink().Match(message.TextBody ?? "");
+        Assert.True(match.Success, $"No answer link in: {message.TextBody}");
+        return new Uri(match.Value).AbsolutePath;
+    }
+
+    [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    private static partial Regex AnswerLink();
+}
