@@ -110,6 +110,7 @@ public static class StakeholdersApi
         var api = app.MapGroup("/api/communities/{communityId:guid}").WithTags("Stakeholders")
             .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();
         api.MapPost("/cases", CreateCaseAsync).WithSummary("Opens a deliberation case, from an anchored complaint or on its own.");
+        api.MapGet("/cases", ListCasesAsync).WithSummary("Lists the community's cases with their groups; filter by caseNumber or complaintId (the case an anchored complaint's workflow opened).");
         api.MapGet("/cases/{caseId:guid}", GetCaseAsync).WithSummary("Gets a case with its affected groups.");
         api.MapPost("/cases/{caseId:guid}/groups", DefineGroupAsync)
             .WithSummary("Defines an affected group (building group, precinct or listed households) and decides how it takes part: directly up to Deliberation:Elections:DirectParticipationMaxHouseholds households (its household representatives join the panel), else by election.");
@@ -143,6 +144,11 @@ public static class StakeholdersApi
     /// <summary>Gets a case.</summary>
     public static async Task<Ok<CaseView>> GetCaseAsync(Guid communityId, Guid caseId, StakeholderStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await store.GetCaseAsync(communityId, caseId, cancellationToken)));
+
+    /// <summary>Lists cases.</summary>
+    public static async Task<Ok<List<CaseView>>> ListCasesAsync(Guid communityId, string? caseNumber, Guid? complaintId, StakeholderStore store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListCasesAsync(communityId, caseNumber, complaintId, cancellationToken)).Select(View).ToList());
 
     /// <summary>Defines an affected group.</summary>
     public static async Task<Created<GroupView>> DefineGroupAsync(Guid communityId, Guid caseId, DefineGroupRequest request, StakeholderStore store,

@@ -80,6 +80,19 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         return new CaseSnapshot(found, groups);
     }
 
+    /// <summary>The community's cases, newest first, optionally only the one with a case number or from a complaint.</summary>
+    public async Task<IReadOnlyList<CaseSnapshot>> ListCasesAsync(Guid communityId, string? caseNumber, Guid? complaintId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = db.Cases.Where(c => c.CommunityId == communityId);
+        if (!string.IsNullOrWhiteSpace(caseNumber)) query = query.Where(c => c.CaseNumber == caseNumber);
+        if (complaintId is { } complaint) query = query.Where(c => c.ComplaintId == complaint);
+        var cases = (await query.ToListAsync(cancellationToken)).OrderByDescending(c => c.CreatedAt).Take(200).ToList();
+        var ids = cases.Select(c => c.Id).ToList();
+        var groups = await db.AffectedGroups.Where(g => ids.Contains(g.CaseId)).ToListAsync(cancellationToken);
+        return cases.Select(c => new CaseSnapshot(c, groups.Where(g => g.CaseId == c.Id).OrderBy(g => g.CreatedAt).ToList())).ToList();
+    }
+
     /// <summary>
     /// Defines an affected group from a building group, a precinct or a list of households, and decides how
     /// it takes part: at or below <see cref="ElectionOptions.DirectParticipationMaxHouseholds"/> households

@@ -95,7 +95,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         Assert.Equal(["nominations"], Waiting(instance));
 
         // Step 2a: the workflow identified the stakeholders: six households across 1栋 and 2栋 (not 3栋) elect in two layers.
-        var caseId = await CaseIdAsync(community, caseNumber);
+        var caseId = await CaseIdAsync(staff, community, caseNumber);
         var caseView = await GetAsync(staff, $"{community.Api}/cases/{caseId}");
         Assert.Equal((caseNumber, "1栋电梯经常停运", liftEast), ((string)caseView["caseNumber"]!, (string)caseView["title"]!, (string)caseView["complaintId"]!));
         var groupSummary = Assert.Single(caseView["groups"]!.AsArray())!;
@@ -352,15 +352,11 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
 
     // ---- Step 2: the case, elections, ballots and the workflow's timers ----
 
-    /// <summary>
-    /// The case the workflow opened. Read from the database: no endpoint finds a case by its case number or complaint, and
-    /// neither the complaint nor the instance (GET /api/instances/{id} shows variables, not activity outputs) carries its id.
-    /// </summary>
-    private async Task<string> CaseIdAsync(Community community, string caseNumber)
+    /// <summary>The case the workflow opened for the anchored complaint, found by its case number.</summary>
+    private static async Task<string> CaseIdAsync(HttpClient staff, Community community, string caseNumber)
     {
-        await using var db = _host.Services.GetRequiredService<DeliberationDatabase>().CreateContext();
-        var communityId = Guid.Parse(community.Id);
-        return (await db.Cases.Where(c => c.CommunityId == communityId && c.CaseNumber == caseNumber).Select(c => c.Id).SingleAsync()).ToString();
+        var cases = (await staff.GetFromJsonAsync<JsonArray>($"{community.Api}/cases?caseNumber={Uri.EscapeDataString(caseNumber)}"))!;
+        return (string)Assert.Single(cases)!["id"]!;
     }
 
     /// <summary>The group's elections of the layer, election id by building group id (layer 2: by the empty string).</summary>
