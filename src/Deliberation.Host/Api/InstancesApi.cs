@@ -26,9 +26,9 @@ public static class InstancesApi
     /// <summary>A page of instances.</summary>
     public sealed record InstancePage(IReadOnlyList<InstanceSummary> Items, int Total, int Skip, int Take);
 
-    /// <summary>An instance in full: where it waits, its variables and open incidents.</summary>
+    /// <summary>An instance in full: where it waits, its variables, the last output of each activity, and open incidents.</summary>
     public sealed record InstanceDetails(InstanceSummary Instance, IReadOnlyList<WaitingActivity> Waiting,
-        IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyList<IncidentRow> Incidents);
+        IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyDictionary<string, JsonNode?> Outputs, IReadOnlyList<IncidentRow> Incidents);
 
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
@@ -79,7 +79,7 @@ public static class InstancesApi
         var incidents = await queries.IncidentsAsync(id, includeResolved: false, cancellationToken);
         var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString(),
             instance.CorrelationId, instance.ScopeId, instance.CreatedAt, instance.UpdatedAt, instance.EndedAt);
-        return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, incidents));
+        return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, instance.State.Outputs, incidents));
     }
 
     /// <summary>The journal.</summary>

@@ -56,6 +56,7 @@ public sealed class InstancesApiTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var instance = await GetAsync(id);
         Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        Assert.False((bool)instance["outputs"]!["wait"]!["agree"]!);
         var journal = await JournalAsync(id);
         Assert.Contains(journal, j => j is { Kind: "ActivityCompleted", Activity: "decide", Outcome: "False" });
         Assert.Contains(journal, j => j is { Kind: "ActivityCompleted", Activity: "declined" });
