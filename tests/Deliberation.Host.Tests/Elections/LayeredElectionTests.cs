@@ -22,7 +22,6 @@ namespace Deliberation.Host.Tests.Elections;
 public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
     private const string HeadPassword = "a-long-enough-password";
-    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(30);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private HostFactory _host = null!;
@@ -356,12 +355,7 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
 
     private static FormUrlEncodedContent Form(string choice) => new([new KeyValuePair<string, string>("choice", choice)]);
 
-    private async Task VoteAsync(string path, string choice)
-    {
-        var response = await _resident.PostAsync(path, Form(choice));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Voting answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        Assert.Contains("已记录您的答复", await response.Content.ReadAsStringAsync());
-    }
+    private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);
 
     private async Task<HttpClient> BuildingHeadAsync(Guid community)
     {
@@ -377,27 +371,10 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
     }
 
     /// <summary>The answer-page path of the link in a message's body.</summary>
-    private static string LinkIn(MimeKit.MimeMessage message)
-    {
-        var match = AnswerLink().Match(message.TextBody ?? "");
-        Assert.True(match.Success, $"No answer link in: {message.TextBody}");
-        return new Uri(match.Value).AbsolutePath;
-    }
+    private static string LinkIn(MimeKit.MimeMessage message) => EmailedLinks.LinkIn(message);
 
     /// <summary>Delivers the outbox until the newest message to the address whose subject has the text arrives.</summary>
-    private async Task<MimeKit.MimeMessage> ReceiveAsync(string address, string subjectPart)
-    {
-        var deadline = DateTime.UtcNow + PollLimit;
-        while (true)
-        {
-            await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
-            var found = smtp.ReadMessages().LastOrDefault(m => m.Recipients.Contains(address) && (m.Message.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal));
-            if (found is not null) return found.Message;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"No message '{subjectPart}' reached {address} within {PollLimit}.");
-            await Task.Delay(100);
-        }
-    }
+    private Task<MimeKit.MimeMessage> ReceiveAsync(string address, string subjectPart) =>
+        EmailedLinks.ReceiveAsync(smtp, Dispatcher, address, subjectPart);
 
-    [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
-    private static partial Regex AnswerLink();
 }

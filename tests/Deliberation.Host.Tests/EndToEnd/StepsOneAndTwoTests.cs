@@ -23,7 +23,6 @@ namespace Deliberation.Host.Tests.EndToEnd;
 public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
     private const string Password = "a-long-enough-password";
-    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
@@ -419,36 +418,13 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         smtp.ReadMessages().Where(m => (m.Message.Subject ?? "").StartsWith("提醒", StringComparison.Ordinal)).ToList();
 
     /// <summary>Delivers the outbox until the newest message to the address whose subject has the text arrives (the SMTP server is another process).</summary>
-    private async Task<MimeKit.MimeMessage> ReceiveAsync(string address, string subjectPart)
-    {
-        var deadline = DateTime.UtcNow + PollLimit;
-        while (true)
-        {
-            await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
-            var found = smtp.ReadMessages().LastOrDefault(m => m.Recipients.Contains(address) && (m.Message.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal));
-            if (found is not null) return found.Message;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"No message '{subjectPart}' reached {address} within {PollLimit}.");
-            await Task.Delay(100);
-        }
-    }
+    private Task<MimeKit.MimeMessage> ReceiveAsync(string address, string subjectPart) =>
+        EmailedLinks.ReceiveAsync(smtp, Dispatcher, address, subjectPart);
 
     /// <summary>Posts the answer form of the answer page, as the browser does.</summary>
-    private async Task VoteAsync(string path, string choice)
-    {
-        var response = await _resident.PostAsync(path, new FormUrlEncodedContent([new KeyValuePair<string, string>("choice", choice)]));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Voting answered {(int)response.StatusCode}: {text}");
-        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
-    }
+    private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);
 
     /// <summary>The answer-page path of the link in a message's body.</summary>
-    private static string LinkIn(MimeKit.MimeMessage message)
-    {
-        var match = AnswerLink().Match(message.TextBody ?? "");
-        Assert.True(match.Success, $"No answer link in: {message.TextBody}");
-        return new Uri(match.Value).AbsolutePath;
-    }
+    private static string LinkIn(MimeKit.MimeMessage message) => EmailedLinks.LinkIn(message);
 
-    [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
-    private static partial Regex AnswerLink();
 }

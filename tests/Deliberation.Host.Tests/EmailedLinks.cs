@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Deliberation.Integrations.Outbox;
+
+namespace Deliberation.Host.Tests;
+
+/// <summary>Reading the emails the SMTP server received and answering through their links, as a resident does.</summary>
+public static partial class EmailedLinks
+{
+    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Delivers the outbox until the newest message to the address whose subject has the text arrives.
+    /// Polls within a bound: the SMTP server is another process.
+    /// </summary>
+    public static async Task<MimeKit.MimeMessage> ReceiveAsync(SmtpServer smtp, OutboxDispatcher dispatcher, string address, string subjectPart)
+    {
+        var deadline = DateTime.UtcNow + PollLimit;
+        while (true)
+        {
+            await dispatcher.DispatchDueAsync(100, CancellationToken.None);
+            var found = smtp.ReadMessages().LastOrDefault(m => m.Recipients.Contains(address) && (m.Message.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal));
+            if (found is not null) return found.Message;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"No message '{subjectPart}' reached {address} within {PollLimit}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The answer-page path of the link in a message's body.</summary>
+    public static string LinkIn(MimeKit.MimeMessage message)
+    {
+        var match = AnswerLink().Match(message.TextBody ?? "");
+        Assert.True(match.Success, $"No answer link in: {message.TextBody}");
+        return new Uri(match.Value).AbsolutePath;
+    }
+
+    /// <summary>Posts the answer form of the answer page, as the browser does, and checks the confirmation.</summary>
+    public static async Task AnswerAsync(HttpClient resident, string path, string choice)
+    {
+        var response = await resident.PostAsync(path, new FormUrlEncodedContent([new KeyValuePair<string, string>("choice", choice)]));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Voting answered {(int)response.StatusCode}: {text}");
+        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    private static partial Regex AnswerLink();
+}
