@@ -19,6 +19,8 @@ public sealed class FileTemplateRenderer(string folder) : ITemplateRenderer
         if (!File.Exists(path)) throw new ScriptEvaluationException($"Template '{templateName}' does not exist.");
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         var template = Template.Parse(text, templateName);
+        if (ScribanScriptEvaluator.UnclosedBlock(text) is { } unclosed)
+            throw new ScriptEvaluationException($"Template '{templateName}' has errors: line {unclosed.Line}, column {unclosed.Column}: {unclosed.Message}");
         if (template.HasErrors)
             throw new ScriptEvaluationException($"Template '{templateName}' has errors: " + string.Join("; ", template.Messages.Select(m => m.ToString())));
         var context = ScribanScriptEvaluator.CreateContext(scope, [new("model", model)]);

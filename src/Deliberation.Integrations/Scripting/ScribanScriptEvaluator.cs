@@ -47,9 +47,22 @@ public sealed class ScribanScriptEvaluator : IScriptEvaluator
     public IReadOnlyList<ScriptDiagnostic> Check(string script, ScriptMode mode)
     {
         var template = Template.Parse(script, lexerOptions: Lexer(mode));
-        return template.HasErrors
-            ? template.Messages.Select(m => new ScriptDiagnostic(m.Message, m.Span.Start.Line + 1, m.Span.Start.Column + 1)).ToList()
-            : [];
+        if (template.HasErrors)
+            return template.Messages.Select(m => new ScriptDiagnostic(m.Message, m.Span.Start.Line + 1, m.Span.Start.Column + 1)).ToList();
+        return mode == ScriptMode.Template && UnclosedBlock(script) is { } unclosed ? [unclosed] : [];
+    }
+
+    /// <summary>
+    /// Scriban reads a trailing "{{" that is never closed as plain text, so a template cut short would
+    /// print its code to residents instead of failing; this finds it.
+    /// </summary>
+    public static ScriptDiagnostic? UnclosedBlock(string template)
+    {
+        var open = template.LastIndexOf("{{", StringComparison.Ordinal);
+        if (open < 0 || template.IndexOf("}}", open, StringComparison.Ordinal) >= 0) return null;
+        var line = 1 + template.AsSpan(0, open).Count('\n');
+        var column = open - (template.LastIndexOf('\n', Math.Max(0, open - 1)) + 1) + 1;
+        return new ScriptDiagnostic("A '{{' block is never closed with '}}'.", line, column);
     }
 
     /// <summary>Creates a sandboxed context whose globals are the script model, plus extra named values.</summary>

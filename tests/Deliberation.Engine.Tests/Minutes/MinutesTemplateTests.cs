@@ -132,6 +132,16 @@ public sealed class MinutesTemplateTests : IDisposable
     }
 
     [Fact]
+    public async Task RenderAsync_UnclosedBlock_ThrowsInsteadOfPrintingTheCode()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_scratch, "cut.scriban"), "# {{ model.meeting.name }}会议纪要\n主持人:{{ model.meeting.chair");
+
+        var error = await Assert.ThrowsAsync<ScriptEvaluationException>(() =>
+            new FileTemplateRenderer(_scratch).RenderAsync("cut.scriban", FullModel(), NoScope, CancellationToken.None));
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RenderAsync_EndlessLoop_ThrowsScriptEvaluationException()
     {
         await File.WriteAllTextAsync(Path.Combine(_scratch, "endless.scriban"), "{{ while true }}x{{ end }}");
