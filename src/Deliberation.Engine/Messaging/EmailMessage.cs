@@ -11,4 +11,10 @@ public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, stri
 
     /// <summary>Optional HTML body (already sanitised or encoded).</summary>
     public string? HtmlBody { get; init; }
+
+    /// <summary>
+    /// Optional attachments. Absent (<see langword="null"/>) in payloads written before attachments
+    /// existed, and omitted from the JSON when there are none.
+    /// </summary>
+    public IReadOnlyList<EmailAttachment>? Attachments { get; init; }
 }

@@ -35,8 +35,36 @@ public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : I
         }
         var body = new BodyBuilder { TextBody = email.Body };
         if (email.HtmlBody is not null) body.HtmlBody = email.HtmlBody;
+        foreach (var attachment in email.Attachments ?? [])
+            body.Attachments.Add(attachment.FileName, DecodeContent(attachment), ParseContentType(attachment));
         message.Body = body.ToMessageBody();
         return message;
+    }
+
+    private static byte[] DecodeContent(EmailAttachment attachment)
+    {
+        try
+        {
+            return Convert.FromBase64String(attachment.ContentBase64);
+        }
+        catch (FormatException ex)
+        {
+            throw new OutboxDeliveryException($"The attachment '{attachment.FileName}' is not valid base64.", permanent: true, ex);
+        }
+    }
+
+    // A calendar attachment is an invitation: without method=REQUEST Outlook shows it as a plain
+    // file instead of offering to accept it; without a charset Chinese text may be misread.
+    private static ContentType ParseContentType(EmailAttachment attachment)
+    {
+        if (!ContentType.TryParse(attachment.ContentType, out var contentType))
+            throw new OutboxDeliveryException($"The attachment '{attachment.FileName}' has an invalid content type '{attachment.ContentType}'.", permanent: true);
+        if (contentType.IsMimeType("text", "calendar"))
+        {
+            if (!contentType.Parameters.Contains("method")) contentType.Parameters.Add("method", "REQUEST");
+            contentType.Charset ??= "utf-8";
+        }
+        return contentType;
     }
 
     /// <inheritdoc/>
