@@ -30,21 +30,15 @@ public sealed class CloseNominationsActivity(DeliberationDatabase database, Elec
         var groupId = DeliberationSteps.RequireId(context, "groupId");
         var layer = DeliberationSteps.Layer(context);
 
-        int ballots = 0;
         List<Guid> ids;
-        await using (var read = database.CreateContext(tracking: true))
+        await using (var read = database.CreateContext())
         {
             ids = (await read.Elections.Where(e => e.GroupId == groupId && e.CommunityId == communityId && e.Layer == layer && e.Status == ElectionStatuses.Nominating)
                 .ToListAsync(context.CancellationToken)).OrderBy(e => e.CreatedAt).Select(e => e.Id).ToList();
-            // A dry run surfaces refusals (nobody nominated, an empty electorate) as an incident of this activity.
-            foreach (var id in ids) ballots += (await elections.CloseNominationsAsync(read, communityId, id, context.CancellationToken)).BallotsIssued;
         }
-        context.AddDomainWrite(async (step, token) =>
-        {
-            await using var db = await database.CreateContextAsync(step, token);
-            foreach (var id in ids) await elections.CloseNominationsAsync(db, communityId, id, token);
-            await db.SaveChangesAsync(token);
-        });
+        var closed = await DeliberationSteps.RehearseThenWriteAsync(context, database, ids,
+            (db, id, token) => elections.CloseNominationsAsync(db, communityId, id, token));
+        var ballots = closed.Sum(e => e.BallotsIssued);
         return ActivityResult.Complete(output: new JsonObject
         {
             ["elections"] = new JsonArray(ids.Select(id => (JsonNode)id.ToString()).ToArray()),

@@ -43,4 +43,26 @@ internal static class DeliberationSteps
         2 => 2,
         var other => throw new InvalidOperationException($"Input 'layer' of activity '{context.Node.Id}' is {other?.ToString() ?? "empty"}: expected 1 or 2."),
     };
+
+    /// <summary>
+    /// Runs a store operation on each election twice: first on a throwaway context, so that a refusal (nobody
+    /// nominated, an empty electorate) becomes an incident of this activity; then for real, in the step's
+    /// transaction. Returns the rehearsal's results, which are what the real run writes.
+    /// </summary>
+    public static async Task<List<T>> RehearseThenWriteAsync<T>(ActivityContext context, DeliberationDatabase database, IReadOnlyList<Guid> electionIds,
+        Func<DeliberationDbContext, Guid, CancellationToken, Task<T>> operation)
+    {
+        var results = new List<T>();
+        await using (var rehearsal = database.CreateContext(tracking: true))
+        {
+            foreach (var id in electionIds) results.Add(await operation(rehearsal, id, context.CancellationToken));
+        }
+        context.AddDomainWrite(async (step, token) =>
+        {
+            await using var db = await database.CreateContextAsync(step, token);
+            foreach (var id in electionIds) await operation(db, id, token);
+            await db.SaveChangesAsync(token);
+        });
+        return results;
+    }
 }

@@ -29,25 +29,16 @@ public sealed class RemindVotersActivity(DeliberationDatabase database, Election
         var groupId = DeliberationSteps.RequireId(context, "groupId");
         var layer = DeliberationSteps.Layer(context);
 
-        int reminded = 0, withoutEmail = 0;
         List<Guid> ids;
-        await using (var read = database.CreateContext(tracking: true))
+        await using (var read = database.CreateContext())
         {
             ids = (await read.Elections.Where(e => e.GroupId == groupId && e.CommunityId == communityId && e.Layer == layer
                     && e.Status == ElectionStatuses.Balloting).ToListAsync(context.CancellationToken))
                 .Where(e => e.BallotClosesAt > context.Now).OrderBy(e => e.CreatedAt).Select(e => e.Id).ToList();
-            foreach (var id in ids)
-            {
-                var result = await elections.RemindAsync(read, communityId, id, context.CancellationToken);
-                (reminded, withoutEmail) = (reminded + result.Reminded, withoutEmail + result.WithoutEmail);
-            }
         }
-        context.AddDomainWrite(async (step, token) =>
-        {
-            await using var db = await database.CreateContextAsync(step, token);
-            foreach (var id in ids) await elections.RemindAsync(db, communityId, id, token);
-            await db.SaveChangesAsync(token);
-        });
+        var results = await DeliberationSteps.RehearseThenWriteAsync(context, database, ids,
+            (db, id, token) => elections.RemindAsync(db, communityId, id, token));
+        var (reminded, withoutEmail) = (results.Sum(r => r.Reminded), results.Sum(r => r.WithoutEmail));
         return ActivityResult.Complete(output: new JsonObject { ["reminded"] = reminded, ["withoutEmail"] = withoutEmail });
     }
 }
