@@ -305,7 +305,9 @@ public sealed class ComplaintStore(DeliberationDatabase database, WorkflowRuntim
         var heads = await db.People.Where(p => p.CommunityId == communityId && p.BuildingGroupId != null && groupIds.Contains(p.BuildingGroupId.Value)
             && (p.Roles & PersonRoles.BuildingHead) == PersonRoles.BuildingHead && p.Email != null && p.Email != "").ToListAsync(cancellationToken);
 
-        var ranked = ranking.Single(r => r.Complaint.Id == complaintId);
+        // The reads above are separate statements: a request that anchored or merged the complaint in between
+        // leaves it out of the ranking, and this request changes nothing.
+        var ranked = ranking.SingleOrDefault(r => r.Complaint.Id == complaintId) ?? throw Changed();
         var matter = catalogue.Find(complaint.CategoryCode)
             ?? new DeliberationMatter { Code = complaint.CategoryCode, Zh = complaint.CategoryCode, En = complaint.CategoryCode }; // since removed from the catalogue
         var facts = new PublicNoticeFacts(community.Name, caseNumber, matter, complaint.Title, complaint.Description, [.. buildings.Values], ranked, ranking.Count, now);
