@@ -35,6 +35,7 @@ app.MapDevMailbox();
 app.MapCommunitiesApi();
 app.MapComplaintsApi();
 app.MapStakeholdersApi();
+app.MapMeetingsApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.Run();
 

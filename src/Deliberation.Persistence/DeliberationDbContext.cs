@@ -1,6 +1,8 @@
 using System.Text;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Elections;
+using Deliberation.Civic.Meetings;
+using Deliberation.Civic.Minutes;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Configurations;
@@ -48,6 +50,14 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ElectionBallot> ElectionBallots => Set<ElectionBallot>();
     public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<MeetingPoint> MeetingPoints => Set<MeetingPoint>();
+    public DbSet<MeetingResolution> MeetingResolutions => Set<MeetingResolution>();
+    public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
+    public DbSet<VoteBallot> VoteBallots => Set<VoteBallot>();
+    public DbSet<MinutesRecord> Minutes => Set<MinutesRecord>();
 #pragma warning restore CS1591
 
     private static readonly ValueConverter<DateTimeOffset, long> Millis =
@@ -71,6 +81,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         CivicConfiguration.Apply(builder);
+        MeetingsConfiguration.Apply(builder);
         builder.Entity<DefinitionRow>(e =>
         {
             e.ToTable("definitions");

@@ -43,6 +43,19 @@ public static partial class EmailedLinks
         Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
     }
 
+    /// <summary>Every answer-page path in a message's body, in order (an invitation has its RSVP link, then its proposal link).</summary>
+    public static IReadOnlyList<string> LinksIn(MimeKit.MimeMessage message) =>
+        [.. AnswerLink().Matches(message.TextBody ?? "").Select(m => new Uri(m.Value).AbsolutePath)];
+
+    /// <summary>Posts an answer page's form with any fields (<c>choice</c>, several <c>choices</c>, <c>comment</c>) and checks the confirmation.</summary>
+    public static async Task AnswerFormAsync(HttpClient resident, string path, params (string Name, string Value)[] fields)
+    {
+        var response = await resident.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Answering answered {(int)response.StatusCode}: {text}");
+        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
     private static partial Regex AnswerLink();
 }

@@ -32,6 +32,9 @@ public sealed record RulesOfProcedure
     /// </summary>
     public string? Article278Matter { get; init; }
 
+    /// <summary>Whether voters absent from the meeting may vote by link while a vote is open.</summary>
+    public bool AbsentMayVoteByLink { get; init; } = true;
+
     /// <summary>Whether the rule is the co-owners' double threshold of Article 278.</summary>
     public bool IsCoOwners => Rule == DecisionRules.CoOwners;
 

@@ -29,4 +29,10 @@ public sealed class DeliberationCase
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The rules of procedure as JSON (<see cref="Decisions.RulesDocument"/>); null until staff set them (then a template applies).</summary>
+    public string? Rules { get; set; }
+
+    /// <summary>When the case closed (step 5 done), if it has.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -29,4 +29,17 @@ public static class PartyKinds
 
     /// <summary>The kinds an advisor may be.</summary>
     public static IReadOnlyList<string> Advisors { get; } = [Lawyer, Accountant];
+
+    /// <summary>How a kind reads in Chinese (minutes, emails); an unknown kind reads as given.</summary>
+    public static string ChineseName(string kind) => kind switch
+    {
+        PropertyCompany => "物业公司",
+        OwnersCommittee => "业委会",
+        SocialWorker => "社工",
+        SocialOrganisation => "社会组织",
+        ResidentUnit => "驻区单位",
+        Lawyer => "律师",
+        Accountant => "会计师",
+        _ => kind,
+    };
 }

@@ -20,6 +20,9 @@ public sealed partial class MinutesArchive
 
     private readonly string _root;
 
+    /// <summary>The archive's root folder (absolute).</summary>
+    public string Root => _root;
+
     /// <summary>Creates the archive over a root folder (created when first filing).</summary>
     /// <exception cref="ArgumentException"><paramref name="archiveRoot"/> is blank.</exception>
     public MinutesArchive(string archiveRoot)
@@ -40,9 +43,25 @@ public sealed partial class MinutesArchive
     /// letter or digit, at most 64 characters: no path separators, no ".."), or the culture is not one of <see cref="Cultures"/>.
     /// </exception>
     /// <exception cref="IOException">The files could not be written.</exception>
+    public Task<ArchivedMinutes> FileAsync(
+        string communityCode, string caseNumber, DateTimeOffset heldAt, string culture, string markdown, CancellationToken cancellationToken) =>
+        FileAsync(communityCode, caseNumber, heldAt, culture, markdown, 1, cancellationToken);
+
+    /// <summary>
+    /// Files the minutes of a case's <paramref name="round"/>-th meeting: <c>minutes.{culture}</c> for the first,
+    /// <c>minutes-{round}.{culture}</c> for later ones, so that no meeting's minutes replace another's.
+    /// </summary>
+    /// <param name="communityCode">The community's code, e.g. <c>DALONG</c>.</param>
+    /// <param name="caseNumber">The case number, e.g. <c>DALONG-2026-003</c>.</param>
+    /// <param name="heldAt">When the meeting was held; gives the year folder (Beijing time).</param>
+    /// <param name="culture">One of <see cref="Cultures"/>.</param>
+    /// <param name="markdown">The rendered minutes.</param>
+    /// <param name="round">Which meeting of the case, from 1.</param>
+    /// <param name="cancellationToken">Cancels before the files are moved into place.</param>
     public async Task<ArchivedMinutes> FileAsync(
-        string communityCode, string caseNumber, DateTimeOffset heldAt, string culture, string markdown, CancellationToken cancellationToken)
+        string communityCode, string caseNumber, DateTimeOffset heldAt, string culture, string markdown, int round, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
         RequireSafeName(communityCode, nameof(communityCode));
         RequireSafeName(caseNumber, nameof(caseNumber));
         ArgumentNullException.ThrowIfNull(markdown);
@@ -55,8 +74,9 @@ public sealed partial class MinutesArchive
 
         var text = Utf8NoBom.GetBytes(markdown);
         var docx = MinutesDocx.FromMarkdown(markdown);
-        var textPath = Path.Combine(folder, $"minutes.{culture}.md");
-        var docxPath = Path.Combine(folder, $"minutes.{culture}.docx");
+        var stem = round == 1 ? "minutes" : $"minutes-{round}";
+        var textPath = Path.Combine(folder, $"{stem}.{culture}.md");
+        var docxPath = Path.Combine(folder, $"{stem}.{culture}.docx");
 
         // Both temporary files first, then both moves: a failure while writing leaves the earlier filing whole.
         var textTemp = await WriteTempAsync(folder, text, cancellationToken);

@@ -18,8 +18,11 @@ public static class TaskPurposes
     /// <summary>Reporting progress on an action item.</summary>
     public const string Progress = "progress";
 
+    /// <summary>Submitting a proposal before a meeting (a written answer).</summary>
+    public const string Proposal = "proposal";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress];
+    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress, Proposal];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

@@ -40,4 +40,17 @@ public static partial class Durations
         }
         return TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>A duration in a shorthand that is exact: <c>2d</c> (two days or more), <c>24h</c>, <c>90m</c>, <c>30s</c>, else .NET's form.</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value > TimeSpan.Zero)
+        {
+            if (value.Ticks % TimeSpan.TicksPerDay == 0 && value.TotalDays >= 2) return string.Create(CultureInfo.InvariantCulture, $"{value.Ticks / TimeSpan.TicksPerDay}d");
+            if (value.Ticks % TimeSpan.TicksPerHour == 0) return string.Create(CultureInfo.InvariantCulture, $"{value.Ticks / TimeSpan.TicksPerHour}h");
+            if (value.Ticks % TimeSpan.TicksPerMinute == 0) return string.Create(CultureInfo.InvariantCulture, $"{value.Ticks / TimeSpan.TicksPerMinute}m");
+            if (value.Ticks % TimeSpan.TicksPerSecond == 0) return string.Create(CultureInfo.InvariantCulture, $"{value.Ticks / TimeSpan.TicksPerSecond}s");
+        }
+        return value.ToString("c", CultureInfo.InvariantCulture);
+    }
 }

@@ -17,4 +17,7 @@ public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, stri
     /// existed, and omitted from the JSON when there are none.
     /// </summary>
     public IReadOnlyList<EmailAttachment>? Attachments { get; init; }
+
+    /// <summary>Where replies go (e.g. the organizer of a meeting invitation), when not the sender.</summary>
+    public string? ReplyTo { get; init; }
 }

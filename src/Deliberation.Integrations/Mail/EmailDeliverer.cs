@@ -33,6 +33,7 @@ public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : I
                 throw new OutboxDeliveryException($"'{to}' is not an email address.", permanent: true);
             message.To.Add(address);
         }
+        if (email.ReplyTo is { } replyTo && MailboxAddress.TryParse(replyTo, out var replyAddress)) message.ReplyTo.Add(replyAddress);
         var body = new BodyBuilder { TextBody = email.Body };
         if (email.HtmlBody is not null) body.HtmlBody = email.HtmlBody;
         foreach (var attachment in email.Attachments ?? [])

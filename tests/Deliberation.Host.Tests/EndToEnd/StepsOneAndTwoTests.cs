@@ -181,10 +181,11 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         var notDelegate = westDelegate == "李一" ? "李二" : "李一";
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(community.Emails[notDelegate]) && (m.Message.Subject ?? "").Contains("利益代表", StringComparison.Ordinal));
 
-        // Step 2h: after the layer-2 deadline the workflow has finished step 2 and the panel lists the representative.
+        // Step 2h: after the layer-2 deadline the workflow has finished step 2, waits for staff to plan the meeting of
+        // step 3, and the panel lists the representative.
         await AdvanceToAsync(DateTimeOffset.Parse((string)topElection["ballotClosesAt"]!, CultureInfo.InvariantCulture));
         instance = await InstanceAsync(staff, instanceId);
-        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        Assert.Equal(["awaitPlan"], Waiting(instance));
         Assert.Equal((2, true), CandidateResult(await GetAsync(staff, top), representative));
         Assert.Equal([community.Emails["李三"]], Reminders().SelectMany(m => m.Recipients)); // both delegates had voted before the layer-2 reminder
         var panel = await GetAsync(staff, $"{community.Api}/cases/{caseId}/panel");

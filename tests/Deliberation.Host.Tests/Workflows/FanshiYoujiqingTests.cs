@@ -111,9 +111,9 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "利益代表")), rep);
         await AdvanceAndPumpAsync(TimeSpan.FromDays(5));
 
-        // Counted: the representative sits on the panel and the workflow has reached the end of step 2.
+        // Counted: the representative sits on the panel and the workflow has reached the end of step 2: it waits for the meeting plan.
         var instance = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
-        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        Assert.Equal("awaitPlan", (string)Assert.Single(instance["waiting"]!.AsArray())!["activityId"]!);
         Assert.Empty(instance["incidents"]!.AsArray());
         Assert.Equal(ElectionStatuses.Counted, Assert.Single(await ElectionsAsync(world, 2)).Status);
         await using var db = Database.CreateContext();

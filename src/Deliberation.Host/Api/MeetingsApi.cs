@@ -1,0 +1,159 @@
+using Deliberation.Civic.Decisions;
+using Deliberation.Civic.Meetings;
+using Deliberation.Host.Auth;
+using Deliberation.Persistence.Meetings;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>
+/// Steps 3–4 of 烦事有计倾 for staff: a case's rules of procedure (议事规则), planning a meeting (the workflow then
+/// polls the time and sends invitations), and meeting mode — attendance, proposals, points, votes with a live
+/// tally, resolutions — and closing the meeting, after which the workflow files the minutes.
+/// </summary>
+public static class MeetingsApi
+{
+    /// <summary>A rules template as the API lists it.</summary>
+    public sealed record RulesTemplateView(string Code, string NameZh, string NameEn, RulesDocument Rules, string FormulaZh, string FormulaEn);
+
+    /// <summary>A proposal written down at the meeting.</summary>
+    public sealed record ProposalRequest(string? Title, string? Body, Guid? PersonId);
+
+    /// <summary>A point raised.</summary>
+    public sealed record PointRequest(string? Text, Guid? PersonId);
+
+    /// <summary>A resolution.</summary>
+    public sealed record ResolutionRequest(string? Text);
+
+    /// <summary>Opens a vote.</summary>
+    public sealed record VoteRequest(string? Question, Guid? ProposalId);
+
+    /// <summary>Attendance lines.</summary>
+    public sealed record AttendanceRequest(IReadOnlyList<AttendanceEntry>? Entries);
+
+    /// <summary>Closes a meeting, naming the chair and recorder when not given at planning.</summary>
+    public sealed record CloseRequest(string? Chair, string? Recorder);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/rules-templates", Templates).WithTags("Meetings").RequireAuthorization(AuthRoles.StaffPolicy)
+            .WithSummary("Lists the rules-of-procedure templates with their decision formulas.");
+        var api = app.MapGroup("/api/communities/{communityId:guid}").WithTags("Meetings")
+            .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();
+        api.MapGet("/cases/{caseId:guid}/rules", GetRulesAsync).WithSummary("Gets the case's rules of procedure (the residents' council template until set).");
+        api.MapPut("/cases/{caseId:guid}/rules", SetRulesAsync).WithSummary("Sets the case's rules of procedure from a template and edits; refused while a vote is open.");
+        api.MapPost("/cases/{caseId:guid}/meetings", PlanAsync)
+            .WithSummary("Plans the case's next meeting with 2–5 candidate times; the workflow (waiting at the convene step) sends the time poll.");
+        api.MapGet("/cases/{caseId:guid}/meetings", ListAsync).WithSummary("Lists the case's meetings, latest round first.");
+        api.MapGet("/meetings/upcoming", UpcomingAsync).WithSummary("Lists the community's scheduled meetings, soonest first.");
+        api.MapGet("/meetings/{meetingId:guid}", GetAsync)
+            .WithSummary("Meeting mode: slots with poll counts, RSVPs, attendance, proposals (also those sent by link), points, votes with live tallies, resolutions, minutes.");
+        api.MapPut("/meetings/{meetingId:guid}/attendance", AttendanceAsync).WithSummary("Records who is present and who is absent.");
+        api.MapPost("/meetings/{meetingId:guid}/proposals", AddProposalAsync).WithSummary("Writes down a proposal made at the meeting.");
+        api.MapPost("/meetings/{meetingId:guid}/proposals/{proposalId:guid}/discussed", DiscussedAsync).WithSummary("Marks a proposal as discussed.");
+        api.MapPost("/meetings/{meetingId:guid}/points", AddPointAsync).WithSummary("Writes down a point raised.");
+        api.MapPost("/meetings/{meetingId:guid}/resolutions", AddResolutionAsync).WithSummary("Writes down a resolution.");
+        api.MapPost("/meetings/{meetingId:guid}/votes", OpenVoteAsync)
+            .WithSummary("Opens a vote under the case's rules; absent voters get a link to vote while it is open when the rules allow.");
+        api.MapPost("/meetings/{meetingId:guid}/votes/{voteId:guid}/ballots", BallotAsync)
+            .WithSummary("Records (or changes) a voter's choice — yes, no, abstain; block or stand-aside under consent — with the reason.");
+        api.MapPost("/meetings/{meetingId:guid}/votes/{voteId:guid}/close", CloseVoteAsync)
+            .WithSummary("Closes and counts the vote (link votes included) and tells the workflow.");
+        api.MapPost("/meetings/{meetingId:guid}/close", CloseAsync).WithSummary("Closes the meeting after its votes; the workflow files the minutes.");
+        return app;
+    }
+
+    /// <summary>Lists the templates.</summary>
+    public static Ok<List<RulesTemplateView>> Templates() => TypedResults.Ok(RulesTemplates.All.Select(t => new RulesTemplateView(t.Code, t.NameZh, t.NameEn,
+        RulesDocument.From(t), Formula(t.Rules, zh: true), Formula(t.Rules, zh: false))).ToList());
+
+    /// <summary>The decision formula of rules, as the README states it.</summary>
+    public static string Formula(RulesOfProcedure rules, bool zh)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var quorum = zh ? $"到会表决人达到应参加表决人数的 {rules.Quorum}(列席人员不计)" : $"voters present ≥ {rules.Quorum} of eligible voters (advisors not counted)";
+        var rule = rules.Rule switch
+        {
+            DecisionRules.Consensus => zh ? "无人反对且至少一人赞成" : "no \"no\" votes and at least one \"yes\"",
+            DecisionRules.Consent => zh ? "无人阻止(保留意见记录在案)" : "no blocking objection (stand-asides recorded)",
+            DecisionRules.SimpleMajority => zh ? "赞成票 > 1/2 × 投票数(投票数 = 赞成 + 反对,弃权计入到会不计入投票)" : "yes > 1/2 × votes cast (yes + no; abstentions are present but not cast)",
+            DecisionRules.TwoThirds => zh ? "赞成票 ≥ 2/3 × 投票数(投票数 = 赞成 + 反对,弃权计入到会不计入投票)" : "yes ≥ 2/3 × votes cast (yes + no; abstentions are present but not cast)",
+            _ => rules.Article278Matter == Article278Matters.Items6To8
+                ? zh ? "参与表决:专有面积 ≥ 2/3 且人数 ≥ 2/3;同意:参与表决面积 ≥ 3/4 且人数 ≥ 3/4(民法典第二百七十八条第六至八项)"
+                     : "taking part: ≥ 2/3 of the area and ≥ 2/3 of the owners; approval: ≥ 3/4 of the participating area and owners (Art. 278, items 6–8)"
+                : zh ? "参与表决:专有面积 ≥ 2/3 且人数 ≥ 2/3;同意:参与表决面积 > 1/2 且人数 > 1/2(民法典第二百七十八条其他事项)"
+                     : "taking part: ≥ 2/3 of the area and ≥ 2/3 of the owners; approval: > 1/2 of the participating area and owners (Art. 278, other matters)",
+        };
+        return rules.IsCoOwners ? rule : $"{quorum};{rule}";
+    }
+
+    /// <summary>Gets a case's rules.</summary>
+    public static async Task<Ok<RulesDocument>> GetRulesAsync(Guid communityId, Guid caseId, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetRulesAsync(communityId, caseId, cancellationToken));
+
+    /// <summary>Sets a case's rules.</summary>
+    public static async Task<Ok<RulesDocument>> SetRulesAsync(Guid communityId, Guid caseId, RulesDocument request, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.SetRulesAsync(communityId, caseId, request, cancellationToken));
+
+    /// <summary>Plans a meeting.</summary>
+    public static async Task<Created<Meeting>> PlanAsync(Guid communityId, Guid caseId, MeetingPlan request, MeetingStore store, CancellationToken cancellationToken)
+    {
+        var meeting = await store.PlanAsync(communityId, caseId, request, cancellationToken);
+        return TypedResults.Created($"/api/communities/{communityId}/meetings/{meeting.Id}", meeting);
+    }
+
+    /// <summary>Lists a case's meetings.</summary>
+    public static async Task<Ok<IReadOnlyList<Meeting>>> ListAsync(Guid communityId, Guid caseId, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(communityId, caseId, cancellationToken));
+
+    /// <summary>Lists upcoming meetings.</summary>
+    public static async Task<Ok<IReadOnlyList<Meeting>>> UpcomingAsync(Guid communityId, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.UpcomingAsync(communityId, cancellationToken));
+
+    /// <summary>Meeting mode's view.</summary>
+    public static async Task<Ok<MeetingView>> GetAsync(Guid communityId, Guid meetingId, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetAsync(communityId, meetingId, cancellationToken));
+
+    /// <summary>Records attendance.</summary>
+    public static async Task<Ok<MeetingView>> AttendanceAsync(Guid communityId, Guid meetingId, AttendanceRequest request, MeetingStore store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.RecordAttendanceAsync(communityId, meetingId, request.Entries, cancellationToken));
+
+    /// <summary>Adds a proposal.</summary>
+    public static async Task<Ok<Proposal>> AddProposalAsync(Guid communityId, Guid meetingId, ProposalRequest request, MeetingStore store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.AddProposalAsync(communityId, meetingId, request.Title, request.Body, request.PersonId, cancellationToken));
+
+    /// <summary>Marks a proposal discussed.</summary>
+    public static async Task<Ok<Proposal>> DiscussedAsync(Guid communityId, Guid meetingId, Guid proposalId, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.MarkDiscussedAsync(communityId, meetingId, proposalId, cancellationToken));
+
+    /// <summary>Adds a point.</summary>
+    public static async Task<Ok<MeetingPoint>> AddPointAsync(Guid communityId, Guid meetingId, PointRequest request, MeetingStore store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.AddPointAsync(communityId, meetingId, request.Text, request.PersonId, cancellationToken));
+
+    /// <summary>Adds a resolution.</summary>
+    public static async Task<Ok<MeetingResolution>> AddResolutionAsync(Guid communityId, Guid meetingId, ResolutionRequest request, MeetingStore store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.AddResolutionAsync(communityId, meetingId, request.Text, cancellationToken));
+
+    /// <summary>Opens a vote.</summary>
+    public static async Task<Ok<VoteView>> OpenVoteAsync(Guid communityId, Guid meetingId, VoteRequest request, MeetingStore store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.OpenVoteAsync(communityId, meetingId, request.Question, request.ProposalId, cancellationToken));
+
+    /// <summary>Records a ballot.</summary>
+    public static async Task<Ok<VoteView>> BallotAsync(Guid communityId, Guid meetingId, Guid voteId, BallotEntry request, MeetingStore store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.RecordBallotAsync(communityId, meetingId, voteId, request, "meeting", cancellationToken));
+
+    /// <summary>Closes a vote.</summary>
+    public static async Task<Ok<VoteView>> CloseVoteAsync(Guid communityId, Guid meetingId, Guid voteId, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.CloseVoteAsync(communityId, meetingId, voteId, cancellationToken));
+
+    /// <summary>Closes the meeting.</summary>
+    public static async Task<Ok<Meeting>> CloseAsync(Guid communityId, Guid meetingId, CloseRequest? request, MeetingStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.CloseAsync(communityId, meetingId, request?.Chair, request?.Recorder, cancellationToken));
+}

@@ -1,0 +1,30 @@
+using Deliberation.Civic.Minutes;
+using Deliberation.Engine.Activities;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Activities;
+using Deliberation.Persistence.Meetings;
+
+namespace Deliberation.Host.Hosting;
+
+/// <summary>Registers steps 3–4: meetings, votes and minutes, and their activities.</summary>
+public static class MeetingsSetup
+{
+    /// <summary>
+    /// Adds <see cref="MeetingStore"/>, <see cref="StaffAlerts"/>, the minutes archive under <c>{data}/archive</c>
+    /// and the activities of steps 3–4 (the activity registry picks them up).
+    /// </summary>
+    public static IServiceCollection AddMeetings(this IServiceCollection services, ResolvedPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<StaffAlerts>();
+        services.AddSingleton(new MinutesArchive(Path.Combine(paths.Data, "archive")));
+        services.AddSingleton<Activity, OpenTimePollActivity>();
+        services.AddSingleton<Activity, ScheduleMeetingActivity>();
+        services.AddSingleton<Activity, SendMeetingReminderActivity>();
+        services.AddSingleton<Activity, CheckQuorumActivity>();
+        services.AddSingleton<Activity, EvaluateRoundActivity>();
+        services.AddSingleton<Activity, FileMinutesActivity>();
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Links;
+using Deliberation.Civic.Meetings;
+using Deliberation.Civic.Participation;
+using Deliberation.Engine.Activities;
+using Deliberation.Persistence.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence.Activities;
+
+/// <summary>
+/// Step 3, convening (搭建平台): sends the time poll of a planned meeting to everyone on the panel — a link to tick
+/// the candidate times that suit. Output: <c>{ meetingId, pollClosesAt, polled, withoutEmail }</c>.
+/// </summary>
+public sealed class OpenTimePollActivity(DeliberationDatabase database, AnswerLinks links) : Activity
+{
+    /// <inheritdoc/>
+    public override ActivityDescriptor Descriptor { get; } = new(
+        "OpenTimePoll", 1, new("征询会议时间", "Poll meeting times"), DeliberationSteps.Category,
+        [MeetingSteps.MeetingInput],
+        ["Done"])
+    {
+        Description = new("向议事小组全体成员发送会议时间征询链接(2–5 个候选时间,可多选)。",
+            "Sends everyone on the panel a link to tick the candidate meeting times (2–5) that suit them."),
+    };
+
+    /// <inheritdoc/>
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var now = context.Now;
+        await using var read = database.CreateContext();
+        var meeting = await MeetingSteps.LoadAsync(read, context);
+        if (meeting.Status != MeetingStatuses.Planned)
+            return Completed(meeting, 0, 0); // already polled (a retried step): nothing more to send
+        var slots = MeetingStore.ReadSlots(meeting);
+        var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
+        if (roll.Count == 0) throw new InvalidOperationException("The case's panel is empty: add representatives, parties and advisors before polling a meeting time.");
+
+        var options = new JsonArray([.. slots.Select((s, i) => (JsonNode)new JsonObject { ["value"] = MeetingSlot.OptionValue(i), ["label"] = s.ToChinese() })]);
+        var tasks = new List<ParticipationTask>();
+        var emails = new List<Entities.OutboxRow>();
+        foreach (var member in roll)
+        {
+            var data = new JsonObject
+            {
+                ["options"] = options.DeepClone(), ["multiple"] = true,
+                ["description"] = $"“{meeting.Name}”,地点:{meeting.Place}。请勾选您能参加的所有时间(北京时间)。",
+                ["meetingId"] = meeting.Id.ToString(),
+            };
+            var task = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间:{meeting.Name}", data, meeting.PollClosesAt, now);
+            tasks.Add(task);
+            if (member.Email is { } email && EmailAddresses.IsValid(email))
+                emails.Add(MeetingStore.Email(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now)), context.InstanceId, now));
+        }
+        context.AddDomainWrite(async (step, ct) =>
+        {
+            await using var db = await database.CreateContextAsync(step, ct);
+            if (await db.Meetings.Where(m => m.Id == meeting.Id && m.Status == MeetingStatuses.Planned)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MeetingStatuses.Polling), ct) != 1)
+                throw new InvalidOperationException($"Meeting {meeting.Id} changed while its poll was being sent.");
+            db.Tasks.AddRange(tasks);
+            db.Outbox.AddRange(emails);
+            await db.SaveChangesAsync(ct);
+        });
+        return Completed(meeting, emails.Count, roll.Count - emails.Count);
+    }
+
+    private static ActivityResult Completed(Meeting meeting, int polled, int withoutEmail) => ActivityResult.Complete(output: new JsonObject
+    {
+        ["meetingId"] = meeting.Id.ToString(),
+        ["pollClosesAt"] = meeting.PollClosesAt.ToString("O"),
+        ["polled"] = polled,
+        ["withoutEmail"] = withoutEmail,
+    });
+}

@@ -1,0 +1,43 @@
+using Deliberation.Civic.Communities;
+using Deliberation.Engine.Messaging;
+using Deliberation.Persistence.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Persistence;
+
+/// <summary>
+/// Emails the committee staff of a community (accounts given that community) about something that needs them,
+/// queued in the caller's transaction; with no such account, the administrators.
+/// </summary>
+public sealed class StaffAlerts
+{
+    /// <summary>The role name of administrators (as the host's auth defines it).</summary>
+    public const string AdministratorRole = "Administrator";
+
+    /// <summary>Queues one email per staff address; returns how many.</summary>
+    public async Task<int> QueueAsync(DeliberationDbContext db, Guid communityId, Guid? instanceId, string subject, string body, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var addresses = await StaffAddressesAsync(db, communityId, cancellationToken);
+        foreach (var (address, name) in addresses)
+            db.Outbox.Add(MeetingStore.Email(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n(本邮件由社区议事系统自动发送)"), instanceId, now));
+        return addresses.Count;
+    }
+
+    /// <summary>The staff of a community with a valid address (administrators when there are none).</summary>
+    public static async Task<List<(string Address, string Name)>> StaffAddressesAsync(DeliberationDbContext db, Guid communityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var staff = await db.StaffCommunities.Where(s => s.CommunityId == communityId)
+            .Join(db.Users, s => s.UserId, u => u.Id, (_, u) => new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        if (staff.Count == 0)
+        {
+            staff = await db.UserRoles.Join(db.Roles.Where(r => r.Name == AdministratorRole), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+                .Join(db.Users, id => id, u => u.Id, (_, u) => new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        }
+        return [.. staff.Where(s => s.Email is { } e && EmailAddresses.IsValid(e))
+            .Select(s => (s.Email!, string.IsNullOrWhiteSpace(s.DisplayName) ? "工作人员" : s.DisplayName))
+            .DistinctBy(s => s.Item1.ToUpperInvariant())];
+    }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Deliberation.Host.Tests.Meetings;
+
+/// <summary>
+/// Steps 3–4 through the HTTP API and the links in emails a real SMTP server (aiosmtpd) received, on a fake clock:
+/// the time poll, invitations, reminders out of quiet hours, the quorum loop, consent rounds, escalation-free decisions,
+/// Article 278 and minutes.
+/// </summary>
+[Trait("Category", "Deliberation")]
+public sealed class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+{
+    private HostFactory _host = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        await smtp.StartAsync();
+        _host = new HostFactory
+        {
+            Settings =
+            {
+                ["Deliberation:Mail:SmtpHost"] = "127.0.0.1",
+                ["Deliberation:Mail:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+                ["Deliberation:Mail:SmtpSecurity"] = "None",
+            },
+        };
+        _admin = _host.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private static readonly Dictionary<string, string[]> EveryoneSlot2 = new()
+    {
+        ["甲一"] = ["slot-2"], ["乙二"] = ["slot-1", "slot-2"], ["丙三"] = ["slot-2"], ["钱律师"] = ["slot-2"], ["孙会计"] = ["slot-1"],
+    };
+
+    private static readonly Dictionary<string, string> AllComing = new()
+    {
+        ["甲一"] = "yes", ["乙二"] = "yes", ["丙三"] = "yes", ["钱律师"] = "yes", ["孙会计"] = "yes",
+    };
+
+    [Fact]
+    public async Task QuorumNotReached_CancelsTheMeetingAlertsStaffAndReturnsToTheTimePoll()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+        await world.SetRulesAsync(new { template = "residents-council-two-thirds" });
+        var first = await world.PlanAsync(world.Beijing(5, 19), world.Beijing(6, 19));
+        Assert.Equal(["pollDeadline"], await world.WaitingAsync());
+
+        // Only 甲一 of three voters will come: the two-thirds quorum needs 2.
+        await world.ConveneAsync(first, EveryoneSlot2, new Dictionary<string, string> { ["甲一"] = "yes", ["乙二"] = "no", ["钱律师"] = "yes" });
+        var invitation = await world.ReceiveAsync("甲一", "会议通知");
+        var ics = Assert.Single(invitation.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == "invite.ics");
+        using (var stream = new MemoryStream())
+        {
+            await ics.Content!.DecodeToAsync(stream);
+            var calendar = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+            Assert.Contains("METHOD:REQUEST", calendar, StringComparison.Ordinal);
+            Assert.Contains("DTSTART:" + world.Beijing(6, 19).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), calendar, StringComparison.Ordinal);
+        }
+        Assert.Contains("介绍加装电梯方案", invitation.TextBody, StringComparison.Ordinal);
+
+        await world.CheckQuorumAsync();
+        Assert.Equal(["awaitPlan"], await world.WaitingAsync());
+        var cancelled = await world.MeetingAsync(first);
+        Assert.Equal("cancelled", (string)cancelled["meeting"]!["status"]!);
+        Assert.Contains("不足法定人数 2 人", (string)cancelled["meeting"]!["cancelReason"]!, StringComparison.Ordinal);
+        Assert.Contains("不足法定人数", (await world.ReceiveAsync("丙三", "会议取消")).TextBody, StringComparison.Ordinal);
+        var alert = await world.ReceiveAsync(world.StaffEmail, "法定人数不足");
+        Assert.Contains("重新安排候选时间", alert.TextBody, StringComparison.Ordinal);
+
+        // Staff plan again: a second round of the time poll goes out.
+        var second = await world.PlanAsync(world.Beijing(9, 19), world.Beijing(10, 19));
+        Assert.Equal(2, (int)(await world.MeetingAsync(second))["meeting"]!["round"]!);
+        Assert.Equal(["pollDeadline"], await world.WaitingAsync());
+    }
+
+    [Fact]
+    public async Task ConsentBlocked_SecondVoteAtTheMeeting_DecidesAndFilesTheMinutes()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin, new { noDecisionReturnsTo = "vote", maxRounds = 3 });
+        await world.SetRulesAsync(new { template = "consent" });
+        // 08:30 on day 6: the 2 h reminder falls at 06:30, in quiet hours, and goes out at 07:00 instead.
+        var meetingId = await world.PlanAsync(world.Beijing(5, 19), world.Beijing(6, 8, 30));
+        var scheduled = await world.ConveneAsync(meetingId, EveryoneSlot2, AllComing);
+        Assert.Equal(world.Beijing(6, 8, 30), DateTimeOffset.Parse((string)scheduled["meeting"]!["startsAt"]!, CultureInfo.InvariantCulture));
+        Assert.Equal([2, 4], scheduled["slots"]!.AsArray().Select(s => (int)s!["count"]!)); // only the two slots, counted
+
+        await world.CheckQuorumAsync();
+        Assert.Contains("awaitVote", await world.WaitingAsync());
+        var dayBefore = await world.ReceiveAsync("甲一", "会议提醒");
+        Assert.Contains("约24小时后", dayBefore.TextBody, StringComparison.Ordinal);
+        await world.AdvanceToAsync(world.Beijing(6, 7) - TimeSpan.FromSeconds(1));
+        await world.Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+        Assert.Single(smtp.ReadMessages(), m => m.Recipients.Contains(world.Emails["甲一"]) && (m.Message.Subject ?? "").StartsWith("会议提醒", StringComparison.Ordinal));
+        await world.AdvanceToAsync(world.Beijing(6, 7));
+        var early = await world.ReceiveAsync("甲一", "会议提醒");
+        Assert.Contains("约2小时后", early.TextBody, StringComparison.Ordinal);
+        Assert.Equal(world.Beijing(6, 7), early.Date);
+
+        await world.StartMeetingAsync(meetingId);
+        await world.RecordAttendanceAsync(meetingId, ("甲一", true), ("乙二", true), ("丙三", true), ("钱律师", true), ("孙会计", false));
+        var blocked = await world.VoteAsync(meetingId, "是否同意按方案一加装电梯",
+            ("甲一", "yes", null), ("乙二", "block", "一楼住户采光受影响,方案一不可接受"), ("丙三", "stand-aside", "费用还需再算"));
+        Assert.False((bool)blocked["vote"]!["passed"]!);
+        Assert.Equal(1, (int)blocked["tally"]!["blocks"]!);
+        Assert.Contains("inMeeting", string.Join(",", await world.WaitingAsync()).Replace("awaitVote", "inMeeting", StringComparison.Ordinal));
+
+        var agreed = await world.VoteAsync(meetingId, "是否同意按方案二(电梯移至北侧)加装电梯",
+            ("甲一", "yes", null), ("乙二", "yes", null), ("丙三", "stand-aside", "费用还需再算"));
+        Assert.True((bool)agreed["vote"]!["passed"]!);
+        Assert.Equal(["awaitClose"], (await world.WaitingAsync()).Where(w => w.StartsWith("await", StringComparison.Ordinal)));
+        await world.PostAsync($"{world.Api}/meetings/{meetingId}/resolutions", new { text = "按方案二在1栋北侧加装电梯" });
+        await world.PostAsync($"{world.Api}/meetings/{meetingId}/points", new { text = "电梯井不得占用消防通道", personId = world.People["钱律师"] });
+        await world.PostAsync($"{world.Api}/meetings/{meetingId}/close", new { });
+
+        var held = await world.MeetingAsync(meetingId);
+        var minutes = held["minutes"]!.AsArray();
+        Assert.Equal(["en", "zh-CN"], minutes.Select(m => (string)m!["culture"]!).Order(StringComparer.Ordinal));
+        var mail = await world.ReceiveAsync("乙二", "会议纪要");
+        Assert.Contains("按方案二在1栋北侧加装电梯", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("丙三(保留意见)：费用还需再算", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("列席人员：钱律师(律师)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("缺席人员：无", mail.TextBody, StringComparison.Ordinal);
+        Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName!.EndsWith("会议纪要.docx", StringComparison.Ordinal));
+        Assert.Equal(["implement"], await FinishedAtAsync(world));
+    }
+
+    [Fact]
+    public async Task Article278_PassesByHeadcountButFailsByArea()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+        await world.SetRulesAsync(new { template = "co-owners-art278-items-6-8" });
+        var meetingId = await world.PlanAsync(world.Beijing(5, 19), world.Beijing(6, 19));
+        await world.ConveneAsync(meetingId, EveryoneSlot2, AllComing);
+        await world.CheckQuorumAsync();
+        await world.StartMeetingAsync(meetingId);
+        await world.RecordAttendanceAsync(meetingId, ("甲一", true), ("乙二", true), ("丙三", true));
+
+        // 甲一 (60 ㎡) and 乙二 (80 ㎡) agree: 2 of 3 owners, but 140 of 300 ㎡.
+        var vote = await world.VoteAsync(meetingId, "是否同意使用维修资金加装电梯",
+            ("甲一", "yes", null), ("乙二", "yes", null), ("丙三", "no", "我家在一楼,用不上电梯"));
+        Assert.False((bool)vote["vote"]!["passed"]!);
+        var coOwners = vote["tally"]!["coOwners"]!;
+        Assert.Equal(("66.67%", "46.67%", false), ((string)coOwners["ownerApproval"]!, (string)coOwners["areaApproval"]!, (bool)coOwners["areaApprovalMet"]!));
+        Assert.Contains("面积", (string)vote["tally"]!["explanationZh"]!, StringComparison.Ordinal);
+
+        // An advisor cannot vote on a co-owners' decision, and bad input changes nothing.
+        var voteId = (string)(await world.PostAsync($"{world.Api}/meetings/{meetingId}/votes", new { question = "再次表决" }))["vote"]!["id"]!;
+        var advisor = await world.Staff.PostAsJsonAsync($"{world.Api}/meetings/{meetingId}/votes/{voteId}/ballots", new { personId = world.People["钱律师"], choice = "yes" });
+        Assert.Equal(HttpStatusCode.BadRequest, advisor.StatusCode);
+        var bad = await world.Staff.PostAsJsonAsync($"{world.Api}/meetings/{meetingId}/votes/{voteId}/ballots", new { personId = world.People["甲一"], choice = "maybe" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("invalid-input", (string)(await bad.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
+        Assert.Empty((await world.MeetingAsync(meetingId))["votes"]!.AsArray().Last()!["ballots"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task RulesAndPlans_BadInputIsRefusedAndChangesNothing()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+        var rules = await world.Staff.PutAsJsonAsync($"{world.Api}/cases/{world.CaseId}/rules", new { rule = "co-owners-art278", quorum = "1/2" });
+        Assert.Equal(HttpStatusCode.BadRequest, rules.StatusCode);
+        var problem = (await rules.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("quorum"), problem.ToJsonString());
+        Assert.Equal("simple-majority", (string)(await world.GetAsync($"{world.Api}/cases/{world.CaseId}/rules"))["rule"]!);
+
+        var oneSlot = await world.Staff.PostAsJsonAsync($"{world.Api}/cases/{world.CaseId}/meetings", new
+        {
+            name = "会", place = "议事厅", slots = new[] { new { start = world.Beijing(5, 19), end = world.Beijing(5, 21) } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, oneSlot.StatusCode);
+        Assert.Empty((await world.GetAsync($"{world.Api}/cases/{world.CaseId}/meetings")).AsArray());
+        Assert.Equal(["awaitPlan"], await world.WaitingAsync());
+    }
+
+    private static async Task<string[]> FinishedAtAsync(MeetingWorld world)
+    {
+        var instance = await world.InstanceAsync();
+        Assert.True(instance["incidents"]!.AsArray().Count == 0, instance["incidents"]!.ToJsonString());
+        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        var journal = await world.GetAsync($"/api/instances/{world.InstanceId}/journal");
+        string[] ends = ["implement", "escalated"];
+        return [.. journal.AsArray().Select(e => (string?)e!["activityId"]).Where(id => id is not null && ends.Contains(id)).Select(id => id!).Distinct()];
+    }
+}
