@@ -1,3 +1,4 @@
+using Markdig;
 using System.Text;
 using Deliberation.Engine.Messaging;
 
@@ -118,6 +119,15 @@ public static class MeetingEmails
         return new EmailMessage([to], $"请表决:{vote.Question}", body);
     }
 
+    private static readonly Markdig.MarkdownPipeline HtmlPipeline = new Markdig.MarkdownPipelineBuilder().DisableHtml().Build();
+
+    /// <summary>
+    /// The minutes as an HTML page for mail readers. Raw HTML in the Markdown (a proposal titled
+    /// <c>&lt;script&gt;…</c>) is written as text, never as markup.
+    /// </summary>
+    public static string MinutesHtml(string markdown) =>
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"></head><body>" + Markdig.Markdown.ToHtml(markdown, HtmlPipeline) + "</body></html>";
+
     /// <summary>The filed minutes, to every participant, with the .docx attached.</summary>
     public static EmailMessage Minutes(string to, string name, Meeting meeting, string caseNumber, string markdown, byte[] docx)
     {
@@ -135,6 +145,7 @@ public static class MeetingEmails
             """;
         return new EmailMessage([to], $"会议纪要:{meeting.Name}", body)
         {
+            HtmlBody = MinutesHtml(markdown),
             Attachments = [new EmailAttachment($"{caseNumber}-会议纪要.docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Convert.ToBase64String(docx))],
         };

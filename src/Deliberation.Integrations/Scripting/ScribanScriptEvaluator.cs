@@ -92,6 +92,7 @@ public sealed class ScribanScriptEvaluator : IScriptEvaluator
             MemberFilter = _ => false,
         };
         context.PushGlobal(globals);
+        context.PushOutput(new BoundedOutput(MaxOutputLength));
         return context;
     }
 
