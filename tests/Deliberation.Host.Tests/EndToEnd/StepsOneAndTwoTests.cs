@@ -193,6 +193,148 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         Assert.Equal(("张一", community.People["张一"], "representative", "election", layerTwo, true),
             ((string)member["name"]!, (string)member["personId"]!, (string)member["role"]!, (string)member["source"]!, (string)member["electionId"]!, (bool)member["votes"]!));
         Assert.Empty(panel["former"]!.AsArray());
+
+        // Steps 3–4: convene the panel with the parties and the professionals, reach a decision, file the minutes.
+        var meeting = await ConveneAndDecideAsync(staff, community, caseId, caseNumber, instanceId);
+    }
+
+    // ---- Steps 3–4: panel, rules, time poll, invitations, reminders, quorum, meeting mode, vote, minutes ----
+
+    private const string Resolution = "在1栋、2栋北侧各加装电梯一部,费用按楼层系数分摊";
+
+    /// <summary>
+    /// The property company and the owners' committee join as parties and a shop owner for the businesses on the
+    /// ground floor (three affected groups in all, with the residents who elected 张一), a lawyer and an accountant as
+    /// advisors. A two-thirds vote passes with one abstention (by link, absent) and one "no" with its reason; the minutes
+    /// are filed and emailed. Returns the meeting's id.
+    /// </summary>
+    private async Task<string> ConveneAndDecideAsync(HttpClient staff, Community community, string caseId, string caseNumber, string instanceId)
+    {
+        var csv = RosterApi.Header + "\r\n" +
+            $",,,,赵经理,物业,{Email("zhao")},,\r\n" +
+            $",,,,周主任,业委会,{Email("zhou")},,\r\n" +
+            $",,,,吴老板,驻区单位,{Email("wu")},,\r\n" +
+            $",,,,钱律师,律师,{Email("qian")},,\r\n" +
+            $",,,,孙会计,会计师,{Email("sun")},,\r\n";
+        var import = await RosterApi.ImportAsync(staff, community.Id, System.Text.Encoding.UTF8.GetBytes(csv), "议事小组.csv");
+        Assert.True(import.StatusCode == HttpStatusCode.OK, await import.Content.ReadAsStringAsync());
+        foreach (var person in await RosterApi.PeopleAsync(staff, community.Id))
+        {
+            community.People[(string)person!["name"]!] = (string)person["id"]!;
+            if ((string?)person["email"] is { Length: > 0 } email) community.Emails[(string)person["name"]!] = email;
+        }
+        foreach (var (name, role, kind) in new[] { ("赵经理", "party", "property-company"), ("周主任", "party", "owners-committee"),
+            ("吴老板", "party", "resident-unit"), ("钱律师", "advisor", "lawyer"), ("孙会计", "advisor", "accountant") })
+        {
+            var added = await staff.PostAsJsonAsync($"{community.Api}/cases/{caseId}/panel", new { personId = community.People[name], role, partyKind = kind });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+        var rules = await staff.PutAsJsonAsync($"{community.Api}/cases/{caseId}/rules", new { template = "residents-council-two-thirds" });
+        Assert.True(rules.StatusCode == HttpStatusCode.OK, await rules.Content.ReadAsStringAsync());
+
+        // Step 3a: staff propose three times; everyone on the panel gets the time poll by link.
+        var beijing = TimeSpan.FromHours(8);
+        var today = _host.Time.GetUtcNow().ToOffset(beijing).Date;
+        DateTimeOffset At(int days, int hour, int minute = 0) => new(today.AddDays(days).AddHours(hour).AddMinutes(minute), beijing);
+        var planned = await staff.PostAsJsonAsync($"{community.Api}/cases/{caseId}/meetings", new
+        {
+            name = "电梯加装议事协商会", place = "大龙社区党群服务中心二楼会议室", chair = "刘书记", recorder = "小王",
+            agenda = new[] { "物业介绍两栋楼加装电梯方案", "律师、会计师说明合同与费用", "讨论分摊办法", "表决" },
+            slots = new[] { At(6, 19), At(7, 8, 30), At(7, 14) }.Select(s => new { start = s, end = s.AddHours(2) }).ToArray(),
+        });
+        var plannedText = await planned.Content.ReadAsStringAsync();
+        Assert.True(planned.StatusCode == HttpStatusCode.Created, plannedText);
+        var meetingId = (string)JsonNode.Parse(plannedText)!["id"]!;
+        var meetingPath = $"{community.Api}/meetings/{meetingId}";
+        string[] panelNames = ["张一", "赵经理", "周主任", "吴老板", "钱律师", "孙会计"];
+        foreach (var name in panelNames)
+        {
+            var poll = await ReceiveAsync(community.Emails[name], "请选择会议时间");
+            string[] ticks = name is "吴老板" ? ["slot-1"] : name is "赵经理" ? ["slot-1", "slot-2"] : ["slot-2"];
+            await EmailedLinks.AnswerFormAsync(_resident, LinkIn(poll), [.. ticks.Select(t => ("choices", t))]);
+        }
+
+        // Step 3b: at the poll deadline the slot most can make (day 7, 08:30) is fixed; invitations carry the .ics and the agenda.
+        var view = await GetAsync(staff, meetingPath);
+        await AdvanceToAsync(DateTimeOffset.Parse((string)view["meeting"]!["pollClosesAt"]!, CultureInfo.InvariantCulture));
+        view = await GetAsync(staff, meetingPath);
+        Assert.Equal(("scheduled", At(7, 8, 30)), ((string)view["meeting"]!["status"]!, DateTimeOffset.Parse((string)view["meeting"]!["startsAt"]!, CultureInfo.InvariantCulture)));
+        Assert.Equal([2, 5, 0], view["slots"]!.AsArray().Select(s => (int)s!["count"]!));
+        var invitations = new Dictionary<string, MimeKit.MimeMessage>();
+        foreach (var name in panelNames) invitations[name] = await ReceiveAsync(community.Emails[name], "会议通知");
+        Assert.Contains("律师、会计师说明合同与费用", invitations["张一"].TextBody, StringComparison.Ordinal);
+        Assert.Contains("列席会议", invitations["钱律师"].TextBody, StringComparison.Ordinal);
+        Assert.Single(invitations["张一"].Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == "invite.ics");
+
+        // Step 3c: RSVPs by link (吴老板 cannot come); 周主任 sends a proposal before the meeting.
+        foreach (var name in panelNames)
+            await EmailedLinks.AnswerFormAsync(_resident, EmailedLinks.LinksIn(invitations[name])[0], ("choice", name == "吴老板" ? "no" : "yes"));
+        await EmailedLinks.AnswerFormAsync(_resident, EmailedLinks.LinksIn(invitations["周主任"])[1],
+            ("comment", "两栋同时施工,统一招标\n由业委会牵头比选三家电梯公司,统一招标可降低造价。"));
+
+        // Step 3d: reminders — 24 h before (day 6, 08:30), and 2 h before at 06:30, in quiet hours, so at 07:00 instead.
+        var instance = await InstanceAsync(staff, instanceId);
+        var reminders = instance["outputs"]!["schedule"]!["reminders"]!.AsArray();
+        Assert.Equal([At(6, 8, 30), At(7, 7)], reminders.Select(r => DateTimeOffset.Parse((string)r!["sendAt"]!, CultureInfo.InvariantCulture)));
+        Assert.True((bool)reminders[1]!["shifted"]!);
+        await AdvanceToAsync(At(6, 8, 30));
+        Assert.Contains("约24小时后", (await ReceiveAsync(community.Emails["张一"], "会议提醒")).TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(community.Emails["吴老板"]) && (m.Message.Subject ?? "").StartsWith("会议提醒", StringComparison.Ordinal));
+
+        // The quorum check (24 h before, at the same instant): three of four voters confirmed, two-thirds needs three.
+        instance = await InstanceAsync(staff, instanceId);
+        Assert.Contains("awaitVote", Waiting(instance));
+        await AdvanceToAsync(At(7, 7) - Tick);
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+        Assert.Single(smtp.ReadMessages(), m => m.Recipients.Contains(community.Emails["张一"]) && (m.Message.Subject ?? "").StartsWith("会议提醒", StringComparison.Ordinal));
+        await AdvanceToAsync(At(7, 7));
+        var early = await ReceiveAsync(community.Emails["张一"], "会议提醒");
+        Assert.Equal(At(7, 7), early.Date);
+        Assert.Contains("约2小时后", early.TextBody, StringComparison.Ordinal);
+
+        // Step 4a: meeting mode. Attendance, the proposal sent by link discussed, points raised by the professionals.
+        await AdvanceToAsync(At(7, 8, 31));
+        await Put(staff, $"{meetingPath}/attendance", new
+        {
+            entries = new[] { ("张一", true), ("赵经理", true), ("周主任", true), ("吴老板", false), ("钱律师", true), ("孙会计", true) }
+                .Select(e => new { personId = community.People[e.Item1], present = e.Item2 }).ToArray(),
+        });
+        view = await GetAsync(staff, meetingPath);
+        var proposal = Assert.Single(view["proposals"]!.AsArray())!;
+        Assert.Equal(("两栋同时施工,统一招标", "link"), ((string)proposal["title"]!, (string)proposal["source"]!));
+        await Post(staff, $"{meetingPath}/proposals/{proposal["id"]}/discussed", new { });
+        await Post(staff, $"{meetingPath}/points", new { text = "施工合同须约定工期和质保,避免后续维修责任不清", personId = community.People["钱律师"] });
+        await Post(staff, $"{meetingPath}/points", new { text = "按楼层系数分摊,一楼住户不出资,每户约2.1万元", personId = community.People["孙会计"] });
+
+        // Step 4b: the two-thirds vote. 张一 and 周主任 yes, 赵经理 no with his reason; 吴老板, absent, abstains by link.
+        var opened = await Post(staff, $"{meetingPath}/votes", new { question = "是否同意两栋统一招标加装电梯", proposalId = (string)proposal["id"]! });
+        var voteId = (string)opened["vote"]!["id"]!;
+        await Post(staff, $"{meetingPath}/votes/{voteId}/ballots", new { personId = community.People["张一"], choice = "yes" });
+        await Post(staff, $"{meetingPath}/votes/{voteId}/ballots", new { personId = community.People["周主任"], choice = "yes" });
+        await Post(staff, $"{meetingPath}/votes/{voteId}/ballots", new { personId = community.People["赵经理"], choice = "no", reason = "电梯日常维护费用由谁承担尚未说清" });
+        var voteLink = await ReceiveAsync(community.Emails["吴老板"], "请表决");
+        await EmailedLinks.AnswerFormAsync(_resident, LinkIn(voteLink), ("choice", "abstain"), ("comment", "店面在一楼,不参与分摊"));
+        var closed = await Post(staff, $"{meetingPath}/votes/{voteId}/close", new { });
+        Assert.True((bool)closed["vote"]!["passed"]!);
+        Assert.Equal((2, 1, 1, 4, 4), ((int)closed["tally"]!["yes"]!, (int)closed["tally"]!["no"]!, (int)closed["tally"]!["abstentions"]!,
+            (int)closed["tally"]!["present"]!, (int)closed["tally"]!["eligible"]!));
+        Assert.Equal("link", (string)closed["ballots"]!.AsArray().Single(b => (string)b!["name"]! == "吴老板")!["channel"]!);
+        await Post(staff, $"{meetingPath}/resolutions", new { text = Resolution });
+        return meetingId;
+    }
+
+    private static async Task<JsonNode> Post(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    private static async Task Put(HttpClient client, string path, object body)
+    {
+        var response = await client.PutAsJsonAsync(path, body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     // ---- Step 0 and 1: community, accounts, roster, complaints, ranking, anchor ----
