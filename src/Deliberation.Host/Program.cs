@@ -35,6 +35,8 @@ app.MapDevMailbox();
 app.MapCommunitiesApi();
 app.MapComplaintsApi();
 app.MapStakeholdersApi();
+app.MapImplementationApi();
+app.MapEscalationsApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.Run();
 

@@ -1,6 +1,8 @@
 using System.Text;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Elections;
+using Deliberation.Civic.Escalations;
+using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Configurations;
@@ -48,6 +50,11 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ElectionBallot> ElectionBallots => Set<ElectionBallot>();
     public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionItemProgress> ActionItemProgress => Set<ActionItemProgress>();
+    public DbSet<ActionItemAssignment> ActionItemAssignments => Set<ActionItemAssignment>();
+    public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 #pragma warning restore CS1591
 
     private static readonly ValueConverter<DateTimeOffset, long> Millis =
@@ -71,6 +78,11 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         CivicConfiguration.Apply(builder);
+        builder.ApplyConfiguration(new ActionItemConfiguration());
+        builder.ApplyConfiguration(new ActionItemProgressConfiguration());
+        builder.ApplyConfiguration(new ActionItemAssignmentConfiguration());
+        builder.ApplyConfiguration(new FollowUpRequestConfiguration());
+        builder.ApplyConfiguration(new EscalationConfiguration());
         builder.Entity<DefinitionRow>(e =>
         {
             e.ToTable("definitions");

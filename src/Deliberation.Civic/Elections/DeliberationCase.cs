@@ -29,4 +29,7 @@ public sealed class DeliberationCase
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When it closed (step 5: implemented, followed up, the result publicly noticed); null while open.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

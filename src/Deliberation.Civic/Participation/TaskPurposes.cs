@@ -18,8 +18,11 @@ public static class TaskPurposes
     /// <summary>Reporting progress on an action item.</summary>
     public const string Progress = "progress";
 
+    /// <summary>The follow-up (回访): how satisfied an affected group's representative is with what was done.</summary>
+    public const string FollowUp = "follow-up";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress];
+    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress, FollowUp];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

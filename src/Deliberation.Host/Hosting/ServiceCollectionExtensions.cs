@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddParticipation(configuration, paths);
         services.AddComplaints(configuration, paths);
         services.AddStakeholders();
+        services.AddImplementation(paths);
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!database.IsPostgres && string.IsNullOrWhiteSpace(database.ConnectionString))
