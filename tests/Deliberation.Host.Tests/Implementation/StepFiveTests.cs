@@ -3,9 +3,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Escalations;
 using Deliberation.Civic.Issues;
 using Deliberation.Integrations.Outbox;
 using Deliberation.Persistence;
+using Deliberation.Persistence.Escalations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -176,6 +178,60 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         var again = await _staff.PostAsync($"{world.Api}/escalations/{escalation["id"]}/acknowledge", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("escalation-acknowledged", (string)(await again.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
+    }
+
+    [Fact]
+    public async Task ItemWithoutPerson_StaffReportDone_ResumesTheWorkflow()
+    {
+        var world = await SeedAsync();
+        var response = await _staff.PostAsJsonAsync($"{world.Api}/cases/{world.Case}/action-items",
+            new { title = "协调供电局检查线路", responsibleParty = "社区居委会", dueAt = _host.Time.GetUtcNow().AddDays(7) });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var item = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var instanceId = await StartAsync(world);
+        Assert.Null(Item(await ItemsAsync(world), item)["taskId"]); // nobody to send a link to
+
+        var half = await _staff.PostAsJsonAsync($"{world.Api}/action-items/{item}/progress", new { report = new { percent = 50, comment = "已约供电局" } });
+        Assert.Equal(HttpStatusCode.OK, half.StatusCode);
+        Assert.Equal(["dueDate", "itemDone", "items", "reminderDue"], (await WaitingAsync(instanceId)).Order(StringComparer.Ordinal));
+        var done = await _staff.PostAsJsonAsync($"{world.Api}/action-items/{item}/progress", new { report = new { done = true, comment = "线路已检修" } });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        var view = (await done.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(("done", 100), ((string)view["status"]!, (int)view["percent"]!));
+        Assert.All(view["reports"]!.AsArray(), r => Assert.Equal("proxy", (string)r!["channel"]!));
+        Assert.Equal(["followUpAnswered", "followUpCloses"], (await WaitingAsync(instanceId)).Order(StringComparer.Ordinal));
+        var again = await _staff.PostAsJsonAsync($"{world.Api}/action-items/{item}/progress", new { report = new { percent = 10 } });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_FromOtherSteps_EmailsOnceAndRefusesBadRequests()
+    {
+        var world = await SeedAsync();
+        var staffEmail = await StaffAccountAsync(world);
+        var store = _host.Services.GetRequiredService<EscalationStore>();
+        var meeting = Guid.NewGuid();
+        var request = new EscalationRequest(world.Community, world.Case, EscalationKinds.RoundsExhausted, "三轮表决仍未形成决议",
+            "议事会已进行三轮表决,均未达到三分之二多数,请街道协调。", meeting);
+
+        var first = await store.RaiseAsync(request, CancellationToken.None);
+        var second = await store.RaiseAsync(request with { Subject = "重复" }, CancellationToken.None);
+
+        Assert.True(first.IsNew);
+        Assert.False(second.IsNew);
+        Assert.Equal(first.Escalation.Id, second.Escalation.Id);
+        var mail = await ReceiveAsync(world.StreetOffice, "多轮表决仍未形成决议");
+        Assert.Contains("请街道协调", mail.TextBody, StringComparison.Ordinal);
+        await ReceiveAsync(staffEmail, "多轮表决仍未形成决议");
+        Assert.Equal(1, smtp.ReadMessages().Count(m => m.Recipients.Contains(world.StreetOffice)));
+        Assert.Equal("rounds-exhausted", (string)Assert.Single(await EscalationsAsync(world))!["kind"]!);
+
+        var refused = await Assert.ThrowsAsync<Deliberation.Engine.Runtime.WorkflowException>(() =>
+            store.RaiseAsync(new EscalationRequest(world.Community, Guid.NewGuid(), "Not A Kind", "", "x"), CancellationToken.None));
+        Assert.Equal("invalid-input", refused.Code);
+        Assert.Equal(["caseId", "kind", "subject"], refused.Errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.Single(await EscalationsAsync(world));
     }
 
     [Fact]
