@@ -36,6 +36,8 @@ app.MapCommunitiesApi();
 app.MapComplaintsApi();
 app.MapStakeholdersApi();
 app.MapMeetingsApi();
+app.MapImplementationApi();
+app.MapEscalationsApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.Run();
 

@@ -33,6 +33,15 @@ public sealed class CommunityStore(DeliberationDatabase database, TimeProvider t
         return await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, cancellationToken);
     }
 
+    /// <summary>Replaces the community's escalation contacts (already checked; null for none); null when there is no such community.</summary>
+    public async Task<Community?> SetEscalationEmailsAsync(Guid communityId, string? escalationEmails, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var changed = await db.Communities.Where(c => c.Id == communityId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalationEmails, escalationEmails), cancellationToken);
+        return changed == 0 ? null : await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, cancellationToken);
+    }
+
     /// <summary>Creates a precinct; null when the community already has one of that name.</summary>
     public async Task<Precinct?> CreatePrecinctAsync(Guid communityId, string name, CancellationToken cancellationToken)
     {

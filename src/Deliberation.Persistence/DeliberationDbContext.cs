@@ -3,6 +3,8 @@ using Deliberation.Civic.Communities;
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Meetings;
 using Deliberation.Civic.Minutes;
+using Deliberation.Civic.Escalations;
+using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Configurations;
@@ -58,6 +60,11 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
     public DbSet<VoteBallot> VoteBallots => Set<VoteBallot>();
     public DbSet<MinutesRecord> Minutes => Set<MinutesRecord>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionItemProgress> ActionItemProgress => Set<ActionItemProgress>();
+    public DbSet<ActionItemAssignment> ActionItemAssignments => Set<ActionItemAssignment>();
+    public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 #pragma warning restore CS1591
 
     private static readonly ValueConverter<DateTimeOffset, long> Millis =
@@ -82,6 +89,11 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         CivicConfiguration.Apply(builder);
         MeetingsConfiguration.Apply(builder);
+        builder.ApplyConfiguration(new ActionItemConfiguration());
+        builder.ApplyConfiguration(new ActionItemProgressConfiguration());
+        builder.ApplyConfiguration(new ActionItemAssignmentConfiguration());
+        builder.ApplyConfiguration(new FollowUpRequestConfiguration());
+        builder.ApplyConfiguration(new EscalationConfiguration());
         builder.Entity<DefinitionRow>(e =>
         {
             e.ToTable("definitions");

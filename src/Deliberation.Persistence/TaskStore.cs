@@ -18,8 +18,15 @@ namespace Deliberation.Persistence;
 /// <c>task-closed</c>, <c>link-reissued</c>, <c>invalid-answer</c>, <c>invalid-input</c>), so the
 /// API answers them as ProblemDetails like every other refusal.
 /// </summary>
-public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime runtime, AnswerLinks links, TimeProvider time)
+/// <param name="database">The database.</param>
+/// <param name="runtime">Resumes the waiting workflow.</param>
+/// <param name="links">Makes the signed links.</param>
+/// <param name="time">The clock.</param>
+/// <param name="handlers">Domain rows that go with the answers of some purposes (progress reports, the follow-up).</param>
+public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime runtime, AnswerLinks links, TimeProvider time, IEnumerable<ITaskAnswerHandler> handlers)
 {
+    private readonly Dictionary<string, ITaskAnswerHandler> _handlers = handlers.ToDictionary(h => h.Purpose, StringComparer.Ordinal);
+
     /// <summary>The longest title.</summary>
     public const int MaxTitleLength = 500;
 
@@ -184,6 +191,7 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
             Channel = channel,
         };
 
+        var handler = _handlers.GetValueOrDefault(task.Purpose);
         async Task WriteAsync(DeliberationDbContext db, CancellationToken ct)
         {
             // Re-checks inside the transaction that the task is still open and the link still current. On
@@ -196,9 +204,11 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsCurrent, false), ct);
             db.TaskAnswers.Add(row);
             await db.SaveChangesAsync(ct);
+            if (handler is not null) await handler.OnRecordedAsync(db, task, row, answer, ct);
         }
 
-        if (task.InstanceId is { } instanceId && !string.IsNullOrEmpty(task.SignalName))
+        if (task.InstanceId is { } instanceId && !string.IsNullOrEmpty(task.SignalName)
+            && (handler is null || await handler.ResumesWorkflowAsync(task, answer, cancellationToken)))
         {
             try
             {
@@ -245,6 +255,9 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
         AnswerProblem.CommentRequired => "This task takes a written answer: give \"comment\".",
         AnswerProblem.CommentTooLong => $"The comment may have at most {TaskForm.MaxCommentLength} characters.",
         AnswerProblem.CommentNotAllowed => "This task takes no comment.",
+        AnswerProblem.PercentRequired => "Give \"percent\" (0–100), or \"done\": true.",
+        AnswerProblem.PercentOutOfRange => "\"percent\" must be a whole number from 0 to 100.",
+        _ when form.IsProgress => "Expected {\"percent\": 0–100, \"done\": false, \"comment\": \"…\"}.",
         _ => form.Multiple
             ? "Expected {\"choices\": [\"value\", …], \"comment\": \"…\"}."
             : "Expected {\"choice\": \"value\", \"comment\": \"…\"}.",

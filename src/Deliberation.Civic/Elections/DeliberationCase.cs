@@ -33,6 +33,6 @@ public sealed class DeliberationCase
     /// <summary>The rules of procedure as JSON (<see cref="Decisions.RulesDocument"/>); null until staff set them (then a template applies).</summary>
     public string? Rules { get; set; }
 
-    /// <summary>When the case closed (step 5 done), if it has.</summary>
+    /// <summary>When it closed (step 5: implemented, followed up, the result publicly noticed); null while open.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -20,4 +20,7 @@ public static class ComplaintEventKinds
 
     /// <summary>A photo was attached.</summary>
     public const string PhotoAdded = "photo-added";
+
+    /// <summary>Its deliberation case closed after implementation and follow-up; the note holds the case number.</summary>
+    public const string Closed = "closed";
 }

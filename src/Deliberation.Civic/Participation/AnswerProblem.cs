@@ -23,4 +23,10 @@ public enum AnswerProblem
 
     /// <summary>The task takes no comment.</summary>
     CommentNotAllowed,
+
+    /// <summary>A progress report without a percentage (and not marked done).</summary>
+    PercentRequired,
+
+    /// <summary>A percentage that is not a whole number from 0 to 100.</summary>
+    PercentOutOfRange,
 }

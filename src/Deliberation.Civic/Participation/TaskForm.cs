@@ -10,6 +10,9 @@ namespace Deliberation.Civic.Participation;
 /// Without options the answer is a written comment (a progress report). Answers are recorded as
 /// <c>{"choice":"a"}</c> (one choice), <c>{"choices":["a","b"]}</c> (several, in option order) or
 /// <c>{"comment":"…"}</c>, each with an optional <c>comment</c>.
+/// A progress report form (<c>{"form":"progress", "description": "…"}</c>) takes no options: its answer is
+/// <c>{"percent": 60, "done": false, "comment": "…", "photoId": "…"}</c> — a percentage 0–100 (100 when done),
+/// an optional note and an optional photo stored beforehand.
 /// </summary>
 public sealed class TaskForm
 {
@@ -28,13 +31,20 @@ public sealed class TaskForm
     /// <summary>The longest comment.</summary>
     public const int MaxCommentLength = 2000;
 
-    private TaskForm(IReadOnlyList<TaskOption> options, bool multiple, bool allowComment, string? description)
+    /// <summary>The value of <c>form</c> that makes a progress report form.</summary>
+    public const string ProgressForm = "progress";
+
+    private TaskForm(IReadOnlyList<TaskOption> options, bool multiple, bool allowComment, string? description, bool isProgress = false)
     {
         Options = options;
         Multiple = multiple;
         AllowComment = allowComment;
         Description = description;
+        IsProgress = isProgress;
     }
+
+    /// <summary>Whether this is a progress report form (percentage, done, note, photo) rather than choices or a comment.</summary>
+    public bool IsProgress { get; }
 
     /// <summary>The choices, in the order shown.</summary>
     public IReadOnlyList<TaskOption> Options { get; }
@@ -45,8 +55,8 @@ public sealed class TaskForm
     /// <summary>Whether a comment may be written; always true without options, where the comment is the answer.</summary>
     public bool AllowComment { get; }
 
-    /// <summary>Whether the comment is the whole answer (no options).</summary>
-    public bool CommentRequired => Options.Count == 0;
+    /// <summary>Whether the comment is the whole answer (no options, not a progress form).</summary>
+    public bool CommentRequired => Options.Count == 0 && !IsProgress;
 
     /// <summary>More explanation shown under the title, if any.</summary>
     public string? Description { get; }
@@ -91,6 +101,19 @@ public sealed class TaskForm
         };
         if (description is "\0" || description?.Length > MaxDescriptionLength)
             return Fail($"description must be text of at most {MaxDescriptionLength} characters.", out error);
+        var kind = o["form"] switch
+        {
+            null => null,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            _ => "\0",
+        };
+        if (kind is not (null or ProgressForm)) return Fail($"form must be \"{ProgressForm}\" or absent.", out error);
+        if (kind == ProgressForm)
+        {
+            if (options.Count > 0) return Fail("A progress form has no options.", out error);
+            form = new TaskForm([], false, true, string.IsNullOrWhiteSpace(description) ? null : description, isProgress: true);
+            return true;
+        }
 
         form = new TaskForm(options, multiple && options.Count > 0, allowComment || options.Count == 0,
             string.IsNullOrWhiteSpace(description) ? null : description);
@@ -135,6 +158,7 @@ public sealed class TaskForm
     /// <returns>Null when the answer is acceptable, else why not.</returns>
     public AnswerProblem? TryNormalize(JsonNode? given, out JsonObject answer)
     {
+        if (IsProgress) return TryNormalizeProgress(given, out answer);
         answer = new JsonObject();
         if (given is not JsonObject o || o.Any(p => p.Key is not ("choice" or "choices" or "comment"))) return AnswerProblem.Malformed;
 
@@ -184,6 +208,88 @@ public sealed class TaskForm
         }
         if (comment is not null) answer["comment"] = comment;
         return null;
+    }
+
+    /// <summary>Builds a progress report from a page's form fields (percentage as typed, the done box, note, a stored photo's id).</summary>
+    /// <returns>Null when the report is acceptable, else why not.</returns>
+    public AnswerProblem? TryBuildProgress(string? percent, bool done, string? comment, string? photoId, out JsonObject answer)
+    {
+        var given = new JsonObject { ["done"] = done };
+        if (!string.IsNullOrWhiteSpace(percent))
+        {
+            if (!int.TryParse(percent.Trim().TrimEnd('%', '%'), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                answer = new JsonObject();
+                return AnswerProblem.PercentOutOfRange;
+            }
+            given["percent"] = value;
+        }
+        if (!string.IsNullOrWhiteSpace(comment)) given["comment"] = comment;
+        if (!string.IsNullOrWhiteSpace(photoId)) given["photoId"] = photoId;
+        return TryNormalize(given, out answer);
+    }
+
+    private static AnswerProblem? TryNormalizeProgress(JsonNode? given, out JsonObject answer)
+    {
+        answer = new JsonObject();
+        if (given is not JsonObject o || o.Any(p => p.Key is not ("percent" or "done" or "comment" or "photoId"))) return AnswerProblem.Malformed;
+        var done = false;
+        switch (o["done"])
+        {
+            case null: break;
+            case JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False: done = v.GetValue<bool>(); break;
+            default: return AnswerProblem.Malformed;
+        }
+        int? percent = null;
+        if (o["percent"] is { } p)
+        {
+            if (p is not JsonValue number || number.GetValueKind() != JsonValueKind.Number) return AnswerProblem.Malformed;
+            if (!number.TryGetValue<int>(out var whole))
+            {
+                if (!number.TryGetValue<decimal>(out var d) || d != decimal.Truncate(d) || d is < int.MinValue or > int.MaxValue) return AnswerProblem.PercentOutOfRange;
+                whole = (int)d;
+            }
+            if (whole is < 0 or > 100) return AnswerProblem.PercentOutOfRange;
+            percent = whole;
+        }
+        // Done means finished: the percentage is 100 whatever was typed; without done it must be said.
+        if (done) percent = 100;
+        if (percent is null) return AnswerProblem.PercentRequired;
+        string? comment = null;
+        if (o["comment"] is { } c)
+        {
+            if (Text(c) is not { } text) return AnswerProblem.Malformed;
+            comment = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        }
+        if (comment?.Length > MaxCommentLength) return AnswerProblem.CommentTooLong;
+        string? photoId = null;
+        if (o["photoId"] is { } photo)
+        {
+            if (Text(photo) is not { } id || !Guid.TryParse(id, out var parsed)) return AnswerProblem.Malformed;
+            photoId = parsed.ToString("N");
+        }
+        answer["percent"] = percent.Value;
+        answer["done"] = done;
+        if (comment is not null) answer["comment"] = comment;
+        if (photoId is not null) answer["photoId"] = photoId;
+        return null;
+    }
+
+    /// <summary>The percentage, done flag and photo id of a recorded progress report; null for another kind of answer.</summary>
+    public static (int Percent, bool Done, Guid? PhotoId)? ProgressOf(string answerJson)
+    {
+        try
+        {
+            var node = JsonNode.Parse(answerJson);
+            if (node?["percent"] is not JsonValue p || !p.TryGetValue<int>(out var percent)) return null;
+            var done = node["done"] is JsonValue d && d.GetValueKind() == JsonValueKind.True;
+            Guid? photo = Text(node["photoId"]) is { } id && Guid.TryParse(id, out var g) ? g : null;
+            return (percent, done, photo);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The values a recorded answer chose (empty for none or an unreadable answer).</summary>

@@ -21,8 +21,11 @@ public static class TaskPurposes
     /// <summary>Submitting a proposal before a meeting (a written answer).</summary>
     public const string Proposal = "proposal";
 
+    /// <summary>The follow-up (回访): how satisfied an affected group's representative is with what was done.</summary>
+    public const string FollowUp = "follow-up";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress, Proposal];
+    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

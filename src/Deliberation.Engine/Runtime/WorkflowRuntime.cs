@@ -94,7 +94,8 @@ public sealed class WorkflowRuntime
 
     /// <summary>
     /// Sends a named signal and commits <paramref name="domainWrite"/> in the same transaction as the
-    /// step it causes: both happen, or neither does.
+    /// step it causes: both happen, or neither does. It is written before the domain writes of the activities the
+    /// signal resumed, so their writes see it.
     /// </summary>
     /// <exception cref="WorkflowException">Unknown instance, nothing waits for the signal, or a reused key.</exception>
     public Task<StepReport> SignalAsync(Guid instanceId, string signal, JsonNode? payload, string? idempotencyKey,
@@ -182,7 +183,9 @@ public sealed class WorkflowRuntime
                     await _runner.RunAsync(instance, workflow, stimulus, commit, now, cancellationToken);
                 }
                 var report = Finish(commit, now, key, hash);
-                if (domainWrite is not null) commit.DomainWrites.Add(domainWrite);
+                // The stimulus's own write (the answer that resumes the instance) goes first: the activities it resumed act
+                // on its consequence, e.g. closing the task it answered, and must not run before it is written.
+                if (domainWrite is not null) commit.DomainWrites.Insert(0, domainWrite);
                 if (await _store.CommitAsync(commit, cancellationToken))
                 {
                     Notify(commit);

@@ -19,6 +19,9 @@ public static partial class CommunitiesApi
     /// <param name="EscalationEmails">Where escalations go, comma-separated addresses.</param>
     public sealed record CreateCommunityRequest(string? Code, string? Name, string? EscalationEmails);
 
+    /// <summary>Where the community's escalations go (e.g. the street office): comma-separated addresses; null or empty for none.</summary>
+    public sealed record EscalationContactsRequest(string? EscalationEmails);
+
     /// <summary>A request to create a precinct (网格).</summary>
     public sealed record CreatePrecinctRequest(string? Name);
 
@@ -54,6 +57,8 @@ public static partial class CommunitiesApi
         api.MapPost("/", CreateCommunityAsync).RequireAuthorization(Auth.AuthRoles.AdministratorPolicy).WithSummary("Creates a community (administrators).");
         api.MapGet("/", ListCommunitiesAsync).WithSummary("Lists the communities the account may see.");
         api.MapGet("/{communityId:guid}", GetCommunityAsync).WithSummary("Gets a community.");
+        api.MapPut("/{communityId:guid}/escalation-contacts", SetEscalationContactsAsync)
+            .WithSummary("Sets the escalation contacts (e.g. the street office): comma-separated addresses, each checked; empty removes them. Staff accounts of the community are always told too.");
         api.MapPost("/{communityId:guid}/precincts", CreatePrecinctAsync).WithSummary("Creates a precinct (网格).");
         api.MapGet("/{communityId:guid}/precincts", ListPrecinctsAsync).WithSummary("Lists the precincts.");
         api.MapPost("/{communityId:guid}/building-groups", CreateBuildingGroupAsync)
@@ -94,6 +99,18 @@ public static partial class CommunitiesApi
     /// <summary>Gets a community.</summary>
     public static async Task<Ok<Community>> GetCommunityAsync(Guid communityId, CommunityStore communities, CancellationToken cancellationToken) =>
         TypedResults.Ok(await RequireCommunityAsync(communities, communityId, cancellationToken));
+
+    /// <summary>Sets the escalation contacts.</summary>
+    public static async Task<Ok<Community>> SetEscalationContactsAsync(Guid communityId, EscalationContactsRequest request, CommunityStore communities,
+        CancellationToken cancellationToken)
+    {
+        await RequireCommunityAsync(communities, communityId, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var escalation = EscalationEmails(request.EscalationEmails, errors);
+        ThrowIfAny(errors);
+        return TypedResults.Ok(await communities.SetEscalationEmailsAsync(communityId, escalation, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {communityId}."));
+    }
 
     /// <summary>Creates a precinct.</summary>
     public static async Task<Created<Precinct>> CreatePrecinctAsync(Guid communityId, CreatePrecinctRequest request, CommunityStore communities, CancellationToken cancellationToken)

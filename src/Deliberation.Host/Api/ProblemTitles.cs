@@ -74,6 +74,13 @@ public static class ProblemTitles
         ["complaint-not-merged"] = ("该问题未被合并,无需撤销", "The complaint is not merged; there is nothing to undo"),
         ["photo-not-found"] = ("找不到该照片", "No such photo"),
         ["case-number-taken"] = ("案件编号冲突,请重试", "The case number was taken meanwhile; try again"),
+        ["action-item-not-found"] = ("找不到该落实任务", "No such action item"),
+        ["action-item-done"] = ("该任务已完成,未做任何记录", "The action item is done already; nothing was recorded"),
+        ["no-action-items"] = ("该案件还没有落实任务,请先添加", "The case has no action items; add them first"),
+        ["case-closed"] = ("该议事案件已结案,未做任何更改", "The case is closed; nothing changed"),
+        ["invalid-photo"] = ("照片不符合要求(JPEG、PNG 或 WebP,不超过 5 MB)", "The photo is not accepted (JPEG, PNG or WebP, at most 5 MB)"),
+        ["escalation-not-found"] = ("找不到该升级事项", "No such escalation"),
+        ["escalation-acknowledged"] = ("该升级事项已确认处理,未做任何更改", "The escalation was acknowledged already; nothing changed"),
     };
 
     /// <summary>Whether an Accept-Language header asks for English (it starts with <c>en</c>); Chinese otherwise.</summary>

@@ -25,6 +25,7 @@ public static class MeetingsSetup
         services.AddSingleton<Activity, CheckQuorumActivity>();
         services.AddSingleton<Activity, EvaluateRoundActivity>();
         services.AddSingleton<Activity, FileMinutesActivity>();
+        services.AddSingleton<Activity, EscalateRoundsActivity>();
         return services;
     }
 }

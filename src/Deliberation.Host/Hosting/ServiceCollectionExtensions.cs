@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddComplaints(configuration, paths);
         services.AddStakeholders();
         services.AddMeetings(paths);
+        services.AddImplementation(paths);
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!database.IsPostgres && string.IsNullOrWhiteSpace(database.ConnectionString))

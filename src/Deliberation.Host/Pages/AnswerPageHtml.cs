@@ -38,6 +38,8 @@ internal static class AnswerPageHtml
         .option{display:flex;align-items:center;gap:.75rem;min-height:56px;padding:.5rem .75rem;margin:.5rem 0;border:2px solid #555;border-radius:8px;background:#fff;cursor:pointer}
         .option input{width:28px;height:28px;margin:0;flex:none;accent-color:#0a4a94}
         label.field{display:block;font-weight:bold;margin:1rem 0 .25rem}
+        input.number{display:block;width:8rem;min-height:56px;font:inherit;padding:.25rem .75rem;border:2px solid #555;border-radius:8px}
+        input[type=file]{display:block;font:inherit;margin:.25rem 0}
         textarea{display:block;width:100%;min-height:7rem;font:inherit;color:#111;padding:.5rem .75rem;border:2px solid #555;border-radius:8px}
         button{display:block;width:100%;min-height:56px;margin:1.5rem 0 0;font:inherit;font-weight:bold;color:#fff;background:#0a4a94;border:0;border-radius:8px;cursor:pointer}
         .link-button{display:block;text-align:center;min-height:56px;line-height:56px;margin:1rem 0;font-weight:bold;border:2px solid #0a4a94;border-radius:8px;text-decoration:none}
@@ -77,6 +79,29 @@ internal static class AnswerPageHtml
             body.Append('>').Append(E(comment ?? "")).Append("</textarea>");
         }
         body.Append("<button type=\"submit\">").Append(E(current is null ? t.Submit : t.Change)).Append("</button></form>");
+        body.Append("<p class=\"note\">").Append(E(ChangeUntil(t, task))).Append("</p>");
+        return Layout(t, task.Title, body, t.Help, null);
+    }
+
+    /// <summary>The progress report form: percentage, done, note and a photo (multipart, no scripts).</summary>
+    public static string ProgressForm(PageText t, ParticipationTask task, TaskForm form, TaskAnswer? current, string? percent, bool done, string? note, string? error)
+    {
+        var body = new StringBuilder();
+        Heading(body, t, task, form);
+        if (error is not null) body.Append("<p class=\"box error\" role=\"alert\">").Append(E(error)).Append("</p>");
+        if (current is not null) Answer(body, t, form, current, t.CurrentAnswer, "box");
+        body.Append("<form method=\"post\" enctype=\"multipart/form-data\">")
+            .Append("<label class=\"field\" for=\"percent\">").Append(E(t.PercentLabel)).Append("</label>")
+            .Append("<input class=\"number\" id=\"percent\" name=\"percent\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"100\" step=\"1\" value=\"")
+            .Append(E(percent ?? "")).Append("\">")
+            .Append("<label class=\"option\"><input type=\"checkbox\" name=\"done\" value=\"true\"").Append(done ? " checked" : "").Append("><span>")
+            .Append(E(t.DoneLabel)).Append("</span></label>")
+            .Append("<label class=\"field\" for=\"comment\">").Append(E(t.NoteLabel)).Append("</label><textarea id=\"comment\" name=\"comment\" rows=\"4\" maxlength=\"")
+            .Append(TaskForm.MaxCommentLength).Append("\">").Append(E(note ?? "")).Append("</textarea>")
+            .Append("<label class=\"field\" for=\"photo\">").Append(E(t.PhotoLabel)).Append("</label>")
+            .Append("<input id=\"photo\" name=\"photo\" type=\"file\" accept=\"image/jpeg,image/png,image/webp\">")
+            .Append("<p class=\"note\">").Append(E(t.PhotoHint)).Append("</p>")
+            .Append("<button type=\"submit\">").Append(E(current is null ? t.Submit : t.Change)).Append("</button></form>");
         body.Append("<p class=\"note\">").Append(E(ChangeUntil(t, task))).Append("</p>");
         return Layout(t, task.Title, body, t.Help, null);
     }
@@ -135,6 +160,13 @@ internal static class AnswerPageHtml
     private static void Answer(StringBuilder body, PageText t, TaskForm form, TaskAnswer answer, string heading, string css)
     {
         body.Append("<section class=\"").Append(css).Append("\"><h2>").Append(E(heading)).Append("</h2>");
+        if (form.IsProgress && TaskForm.ProgressOf(answer.Answer) is { } progress)
+        {
+            body.Append("<p><strong>").Append(E(progress.Done ? t.ProgressDone
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, t.ProgressFormat, progress.Percent))).Append("</strong>");
+            if (progress.PhotoId is not null) body.Append(' ').Append(E(t.PhotoAttached));
+            body.Append("</p>");
+        }
         if (form.Options.Count > 0)
         {
             var labels = form.LabelsOf(answer.Answer);

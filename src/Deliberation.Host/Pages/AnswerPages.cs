@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
+using Deliberation.Civic.Issues;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Runtime;
 using Deliberation.Persistence;
+using Deliberation.Persistence.Implementation;
 using Microsoft.Extensions.Primitives;
 
 namespace Deliberation.Host.Pages;
@@ -34,12 +37,18 @@ public static class AnswerPages
         var form = TaskForm.Parse(task.Data);
         if (task.IsClosedAt(time.GetUtcNow())) return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Closed(t, task, form, opened.Current));
         var current = opened.Current?.Answer;
+        if (form.IsProgress)
+        {
+            var progress = current is null ? null : TaskForm.ProgressOf(current);
+            return Page(http, StatusCodes.Status200OK, AnswerPageHtml.ProgressForm(t, task, form, opened.Current,
+                progress?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture), progress?.Done ?? false, current is null ? null : TaskForm.CommentOf(current), null));
+        }
         return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Form(t, task, form, opened.Current,
             current is null ? [] : TaskForm.ChosenValues(current), current is null ? null : TaskForm.CommentOf(current), null));
     }
 
     /// <summary>Records an answer sent from the form (<c>choice</c> or <c>choices</c>, and <c>comment</c>).</summary>
-    public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, TimeProvider time,
+    public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, ActionItemStore actionItems, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var t = PageText.For(IsEnglish(lang));
@@ -51,11 +60,48 @@ public static class AnswerPages
         if (!http.Request.HasFormContentType) return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Message(t, t.Busy, t.BadForm));
 
         var fields = await http.Request.ReadFormAsync(cancellationToken);
-        var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
         var comment = fields["comment"].ToString();
-        if (form.TryBuildAnswer(chosen, comment, out var answer) is { } problem)
-            return Page(http, StatusCodes.Status400BadRequest,
-                AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple)));
+        JsonObject answer;
+        if (form.IsProgress)
+        {
+            var percent = fields["percent"].ToString();
+            var done = fields["done"].Any(v => v is "true" or "on");
+            string ShowAgain(string error) => AnswerPageHtml.ProgressForm(t, task, form, opened.Current, percent, done, comment, error);
+            string? photoId = null;
+            if (fields.Files["photo"] is { Length: > 0 } photo)
+            {
+                if (photo.Length > ComplaintPhotos.MaxBytes) return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.PhotoRejected));
+                byte[] content;
+                await using (var stream = photo.OpenReadStream())
+                using (var buffer = new MemoryStream((int)photo.Length))
+                {
+                    await stream.CopyToAsync(buffer, cancellationToken);
+                    content = buffer.ToArray();
+                }
+                // Checked before it is stored, so a refused report leaves no file behind.
+                if (ComplaintPhotos.Detect(content) is null) return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.PhotoRejected));
+                if (form.TryBuildProgress(percent, done, comment, null, out _) is { } early)
+                    return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.Problem(early, false)));
+                try
+                {
+                    photoId = (await actionItems.SavePhotoAsync(task, content, cancellationToken)).ToString("N");
+                }
+                catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.NotFound or WorkflowErrorKind.Invalid)
+                {
+                    // A progress task staff created by hand belongs to no action item: it takes no photo.
+                    return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.PhotoRejected));
+                }
+            }
+            if (form.TryBuildProgress(percent, done, comment, photoId, out answer) is { } problem)
+                return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.Problem(problem, false)));
+        }
+        else
+        {
+            var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
+            if (form.TryBuildAnswer(chosen, comment, out answer) is { } problem)
+                return Page(http, StatusCodes.Status400BadRequest,
+                    AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple)));
+        }
 
         try
         {

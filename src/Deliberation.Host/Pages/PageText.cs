@@ -32,7 +32,16 @@ internal sealed record PageText(
     string Busy,
     string BusyDetail,
     string BadForm,
-    string ListSeparator)
+    string ListSeparator,
+    string PercentLabel,
+    string DoneLabel,
+    string NoteLabel,
+    string PhotoLabel,
+    string PhotoHint,
+    string ProgressFormat,
+    string ProgressDone,
+    string PhotoAttached,
+    string PhotoRejected)
 {
     public static readonly PageText Zh = new(
         Lang: "zh-CN",
@@ -61,7 +70,16 @@ internal sealed record PageText(
         Busy: "暂时无法记录",
         BusyDetail: "系统繁忙,您的答复没有被记录,请稍后再试。",
         BadForm: "提交的内容无法识别,请返回重新填写。",
-        ListSeparator: "、");
+        ListSeparator: "、",
+        PercentLabel: "完成进度(0–100%)",
+        DoneLabel: "已全部完成",
+        NoteLabel: "进展说明(可不填)",
+        PhotoLabel: "现场照片(可不传)",
+        PhotoHint: "JPEG、PNG 或 WebP,不超过 5 MB。",
+        ProgressFormat: "进度 {0}%",
+        ProgressDone: "已完成",
+        PhotoAttached: "(附照片)",
+        PhotoRejected: "照片只能是 JPEG、PNG 或 WebP 格式,且不超过 5 MB,请重新选择。");
 
     public static readonly PageText En = new(
         Lang: "en",
@@ -90,7 +108,16 @@ internal sealed record PageText(
         Busy: "Not recorded yet",
         BusyDetail: "The system is busy and your answer was not recorded; please try again in a moment.",
         BadForm: "The form could not be read; go back and fill it in again.",
-        ListSeparator: ", ");
+        ListSeparator: ", ",
+        PercentLabel: "Progress (0–100%)",
+        DoneLabel: "Completely done",
+        NoteLabel: "What was done (optional)",
+        PhotoLabel: "Photo (optional)",
+        PhotoHint: "JPEG, PNG or WebP, at most 5 MB.",
+        ProgressFormat: "{0}% done",
+        ProgressDone: "Done",
+        PhotoAttached: "(photo attached)",
+        PhotoRejected: "The photo must be a JPEG, PNG or WebP image of at most 5 MB; choose another.");
 
     public static PageText For(bool english) => english ? En : Zh;
 
@@ -110,11 +137,13 @@ internal sealed record PageText(
         (TaskPurposes.Rsvp, false) => "参会回执",
         (TaskPurposes.Vote, false) => "表决",
         (TaskPurposes.Progress, false) => "进展汇报",
+        (TaskPurposes.FollowUp, false) => "满意度回访",
         (TaskPurposes.Ballot, true) => "Ballot",
         (TaskPurposes.TimePoll, true) => "Meeting times",
         (TaskPurposes.Rsvp, true) => "RSVP",
         (TaskPurposes.Vote, true) => "Vote",
         (TaskPurposes.Progress, true) => "Progress report",
+        (TaskPurposes.FollowUp, true) => "Follow-up",
         _ => purpose,
     };
 
@@ -126,6 +155,8 @@ internal sealed record PageText(
         (AnswerProblem.CommentRequired, false) => "请填写答复内容。",
         (AnswerProblem.CommentTooLong, false) => $"说明不能超过 {TaskForm.MaxCommentLength} 字。",
         (AnswerProblem.CommentNotAllowed, false) => "该事项不接受文字说明。",
+        (AnswerProblem.PercentRequired, false) => "请填写完成进度(0–100),或勾选“已全部完成”。",
+        (AnswerProblem.PercentOutOfRange, false) => "完成进度须为 0 到 100 之间的整数。",
         (_, false) => "提交的内容无法识别,请重新填写。",
         (AnswerProblem.ChoiceRequired, true) => multiple ? "Choose at least one option, or say why in the comment." : "Choose one option.",
         (AnswerProblem.UnknownChoice, true) => "That option does not exist; choose again.",
@@ -133,6 +164,8 @@ internal sealed record PageText(
         (AnswerProblem.CommentRequired, true) => "Write your answer.",
         (AnswerProblem.CommentTooLong, true) => $"The comment may have at most {TaskForm.MaxCommentLength} characters.",
         (AnswerProblem.CommentNotAllowed, true) => "This task takes no comment.",
+        (AnswerProblem.PercentRequired, true) => "Give the progress (0–100), or tick \"Completely done\".",
+        (AnswerProblem.PercentOutOfRange, true) => "The progress must be a whole number from 0 to 100.",
         _ => "The form could not be read; fill it in again.",
     };
 

@@ -29,7 +29,7 @@ public sealed class TestEngine : IAsyncDisposable
     private readonly string _folder;
     private readonly string _connectionString;
 
-    private TestEngine(string folder, string connectionString, DateTimeOffset start)
+    private TestEngine(string folder, string connectionString, DateTimeOffset start, IEnumerable<Activity>? extraActivities)
     {
         _folder = folder;
         _connectionString = connectionString;
@@ -38,7 +38,7 @@ public sealed class TestEngine : IAsyncDisposable
         Time = new FakeTimeProvider(start);
         Database = new DeliberationDatabase(new DatabaseOptions { Provider = "Sqlite", ConnectionString = connectionString });
         var scripts = new ScribanScriptEvaluator();
-        var registry = new ActivityRegistry(BuiltInActivities.Create(scripts, new FileTemplateRenderer(TemplatesFolder)));
+        var registry = new ActivityRegistry(BuiltInActivities.Create(scripts, new FileTemplateRenderer(TemplatesFolder)).Concat(extraActivities ?? []));
         Validator = new DefinitionValidator(registry, scripts);
         DefinitionStore = new EfDefinitionStore(Database);
         Definitions = new DefinitionService(DefinitionStore, Validator, registry, Time);
@@ -78,12 +78,12 @@ public sealed class TestEngine : IAsyncDisposable
     /// <summary>Read-side queries (journal, outbox, timers, incidents).</summary>
     public InstanceQueries Queries { get; }
 
-    /// <summary>Creates a migrated database in a new temporary folder.</summary>
-    public static async Task<TestEngine> CreateAsync(DateTimeOffset? start = null)
+    /// <summary>Creates a migrated database in a new temporary folder; <paramref name="extraActivities"/> join the built-in ones.</summary>
+    public static async Task<TestEngine> CreateAsync(DateTimeOffset? start = null, IEnumerable<Activity>? extraActivities = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "deliberation-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var engine = new TestEngine(folder, $"Data Source={Path.Combine(folder, "engine.db")}", start ?? DefaultStart);
+        var engine = new TestEngine(folder, $"Data Source={Path.Combine(folder, "engine.db")}", start ?? DefaultStart, extraActivities);
         try
         {
             await engine.Database.MigrateAsync(CancellationToken.None);

@@ -220,6 +220,17 @@ internal sealed class MeetingWorld
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Adds an action item decided at the meeting (责任分工); returns its id.</summary>
+    public async Task<string> AddActionItemAsync(string meetingId, string title, string party, string reporter, DateTimeOffset dueAt,
+        decimal? budget = null, string? funding = null)
+    {
+        var item = await PostAsync($"{Api}/cases/{CaseId}/action-items", new
+        {
+            title, responsibleParty = party, personId = People[reporter], dueAt, budget, fundingSource = funding, meetingId,
+        }, HttpStatusCode.Created);
+        return (string)item["id"]!;
+    }
+
     /// <summary>Opens a vote, records the ballots, closes it; returns the closed vote.</summary>
     public async Task<JsonNode> VoteAsync(string meetingId, string question, params (string Name, string Choice, string? Reason)[] ballots)
     {

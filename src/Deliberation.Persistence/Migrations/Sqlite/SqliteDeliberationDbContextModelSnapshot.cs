@@ -632,6 +632,309 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("panel_members", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Escalations.Escalation", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<byte[]>("AcknowledgedByUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("acknowledged_by_user_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<byte[]>("CaseId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Notified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<byte[]>("RelatedId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("related_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Kind", "RelatedId");
+
+                    b.HasIndex("CommunityId", "AcknowledgedAt", "RaisedAt");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Implementation.ActionItem", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget");
+
+                    b.Property<byte[]>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_source");
+
+                    b.Property<byte[]>("MeetingId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent");
+
+                    b.Property<byte[]>("PersonId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ResponsibleParty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_party");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("action_items", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Implementation.ActionItemAssignment", b =>
+                {
+                    b.Property<byte[]>("ActionItemId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("action_item_id");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("emailed");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<long?>("ReminderAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_at");
+
+                    b.Property<byte[]>("TaskId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("ActionItemId");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("action_item_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Implementation.ActionItemProgress", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ActionItemId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("action_item_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<byte[]>("EnteredByUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("entered_by_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_content_type");
+
+                    b.Property<byte[]>("PhotoId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("photo_id");
+
+                    b.Property<byte[]>("TaskAnswerId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_answer_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId", "At");
+
+                    b.ToTable("action_item_progress", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Implementation.FollowUpRequest", b =>
+                {
+                    b.Property<byte[]>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked_at");
+
+                    b.Property<byte[]>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("emailed");
+
+                    b.Property<byte[]>("GroupId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("group_id");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("CaseId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("follow_up_requests", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Issues.Complaint", b =>
                 {
                     b.Property<byte[]>("Id")

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Deliberation.Civic.Escalations;
+
+/// <summary>The kinds of escalation the deliberation raises. Stable strings; workflows may name others of the same shape.</summary>
+public static partial class EscalationKinds
+{
+    /// <summary>An action item is past its due date and not done (step 5).</summary>
+    public const string ActionItemOverdue = "action-item-overdue";
+
+    /// <summary>Confirmed attendance stayed below quorum (step 3).</summary>
+    public const string QuorumNotReached = "quorum-not-reached";
+
+    /// <summary>No decision after the configured number of rounds (step 4).</summary>
+    public const string RoundsExhausted = "rounds-exhausted";
+
+    /// <summary>The longest kind.</summary>
+    public const int MaxLength = 40;
+
+    /// <summary>Whether a kind has the shape of a stable code: lower-case letters and digits joined by single hyphens, at most <see cref="MaxLength"/>.</summary>
+    public static bool IsValid(string? kind) => kind is { Length: > 0 and <= MaxLength } && Shape().IsMatch(kind);
+
+    /// <summary>The kind's Chinese name for the email subject; the code itself for a kind this list does not know.</summary>
+    public static string Describe(string kind) => kind switch
+    {
+        ActionItemOverdue => "任务逾期",
+        QuorumNotReached => "参会人数未达法定人数",
+        RoundsExhausted => "多轮表决仍未形成决议",
+        _ => kind,
+    };
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace Deliberation.Civic.Implementation;
+
+/// <summary>The answers of the follow-up (回访): 满意, 基本满意, 不满意, with an optional comment.</summary>
+public static class Satisfaction
+{
+    /// <summary>满意 satisfied.</summary>
+    public const string Satisfied = "satisfied";
+
+    /// <summary>基本满意 fairly satisfied.</summary>
+    public const string FairlySatisfied = "fairly-satisfied";
+
+    /// <summary>不满意 dissatisfied.</summary>
+    public const string Dissatisfied = "dissatisfied";
+
+    /// <summary>The choices in the order shown, with their Chinese labels.</summary>
+    public static IReadOnlyList<(string Value, string Label)> Choices { get; } =
+        [(Satisfied, "满意"), (FairlySatisfied, "基本满意"), (Dissatisfied, "不满意")];
+
+    /// <summary>The task data of the follow-up question: the three choices and room for a comment.</summary>
+    public static JsonObject TaskData(string description) => new()
+    {
+        ["options"] = new JsonArray(Choices.Select(c => (JsonNode)new JsonObject { ["value"] = c.Value, ["label"] = c.Label }).ToArray()),
+        ["allowComment"] = true,
+        ["description"] = description,
+    };
+
+    /// <summary>Counts the answers: one choice (or null for no answer) per person asked.</summary>
+    public static SatisfactionSummary Summarize(IEnumerable<string?> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        int satisfied = 0, fairly = 0, dissatisfied = 0, none = 0;
+        foreach (var choice in choices)
+        {
+            switch (choice)
+            {
+                case Satisfied: satisfied++; break;
+                case FairlySatisfied: fairly++; break;
+                case Dissatisfied: dissatisfied++; break;
+                default: none++; break;
+            }
+        }
+        return new SatisfactionSummary(satisfied, fairly, dissatisfied, none);
+    }
+}

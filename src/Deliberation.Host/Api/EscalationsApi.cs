@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Deliberation.Civic.Escalations;
+using Deliberation.Engine.Runtime;
+using Deliberation.Host.Auth;
+using Deliberation.Persistence.Escalations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>
+/// Escalations (需协调事项) for the staff dashboard: what the workflows escalated to the community's staff and escalation
+/// contacts — overdue action items, quorum not reached, rounds exhausted — open until acknowledged.
+/// </summary>
+public static class EscalationsApi
+{
+    /// <summary>An escalation.</summary>
+    /// <param name="Notified">How many emails were queued (escalation contacts and staff accounts).</param>
+    public sealed record EscalationView(Guid Id, Guid CommunityId, Guid? CaseId, string Kind, Guid? RelatedId, Guid? InstanceId, string Subject, string Body,
+        DateTimeOffset RaisedAt, int Notified, bool Open, DateTimeOffset? AcknowledgedAt, Guid? AcknowledgedByUserId);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapEscalationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/communities/{communityId:guid}/escalations").WithTags("Escalations")
+            .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();
+        api.MapGet("/", ListAsync).WithSummary("Lists the community's escalations, newest first: the open ones, or all with ?all=true.");
+        api.MapPost("/{escalationId:guid}/acknowledge", AcknowledgeAsync).WithSummary("Acknowledges an escalation (records who and when); 409 when acknowledged already.");
+        return app;
+    }
+
+    /// <summary>Lists escalations.</summary>
+    public static async Task<Ok<List<EscalationView>>> ListAsync(Guid communityId, bool? all, EscalationStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListAsync(communityId, all ?? false, cancellationToken)).Select(View).ToList());
+
+    /// <summary>Acknowledges an escalation.</summary>
+    public static async Task<Ok<EscalationView>> AcknowledgeAsync(Guid communityId, Guid escalationId, EscalationStore store, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var by = CommunityAccess.UserId(user) ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Sign in to acknowledge an escalation.");
+        return TypedResults.Ok(View(await store.AcknowledgeAsync(communityId, escalationId, by, cancellationToken)));
+    }
+
+    private static EscalationView View(Escalation e) => new(e.Id, e.CommunityId, e.CaseId, e.Kind, e.RelatedId, e.InstanceId, e.Subject, e.Body, e.RaisedAt,
+        e.Notified, e.AcknowledgedAt is null, e.AcknowledgedAt, e.AcknowledgedByUserId);
+}

@@ -1,0 +1,34 @@
+using Deliberation.Engine.Activities;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Activities;
+using Deliberation.Persistence.Escalations;
+using Deliberation.Persistence.Implementation;
+
+namespace Deliberation.Host.Hosting;
+
+/// <summary>Registers step 5, implementation (推动落实), and the shared escalations.</summary>
+public static class ImplementationSetup
+{
+    /// <summary>
+    /// Adds <see cref="EscalationStore"/>, <see cref="ActionItemStore"/>, <see cref="PartyReports"/>, <see cref="FollowUpStore"/>, the answer handlers of
+    /// progress reports and the follow-up (which <see cref="TaskStore"/> calls), progress photos under
+    /// <c>{DataPath}/photos</c>, and the step-5 activities (the activity registry picks them up).
+    /// </summary>
+    public static IServiceCollection AddImplementation(this IServiceCollection services, ResolvedPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        services.AddSingleton<EscalationStore>();
+        services.AddSingleton(new ActionItemPhotos(Path.Combine(paths.Data, ComplaintsSetup.PhotoFolderName)));
+        services.AddSingleton<ActionItemStore>();
+        services.AddSingleton<PartyReports>();
+        services.AddSingleton<FollowUpStore>();
+        services.AddSingleton<ITaskAnswerHandler, ProgressAnswerHandler>();
+        services.AddSingleton<ITaskAnswerHandler, FollowUpAnswerHandler>();
+        services.AddSingleton<Activity, AssignActionItemsActivity>();
+        services.AddSingleton<Activity, RemindActionItemActivity>();
+        services.AddSingleton<Activity, EscalateOverdueActionItemActivity>();
+        services.AddSingleton<Activity, StartFollowUpActivity>();
+        services.AddSingleton<Activity, CloseCaseActivity>();
+        return services;
+    }
+}

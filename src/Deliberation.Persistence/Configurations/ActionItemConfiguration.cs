@@ -1,0 +1,23 @@
+using Deliberation.Civic.Implementation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Deliberation.Persistence.Configurations;
+
+/// <summary>The <c>action_items</c> table (step 5). No foreign key to meetings: they are built elsewhere.</summary>
+internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
+{
+    public void Configure(EntityTypeBuilder<ActionItem> e)
+    {
+        e.ToTable("action_items");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Title).HasMaxLength(ActionItemValidator.MaxTitleLength);
+        e.Property(x => x.ResponsibleParty).HasMaxLength(ActionItemValidator.MaxPartyLength);
+        e.Property(x => x.FundingSource).HasMaxLength(ActionItemValidator.MaxFundingSourceLength);
+        e.Property(x => x.Budget).HasPrecision(12, 2);
+        e.Property(x => x.Status).HasMaxLength(20);
+        e.HasIndex(x => x.CaseId);
+        e.HasIndex(x => x.MeetingId);
+        e.HasIndex(x => new { x.CommunityId, x.Status });
+    }
+}
