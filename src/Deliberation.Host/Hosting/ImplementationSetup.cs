@@ -29,6 +29,7 @@ public static class ImplementationSetup
         services.AddSingleton<Activity, EscalateOverdueActionItemActivity>();
         services.AddSingleton<Activity, StartFollowUpActivity>();
         services.AddSingleton<Activity, CloseCaseActivity>();
+        services.AddSingleton<Activity, RaiseEscalationActivity>();
         return services;
     }
 }

@@ -235,6 +235,53 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
     }
 
     [Fact]
+    public async Task RaiseEscalationActivity_InALoop_EscalatesOnceWithTheStep()
+    {
+        var world = await SeedAsync();
+        // A round loop as steps 3–4 might draw it: each pass escalates with the same relatedId, so only the first emails.
+        var definition = new JsonObject
+        {
+            ["id"] = "escalate-" + _run,
+            ["inputs"] = new JsonArray(new JsonObject { ["name"] = "caseId", ["type"] = "text", ["required"] = true }),
+            ["activities"] = new JsonArray(
+                new JsonObject { ["id"] = "start", ["type"] = "Start" },
+                new JsonObject
+                {
+                    ["id"] = "raise", ["type"] = "RaiseEscalation", ["inputs"] = new JsonObject
+                    {
+                        ["kind"] = new JsonObject { ["type"] = "literal", ["value"] = "quorum-not-reached" },
+                        ["subject"] = new JsonObject { ["type"] = "literal", ["value"] = "确认参会人数未达法定人数" },
+                        ["body"] = new JsonObject { ["type"] = "scriban", ["value"] = "议事会确认参会 2 人,未达法定人数 4 人(实例 {{ instance.id }})。请协调。" },
+                        ["caseId"] = new JsonObject { ["type"] = "scriban", ["value"] = "{{ input.caseId }}" },
+                        ["relatedId"] = new JsonObject { ["type"] = "scriban", ["value"] = "{{ input.caseId }}" },
+                    },
+                },
+                new JsonObject { ["id"] = "again", ["type"] = "WaitForSignal", ["inputs"] = new JsonObject { ["signal"] = new JsonObject { ["type"] = "literal", ["value"] = "again" } } }),
+            ["connections"] = new JsonArray(
+                new JsonObject { ["source"] = "start", ["sourcePort"] = "Done", ["target"] = "raise" },
+                new JsonObject { ["source"] = "raise", ["sourcePort"] = "Done", ["target"] = "again" },
+                new JsonObject { ["source"] = "again", ["sourcePort"] = "Received", ["target"] = "raise" }),
+        };
+        var saved = await _staff.PutAsync($"/api/workflows/escalate-{_run}", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsync($"/api/workflows/escalate-{_run}/versions/1/publish", null)).StatusCode);
+        var started = await _staff.PostAsJsonAsync("/api/instances",
+            new { definitionId = "escalate-" + _run, input = new { caseId = world.Case.ToString() }, communityId = world.Community });
+        var instanceId = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["instanceId"]!;
+        Assert.Equal(["again"], await WaitingAsync(instanceId));
+        Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsJsonAsync($"/api/instances/{instanceId}/signals/again", new { })).StatusCode);
+        Assert.Equal(["again"], await WaitingAsync(instanceId));
+
+        var mail = await ReceiveAsync(world.StreetOffice, "参会人数未达法定人数");
+        Assert.Contains("未达法定人数 4 人", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(world.CaseNumber, mail.TextBody, StringComparison.Ordinal);
+        var escalation = Assert.Single(await EscalationsAsync(world))!;
+        Assert.Equal(("quorum-not-reached", instanceId), ((string)escalation["kind"]!, (string)escalation["instanceId"]!));
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+        Assert.Equal(1, smtp.ReadMessages().Count(m => m.Recipients.Contains(world.StreetOffice)));
+    }
+
+    [Fact]
     public async Task ReminderDueInTheQuietHours_IsReceivedAt0700Beijing()
     {
         var world = await SeedAsync();
