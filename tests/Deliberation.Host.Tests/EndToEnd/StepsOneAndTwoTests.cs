@@ -14,10 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Deliberation.Host.Tests.EndToEnd;
 
 /// <summary>
-/// Acceptance test 1 of steps 1–2 (锚定问题, 确定利益相关方), end to end: an administrator sets up a community, its staff
+/// The whole of 烦事有计倾, end to end (acceptance test 1 of steps 1–2 and of steps 3–5): an administrator sets up a community, its staff
 /// import the roster (GBK CSV and .xlsx), a building head logs complaints, staff merge duplicates, read the ranking and
 /// anchor the top issue; fanshi-youjiqing then runs the two-layer election on its own timers (fake time, pumped
-/// explicitly) while residents vote through the links in the emails a real SMTP server (aiosmtpd) received.
+/// explicitly) while residents vote through the links in the emails a real SMTP server (aiosmtpd) received. Then the
+/// panel (the elected representative, three parties, a lawyer and an accountant) is convened by time poll, holds a
+/// two-thirds vote with an abstention and a dissent, the minutes are filed and checked, the action items are reported
+/// done by link, the follow-up is answered and the case closes with its public notice.
 /// </summary>
 [Trait("Category", "Deliberation")]
 public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
@@ -64,7 +67,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
     }
 
     [Fact]
-    public async Task RosterComplaintsAnchorAndLayeredElection_ThroughTheApiAndEmailedLinks_SeatTheRepresentative()
+    public async Task WholeDeliberation_ThroughTheApiAndEmailedLinks_FromComplaintsToTheClosedCase()
     {
         // Step 0: the administrator sets up the community, its structure and two accounts.
         var community = await CreateCommunityAsync();
@@ -195,8 +198,108 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         Assert.Empty(panel["former"]!.AsArray());
 
         // Steps 3–4: convene the panel with the parties and the professionals, reach a decision, file the minutes.
-        var meeting = await ConveneAndDecideAsync(staff, community, caseId, caseNumber, instanceId);
+        var meetingId = await ConveneAndDecideAsync(staff, community, caseId, caseNumber, instanceId);
+        await FileMinutesAsync(staff, community, caseId, caseNumber, meetingId);
+
+        // Step 5: the parties report progress and "done" by link; the representative answers the follow-up; the case closes.
+        await ImplementAndCloseAsync(staff, community, caseId, caseNumber, instanceId);
     }
+
+    // ---- Minutes and step 5 ----
+
+    /// <summary>Action items decided at the meeting, the meeting closed, the minutes filed, hashed, emailed and readable as .docx.</summary>
+    private async Task FileMinutesAsync(HttpClient staff, Community community, string caseId, string caseNumber, string meetingId)
+    {
+        var due1 = _host.Time.GetUtcNow().AddDays(60);
+        var due2 = _host.Time.GetUtcNow().AddDays(30);
+        foreach (var (title, party, reporter, due, budget, funding) in new[]
+        {
+            ("两部电梯的采购、安装与验收", "物业公司", "赵经理", due1, (decimal?)560000m, "住户按楼层系数分摊、申请政府加装电梯补贴"),
+            ("组织住户签订费用分摊协议", "业委会", "周主任", due2, null, null),
+        })
+        {
+            var created = await staff.PostAsJsonAsync($"{community.Api}/cases/{caseId}/action-items",
+                new { title, responsibleParty = party, personId = community.People[reporter], dueAt = due, budget, fundingSource = funding, meetingId });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+        await Post(staff, $"{community.Api}/meetings/{meetingId}/close", new { });
+
+        var record = (await GetAsync(staff, $"{community.Api}/meetings/{meetingId}"))["minutes"]!.AsArray().Single(m => (string)m!["culture"]! == "zh-CN")!;
+        var archive = Path.Combine(_host.DataPath, "archive");
+        var markdownPath = Path.Combine(archive, (string)record["markdownPath"]!);
+        Assert.Equal(Path.Combine(archive, $"e2e-{_run}", BeijingYear(), caseNumber, "minutes.zh-CN.md"), markdownPath);
+        var bytes = await File.ReadAllBytesAsync(markdownPath);
+        Assert.Equal((string)record["markdownSha256"]!, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        var minutes = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.Contains($"- {Resolution}", minutes, StringComparison.Ordinal);
+        Assert.Contains($"- 物业公司：两部电梯的采购、安装与验收(预算 560,000 元)（完成时限：{BeijingDate(due1)}）", minutes, StringComparison.Ordinal);
+        Assert.Contains($"- 业委会：组织住户签订费用分摊协议（完成时限：{BeijingDate(due2)}）", minutes, StringComparison.Ordinal);
+        Assert.Contains("- 出席人员：", minutes, StringComparison.Ordinal);
+        foreach (var name in new[] { "张一", "赵经理(物业公司)", "周主任(业委会)" }) Assert.Contains(name, minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("- 缺席人员：吴老板(驻区单位)", minutes, StringComparison.Ordinal);
+        Assert.Contains("- 列席人员：孙会计(会计师)、钱律师(律师)", minutes, StringComparison.Ordinal);
+        Assert.Contains("- 赵经理(物业公司)(反对)：电梯日常维护费用由谁承担尚未说清", minutes, StringComparison.Ordinal);
+        Assert.Contains("赞成 2 票，反对 1 票，弃权 1 票", minutes, StringComparison.Ordinal);
+        Assert.Contains("- 住户按楼层系数分摊、申请政府加装电梯补贴", minutes, StringComparison.Ordinal);
+
+        var docxPath = Path.Combine(archive, (string)record["docxPath"]!);
+        Assert.Equal((string)record["docxSha256"]!, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(docxPath))));
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docxPath, false))
+            Assert.Contains(Resolution, docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+
+        foreach (var name in new[] { "张一", "吴老板", "钱律师" })
+        {
+            var mail = await ReceiveAsync(community.Emails[name], "会议纪要");
+            Assert.Contains(Resolution, mail.TextBody, StringComparison.Ordinal);
+            Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == $"{caseNumber}-会议纪要.docx");
+        }
+    }
+
+    /// <summary>Assignment emails, progress and "done" by link, the follow-up answered by link, the closing notice to the building heads.</summary>
+    private async Task ImplementAndCloseAsync(HttpClient staff, Community community, string caseId, string caseNumber, string instanceId)
+    {
+        var zhao = await ReceiveAsync(community.Emails["赵经理"], "请落实并汇报进展");
+        var zhou = await ReceiveAsync(community.Emails["周主任"], "请落实并汇报进展");
+        Assert.Contains("责任方:物业公司", zhao.TextBody, StringComparison.Ordinal);
+        await ReportAsync(LinkIn(zhao), "40", done: false, "两部电梯已订货,正在办理开工手续");
+        var items = await GetAsync(staff, $"{community.Api}/cases/{caseId}/action-items");
+        Assert.Equal(20, (int)items["overall"]!["percent"]!);
+        _host.Time.Advance(TimeSpan.FromDays(3));
+        await ReportAsync(LinkIn(zhou), "", done: true, "分摊协议已全部签订");
+        _host.Time.Advance(TimeSpan.FromDays(20));
+        await ReportAsync(LinkIn(zhao), "", done: true, "两部电梯已通过特种设备验收并投入使用");
+        items = await GetAsync(staff, $"{community.Api}/cases/{caseId}/action-items");
+        Assert.Equal((2, 100, true), ((int)items["overall"]!["done"]!, (int)items["overall"]!["percent"]!, (bool)items["overall"]!["allDone"]!));
+        Assert.Equal(["followUpAnswered", "followUpCloses"], Waiting(await InstanceAsync(staff, instanceId)).Order(StringComparer.Ordinal));
+
+        // 回访: the residents' representative (张一) is asked; his answer closes the case before the window ends.
+        var followUp = await ReceiveAsync(community.Emails["张一"], "回访");
+        await EmailedLinks.AnswerFormAsync(_resident, LinkIn(followUp), ("choice", "satisfied"), ("comment", "老人上下楼方便多了"));
+        var instance = await InstanceAsync(staff, instanceId);
+        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        Assert.NotNull((await GetAsync(staff, $"{community.Api}/cases/{caseId}/action-items"))["caseClosedAt"]);
+        foreach (var head in new[] { "王楼长", "欧阳楼长" })
+        {
+            var notice = await ReceiveAsync(community.Emails[head], "【结案公示】");
+            Assert.Contains(caseNumber, notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains("物业公司:两部电梯的采购、安装与验收", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains("满意 1 人", notice.TextBody, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task ReportAsync(string link, string percent, bool done, string note)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(percent), "percent" }, { new StringContent(note), "comment" } };
+        if (done) form.Add(new StringContent("true"), "done");
+        var response = await _resident.PostAsync(link, form);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
+    }
+
+    private string BeijingYear() => _host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year.ToString(CultureInfo.InvariantCulture);
+
+    private static string BeijingDate(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
     // ---- Steps 3–4: panel, rules, time poll, invitations, reminders, quorum, meeting mode, vote, minutes ----
 
