@@ -138,6 +138,38 @@ public sealed class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, I
     }
 
     [Fact]
+    public async Task RoundsExhausted_EscalatesToTheStreetOfficeByEmailAndOnTheDashboard()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin, new { noDecisionReturnsTo = "vote", maxRounds = 2 });
+        var streetOffice = $"jiedao-{Guid.NewGuid():N}@test.local";
+        await world.PutAsync($"{world.Api}/escalation-contacts", new { escalationEmails = streetOffice });
+        await world.SetRulesAsync(new { template = "consensus" });
+        var meetingId = await world.PlanAsync(world.Beijing(5, 19), world.Beijing(6, 19));
+        await world.ConveneAsync(meetingId, EveryoneSlot2, AllComing);
+        await world.CheckQuorumAsync();
+        await world.StartMeetingAsync(meetingId);
+        await world.RecordAttendanceAsync(meetingId, ("甲一", true), ("乙二", true), ("丙三", true));
+
+        // Round 1 fails; round 2, at the same meeting, fails too: with two rounds allowed the case is escalated.
+        await world.VoteAsync(meetingId, "是否同意方案一", ("甲一", "yes", null), ("乙二", "yes", null), ("丙三", "no", "一楼采光受影响"));
+        Assert.Contains("awaitVote", await world.WaitingAsync());
+        await world.VoteAsync(meetingId, "是否同意方案二", ("甲一", "yes", null), ("乙二", "no", "费用太高"), ("丙三", "no", "仍有采光问题"));
+        var escalation = await world.ReceiveAsync(streetOffice, "未形成决议");
+        Assert.Contains("协商 2 轮", escalation.Subject, StringComparison.Ordinal);
+        Assert.Contains("是否同意方案二", escalation.TextBody, StringComparison.Ordinal);
+        await world.ReceiveAsync(world.StaffEmail, "未形成决议");
+        var listed = Assert.Single((await world.GetAsync($"{world.Api}/escalations")).AsArray())!;
+        Assert.Equal(("rounds-exhausted", world.CaseId), ((string)listed["kind"]!, (string)listed["caseId"]!));
+
+        // The meeting still closes and files its minutes; then the workflow ends as escalated.
+        await world.PostAsync($"{world.Api}/meetings/{meetingId}/close", new { });
+        Assert.Contains("未通过", (await world.ReceiveAsync("甲一", "会议纪要")).TextBody, StringComparison.Ordinal);
+        var instance = await world.InstanceAsync();
+        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        Assert.Contains((await world.GetAsync($"/api/instances/{world.InstanceId}/journal")).AsArray(), e => (string?)e!["activityId"] == "escalated");
+    }
+
+    [Fact]
     public async Task Article278_PassesByHeadcountButFailsByArea()
     {
         var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
