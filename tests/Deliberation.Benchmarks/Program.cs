@@ -403,7 +403,9 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
         var cache = command.ExecuteScalar();
         command.CommandText = "PRAGMA page_size";
         var page = command.ExecuteScalar();
-        return $"journal_mode={mode}, synchronous={(sync == 1 ? "NORMAL" : sync.ToString(CultureInfo.InvariantCulture))}, cache_size={cache}, page_size={page}";
+        command.CommandText = "PRAGMA mmap_size";
+        var mmap = command.ExecuteScalar();
+        return $"journal_mode={mode}, synchronous={(sync == 1 ? "NORMAL" : sync.ToString(CultureInfo.InvariantCulture))}, cache_size={cache}, page_size={page}, mmap_size={mmap}";
     }
 
     private static object? Scalar(SqliteConnection c, string sql)
