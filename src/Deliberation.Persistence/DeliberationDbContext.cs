@@ -28,7 +28,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
     public DbSet<InstanceRow> Instances => Set<InstanceRow>();
     public DbSet<TimerRow> Timers => Set<TimerRow>();
-    public DbSet<JournalRow> Journal => Set<JournalRow>();
+    public DbSet<JournalStepRow> Journal => Set<JournalStepRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
@@ -122,15 +122,14 @@ public abstract class DeliberationDbContext(DbContextOptions options)
             e.HasKey(t => t.BookmarkId);
             e.HasIndex(t => t.DueAt);
         });
-        builder.Entity<JournalRow>(e =>
+        builder.Entity<JournalStepRow>(e =>
         {
             e.ToTable("journal");
-            e.HasKey(j => new { j.InstanceId, j.Seq });
-            e.Property(j => j.Kind).HasMaxLength(40);
-            e.Property(j => j.ActivityId).HasMaxLength(100);
-            e.Property(j => j.ExecutionId).HasMaxLength(40);
-            e.Property(j => j.Outcome).HasMaxLength(300);
-            e.Property(j => j.Detail).HasMaxLength(500);
+            e.HasKey(j => j.Id);
+            // Appended in key order with no other index: one step writes the table's last page and nothing else.
+            // On SQLite the key is the rowid (no AUTOINCREMENT, whose sequence table would cost a page per step);
+            // PostgreSQL makes it an identity column (see PostgresDeliberationDbContext).
+            e.Property(j => j.Id).ValueGeneratedNever();
         });
         builder.Entity<OutboxRow>(e =>
         {

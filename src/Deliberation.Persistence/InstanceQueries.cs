@@ -36,8 +36,8 @@ public sealed class InstanceQueries(DeliberationDatabase database)
     /// <summary>An instance's journal in order.</summary>
     public async Task<IReadOnlyList<JournalRow>> JournalAsync(Guid instanceId, long afterSeq, int take, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
-        return await db.Journal.Where(j => j.InstanceId == instanceId && j.Seq > afterSeq).OrderBy(j => j.Seq).Take(take).ToListAsync(cancellationToken);
+        // Stored packed per step and chained per instance (see JournalStepRow), so EF cannot query the lines.
+        return await Sql.JournalChain.ReadAsync(database.Pool, instanceId, afterSeq, take, cancellationToken);
     }
 
     /// <summary>Incidents, open ones only unless <paramref name="includeResolved"/>.</summary>

@@ -268,7 +268,7 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
         return ids;
     }
 
-    /// <summary>Copies the instance (its state holds its bookmark) and journal rows of a started instance under new ids.</summary>
+    /// <summary>Copies the instance (its state holds its bookmark) and journal chain of a started instance under new ids.</summary>
     private static List<Guid> BulkCopy(string enginePath, Guid templateId, int count)
     {
         using var c = Open(enginePath);
@@ -289,26 +289,23 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
             throw new InvalidOperationException("The template instance must wait on exactly one bookmark.");
         bookmarkId = (string)waiting[0]!["bookmarks"]![0]!["id"]!;
         if (state.Split(bookmarkId).Length != 2) throw new InvalidOperationException("The template state does not name its bookmark exactly once.");
-        var journal = new List<object[]>();
-        using (var q = Command(c, "SELECT seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail FROM journal WHERE instance_id = $id ORDER BY seq"))
+        // The template's journal rows (one per step), oldest first; each copy gets its own chain of copies.
+        var journal = new List<(long Seq, long At, string Entries)>();
+        using (var q = Command(c, "SELECT seq, at, entries FROM journal WHERE instance_id = $id ORDER BY id"))
         {
             q.Parameters.AddWithValue("$id", template);
             using var r = q.ExecuteReader();
-            while (r.Read())
-            {
-                var row = new object[r.FieldCount];
-                r.GetValues(row);
-                journal.Add(row);
-            }
+            while (r.Read()) journal.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
         }
 
         using var insertInstance = Command(c,
             "INSERT INTO instances (id, definition_id, definition_version, status, correlation_id, created_at, updated_at, ended_at, revision, state) " +
             "VALUES ($id, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $state)");
-        using var insertJournal = Command(c,
-            "INSERT INTO journal (instance_id, seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail) VALUES ($inst, $p0, $p1, $p2, $p3, $p4, $bm, $p6, $p7)");
+        using var insertJournal = Command(c, "INSERT INTO journal (instance_id, prev, seq, at, entries) VALUES ($inst, CASE WHEN $first = 1 THEN NULL ELSE last_insert_rowid() END, $seq, $at, $entries)");
+        using var setHead = Command(c, "UPDATE instances SET journal_head = last_insert_rowid() WHERE id = $id");
         foreach (var name in new[] { "$id", "$p0", "$p1", "$p2", "$p3", "$p4", "$p5", "$p6", "$p7", "$state" }) insertInstance.Parameters.Add(new SqliteParameter(name, null));
-        foreach (var name in new[] { "$inst", "$p0", "$p1", "$p2", "$p3", "$p4", "$bm", "$p6", "$p7" }) insertJournal.Parameters.Add(new SqliteParameter(name, null));
+        foreach (var name in new[] { "$inst", "$first", "$seq", "$at", "$entries" }) insertJournal.Parameters.Add(new SqliteParameter(name, null));
+        setHead.Parameters.Add(new SqliteParameter("$id", null));
         for (var p = 0; p < 8; p++) insertInstance.Parameters[p + 1].Value = instanceRow[p];
 
         var ids = new List<Guid>(count);
@@ -316,24 +313,29 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
         for (var done = 0; done < count;)
         {
             using var tx = c.BeginTransaction();
-            insertInstance.Transaction = insertJournal.Transaction = tx;
+            insertInstance.Transaction = insertJournal.Transaction = setHead.Transaction = tx;
             for (var end = Math.Min(count, done + batch); done < end; done++)
             {
                 var id = Guid.CreateVersion7();
-                var bookmarkGuid = Guid.CreateVersion7();
-                var bookmark = bookmarkGuid.ToString("D");
+                var bookmark = Guid.CreateVersion7().ToString("D");
                 var instance = id.ToByteArray();
                 insertInstance.Parameters["$id"].Value = instance;
                 insertInstance.Parameters["$p3"].Value = $"copy-{done:D7}";
                 insertInstance.Parameters["$state"].Value = state.Replace(bookmarkId, bookmark, StringComparison.Ordinal);
                 insertInstance.ExecuteNonQuery();
                 insertJournal.Parameters["$inst"].Value = instance;
-                foreach (var row in journal)
+                var first = 1;
+                foreach (var (seq, at, entries) in journal)
                 {
-                    for (var p = 0; p < row.Length; p++) if (p != 5) insertJournal.Parameters[p + 1].Value = row[p];
-                    insertJournal.Parameters["$bm"].Value = row[5] is byte[] b && new Guid(b).ToString("D") == bookmarkId ? bookmarkGuid.ToByteArray() : row[5];
+                    insertJournal.Parameters["$first"].Value = first;
+                    first = 0;
+                    insertJournal.Parameters["$seq"].Value = seq;
+                    insertJournal.Parameters["$at"].Value = at;
+                    insertJournal.Parameters["$entries"].Value = entries.Replace(bookmarkId, bookmark, StringComparison.Ordinal);
                     insertJournal.ExecuteNonQuery();
                 }
+                setHead.Parameters["$id"].Value = instance;
+                setHead.ExecuteNonQuery();
                 ids.Add(id);
             }
             tx.Commit();
@@ -377,7 +379,8 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
     {
         var c = new SqliteConnection($"Data Source={path}");
         c.Open();
-        using var pragma = Command(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+        // Exactly the pragmas of the engine's pooled connections, so that both sides run the same SQLite settings.
+        using var pragma = Command(c, SqliteDialect.ConnectionPragmas);
         pragma.ExecuteNonQuery();
         return c;
     }
@@ -396,7 +399,13 @@ internal sealed class ResumeBenchmark(BenchOptions options, string folder)
         var mode = command.ExecuteScalar();
         command.CommandText = "PRAGMA synchronous";
         var sync = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        return $"journal_mode={mode}, synchronous={(sync == 1 ? "NORMAL" : sync.ToString(CultureInfo.InvariantCulture))}";
+        command.CommandText = "PRAGMA cache_size";
+        var cache = command.ExecuteScalar();
+        command.CommandText = "PRAGMA page_size";
+        var page = command.ExecuteScalar();
+        command.CommandText = "PRAGMA mmap_size";
+        var mmap = command.ExecuteScalar();
+        return $"journal_mode={mode}, synchronous={(sync == 1 ? "NORMAL" : sync.ToString(CultureInfo.InvariantCulture))}, cache_size={cache}, page_size={page}, mmap_size={mmap}";
     }
 
     private static object? Scalar(SqliteConnection c, string sql)

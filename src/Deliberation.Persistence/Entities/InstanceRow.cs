@@ -16,4 +16,7 @@ public sealed class InstanceRow
     public DateTimeOffset? EndedAt { get; set; }
     public long Revision { get; set; }
     public string State { get; set; } = "";
+
+    /// <summary>The instance's newest journal row (<see cref="JournalStepRow.Id"/>), null before its first.</summary>
+    public long? JournalHead { get; set; }
 }

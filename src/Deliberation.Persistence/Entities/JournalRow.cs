@@ -2,7 +2,7 @@ namespace Deliberation.Persistence.Entities;
 
 #pragma warning disable CS1591 // Columns mirror the engine's records, which document them.
 
-/// <summary>An append-only journal line.</summary>
+/// <summary>An append-only journal line as the API shows it; stored packed per step in a <see cref="JournalStepRow"/>.</summary>
 public sealed class JournalRow
 {
     public Guid InstanceId { get; set; }

@@ -16,6 +16,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     /// <inheritdoc/>
+    public override string LastJournalId => "currval(pg_get_serial_sequence('journal', 'id'))";
+
+    /// <inheritdoc/>
     public override object Id(Guid id) => id;
 
     /// <inheritdoc/>

@@ -14,6 +14,9 @@ public abstract class SqlDialect
     /// <summary>Runs once on each newly opened pooled connection.</summary>
     public virtual void Initialize(DbConnection connection) { }
 
+    /// <summary>An SQL expression for the id of the journal row this connection inserted last (in this transaction).</summary>
+    public abstract string LastJournalId { get; }
+
     /// <summary>The parameter value for an id.</summary>
     public abstract object Id(Guid id);
 

@@ -24,21 +24,19 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
         "UPDATE instances SET status = @status, updated_at = @updated, ended_at = @ended, revision = @rev, state = @state WHERE id = @id AND revision = @expected";
     private const string DeleteTimer = "DELETE FROM timers WHERE bookmark_id = @id";
     private const string InsertTimer = "INSERT INTO timers (bookmark_id, instance_id, due_at, lease_until) VALUES (@id, @inst, @due, NULL)";
-    private const int JournalBatch = 16;
+    private const string InstanceColumns = "status = @status, updated_at = @updated, ended_at = @ended, revision = @rev, state = @state";
 
-    /// <summary>INSERT statements for 1…16 journal lines, with their parameter names.</summary>
-    private static readonly (string Sql, string[] Names)[] JournalInserts = Enumerable.Range(0, JournalBatch + 1).Select(count =>
-    {
-        var names = new List<string> { "@inst" };
-        var rows = new List<string>();
-        for (var r = 0; r < count; r++)
-        {
-            string[] row = [$"@seq{r}", $"@at{r}", $"@kind{r}", $"@act{r}", $"@exec{r}", $"@bm{r}", $"@outcome{r}", $"@detail{r}"];
-            names.AddRange(row);
-            rows.Add($"(@inst, {string.Join(", ", row)})");
-        }
-        return ("INSERT INTO journal (instance_id, seq, at, kind, activity_id, execution_id, bookmark_id, outcome, detail) VALUES " + string.Join(", ", rows), names.ToArray());
-    }).ToArray();
+    // The journal: each step appends one row with its lines (more only if the lines are not one run of
+    // sequence numbers and one time), linked to the instance's previous row; the instance row then points
+    // to the new row. No index is written: the only pages a step touches are the instance's and the
+    // journal's last (see JournalStepRow).
+    private const string AppendFirstJournalRow =
+        "INSERT INTO journal (instance_id, prev, seq, at, entries) SELECT @inst, journal_head, @seq, @at, @entries FROM instances WHERE id = @inst";
+    private readonly string _appendNextJournalRow =
+        $"INSERT INTO journal (instance_id, prev, seq, at, entries) VALUES (@inst, {pool.Dialect.LastJournalId}, @seq, @at, @entries)";
+    private readonly string _updateInstanceAndHead =
+        $"UPDATE instances SET {InstanceColumns}, journal_head = {pool.Dialect.LastJournalId} WHERE id = @id AND revision = @expected";
+    private readonly string _setHead = $"UPDATE instances SET journal_head = {pool.Dialect.LastJournalId} WHERE id = @id";
     private const string InsertOutbox =
         "INSERT INTO outbox (id, instance_id, kind, payload, created_at, attempts, next_attempt_at, lease_until, sent_at, failed_at, last_error) " +
         "VALUES (@id, @inst, @kind, @payload, @created, 0, @created, NULL, NULL, NULL, NULL)";
@@ -76,11 +74,9 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
     /// <inheritdoc/>
     public async Task<DateTimeOffset?> FindBookmarkConsumedAtAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken)
     {
-        await using var c = await pool.RentAsync(cancellationToken);
-        var value = await c.Command(
-            "SELECT MIN(at) FROM journal WHERE instance_id = @inst AND bookmark_id = @bm AND kind = 'StimulusReceived'",
-            ["@inst", "@bm"], [_d.Id(instanceId), _d.Id(bookmarkId)]).ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? null : FromMillis(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+        // A rare path (a repeated answer): it reads the instance's whole journal chain.
+        var journal = await JournalChain.ReadAsync(pool, instanceId, 0, int.MaxValue, cancellationToken);
+        return journal.FirstOrDefault(j => j.BookmarkId == bookmarkId && j.Kind == JournalKinds.StimulusReceived)?.At;
     }
 
     /// <inheritdoc/>
@@ -107,11 +103,15 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
                 await c.Command(InsertInstance, ["@id", "@def", "@ver", "@status", "@corr", "@created", "@updated", "@ended", "@rev", "@state", "@scope"],
                     [id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CorrelationId, Millis(i.CreatedAt), Millis(i.UpdatedAt),
                      Millis(i.EndedAt), i.Revision, commit.StateJson, i.ScopeId is { } scope ? _d.Id(scope) : null]).ExecuteNonQueryAsync(cancellationToken);
+                if (await AppendJournalAsync(c, id, commit.Journal, cancellationToken))
+                    await c.Command(_setHead, ["@id"], [id]).ExecuteNonQueryAsync(cancellationToken);
             }
-            else if (await c.Command(UpdateInstance, ["@status", "@updated", "@ended", "@rev", "@state", "@id", "@expected"],
+            else if (await c.Command(await AppendJournalAsync(c, id, commit.Journal, cancellationToken) ? _updateInstanceAndHead : UpdateInstance,
+                         ["@status", "@updated", "@ended", "@rev", "@state", "@id", "@expected"],
                          [i.Status.ToString(), Millis(i.UpdatedAt), Millis(i.EndedAt), i.Revision, commit.StateJson, id, commit.ExpectedRevision])
                          .ExecuteNonQueryAsync(cancellationToken) != 1)
             {
+                // Another step moved the instance on (or it is gone): nothing of this one may stay, the journal row included.
                 await tx.RollbackAsync(cancellationToken);
                 await c.EndAsync();
                 return false;
@@ -132,28 +132,6 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
             {
                 if (b.DueAt is { } due)
                     await c.Command(InsertTimer, ["@id", "@inst", "@due"], [_d.Id(b.Id), id, CeilingMillis(due)]).ExecuteNonQueryAsync(cancellationToken);
-            }
-            // Journal lines go in multi-row inserts: one statement per step in the common case.
-            for (var start = 0; start < commit.Journal.Count; start += JournalBatch)
-            {
-                var count = Math.Min(JournalBatch, commit.Journal.Count - start);
-                var values = new object?[1 + (count * 8)];
-                values[0] = id;
-                for (var r = 0; r < count; r++)
-                {
-                    var j = commit.Journal[start + r];
-                    var v = 1 + (r * 8);
-                    values[v] = j.Seq;
-                    values[v + 1] = Millis(j.At);
-                    values[v + 2] = j.Kind;
-                    values[v + 3] = j.ActivityId;
-                    values[v + 4] = j.ExecutionId;
-                    values[v + 5] = j.BookmarkId is { } bm ? _d.Id(bm) : null;
-                    values[v + 6] = j.Outcome;
-                    values[v + 7] = j.Detail;
-                }
-                var (sql, names) = JournalInserts[count];
-                await c.Command(sql, names, values).ExecuteNonQueryAsync(cancellationToken);
             }
             foreach (var o in commit.Outbox)
                 await c.Command(InsertOutbox, ["@id", "@inst", "@kind", "@payload", "@created"],
@@ -180,6 +158,27 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
             await c.EndAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Appends the step's journal lines to the instance's chain: one row per run of consecutive sequence
+    /// numbers at one time (one row in every step the runner makes). The caller then points the instance
+    /// row at the last row appended, in the same transaction.
+    /// </summary>
+    /// <returns>True when a row was appended.</returns>
+    private async Task<bool> AppendJournalAsync(PooledConnection c, object id, List<JournalEntry> journal, CancellationToken cancellationToken)
+    {
+        var first = true;
+        for (var start = 0; start < journal.Count;)
+        {
+            var end = start + 1;
+            while (end < journal.Count && journal[end].Seq == journal[end - 1].Seq + 1 && journal[end].At == journal[start].At) end++;
+            await c.Command(first ? AppendFirstJournalRow : _appendNextJournalRow, ["@inst", "@seq", "@at", "@entries"],
+                [id, journal[start].Seq, Millis(journal[start].At), JournalChain.Pack(journal, start, end - start)]).ExecuteNonQueryAsync(cancellationToken);
+            first = false;
+            start = end;
+        }
+        return !first;
     }
 
     /// <inheritdoc/>

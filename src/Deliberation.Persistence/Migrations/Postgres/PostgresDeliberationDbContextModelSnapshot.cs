@@ -1814,6 +1814,10 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("ended_at");
 
+                    b.Property<long?>("JournalHead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("journal_head");
+
                     b.Property<long>("Revision")
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
@@ -1848,51 +1852,37 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.ToTable("instances", (string)null);
                 });
 
-            modelBuilder.Entity("Deliberation.Persistence.Entities.JournalRow", b =>
+            modelBuilder.Entity("Deliberation.Persistence.Entities.JournalStepRow", b =>
                 {
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("instance_id");
-
-                    b.Property<long>("Seq")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("seq");
+                        .HasColumnName("id");
 
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("activity_id");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long>("At")
                         .HasColumnType("bigint")
                         .HasColumnName("at");
 
-                    b.Property<Guid?>("BookmarkId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("bookmark_id");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("ExecutionId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("execution_id");
-
-                    b.Property<string>("Kind")
+                    b.Property<string>("Entries")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind");
+                        .HasColumnType("text")
+                        .HasColumnName("entries");
 
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("outcome");
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
 
-                    b.HasKey("InstanceId", "Seq");
+                    b.Property<long?>("Prev")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prev");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id");
 
                     b.ToTable("journal", (string)null);
                 });

@@ -1857,6 +1857,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at");
 
+                    b.Property<long?>("JournalHead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("journal_head");
+
                     b.Property<long>("Revision")
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
@@ -1891,51 +1895,35 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("instances", (string)null);
                 });
 
-            modelBuilder.Entity("Deliberation.Persistence.Entities.JournalRow", b =>
+            modelBuilder.Entity("Deliberation.Persistence.Entities.JournalStepRow", b =>
                 {
-                    b.Property<byte[]>("InstanceId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("instance_id");
-
-                    b.Property<long>("Seq")
+                    b.Property<long>("Id")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("seq");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("activity_id");
+                        .HasColumnName("id");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
-                    b.Property<byte[]>("BookmarkId")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("bookmark_id");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("ExecutionId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("execution_id");
-
-                    b.Property<string>("Kind")
+                    b.Property<string>("Entries")
                         .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("kind");
+                        .HasColumnName("entries");
 
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("outcome");
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
 
-                    b.HasKey("InstanceId", "Seq");
+                    b.Property<long?>("Prev")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prev");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id");
 
                     b.ToTable("journal", (string)null);
                 });
