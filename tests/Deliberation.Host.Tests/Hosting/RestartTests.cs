@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -33,13 +34,20 @@ public sealed class RestartTests : IDisposable
             return journal!.Count(j => (string?)j!["detail"] == "timer:timeout");
         }, count => count >= 1, TimeSpan.FromSeconds(30));
 
-        Assert.Equal(1, timerFired);
+        Assert.True(timerFired >= 1, "The pending timer never fired after the restart.");
+        // The workflow re-arms a new 6 s timer after each reminder, so on a slow machine a second timer may have fired by
+        // now. The invariant is per timer: each one fired once, and each firing sent exactly one reminder. Cancelling first
+        // stops the next timer, so that the journal and the variables are read at rest.
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/instances/{id}/cancel", null)).StatusCode);
         var instance = await http.GetFromJsonAsync<JsonObject>($"/api/instances/{id}");
-        Assert.Equal(1, (int)instance!["variables"]!["reminders"]!);
-        Assert.Equal("Suspended", (string)instance["instance"]!["status"]!);
-        var journal = await http.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/journal");
-        Assert.Single(journal!, j => (string?)j!["activityId"] == "remind" && (string?)j["kind"] == "ActivityCompleted");
-        await http.PostAsync($"/api/instances/{id}/cancel", null);
+        var journal = (await http.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/journal"))!;
+        var fired = journal.Where(j => (string?)j!["detail"] == "timer:timeout").Select(j => (string?)j!["bookmarkId"]).ToList();
+        Assert.All(fired, b => Assert.False(string.IsNullOrEmpty(b)));
+        Assert.Equal(fired.Count, fired.Distinct().Count());
+        var reminded = journal.Count(j => (string?)j!["activityId"] == "remind" && (string?)j["kind"] == "ActivityCompleted");
+        Assert.Equal(fired.Count, reminded);
+        Assert.Equal(reminded, (int)instance!["variables"]!["reminders"]!);
+        Assert.Equal("Cancelled", (string)instance["instance"]!["status"]!);
     }
 
     private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan limit)
