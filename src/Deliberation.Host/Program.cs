@@ -17,13 +17,16 @@ builder.AddDeliberation();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDeliberationWebUi();
 app.UseAuthentication();
+app.UseDeliberationAntiforgery();
 app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api-docs").AllowAnonymous();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorDashboardFilter()], DisplayStorageConnectionString = false });
 app.MapAuthApi();
+app.MapAntiforgeryApi();
 app.MapUsersApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();
@@ -35,7 +38,7 @@ app.MapDevMailbox();
 app.MapCommunitiesApi();
 app.MapComplaintsApi();
 app.MapStakeholdersApi();
-app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
+app.MapDeliberationWebUi();
 app.Run();
 
 /// <summary>The host's entry point; public so that tests can start it in process.</summary>

@@ -1,0 +1,114 @@
+import { request } from '../api/client';
+import type { Complaint, IncidentRow, InstanceDetails, JournalRow, RankingResponse, VersionDocument, WorkflowDefinition } from '../api/types';
+import { Link } from '../components/Link';
+import { Message } from '../components/Message';
+import { errorText, useLoad } from '../hooks';
+import { useI18n } from '../i18n/I18n';
+import type { StringKey } from '../i18n/zh-CN';
+import { useSession } from '../session';
+import { currentStep, stepNumbers } from '../steps';
+import { RankingList } from './RankingList';
+
+export interface OpenDeliberation { complaint: Complaint; details: InstanceDetails; step: number }
+
+const definitionCache = new Map<string, Promise<WorkflowDefinition>>();
+
+/** A definition version, fetched once per page load. */
+export function loadDefinition(id: string, version: number): Promise<WorkflowDefinition> {
+  const key = `${id}@${version}`;
+  let cached = definitionCache.get(key);
+  if (!cached) {
+    cached = request<VersionDocument>(`/api/workflows/${encodeURIComponent(id)}?version=${version}`).then((d) => d.definition);
+    definitionCache.set(key, cached);
+    cached.catch(() => definitionCache.delete(key));
+  }
+  return cached;
+}
+
+/** The community's anchored issues with their instances and the step each is at. */
+export async function loadOpenDeliberations(communityId: string): Promise<OpenDeliberation[]> {
+  const anchored = await request<Complaint[]>(`/api/communities/${communityId}/complaints?status=anchored`);
+  const rows = await Promise.all(anchored.filter((c) => c.instanceId).map(async (complaint) => {
+    const [details, journal] = await Promise.all([
+      request<InstanceDetails>(`/api/instances/${complaint.instanceId}`),
+      request<JournalRow[]>(`/api/instances/${complaint.instanceId}/journal`),
+    ]);
+    if (details.instance.status === 'Cancelled') return null;
+    const definition = await loadDefinition(details.instance.definitionId, details.instance.definitionVersion);
+    return { complaint, details, step: currentStep(definition, journal, details) };
+  }));
+  return rows.filter((r): r is OpenDeliberation => r !== null);
+}
+
+export function statusKey(status: string): StringKey {
+  const keys: Record<string, StringKey> = {
+    Running: 'statusRunning', Suspended: 'statusSuspended', Finished: 'statusFinished', Cancelled: 'statusCancelled', Faulted: 'statusFaulted',
+  };
+  return keys[status] ?? 'statusRunning';
+}
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const { community } = useSession();
+  const communityId = community?.id ?? '';
+  const deliberations = useLoad(() => loadOpenDeliberations(communityId), [communityId]);
+  const ranking = useLoad(() => request<RankingResponse>(`/api/communities/${communityId}/complaints/ranking`), [communityId]);
+  const incidents = useLoad(() => request<IncidentRow[]>('/api/incidents'), []);
+
+  return (
+    <>
+      <h1>{t('dashboardTitle')}{community ? ` · ${community.name}` : ''}</h1>
+      <section aria-labelledby="steps-title" className="card">
+        <h2 id="steps-title">{t('openDeliberations')}</h2>
+        {deliberations.error ? <Message kind="error">{errorText(deliberations.error, t('requestFailed'))}</Message> : null}
+        {deliberations.loading && !deliberations.data ? <p>{t('loading')}</p> : null}
+        <div className="step-board">
+          {stepNumbers.map((n) => {
+            const items = (deliberations.data ?? []).filter((d) => d.step === n);
+            return (
+              <section key={n} className="step-column" aria-labelledby={`step-col-${n}`} data-testid={`step-${n}`}>
+                <h3 id={`step-col-${n}`}>{t('stepN', { n })} · {t(`step${n}` as StringKey)} <span className="count">({items.length})</span></h3>
+                <ul className="plain">
+                  {items.map((d) => (
+                    <li key={d.complaint.id} className="mini-card">
+                      <Link to={`/deliberations/${d.complaint.instanceId}`}>{d.complaint.caseNumber} {d.complaint.title}</Link>
+                      <span className={`badge status-${d.details.instance.status}`}>{t(statusKey(d.details.instance.status))}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+        {deliberations.data && deliberations.data.length === 0 ? <p className="muted">{t('noDeliberations')}</p> : null}
+      </section>
+      <div className="grid-2">
+        <section aria-labelledby="ranking-title" className="card">
+          <h2 id="ranking-title">{t('rankedIssues')}</h2>
+          {ranking.error ? <Message kind="error">{errorText(ranking.error, t('requestFailed'))}</Message> : null}
+          {ranking.data ? <RankingList items={ranking.data.items} /> : <p>{t('loading')}</p>}
+        </section>
+        <section aria-labelledby="incidents-title" className="card">
+          <h2 id="incidents-title">{t('incidents')}</h2>
+          {incidents.error ? <Message kind="error">{errorText(incidents.error, t('requestFailed'))}</Message> : null}
+          {incidents.data && incidents.data.length === 0 ? <p className="muted">{t('noIncidents')}</p> : null}
+          <ul className="plain">
+            {(incidents.data ?? []).map((i) => (
+              <li key={i.id} className="mini-card incident">
+                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: i.message })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <div className="grid-3">
+        {(['upcomingMeetings', 'overdueActions', 'escalations'] as const).map((key) => (
+          <section key={key} aria-labelledby={`${key}-title`} className="card placeholder" data-testid={`slot-${key}`}>
+            <h2 id={`${key}-title`}>{t(key)}</h2>
+            <p className="muted">{t('notYetAvailable')}</p>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
