@@ -36,6 +36,7 @@ export function IntakePage() {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [photoKey, setPhotoKey] = useState(0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -58,7 +59,7 @@ export function IntakePage() {
         }
       }
       setMessage({ kind: 'success', text });
-      setTitle(''); setDescription(''); setPhoto(null); setBuildingIds([]);
+      setTitle(''); setDescription(''); setPhoto(null); setPhotoKey((k) => k + 1); setBuildingIds([]);
       ranking.reload();
     } catch (err) {
       if (err instanceof ApiError && err.problem.errors) setErrors(err.problem.errors);
@@ -118,7 +119,7 @@ export function IntakePage() {
         </fieldset>
         {fieldError('buildingGroupIds')}
         <label htmlFor="photo">{t('photo')}</label>
-        <input id="photo" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+        <input key={photoKey} id="photo" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
         {fieldError('photo')}
         {message ? <Message kind={message.kind} testId="intake-message">{message.text}</Message> : null}
         <button type="submit" className="primary" disabled={busy}>{t('submitComplaint')}</button>
