@@ -38,7 +38,6 @@ app.MapDevMailbox();
 app.MapCommunitiesApi();
 app.MapComplaintsApi();
 app.MapStakeholdersApi();
-app.MapDeliberationWebUi();
 app.Run();
 
 /// <summary>The host's entry point; public so that tests can start it in process.</summary>

@@ -32,6 +32,10 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The intake page scrolls sideways on a phone ({width}px wide).");
         await BrowserWorld.ScreenshotAsync(phone, "intake-phone");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "工作人员登录" })).ToBeVisibleAsync();
+        await phone.GotoAsync("/intake");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "工作人员登录" })).ToBeVisibleAsync();
         await phone.Context.CloseAsync();
 
         // Staff see it ranked, with why.
@@ -64,6 +68,7 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         var column = page.GetByTestId("step-2");
         await Assertions.Expect(column).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.GetByTestId("step-1")).Not.ToContainTextAsync(caseNumber);
+        await Assertions.Expect(column).ToContainTextAsync("停在:进入第三步:搭建平台");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "问题排名" })).Not.ToContainTextAsync("1栋电梯经常停运");
         await BrowserWorld.ScreenshotAsync(page, "dashboard");
 

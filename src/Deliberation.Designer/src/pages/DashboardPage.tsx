@@ -9,7 +9,18 @@ import { useSession } from '../session';
 import { currentStep, stepNumbers } from '../steps';
 import { RankingList } from './RankingList';
 
-export interface OpenDeliberation { complaint: Complaint; details: InstanceDetails; step: number }
+export interface OpenDeliberation { complaint: Complaint; details: InstanceDetails; step: number; where: { kind: 'waiting' | 'ended' | 'incident'; label: string } | null }
+
+/** Where an instance stands, in words: the activity it waits on or failed at, or the one it ended at. */
+export function whereOf(definition: WorkflowDefinition, journal: JournalRow[], details: InstanceDetails): OpenDeliberation['where'] {
+  const label = (id: string) => definition.activities.find((a) => a.id === id)?.label || id;
+  const incident = details.incidents[0];
+  if (incident) return { kind: 'incident', label: label(incident.activityId) };
+  const waiting = details.waiting[0];
+  if (waiting) return { kind: 'waiting', label: details.waiting.map((w) => label(w.activityId)).join('、') };
+  const last = [...journal].reverse().find((r) => r.kind === 'ActivityStarted' && r.activityId);
+  return last?.activityId ? { kind: 'ended', label: label(last.activityId) } : null;
+}
 
 const definitionCache = new Map<string, Promise<WorkflowDefinition>>();
 
@@ -35,7 +46,7 @@ export async function loadOpenDeliberations(communityId: string): Promise<OpenDe
     ]);
     if (details.instance.status === 'Cancelled') return null;
     const definition = await loadDefinition(details.instance.definitionId, details.instance.definitionVersion);
-    return { complaint, details, step: currentStep(definition, journal, details) };
+    return { complaint, details, step: currentStep(definition, journal, details), where: whereOf(definition, journal, details) };
   }));
   return rows.filter((r): r is OpenDeliberation => r !== null);
 }
@@ -73,6 +84,8 @@ export function DashboardPage() {
                     <li key={d.complaint.id} className="mini-card">
                       <Link to={`/deliberations/${d.complaint.instanceId}`}>{d.complaint.caseNumber} {d.complaint.title}</Link>
                       <span className={`badge status-${d.details.instance.status}`}>{t(statusKey(d.details.instance.status))}</span>
+                      {d.where ? <span className={`where where-${d.where.kind}`}>{d.where.kind === 'waiting' ? t('waitingAt', { label: d.where.label })
+                        : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: '' }) : t('endedAt', { label: d.where.label })}</span> : null}
                     </li>
                   ))}
                 </ul>

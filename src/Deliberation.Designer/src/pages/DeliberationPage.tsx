@@ -4,7 +4,7 @@ import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
-import type { StringKey } from '../i18n/zh-CN';
+import { zhCN, type StringKey } from '../i18n/zh-CN';
 import { currentStep, stepNumbers } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
 
@@ -32,6 +32,13 @@ async function loadDeliberation(instanceId: string) {
 }
 
 const modeKeys: Record<string, StringKey> = { direct: 'modeDirect', 'single-layer': 'modeSingleLayer', layered: 'modeLayered' };
+const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentative', party: 'roleParty', advisor: 'roleAdvisor' };
+
+/** The journal kind in the page's language; an unknown kind as it is. */
+export function kindText(t: (key: StringKey) => string, kind: string): string {
+  const key = `kind${kind}`;
+  return key in zhCN ? t(key as StringKey) : kind;
+}
 
 export function DeliberationPage({ instanceId }: { instanceId: string }) {
   const { t } = useI18n();
@@ -67,7 +74,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             <h3>{t('groups')}</h3>
             <ul className="plain">
               {stakeholders.groups.map((g) => (
-                <li key={g.id} className="mini-card">{g.name} · {t('mode')}:{t(modeKeys[g.mode] ?? 'modeDirect')} · {t('households', { a: g.householdCount, b: g.householdCount })}</li>
+                <li key={g.id} className="mini-card">{g.name} · {t('mode')}:{t(modeKeys[g.mode] ?? 'modeDirect')} · {t('householdCount', { n: g.householdCount })}</li>
               ))}
             </ul>
             <h3>{t('elections')}</h3>
@@ -82,7 +89,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             <h3>{t('panel')}</h3>
             {stakeholders.panel.members.length === 0 ? <p className="muted">{t('none')}</p> : (
               <ul className="plain">
-                {stakeholders.panel.members.map((m) => <li key={m.id} className="mini-card">{m.name} · {m.role}</li>)}
+                {stakeholders.panel.members.map((m) => <li key={m.id} className="mini-card">{m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}{m.partyKind ? `(${m.partyKind})` : ''}</li>)}
               </ul>
             )}
           </>
@@ -99,11 +106,11 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
       <section className="card" aria-labelledby="journal-title">
         <h2 id="journal-title">{t('journal')}</h2>
         <table className="table">
-          <thead><tr><th scope="col">#</th><th scope="col">{t('status')}</th><th scope="col">{t('label')}</th><th scope="col">→</th><th scope="col">⏱</th></tr></thead>
+          <thead><tr><th scope="col">#</th><th scope="col">{t('event')}</th><th scope="col">{t('label')}</th><th scope="col">{t('outcome')}</th><th scope="col">{t('time')}</th></tr></thead>
           <tbody>
             {journal.map((row) => (
               <tr key={row.seq}>
-                <td>{row.seq}</td><td>{row.kind}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
+                <td>{row.seq}</td><td>{kindText(t, row.kind)}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
                 <td>{row.outcome ?? ''}</td><td>{new Date(row.at).toLocaleString()}</td>
               </tr>
             ))}
