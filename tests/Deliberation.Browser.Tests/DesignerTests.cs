@@ -124,6 +124,53 @@ public sealed class DesignerTests(BrowserWorld world)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Designer_NewWorkflowExportImport_KeepsUnsavedWorkUntilSaved()
+    {
+        var id = "import-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "流程设计" }).ClickAsync();
+        await page.GetByLabel("新流程 ID").FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建流程" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("canvas")).ToHaveAttributeAsync("data-ready", "true");
+
+        // Export: the document as JSON.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "导出 JSON" }).ClickAsync());
+        var exported = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+        Assert.Equal(id, (string)exported["id"]!);
+        Assert.Single(exported["activities"]!.AsArray());
+
+        // Import: a start and an end, connected; the canvas shows them and marks the work unsaved.
+        exported["activities"]!.AsArray().Add(new JsonObject { ["id"] = "end", ["type"] = "End", ["label"] = "办结" });
+        exported["connections"] = new JsonArray(new JsonObject { ["source"] = "start", ["sourcePort"] = "Done", ["target"] = "end", ["targetPort"] = "In" });
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "import.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(exported.ToJsonString()),
+        });
+        await Assertions.Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("rf__edge-start:Done->end")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".badge.unsaved")).ToHaveTextAsync("有未保存的修改");
+
+        // Leaving asks first; staying keeps the work.
+        string? asked = null;
+        void Dismiss(object? sender, IDialog dialog) { asked = dialog.Message; _ = dialog.DismissAsync(); }
+        page.Dialog += Dismiss;
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(2);
+        Assert.Equal("有未保存的修改,确定离开吗?", asked);
+        page.Dialog -= Dismiss;
+
+        // Saved, it leaves without asking, and the server has the imported document.
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-message")).ToHaveTextAsync("已保存为版本 1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "工作台 · 大龙社区" }).WaitForAsync();
+        var stored = (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/workflows/{id}"))!;
+        Assert.Equal("办结", (string)stored["definition"]!["activities"]![1]!["label"]!);
+        await page.Context.CloseAsync();
+    }
+
     private static string Translation(string? style) =>
         System.Text.RegularExpressions.Regex.Match(style ?? "", @"translate\([^)]*\)").Value;
 
