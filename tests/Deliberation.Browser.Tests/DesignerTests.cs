@@ -152,12 +152,29 @@ public sealed class DesignerTests(BrowserWorld world)
         await Assertions.Expect(page.GetByTestId("rf__edge-start:Done->end")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".badge.unsaved")).ToHaveTextAsync("有未保存的修改");
 
+        // Without a mouse: add from the palette with the keyboard, connect and disconnect in the property panel.
+        await page.Locator(".palette-item[data-type=End]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".react-flow__node[data-id=end1]")).ToBeVisibleAsync();
+        await page.Locator(".react-flow__node[data-id=start]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".properties[data-activity=start]").WaitForAsync();
+        await page.GetByLabel("出口").SelectOptionAsync("Done");
+        await page.GetByLabel("连接到").SelectOptionAsync("end1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加连接" }).ClickAsync();
+        var keyboardEdge = page.GetByTestId("rf__edge-start:Done->end1");
+        await Assertions.Expect(keyboardEdge).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "删除连接: Done → end1" }).ClickAsync();
+        await Assertions.Expect(keyboardEdge).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "撤销" }).ClickAsync();
+        await Assertions.Expect(keyboardEdge).ToHaveCountAsync(1);
+
         // Leaving asks first; staying keeps the work.
         string? asked = null;
         void Dismiss(object? sender, IDialog dialog) { asked = dialog.Message; _ = dialog.DismissAsync(); }
         page.Dialog += Dismiss;
         await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(3);
         Assert.Equal("有未保存的修改,确定离开吗?", asked);
         page.Dialog -= Dismiss;
 

@@ -37,6 +37,10 @@ public sealed class FailureMessageTests(BrowserWorld world)
         await page.GetByTestId("language").ClickAsync();
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("page-error")).ToHaveTextAsync("No such instance");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard · 大龙社区" }).WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("step-1")).ToContainTextAsync("Anchor the issue");
+        await BrowserWorld.ScreenshotAsync(page, "dashboard-en");
         await page.Context.CloseAsync();
     }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ActivityDescriptor, ActivityNodeDef, Expression, InputDescriptor, WorkflowDefinition } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import { expressionText, parseExpression, syntaxesOf } from './expressions';
+import { outcomesOf } from './graph';
 
 export interface FieldProblem { input: string | null; message: string }
 
@@ -12,10 +13,12 @@ interface Props {
   problems: FieldProblem[];
   onInput: (name: string, expression: Expression | undefined) => void;
   onLabel: (label: string) => void;
+  onConnect: (port: string, target: string) => void;
+  onDisconnect: (port: string, target: string) => void;
 }
 
 /** The selected activity's label and inputs, one editor per input descriptor and UI hint; server problems at their field. */
-export function PropertyPanel({ doc, activity, descriptor, problems, onInput, onLabel }: Props) {
+export function PropertyPanel({ doc, activity, descriptor, problems, onInput, onLabel, onConnect, onDisconnect }: Props) {
   const { t, pick } = useI18n();
   if (!activity) {
     return <aside className="properties" aria-labelledby="properties-title"><h2 id="properties-title">{t('properties')}</h2><p className="muted">{t('selectNode')}</p></aside>;
@@ -32,6 +35,7 @@ export function PropertyPanel({ doc, activity, descriptor, problems, onInput, on
         <InputEditor key={`${activity.id}:${input.name}`} doc={doc} input={input} value={activity.inputs?.[input.name]}
           problems={problems.filter((p) => p.input === input.name)} onChange={(e) => onInput(input.name, e)} />
       ))}
+      <Connections doc={doc} activity={activity} descriptor={descriptor} onConnect={onConnect} onDisconnect={onDisconnect} />
     </aside>
   );
 }
@@ -101,5 +105,45 @@ function InputEditor({ doc, input, value, problems, onChange }: {
       {input.description ? <p className="help" id={`${id}-help`}>{pick(input.description)}</p> : null}
       {messages.length ? <p className="field-error" id={errorId} role="alert">{messages.join(' ')}</p> : null}
     </div>
+  );
+}
+
+/** The activity's outgoing connections, editable without a mouse: pick a port and a target, or remove one. */
+function Connections({ doc, activity, descriptor, onConnect, onDisconnect }: {
+  doc: WorkflowDefinition; activity: ActivityNodeDef; descriptor: ActivityDescriptor | undefined;
+  onConnect: (port: string, target: string) => void; onDisconnect: (port: string, target: string) => void;
+}) {
+  const { t } = useI18n();
+  const ports = outcomesOf(activity, descriptor);
+  const targets = doc.activities.filter((a) => a.id !== activity.id && a.type !== 'Start');
+  const [port, setPort] = useState('');
+  const [target, setTarget] = useState('');
+  if (ports.length === 0) return null;
+  const outgoing = doc.connections.filter((c) => c.source === activity.id);
+  const name = (id: string) => { const a = doc.activities.find((x) => x.id === id); return a?.label ? `${a.label} (${id})` : id; };
+  return (
+    <section className="connections" aria-labelledby="connections-title">
+      <h3 id="connections-title">{t('connections')}</h3>
+      <ul className="plain">
+        {outgoing.map((c) => (
+          <li key={`${c.sourcePort}->${c.target}`} className="connection">
+            <span>{c.sourcePort} → {name(c.target)}</span>
+            <button type="button" className="link-button" onClick={() => onDisconnect(c.sourcePort, c.target)}
+              aria-label={`${t('removeConnection')}: ${c.sourcePort} → ${name(c.target)}`}>{t('removeConnection')}</button>
+          </li>
+        ))}
+      </ul>
+      <label htmlFor="connect-port">{t('port')}</label>
+      <select id="connect-port" value={port} onChange={(e) => setPort(e.target.value)}>
+        <option value="">—</option>
+        {ports.map((p) => <option key={p} value={p}>{p}</option>)}
+      </select>
+      <label htmlFor="connect-target">{t('connectTo')}</label>
+      <select id="connect-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+        <option value="">—</option>
+        {targets.map((a) => <option key={a.id} value={a.id}>{name(a.id)}</option>)}
+      </select>
+      <button type="button" disabled={!port || !target} onClick={() => { onConnect(port, target); setTarget(''); }}>{t('addConnection')}</button>
+    </section>
   );
 }

@@ -172,6 +172,11 @@ export const zhCN = {
   canvas: '流程画布',
   newWorkflow: '新建流程',
   newWorkflowId: '新流程 ID(小写字母、数字、短横线)',
+  connections: '连接',
+  port: '出口',
+  connectTo: '连接到',
+  addConnection: '添加连接',
+  removeConnection: '删除连接',
   // instance
   instanceTitle: '流程实例',
   waitingOn: '正在等待',

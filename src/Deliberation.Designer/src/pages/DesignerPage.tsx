@@ -278,7 +278,9 @@ function DesignerEditor({ initial, descriptors, reload }: { initial: Loaded; des
           <PropertyPanel doc={doc} activity={selectedActivity} descriptor={selectedActivity ? byType.get(selectedActivity.type) : undefined}
             problems={selectedProblems}
             onInput={(name, e: Expression | undefined) => edit((d) => setInput(d, selectedActivity!.id, name, e), `input:${selectedActivity!.id}:${name}`)}
-            onLabel={(label) => edit((d) => setLabel(d, selectedActivity!.id, label), `label:${selectedActivity!.id}`)} />
+            onLabel={(label) => edit((d) => setLabel(d, selectedActivity!.id, label), `label:${selectedActivity!.id}`)}
+            onConnect={(port, target) => edit((d) => connect(d, selectedActivity!.id, port, target))}
+            onDisconnect={(port, target) => edit((d) => removeElements(d, [], [`${selectedActivity!.id}:${port}->${target}`]))} />
           <section className="versions" aria-labelledby="versions-title">
             <h2 id="versions-title">{t('versions')}</h2>
             <ul className="plain" data-testid="versions">
