@@ -268,7 +268,7 @@ function DesignerEditor({ initial, descriptors, reload }: { initial: Loaded; des
             nodes={nodes} edges={edges} nodeTypes={nodeTypes}
             onNodesChange={onNodesChange} onSelectionChange={onSelectionChange} onNodeDragStop={onNodeDragStop}
             onConnect={onConnect} onDelete={onDelete} deleteKeyCode={['Delete', 'Backspace']}
-            onInit={() => setReady(true)} fitView minZoom={0.1} proOptions={{ hideAttribution: true }}
+            onInit={() => setReady(true)} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.1} proOptions={{ hideAttribution: true }}
           >
             <Background />
             <Controls showInteractive={false} />

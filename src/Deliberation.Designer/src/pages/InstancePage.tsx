@@ -67,7 +67,7 @@ export function InstancePage({ id }: { id: string }) {
       <p>
         <span className={`badge status-${details.instance.status}`}>{t(statusKey(details.instance.status))}</span>{' '}
         <code>{details.instance.definitionId} v{details.instance.definitionVersion}</code>{' '}
-        <Link to={`/deliberations/${id}`}>{t('deliberationTitle')}</Link>
+        {details.instance.correlationId ? <Link to={`/deliberations/${id}`}>{t('deliberationTitle')}</Link> : null}
       </p>
       <div className="instance-facts">
         <section className="card" aria-labelledby="waiting-title">
@@ -99,7 +99,7 @@ export function InstancePage({ id }: { id: string }) {
       <div className="canvas viewer" data-testid="instance-canvas" role="region" aria-label={t('pathTaken')}>
         <ReactFlowProvider>
           <ReactFlow nodes={diagram.nodes} edges={diagram.edges} nodeTypes={nodeTypes} fitView nodesDraggable={false} nodesConnectable={false}
-            proOptions={{ hideAttribution: true }} minZoom={0.1}>
+            proOptions={{ hideAttribution: true }} minZoom={0.1} fitViewOptions={{ maxZoom: 1 }}>
             <Background />
             <Controls showInteractive={false} />
           </ReactFlow>

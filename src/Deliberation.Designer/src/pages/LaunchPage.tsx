@@ -8,15 +8,31 @@ import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { useSession } from '../session';
 
+interface Launchable { definitionId: string; name: string; version: number }
+
+/** Workflows with a published version, each with its newest published version (the one an anchor starts). */
+async function loadLaunchable(): Promise<Launchable[]> {
+  const latest = await request<VersionSummary[]>('/api/workflows');
+  const rows = await Promise.all(latest.map(async (w) => {
+    if (w.isPublished) return { definitionId: w.definitionId, name: w.displayName ?? w.definitionId, version: w.version };
+    const versions = await request<VersionSummary[]>(`/api/workflows/${encodeURIComponent(w.definitionId)}/versions`);
+    const published = versions.filter((v) => v.isPublished).sort((a, b) => b.version - a.version)[0];
+    return published ? { definitionId: w.definitionId, name: published.displayName ?? w.definitionId, version: published.version } : null;
+  }));
+  return rows.filter((r): r is Launchable => r !== null);
+}
+
 export function LaunchPage() {
   const { t, pick } = useI18n();
   const { community } = useSession();
   const communityId = community?.id ?? '';
   const ranking = useLoad(() => request<RankingResponse>(`/api/communities/${communityId}/complaints/ranking`), [communityId]);
-  const workflows = useLoad(() => request<VersionSummary[]>('/api/workflows'), []);
+  const workflows = useLoad(loadLaunchable, []);
   const [complaintId, setComplaintId] = useState('');
   const [definitionId, setDefinitionId] = useState('fanshi-youjiqing');
-  const definition = useLoad(() => request<VersionDocument>(`/api/workflows/${encodeURIComponent(definitionId)}`), [definitionId]);
+  const version = workflows.data?.find((w) => w.definitionId === definitionId)?.version;
+  const definition = useLoad(async () => version === undefined ? undefined
+    : request<VersionDocument>(`/api/workflows/${encodeURIComponent(definitionId)}?version=${version}`), [definitionId, version]);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -69,7 +85,7 @@ export function LaunchPage() {
         {errors.complaintId ? <p className="field-error" id="launch-issue-error">{errors.complaintId}</p> : null}
         <label htmlFor="launch-workflow">{t('chooseWorkflow')}</label>
         <select id="launch-workflow" value={definitionId} onChange={(e) => setDefinitionId(e.target.value)}>
-          {(workflows.data ?? []).map((w) => <option key={w.definitionId} value={w.definitionId}>{w.displayName ?? w.definitionId}</option>)}
+          {(workflows.data ?? []).map((w) => <option key={w.definitionId} value={w.definitionId}>{w.name}({t('version', { n: w.version })})</option>)}
         </select>
         <fieldset>
           <legend>{t('workflowInputs')}</legend>
