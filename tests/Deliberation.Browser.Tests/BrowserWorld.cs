@@ -8,8 +8,9 @@ using Microsoft.Playwright;
 namespace Deliberation.Browser.Tests;
 
 /// <summary>
-/// One host process and one Chromium for every browser test, with a community (大龙社区: 1栋 and 2栋, a staff
-/// account and a building head) and a second community whose deliberation the staff must not see.
+/// One host process and one Chromium for every browser test, with a community (大龙社区: 1栋 with three
+/// households, 2栋 with one, a staff account and a building head) and a second community whose deliberation
+/// the staff must not see. Groups of more than two households elect their representatives.
 /// </summary>
 public sealed class BrowserWorld : IAsyncLifetime
 {
@@ -46,6 +47,8 @@ public sealed class BrowserWorld : IAsyncLifetime
         {
             ["Deliberation:Auth:AdminEmail"] = AdminEmail,
             ["Deliberation:Auth:AdminPassword"] = Password,
+            // 1栋's three households then elect a representative, so a launched deliberation waits in step 2.
+            ["Deliberation:Elections:DirectParticipationMaxHouseholds"] = "2",
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

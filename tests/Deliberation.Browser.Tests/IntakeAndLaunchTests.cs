@@ -64,12 +64,12 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await BrowserWorld.ScreenshotAsync(page, "launch");
 
         // The dashboard lists it under the step the workflow is at. Anchoring is step 1; 烦事有计倾 then identifies
-        // the stakeholders at once (three households take part directly), so it stands at step 2.
+        // the stakeholders at once and opens 1栋's election, so it waits in step 2 for nominations to close.
         await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
         var column = page.GetByTestId("step-2");
         await Assertions.Expect(column).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.GetByTestId("step-1")).Not.ToContainTextAsync(caseNumber);
-        await Assertions.Expect(column).ToContainTextAsync("停在:进入第三步:搭建平台");
+        await Assertions.Expect(column).ToContainTextAsync("等待:等待提名截止");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "问题排名" })).Not.ToContainTextAsync("1栋电梯经常停运");
         await BrowserWorld.ScreenshotAsync(page, "dashboard");
 
@@ -77,7 +77,9 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await column.GetByRole(AriaRole.Link).Filter(new() { HasText = caseNumber }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("timeline").Locator("li").Nth(0)).ToHaveClassAsync("done");
         await Assertions.Expect(page.GetByTestId("timeline").Locator("li[aria-current=step]")).ToContainTextAsync("确定利益相关方");
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "利益相关方与推选结果" })).ToContainTextAsync("直接参与");
+        var stakeholders = page.GetByRole(AriaRole.Region, new() { Name = "利益相关方与推选结果" });
+        await Assertions.Expect(stakeholders).ToContainTextAsync("1栋 · 参与方式:一层推选 · 3 户");
+        await Assertions.Expect(stakeholders).ToContainTextAsync("第1层推选 · 提名中 · 已投票 0/0");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "会议", Exact = true })).ToContainTextAsync("尚未开始");
         await BrowserWorld.ScreenshotAsync(page, "deliberation");
         await page.Context.CloseAsync();

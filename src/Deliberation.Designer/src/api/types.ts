@@ -88,6 +88,6 @@ export interface CaseView { id: string; communityId: string; complaintId: string
 export interface ElectionSummary { id: string; layer: number; status: string; electsRepresentatives: boolean }
 export interface GroupView extends GroupSummary { elections: ElectionSummary[] }
 export interface CandidateView { id: string; name: string; votes: number | null; rank: number | null; elected: boolean }
-export interface ElectionView { id: string; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number; candidates?: CandidateView[] }
+export interface ElectionView { id: string; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number; nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[] }
 export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; votes: boolean; active: boolean }
 export interface PanelView { caseId: string; members: PanelMemberView[]; former: PanelMemberView[] }

@@ -133,6 +133,13 @@ export const zhCN = {
   kindActivityCancelled: '已取消',
   kindJoinWaiting: '汇合等待',
   kindIncidentRetried: '已重试',
+  electionLayer: '第{n}层推选',
+  ballotsCast: '已投票 {a}/{b}',
+  nominationsClose: '提名截止:{at}',
+  electionNominating: '提名中',
+  electionBalloting: '投票中',
+  electionTied: '平票待定',
+  electionCounted: '已计票',
   // designer
   designerTitle: '流程设计',
   definitions: '流程定义',

@@ -32,6 +32,7 @@ async function loadDeliberation(instanceId: string) {
 }
 
 const modeKeys: Record<string, StringKey> = { direct: 'modeDirect', 'single-layer': 'modeSingleLayer', layered: 'modeLayered' };
+const electionKeys: Record<string, StringKey> = { nominating: 'electionNominating', balloting: 'electionBalloting', tied: 'electionTied', counted: 'electionCounted' };
 const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentative', party: 'roleParty', advisor: 'roleAdvisor' };
 
 /** The journal kind in the page's language; an unknown kind as it is. */
@@ -41,7 +42,7 @@ export function kindText(t: (key: StringKey) => string, kind: string): string {
 }
 
 export function DeliberationPage({ instanceId }: { instanceId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const loaded = useLoad(() => loadDeliberation(instanceId), [instanceId]);
   if (loaded.error) return <><h1>{t('deliberationTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
   if (!loaded.data) return <p>{t('loading')}</p>;
@@ -80,9 +81,10 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             <h3>{t('elections')}</h3>
             {stakeholders.elections.length === 0 ? <p className="muted">{t('none')}</p> : stakeholders.elections.map((e) => (
               <div key={e.id} className="mini-card">
-                <strong>{t('elections')} L{e.layer}</strong> · {e.status} · {e.ballotsCast}/{e.ballotsIssued}
+                <span><strong>{t('electionLayer', { n: e.layer })}</strong> · {electionKeys[e.status] ? t(electionKeys[e.status]!) : e.status} · {t('ballotsCast', { a: e.ballotsCast, b: e.ballotsIssued })}</span>
+                <span className="muted">{t('nominationsClose', { at: new Date(e.nominationsCloseAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) })}</span>
                 <ul>
-                  {(e.candidates ?? []).map((c) => <li key={c.id}>{c.name}{c.votes != null ? ` · ${t('votes', { n: c.votes })}` : ''}{c.elected ? ` · ${t('elected')}` : ''}</li>)}
+                  {e.candidates.map((c) => <li key={c.id}>{c.name}{c.votes != null ? ` · ${t('votes', { n: c.votes })}` : ''}{c.elected ? ` · ${t('elected')}` : ''}</li>)}
                 </ul>
               </div>
             ))}
@@ -111,7 +113,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             {journal.map((row) => (
               <tr key={row.seq}>
                 <td>{row.seq}</td><td>{kindText(t, row.kind)}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
-                <td>{row.outcome ?? ''}</td><td>{new Date(row.at).toLocaleString()}</td>
+                <td>{row.outcome ?? ''}</td><td>{new Date(row.at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</td>
               </tr>
             ))}
           </tbody>
