@@ -84,4 +84,37 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await BrowserWorld.ScreenshotAsync(page, "deliberation");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Intake_StaffMergeADuplicate_RankingCountsBothReports()
+    {
+        foreach (var (title, reporters) in new[] { ("2栋门禁损坏", 2), ("2栋门禁坏了", 3) })
+        {
+            await world.PostAsync($"/api/communities/{world.CommunityId}/complaints", new
+            {
+                categoryCode = "security", title, description = "门禁无法刷卡", severity = 3, urgency = 3, reporterCount = reporters,
+                buildingGroupIds = new[] { world.Buildings["2栋"] }, householdIds = Array.Empty<string>(), reporterPersonIds = Array.Empty<string>(),
+            });
+        }
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "问题登记" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "保留的问题: 2栋门禁损坏" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "重复的问题: 2栋门禁坏了" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "合并到所选问题" }).ClickAsync();
+
+        var merge = page.GetByRole(AriaRole.Region, new() { Name = "合并重复问题" });
+        await Assertions.Expect(merge.GetByRole(AriaRole.Status)).ToHaveTextAsync("已合并");
+        await Assertions.Expect(merge).Not.ToContainTextAsync("2栋门禁坏了");
+        var ranking = page.GetByTestId("ranking");
+        await Assertions.Expect(ranking).Not.ToContainTextAsync("2栋门禁坏了");
+        var kept = ranking.Locator("li").Filter(new() { HasText = "2栋门禁损坏" }).First;
+        await kept.Locator("summary").ClickAsync();
+        await Assertions.Expect(kept.Locator(".parts li").First).ToContainTextAsync("反映人数");
+        var ranked = await world.Admin.GetStringAsync($"/api/communities/{world.CommunityId}/complaints/ranking");
+        Assert.Contains("\"reporterCount\":5", ranked, StringComparison.Ordinal);
+        await BrowserWorld.ScreenshotAsync(page, "intake-merge");
+        await page.Context.CloseAsync();
+    }
 }

@@ -4,24 +4,40 @@ import { useSyncExternalStore } from 'react';
 
 type Guard = () => boolean;
 let guard: Guard | null = null;
+const changed = 'deliberation:navigate';
+const location = () => window.location.pathname + window.location.search;
+let current = location();
 
-/** A page with unsaved work registers a guard; navigation asks it first. */
+/** A page with unsaved work registers a guard; navigation (links and the browser's Back) asks it first. */
 export function setNavigationGuard(next: Guard | null): void { guard = next; }
 
+window.addEventListener('popstate', () => {
+  const next = location();
+  if (next === current) return;
+  if (guard && !guard()) {
+    // Stay: put the page the user is leaving back on top of the history.
+    window.history.pushState(null, '', current);
+    return;
+  }
+  current = next;
+  window.dispatchEvent(new Event(changed));
+});
+
 function subscribe(callback: () => void): () => void {
-  window.addEventListener('popstate', callback);
-  return () => window.removeEventListener('popstate', callback);
+  window.addEventListener(changed, callback);
+  return () => window.removeEventListener(changed, callback);
 }
 
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search);
+  return useSyncExternalStore(subscribe, location);
 }
 
 export function navigate(to: string, replace = false): void {
   if (guard && !guard()) return;
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  current = location();
+  window.dispatchEvent(new Event(changed));
 }
 
 /** Matches "/designer/:id" against a path; null when it does not match. */
