@@ -5,13 +5,13 @@ using Xunit.Abstractions;
 
 namespace Deliberation.Browser.Tests;
 
-/// <summary>Acceptance 6: no serious or critical axe violations on the dashboard, the designer and a stakeholder's answer page.</summary>
+/// <summary>Acceptance 6: no serious or critical axe violations on the dashboard, the designer, the instance viewer, the intake and a stakeholder's answer page.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Axe_DashboardDesignerAndAnswerPage_HaveNoSeriousOrCriticalViolations()
+    public async Task Axe_DashboardDesignerViewerIntakeAndAnswerPage_HaveNoSeriousOrCriticalViolations()
     {
         var page = await world.NewPageAsync();
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
@@ -24,7 +24,17 @@ public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper out
         await page.Locator(".react-flow__node[data-id=identify]").ClickAsync();
         await page.Locator(".properties[data-activity=identify]").WaitForAsync();
         var designer = await SeriousAsync(page, "designer");
+        var instanceId = await world.StartSampleAsync(world.CommunityId);
+        await page.GotoAsync($"/instances/{instanceId}");
+        await Assertions.Expect(page.Locator(".activity-node[data-state=waiting]")).ToHaveCountAsync(1);
+        var viewer = await SeriousAsync(page, "instance viewer");
         await page.Context.CloseAsync();
+
+        var phone = await world.NewPageAsync(390, 844, phone: true);
+        await BrowserWorld.SignInAsync(phone, BrowserWorld.HeadEmail);
+        await phone.GetByTestId("ranking").Or(phone.GetByText("暂无待处理的问题")).First.WaitForAsync();
+        var intake = await SeriousAsync(phone, "intake");
+        await phone.Context.CloseAsync();
 
         var link = await world.PostAsync($"/api/communities/{world.CommunityId}/tasks", new
         {
@@ -40,8 +50,14 @@ public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper out
         var answerPage = await SeriousAsync(answer, "answer page");
         await answer.Context.CloseAsync();
 
-        Assert.True(dashboard.Count + designer.Count + answerPage.Count == 0,
-            string.Join("\n", dashboard.Concat(designer).Concat(answerPage)));
+        // The scanner itself works: a page with an unlabelled image is reported.
+        var control = await world.NewPageAsync();
+        await control.SetContentAsync("<html lang=\"zh-CN\"><head><title>对照</title></head><body><main><img src=\"data:,\"></main></body></html>");
+        Assert.Contains(await SeriousAsync(control, "control page"), v => v.Contains("image-alt", StringComparison.Ordinal));
+        await control.Context.CloseAsync();
+
+        string[] serious = [.. dashboard, .. designer, .. viewer, .. intake, .. answerPage];
+        Assert.True(serious.Length == 0, string.Join("\n", serious));
     }
 
     private async Task<List<string>> SeriousAsync(IPage page, string name)

@@ -13,6 +13,8 @@ import { useSession } from './session';
 
 function Page({ path }: { path: string }) {
   const { isStaff } = useSession();
+  // Building heads log complaints; everything else is staff work.
+  if (!isStaff) return <IntakePage />;
   let params: Record<string, string> | null;
   if ((params = match('/deliberations/:id', path))) return <DeliberationPage key={params.id} instanceId={params.id!} />;
   if ((params = match('/instances/:id', path))) return <InstancePage key={params.id} id={params.id!} />;
@@ -20,8 +22,7 @@ function Page({ path }: { path: string }) {
   if (match('/designer', path)) return <DesignerListPage />;
   if (match('/launch', path)) return <LaunchPage />;
   if (match('/intake', path)) return <IntakePage />;
-  // Building heads work from the intake page; staff start on the dashboard.
-  return isStaff ? <DashboardPage /> : <IntakePage />;
+  return <DashboardPage />;
 }
 
 export function App() {
