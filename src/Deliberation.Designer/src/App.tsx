@@ -1,30 +1,11 @@
 import { Link } from './components/Link';
 import { useI18n } from './i18n/I18n';
-import { DashboardPage } from './pages/DashboardPage';
-import { DeliberationPage } from './pages/DeliberationPage';
-import { DesignerListPage } from './pages/DesignerListPage';
-import { DesignerPage } from './pages/DesignerPage';
-import { InstancePage } from './pages/InstancePage';
-import { IntakePage } from './pages/IntakePage';
-import { LaunchPage } from './pages/LaunchPage';
 import { LoginPage } from './pages/LoginPage';
-import { match, usePath } from './router';
+import { usePath } from './router';
+import { Routes } from './Routes';
 import { useSession } from './session';
 
-function Page({ path }: { path: string }) {
-  const { isStaff } = useSession();
-  // Building heads log complaints; everything else is staff work.
-  if (!isStaff) return <IntakePage />;
-  let params: Record<string, string> | null;
-  if ((params = match('/deliberations/:id', path))) return <DeliberationPage key={params.id} instanceId={params.id!} />;
-  if ((params = match('/instances/:id', path))) return <InstancePage key={params.id} id={params.id!} />;
-  if ((params = match('/designer/:id', path))) return <DesignerPage key={params.id} id={params.id!} />;
-  if (match('/designer', path)) return <DesignerListPage />;
-  if (match('/launch', path)) return <LaunchPage />;
-  if (match('/intake', path)) return <IntakePage />;
-  return <DashboardPage />;
-}
-
+/** The shell: header with navigation, community, language and sign-out; the sign-in page until signed in. */
 export function App() {
   const { t, lang, setLang } = useI18n();
   const { me, loading, community, setCommunity, signOut, isStaff } = useSession();
@@ -76,7 +57,7 @@ export function App() {
         <button type="button" className="link-button" onClick={() => void signOut()}>{t('signOut')}</button>
       </header>
       <main id="main" tabIndex={-1}>
-        {community ? <Page path={path} /> : <p>{t('noCommunity')}</p>}
+        {community ? <Routes path={path} /> : <p>{t('noCommunity')}</p>}
       </main>
     </>
   );

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { request } from '../api/client';
 import type { VersionSummary } from '../api/types';
 import { Link } from '../components/Link';
+import { loadDescriptors } from '../designer/descriptors';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
@@ -10,6 +11,8 @@ import { navigate } from '../router';
 export function DesignerListPage() {
   const { t } = useI18n();
   const list = useLoad(() => request<VersionSummary[]>('/api/workflows'), []);
+  // The palette is the same for every definition: fetch it while the list is read.
+  useEffect(() => { void loadDescriptors().catch(() => undefined); }, []);
   const [newId, setNewId] = useState('');
   const [error, setError] = useState('');
   const create = (e: FormEvent) => {

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { request } from '../api/client';
-import type { ActivityDescriptor, InstanceDetails, JournalRow } from '../api/types';
+import type { InstanceDetails, JournalRow } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { nodeTypes } from '../designer/ActivityNode';
+import { loadDescriptors } from '../designer/descriptors';
 import { toEdges, toNodes } from '../designer/flow';
 import { autoLayout, hasLayout } from '../designer/graph';
 import { errorText, useLoad } from '../hooks';
@@ -16,7 +17,7 @@ async function loadInstance(id: string) {
   const [details, journal, descriptors] = await Promise.all([
     request<InstanceDetails>(`/api/instances/${id}`),
     request<JournalRow[]>(`/api/instances/${id}/journal`),
-    request<ActivityDescriptor[]>('/api/activities'),
+    loadDescriptors(),
   ]);
   const definition = await loadDefinition(details.instance.definitionId, details.instance.definitionVersion);
   return { details, journal, descriptors, definition };
