@@ -64,7 +64,7 @@ export function InstancePage({ id }: { id: string }) {
 
   return (
     <>
-      <h1>{t('instanceTitle')} · {details.instance.correlationId ?? details.instance.id}</h1>
+      <h1>{t('instanceTitle')} · {pick(loaded.data.definition.displayName) || details.instance.definitionId} · {details.instance.correlationId ?? details.instance.id.slice(0, 8)}</h1>
       <p>
         <span className={`badge status-${details.instance.status}`}>{t(statusKey(details.instance.status))}</span>{' '}
         <code>{details.instance.definitionId} v{details.instance.definitionVersion}</code>{' '}
