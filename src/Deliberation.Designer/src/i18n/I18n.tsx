@@ -36,6 +36,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(() => (localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh-CN'));
   setApiLanguage(lang);
   document.documentElement.lang = lang;
+  document.title = translate(lang, 'appName');
   const setLang = useCallback((next: Language) => {
     localStorage.setItem(storageKey, next);
     setApiLanguage(next);
