@@ -38,6 +38,7 @@ app.MapDevMailbox();
 app.MapCommunitiesApi();
 app.MapComplaintsApi();
 app.MapStakeholdersApi();
+app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.Run();
 
 /// <summary>The host's entry point; public so that tests can start it in process.</summary>

@@ -5,6 +5,7 @@ namespace Deliberation.Host.Hosting;
 /// <c>index.html</c> for every other GET the UI routes itself — but never for the server's own areas,
 /// whose unknown paths stay a plain 404. It is middleware rather than a fallback endpoint, so it never
 /// competes with the server's endpoints in routing (a POST without a content type still answers 415).
+/// The root is the UI when the UI is built; a host built without it keeps the root's redirect to the API reference.
 /// </summary>
 public static class WebUiSetup
 {
@@ -17,7 +18,8 @@ public static class WebUiSetup
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (context.GetEndpoint() is null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            var isRoot = request.Path.Value is "/" or "";
+            if ((context.GetEndpoint() is null || isRoot) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && !IsServerPath(request.Path) && !Path.HasExtension(request.Path.Value))
             {
                 var index = context.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo("index.html");
