@@ -13,6 +13,9 @@ public sealed class DesignerTests(BrowserWorld world)
     public async Task Designer_AddConnectFixAndPublish_PublishesTheNextVersionAndReloadsExactlyAsSaved()
     {
         var before = (await world.Admin.GetFromJsonAsync<JsonArray>("/api/workflows/fanshi-youjiqing/versions"))!.Count;
+        // The new activity leads to the diagram's (first) end, whatever the file calls it.
+        var current = (await world.Admin.GetFromJsonAsync<JsonObject>("/api/workflows/fanshi-youjiqing"))!;
+        var end = (string)current["definition"]!["activities"]!.AsArray().First(a => (string)a!["type"]! == "End")!["id"]!;
         var page = await world.NewPageAsync();
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
         await page.GetByRole(AriaRole.Link, new() { Name = "流程设计" }).ClickAsync();
@@ -36,10 +39,10 @@ public sealed class DesignerTests(BrowserWorld world)
         await page.GetByRole(AriaRole.Button, new() { Name = "重做" }).ClickAsync();
         await Assertions.Expect(node).ToBeVisibleAsync();
 
-        // Connect its Done port to the end of the diagram (进入第三步).
+        // Connect its Done port to an end of the diagram.
         await DragAsync(page, node.Locator(".react-flow__handle.source[data-handleid=Done]"),
-            page.Locator(".react-flow__node[data-id=convene] .react-flow__handle.target"));
-        var edge = page.GetByTestId("rf__edge-delay1:Done->convene");
+            page.Locator($".react-flow__node[data-id={end}] .react-flow__handle.target"));
+        var edge = page.GetByTestId($"rf__edge-delay1:Done->{end}");
         await Assertions.Expect(edge).ToHaveCountAsync(1);
 
         // Publishing without the required duration: the server's error shows at the field.
@@ -84,7 +87,7 @@ public sealed class DesignerTests(BrowserWorld world)
         var delay = activities.Single(a => (string)a!["id"]! == "delay1")!;
         Assert.Equal("冷静期", (string)delay["label"]!);
         Assert.Equal("2h", (string)delay["inputs"]!["duration"]!["value"]!);
-        Assert.Contains(saved["definition"]!["connections"]!.AsArray(), c => (string)c!["source"]! == "delay1" && (string)c["target"]! == "convene");
+        Assert.Contains(saved["definition"]!["connections"]!.AsArray(), c => (string)c!["source"]! == "delay1" && (string)c["target"]! == end);
         await Assertions.Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(activities.Count);
         await Assertions.Expect(node).ToContainTextAsync("冷静期");
         Assert.Equal(position, Translation(await node.GetAttributeAsync("style")));

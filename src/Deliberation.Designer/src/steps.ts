@@ -14,6 +14,19 @@ const typeSteps: Record<string, number> = {
   CloseNominations: 2,
   RemindVoters: 2,
   CountVotes: 2,
+  // Steps 3–5, as their activities are named where they exist.
+  OpenTimePoll: 3,
+  ScheduleMeeting: 3,
+  SendMeetingReminder: 3,
+  CheckQuorum: 3,
+  EvaluateRound: 4,
+  EscalateRounds: 4,
+  FileMinutes: 4,
+  AssignActionItems: 5,
+  RemindActionItem: 5,
+  EscalateOverdueActionItem: 5,
+  StartFollowUp: 5,
+  CloseCase: 5,
 };
 
 export function activityStep(definition: WorkflowDefinition, activityId: string): number | undefined {

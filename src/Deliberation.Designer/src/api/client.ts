@@ -72,3 +72,16 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
 /** Forgets the token (signing out). */
 export function forgetAntiforgery(): void { antiforgeryToken = null; }
+
+/**
+ * A read from an API that may not exist on this host yet (meetings, action items, escalations come from
+ * other work): null when the route itself is missing (a 404 without a problem code), the data otherwise.
+ */
+export async function requestOptional<T>(path: string): Promise<T | null> {
+  try {
+    return await request<T>(path);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404 && !err.problem.code) return null;
+    throw err;
+  }
+}

@@ -91,3 +91,10 @@ export interface CandidateView { id: string; name: string; votes: number | null;
 export interface ElectionView { id: string; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number; nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[] }
 export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; votes: boolean; active: boolean }
 export interface PanelView { caseId: string; members: PanelMemberView[]; former: PanelMemberView[] }
+
+// Steps 3–5 (their APIs may be absent on a host; see requestOptional).
+export interface MeetingSummary { id: string; caseId: string; name: string; place: string; status: string; startsAt: string | null; round: number }
+export interface EscalationView { id: string; caseId: string | null; kind: string; subject: string; raisedAt?: string; acknowledgedAt?: string | null }
+export interface ActionItemView { id: string; title: string; responsibleParty: string; dueAt: string; percent: number; status: string }
+export interface ActionItemEntry { item: ActionItemView; personName: string | null; overdue: boolean }
+export interface ActionItemsOverview { caseId: string; items: ActionItemEntry[]; overall: { items: number; done: number; overdue: number; percent: number } }

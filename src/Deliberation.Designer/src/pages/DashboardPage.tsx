@@ -1,6 +1,7 @@
-import { request } from '../api/client';
-import type { Complaint, IncidentRow, InstanceDetails, JournalRow, RankingResponse, VersionDocument, WorkflowDefinition } from '../api/types';
+import { request, requestOptional } from '../api/client';
+import type { ActionItemsOverview, CaseView, Complaint, EscalationView, IncidentRow, MeetingSummary, InstanceDetails, JournalRow, RankingResponse, VersionDocument, WorkflowDefinition } from '../api/types';
 import { Link } from '../components/Link';
+import { OptionalList } from '../components/OptionalList';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
@@ -51,6 +52,19 @@ export async function loadOpenDeliberations(communityId: string): Promise<OpenDe
   return rows.filter((r): r is OpenDeliberation => r !== null);
 }
 
+/** Overdue action items across the community's cases; null when this host has no action items API. */
+async function loadOverdue(communityId: string): Promise<{ caseNumber: string | null; title: string; due: string; party: string; id: string }[] | null> {
+  const cases = await request<CaseView[]>(`/api/communities/${communityId}/cases`);
+  const rows = [];
+  for (const kase of cases) {
+    const overview = await requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`);
+    if (overview === null) return null;
+    for (const e of overview.items.filter((x) => x.overdue))
+      rows.push({ id: e.item.id, caseNumber: kase.caseNumber, title: e.item.title, due: e.item.dueAt, party: e.item.responsibleParty });
+  }
+  return rows;
+}
+
 export function statusKey(status: string): StringKey {
   const keys: Record<string, StringKey> = {
     Running: 'statusRunning', Suspended: 'statusSuspended', Finished: 'statusFinished', Cancelled: 'statusCancelled', Faulted: 'statusFaulted',
@@ -59,12 +73,16 @@ export function statusKey(status: string): StringKey {
 }
 
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { community } = useSession();
   const communityId = community?.id ?? '';
   const deliberations = useLoad(() => loadOpenDeliberations(communityId), [communityId]);
   const ranking = useLoad(() => request<RankingResponse>(`/api/communities/${communityId}/complaints/ranking`), [communityId]);
   const incidents = useLoad(() => request<IncidentRow[]>('/api/incidents'), []);
+  const meetings = useLoad(() => requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/meetings/upcoming`), [communityId]);
+  const overdue = useLoad(() => loadOverdue(communityId), [communityId]);
+  const escalations = useLoad(() => requestOptional<EscalationView[]>(`/api/communities/${communityId}/escalations`), [communityId]);
+  const when = (at: string | null) => (at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) : '');
 
   return (
     <>
@@ -115,12 +133,24 @@ export function DashboardPage() {
         </section>
       </div>
       <div className="grid-3">
-        {(['upcomingMeetings', 'overdueActions', 'escalations'] as const).map((key) => (
-          <section key={key} aria-labelledby={`${key}-title`} className="card placeholder" data-testid={`slot-${key}`}>
-            <h2 id={`${key}-title`}>{t(key)}</h2>
-            <p className="muted">{t('notYetAvailable')}</p>
-          </section>
-        ))}
+        <section aria-labelledby="meetings-title" className="card" data-testid="slot-upcomingMeetings">
+          <h2 id="meetings-title">{t('upcomingMeetings')}</h2>
+          <OptionalList loaded={meetings} empty={t('none')} render={(m) => (
+            <li key={m.id} className="mini-card">{m.name} · {m.place} · {when(m.startsAt)}</li>
+          )} />
+        </section>
+        <section aria-labelledby="overdue-title" className="card" data-testid="slot-overdueActions">
+          <h2 id="overdue-title">{t('overdueActions')}</h2>
+          <OptionalList loaded={overdue} empty={t('none')} render={(a) => (
+            <li key={a.id} className="mini-card incident">{a.caseNumber} · {a.title} · {a.party} · {when(a.due)}</li>
+          )} />
+        </section>
+        <section aria-labelledby="escalations-title" className="card" data-testid="slot-escalations">
+          <h2 id="escalations-title">{t('escalations')}</h2>
+          <OptionalList loaded={escalations} empty={t('none')} render={(e) => (
+            <li key={e.id} className="mini-card incident">{e.subject}</li>
+          )} />
+        </section>
       </div>
     </>
   );

@@ -1,5 +1,5 @@
-import { request } from '../api/client';
-import type { CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
+import { request, requestOptional } from '../api/client';
+import type { ActionItemsOverview, MeetingSummary, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
@@ -8,7 +8,7 @@ import { zhCN, type StringKey } from '../i18n/zh-CN';
 import { currentStep, stepNumbers } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
 
-interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView }
+interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; actions: ActionItemsOverview | null }
 
 async function loadDeliberation(instanceId: string) {
   const [details, journal] = await Promise.all([
@@ -25,7 +25,10 @@ async function loadDeliberation(instanceId: string) {
       const groups = await Promise.all(kase.groups.map((g) => request<GroupView>(`/api/communities/${communityId}/groups/${g.id}`)));
       const elections = await Promise.all(groups.flatMap((g) => g.elections).map((e) => request<ElectionView>(`/api/communities/${communityId}/elections/${e.id}`)));
       const panel = await request<PanelView>(`/api/communities/${communityId}/cases/${kase.id}/panel`);
-      stakeholders = { kase, groups, elections, panel };
+      // Steps 3–5 come from other work: shown when this host has them.
+      const meetings = await requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/cases/${kase.id}/meetings`);
+      const actions = await requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`);
+      stakeholders = { kase, groups, elections, panel, meetings, actions };
     }
   }
   return { details, journal, definition, step: currentStep(definition, journal, details), stakeholders };
@@ -98,12 +101,33 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
         )}
       </section>
       <div className="grid-3">
-        {(['meeting', 'minutes', 'actionItems'] as const).map((key) => (
-          <section key={key} className="card placeholder" aria-labelledby={`${key}-title`}>
-            <h2 id={`${key}-title`}>{t(key)}</h2>
-            <p className="muted">{t('notStarted')}</p>
-          </section>
-        ))}
+        <section className="card placeholder" aria-labelledby="meeting-title">
+          <h2 id="meeting-title">{t('meeting')}</h2>
+          {stakeholders?.meetings?.length ? (
+            <ul className="plain">
+              {stakeholders.meetings.map((m) => (
+                <li key={m.id} className="mini-card">{m.name} · {m.place} · {m.status}{m.startsAt ? ` · ${new Date(m.startsAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}` : ''}</li>
+              ))}
+            </ul>
+          ) : <p className="muted">{t('notStarted')}</p>}
+        </section>
+        <section className="card placeholder" aria-labelledby="minutes-title">
+          <h2 id="minutes-title">{t('minutes')}</h2>
+          <p className="muted">{t('notStarted')}</p>
+        </section>
+        <section className="card placeholder" aria-labelledby="actionItems-title">
+          <h2 id="actionItems-title">{t('actionItems')}</h2>
+          {stakeholders?.actions?.items.length ? (
+            <ul className="plain">
+              {stakeholders.actions.items.map((e) => (
+                <li key={e.item.id} className={`mini-card${e.overdue ? ' incident' : ''}`}>
+                  <span>{e.item.title} · {e.item.responsibleParty}</span>
+                  <progress max={100} value={e.item.percent} aria-label={`${e.item.title} ${e.item.percent}%`}>{e.item.percent}%</progress>
+                </li>
+              ))}
+            </ul>
+          ) : <p className="muted">{t('notStarted')}</p>}
+        </section>
       </div>
       <section className="card" aria-labelledby="journal-title">
         <h2 id="journal-title">{t('journal')}</h2>
