@@ -55,14 +55,11 @@ export async function loadOpenDeliberations(communityId: string): Promise<OpenDe
 /** Overdue action items across the community's cases; null when this host has no action items API. */
 async function loadOverdue(communityId: string): Promise<{ caseNumber: string | null; title: string; due: string; party: string; id: string }[] | null> {
   const cases = await request<CaseView[]>(`/api/communities/${communityId}/cases`);
-  const rows = [];
-  for (const kase of cases) {
-    const overview = await requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`);
-    if (overview === null) return null;
-    for (const e of overview.items.filter((x) => x.overdue))
-      rows.push({ id: e.item.id, caseNumber: kase.caseNumber, title: e.item.title, due: e.item.dueAt, party: e.item.responsibleParty });
-  }
-  return rows;
+  const overviews = await Promise.all(cases.map((kase) =>
+    requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`).then((o) => ({ kase, o }))));
+  if (overviews.some((x) => x.o === null)) return null;
+  return overviews.flatMap(({ kase, o }) => o!.items.filter((x) => x.overdue).map((e) =>
+    ({ id: e.item.id, caseNumber: kase.caseNumber, title: e.item.title, due: e.item.dueAt, party: e.item.responsibleParty })));
 }
 
 export function statusKey(status: string): StringKey {
