@@ -84,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddDeliberationHangfire(configuration, database);
 
         services.AddDeliberationAuth(configuration);
+        services.AddDeliberationAntiforgery();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
         services.AddExceptionHandler<WorkflowExceptionHandler>();

@@ -1,0 +1,24 @@
+import { DashboardPage } from './pages/DashboardPage';
+import { DeliberationPage } from './pages/DeliberationPage';
+import { DesignerListPage } from './pages/DesignerListPage';
+import { DesignerPage } from './pages/DesignerPage';
+import { InstancePage } from './pages/InstancePage';
+import { IntakePage } from './pages/IntakePage';
+import { LaunchPage } from './pages/LaunchPage';
+import { match } from './router';
+import { useSession } from './session';
+
+/** The page of a path. */
+export function Routes({ path }: { path: string }) {
+  const { isStaff } = useSession();
+  // Building heads log complaints; everything else is staff work.
+  if (!isStaff) return <IntakePage />;
+  let params: Record<string, string> | null;
+  if ((params = match('/deliberations/:id', path))) return <DeliberationPage key={params.id} instanceId={params.id!} />;
+  if ((params = match('/instances/:id', path))) return <InstancePage key={params.id} id={params.id!} />;
+  if ((params = match('/designer/:id', path))) return <DesignerPage key={params.id} id={params.id!} />;
+  if (match('/designer', path)) return <DesignerListPage />;
+  if (match('/launch', path)) return <LaunchPage />;
+  if (match('/intake', path)) return <IntakePage />;
+  return <DashboardPage />;
+}

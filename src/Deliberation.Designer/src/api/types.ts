@@ -1,0 +1,100 @@
+// The host's API types, written once here (see src/Deliberation.Host/Api).
+
+export interface Localized { 'zh-CN'?: string | null; en?: string | null }
+
+export interface CommunityRef { id: string; code: string; name: string }
+export interface Me { id: string; email: string; displayName: string; roles: string[]; communities: CommunityRef[]; personId: string | null }
+
+export interface Problem {
+  status?: number; title?: string; detail?: string; code?: string;
+  errors?: Record<string, string[]>;
+  problems?: DefinitionProblem[];
+}
+
+export interface Matter { code: string; zh: string; en: string }
+export interface BuildingGroup { id: string; communityId: string; precinctId: string | null; name: string }
+
+export interface Complaint {
+  id: string; communityId: string; categoryCode: string; title: string; description: string | null;
+  severity: number; urgency: number; reporterCount: number; loggedAt: string; status: string;
+  mergedIntoId: string | null; anchoredAt: string | null; caseNumber: string | null; instanceId: string | null;
+}
+export interface ComplaintPhoto { id: string; contentType?: string }
+export interface ComplaintDetails {
+  complaint: Complaint;
+  scopes: { buildingGroupId: string | null; buildingGroupName: string | null; householdId: string | null; unit: string | null }[];
+  photos: ComplaintPhoto[];
+  history: { id: string; kind: string; at: string; note: string | null }[];
+  mergedComplaintIds: string[];
+}
+export interface ScorePart { name: string; raw: number; normalized: number; weight: number; contribution: number }
+export interface RankingEntry {
+  rank: number; complaintId: string; title: string; categoryCode: string; reporterCount: number; urgency: number; severity: number;
+  loggedAt: string; score: number; parts: ScorePart[]; affectedHouseholds: number; communityHouseholds: number;
+}
+export interface RankingResponse { items: RankingEntry[] }
+export interface AnchorResponse { complaint: Complaint; instance: StepReport; noticesQueued: number; buildingsWithoutNotice: string[] }
+
+export interface VersionSummary {
+  definitionId: string; version: number; isPublished: boolean; source: string; createdAt: string; publishedAt: string | null;
+  eTag: string; displayName: string | null;
+}
+export interface WorkflowInput {
+  name: string; type: string; required?: boolean; default?: unknown; displayName?: Localized | null; description?: Localized | null;
+}
+export interface Expression { type: 'literal' | 'variable' | 'scriban'; value: unknown }
+export interface ActivityNodeDef {
+  id: string; type: string; version?: number; label?: string | null;
+  inputs?: Record<string, Expression>;
+  metadata?: { designer?: { position?: { x: number; y: number } } } & Record<string, unknown>;
+}
+export interface ConnectionDef { source: string; sourcePort: string; target: string; targetPort?: string }
+export interface WorkflowDefinition {
+  id: string; displayName?: Localized | null; description?: Localized | null;
+  inputs?: WorkflowInput[]; variables?: { name: string; default?: unknown }[];
+  activities: ActivityNodeDef[]; connections: ConnectionDef[]; metadata?: Record<string, unknown>;
+}
+export interface VersionDocument { version: VersionSummary; definition: WorkflowDefinition }
+export interface DefinitionProblem { path: string; code: string; message: string; activityId: string | null; input: string | null }
+export interface ValidationResult { valid: boolean; problems: DefinitionProblem[] }
+
+export interface InputDescriptor {
+  name: string; type: string; displayName: Localized; required: boolean; uiHint: string;
+  description: Localized | null; options: string[] | null; default: unknown; syntaxes: string[] | null;
+}
+export interface ActivityDescriptor {
+  type: string; version: number; displayName: Localized; category: Localized; inputs: InputDescriptor[]; outcomes: string[];
+  description: Localized | null; dynamicOutcomesInput: string | null; waits: boolean;
+}
+
+export interface InstanceSummary {
+  id: string; definitionId: string; definitionVersion: number; status: string; correlationId: string | null;
+  communityId: string | null; createdAt: string; updatedAt: string; endedAt: string | null;
+}
+export interface InstancePage { items: InstanceSummary[]; total: number }
+export interface WaitingActivity { activityId: string; executionId: string; bookmarks: { id: string; tag: string; signalName: string | null; dueAt: string | null }[] }
+export interface IncidentRow { id: string; instanceId: string; activityId: string; executionId: string; errorType: string; message: string; createdAt: string }
+export interface InstanceDetails {
+  instance: InstanceSummary; waiting: WaitingActivity[]; variables: Record<string, unknown>; outputs: Record<string, unknown>; incidents: IncidentRow[];
+}
+export interface JournalRow {
+  instanceId: string; seq: number; at: string; kind: string; activityId: string | null; executionId: string | null;
+  bookmarkId: string | null; outcome: string | null; detail: string | null;
+}
+export interface StepReport { instanceId: string; definitionId: string; definitionVersion: number; status: string; correlationId: string | null; waiting: WaitingActivity[] }
+
+export interface GroupSummary { id: string; name: string; kind: string; mode: string; householdCount: number }
+export interface CaseView { id: string; communityId: string; complaintId: string | null; caseNumber: string | null; title: string; createdAt: string; groups: GroupSummary[] }
+export interface ElectionSummary { id: string; layer: number; status: string; electsRepresentatives: boolean }
+export interface GroupView extends GroupSummary { elections: ElectionSummary[] }
+export interface CandidateView { id: string; name: string; votes: number | null; rank: number | null; elected: boolean }
+export interface ElectionView { id: string; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number; nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[] }
+export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; votes: boolean; active: boolean }
+export interface PanelView { caseId: string; members: PanelMemberView[]; former: PanelMemberView[] }
+
+// Steps 3–5 (their APIs may be absent on a host; see requestOptional).
+export interface MeetingSummary { id: string; caseId: string; name: string; place: string; status: string; startsAt: string | null; round: number }
+export interface EscalationView { id: string; caseId: string | null; kind: string; subject: string; raisedAt?: string; acknowledgedAt?: string | null }
+export interface ActionItemView { id: string; title: string; responsibleParty: string; dueAt: string; percent: number; status: string }
+export interface ActionItemEntry { item: ActionItemView; personName: string | null; overdue: boolean }
+export interface ActionItemsOverview { caseId: string; items: ActionItemEntry[]; overall: { items: number; done: number; overdue: number; percent: number } }

@@ -1,0 +1,280 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background, Controls, ReactFlow, applyNodeChanges, useReactFlow,
+  type Connection, type Edge, type NodeChange, type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { ApiError, request, requestFull } from '../api/client';
+import type { ActivityDescriptor, DefinitionProblem, Expression, VersionSummary, WorkflowDefinition } from '../api/types';
+import { Link } from '../components/Link';
+import { Message } from '../components/Message';
+import { errorText, useLoad } from '../hooks';
+import { useI18n } from '../i18n/I18n';
+import { setNavigationGuard } from '../router';
+import { nodeTypes, type ActivityFlowNode } from './ActivityNode';
+import { toEdges, toNodes } from './flow';
+import {
+  addActivity, autoLayout, connect, hasLayout, moveActivities, parseDefinition, removeElements, serialize, setInput, setLabel, type Point,
+} from './graph';
+import { canRedo, canUndo, createHistory, push, redo, undo, type History } from './history';
+import { dragType, Palette } from './Palette';
+import { PropertyPanel, type FieldProblem } from './PropertyPanel';
+
+/** A definition as loaded: the document, its ETag for If-Match, and the version it is (null for a new workflow). */
+export interface LoadedWorkflow { doc: WorkflowDefinition; etag: string | null; summary: VersionSummary | null }
+
+/**
+ * The designer: palette, canvas and property panel over one definition, with undo/redo, save (If-Match),
+ * publish, import/export and unsaved-change protection.
+ */
+export function DesignerEditor({ initial, descriptors, reload }: { initial: LoadedWorkflow; descriptors: ActivityDescriptor[]; reload: () => void }) {
+  const { t, pick, lang } = useI18n();
+  const flow = useReactFlow();
+  const byType = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
+  const [history, setHistory] = useState<History<WorkflowDefinition>>(() =>
+    createHistory(hasLayout(initial.doc) ? initial.doc : autoLayout(initial.doc)));
+  const doc = history.present;
+  const [savedDoc, setSavedDoc] = useState<WorkflowDefinition | null>(initial.summary ? history.present : null);
+  const [etag, setEtag] = useState(initial.etag);
+  const [summary, setSummary] = useState(initial.summary);
+  const [problems, setProblems] = useState<DefinitionProblem[]>([]);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string; testId?: string } | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [ready, setReady] = useState(false);
+  const versions = useLoad(() => request<VersionSummary[]>(`/api/workflows/${encodeURIComponent(doc.id)}/versions`)
+    .catch((err: unknown) => { if (err instanceof ApiError && err.status === 404) return [] as VersionSummary[]; throw err; }), [doc.id]);
+  const dirty = doc !== savedDoc;
+  const importRef = useRef<HTMLInputElement>(null);
+
+  const commit = useCallback((next: WorkflowDefinition, mergeKey: string | null = null) => setHistory((h) => push(h, next, mergeKey)), []);
+  const edit = useCallback((change: (d: WorkflowDefinition) => WorkflowDefinition, mergeKey: string | null = null) =>
+    setHistory((h) => push(h, change(h.present), mergeKey)), []);
+
+  // Unsaved-change protection: closing the tab and moving inside the app both ask first.
+  useEffect(() => {
+    if (!dirty) { setNavigationGuard(null); return; }
+    const onUnload = (e: BeforeUnloadEvent) => { e.preventDefault(); };
+    window.addEventListener('beforeunload', onUnload);
+    setNavigationGuard(() => window.confirm(t('unsavedConfirm')));
+    return () => { window.removeEventListener('beforeunload', onUnload); setNavigationGuard(null); };
+  }, [dirty, t]);
+
+  const errorIds = useMemo(() => new Set(problems.map((p) => p.activityId).filter((x): x is string => !!x)), [problems]);
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const pickName = useCallback((d: ActivityDescriptor) => pick(d.displayName), [pick]);
+  const [nodes, setNodes] = useState<ActivityFlowNode[]>(() => toNodes(doc, byType, pickName, errorIds, selectedSet));
+  const mounted = useRef(false);
+  useEffect(() => {
+    // The first render already has these nodes; building them again would re-render the whole diagram once more.
+    if (!mounted.current) { mounted.current = true; return; }
+    setNodes(toNodes(doc, byType, pickName, errorIds, selectedSet));
+  },
+    // Selection lives in React Flow's nodes while clicking; rebuilding on it would only repeat it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc, byType, pickName, errorIds]);
+  const edges = useMemo(() => toEdges(doc, byType), [doc, byType]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ActivityFlowNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+  }, []);
+  const onSelectionChange = useCallback(({ nodes: ns }: OnSelectionChangeParams) => setSelected(ns.map((n) => n.id)), []);
+  const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: ActivityFlowNode[]) => {
+    edit((d) => moveActivities(d, new Map(dragged.map((n) => [n.id, n.position] as [string, Point]))));
+  }, [edit]);
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target && c.sourceHandle) edit((d) => connect(d, c.source, c.sourceHandle!, c.target));
+  }, [edit]);
+  const onDelete = useCallback(({ nodes: ns, edges: es }: { nodes: ActivityFlowNode[]; edges: Edge[] }) => {
+    edit((d) => removeElements(d, ns.map((n) => n.id), es.map((e) => e.id)));
+  }, [edit]);
+
+  const add = useCallback((descriptor: ActivityDescriptor, at?: Point) => {
+    let position = at;
+    if (!position) {
+      const anchor = doc.activities.find((a) => a.id === selected[0]) ?? doc.activities[doc.activities.length - 1];
+      const p = anchor?.metadata?.designer?.position ?? { x: 0, y: 0 };
+      position = { x: p.x + 40, y: p.y + 120 };
+    }
+    const result = addActivity(doc, descriptor, position);
+    commit(result.doc);
+    setSelected([result.id]);
+    setNodes((ns) => ns.map((n) => ({ ...n, selected: false })));
+  }, [doc, selected, commit]);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    e.preventDefault();
+    const type = e.dataTransfer.getData(dragType);
+    const descriptor = byType.get(type);
+    if (descriptor) add(descriptor, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  }, [add, byType, flow]);
+
+  const doUndo = useCallback(() => setHistory((h) => undo(h)), []);
+  const doRedo = useCallback(() => setHistory((h) => redo(h)), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) { e.preventDefault(); doUndo(); }
+      else if (key === 'y' || (key === 'z' && e.shiftKey)) { e.preventDefault(); doRedo(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [doUndo, doRedo]);
+
+  // While problems are shown, re-check as the fields change so that a fixed field clears at once.
+  useEffect(() => {
+    if (problems.length === 0) return;
+    const timer = window.setTimeout(async () => {
+      try {
+        const result = await request<{ valid: boolean; problems: DefinitionProblem[] }>('/api/workflows/validate', { method: 'POST', body: serialize(doc) });
+        setProblems(result.problems);
+      } catch { /* the next save reports it */ }
+    }, 400);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc]);
+
+  const showProblems = (list: DefinitionProblem[]) => {
+    setProblems(list);
+    const first = list.find((p) => p.activityId);
+    if (first?.activityId) {
+      setSelected([first.activityId]);
+      setNodes((ns) => ns.map((n) => ({ ...n, selected: n.id === first.activityId })));
+    }
+  };
+
+  const save = async (): Promise<{ summary: VersionSummary; etag: string } | null> => {
+    setMessage(null);
+    try {
+      const { data, headers } = await requestFull<VersionSummary>(`/api/workflows/${encodeURIComponent(doc.id)}`, {
+        method: 'PUT', body: serialize(doc), headers: etag ? { 'If-Match': etag } : {},
+      });
+      const newEtag = headers.get('ETag') ?? data.eTag;
+      setEtag(newEtag);
+      setSummary(data);
+      setSavedDoc(doc);
+      setProblems([]);
+      setMessage({ kind: 'success', text: t('saved', { n: data.version }), testId: 'designer-message' });
+      versions.reload();
+      return { summary: data, etag: newEtag };
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setMessage({ kind: 'error', text: `${t('conflict')}(${err.problem.title ?? ''})`, testId: 'designer-message' });
+      } else if (err instanceof ApiError && err.problem.problems?.length) {
+        showProblems(err.problem.problems);
+        setMessage({ kind: 'error', text: t('invalidDefinition'), testId: 'designer-message' });
+      } else {
+        setMessage({ kind: 'error', text: errorText(err, t('requestFailed')), testId: 'designer-message' });
+      }
+      return null;
+    }
+  };
+
+  const publish = async () => {
+    let current = summary && etag && !dirty && !summary.isPublished ? { summary, etag } : null;
+    if (!current) {
+      if (!dirty && summary?.isPublished) return;
+      current = await save();
+      if (!current) return;
+    }
+    try {
+      const { data, headers } = await requestFull<VersionSummary>(
+        `/api/workflows/${encodeURIComponent(doc.id)}/versions/${current.summary.version}/publish`, { method: 'POST', headers: { 'If-Match': current.etag } });
+      setEtag(headers.get('ETag') ?? data.eTag);
+      setSummary(data);
+      setMessage({ kind: 'success', text: t('publishedVersion', { n: data.version }), testId: 'designer-message' });
+      versions.reload();
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof ApiError && err.status === 409 ? t('conflict') : errorText(err, t('requestFailed')), testId: 'designer-message' });
+    }
+  };
+
+  const exportJson = () => {
+    const url = URL.createObjectURL(new Blob([serialize(doc)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${doc.id}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const importJson = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const imported = parseDefinition(await file.text());
+      const next = { ...imported, id: doc.id };
+      commit(hasLayout(next) ? next : autoLayout(next));
+      setMessage(null);
+    } catch {
+      setMessage({ kind: 'error', text: t('importFailed'), testId: 'designer-message' });
+    }
+    if (importRef.current) importRef.current.value = '';
+  };
+
+  const selectedActivity = selected.length === 1 ? doc.activities.find((a) => a.id === selected[0]) : undefined;
+  const selectedProblems: FieldProblem[] = problems.filter((p) => p.activityId && p.activityId === selectedActivity?.id).map((p) => ({
+    input: p.input,
+    message: p.code === 'required' && p.input
+      ? t('requiredInput', { name: pick(byType.get(selectedActivity!.type)?.inputs.find((i) => i.name === p.input)?.displayName) || p.input })
+      : p.message,
+  }));
+
+  return (
+    <div className="designer" data-dirty={dirty}>
+      <div className="designer-head">
+        <h1>{t('designerTitle')} · {pick(doc.displayName) || doc.id} <span className="muted">
+          {summary ? `${t('version', { n: summary.version })} · ${summary.isPublished ? t('published') : t('draft')}` : t('draft')}</span>
+          {dirty ? <span className="badge unsaved"> {t('unsaved')}</span> : null}
+        </h1>
+        <div className="toolbar" role="toolbar" aria-label={t('designerTitle')}>
+          <button type="button" onClick={doUndo} disabled={!canUndo(history)} aria-keyshortcuts="Control+Z">{t('undo')}</button>
+          <button type="button" onClick={doRedo} disabled={!canRedo(history)} aria-keyshortcuts="Control+Y">{t('redo')}</button>
+          <button type="button" onClick={() => commit(autoLayout(doc))}>{t('autoLayout')}</button>
+          <button type="button" onClick={() => onDelete({ nodes: nodes.filter((n) => selectedSet.has(n.id)), edges: [] })} disabled={selected.length === 0}>{t('deleteSelected')}</button>
+          <button type="button" onClick={() => void save()}>{t('saveDraft')}</button>
+          <button type="button" className="primary" onClick={() => void publish()}>{t('publish')}</button>
+          <button type="button" onClick={exportJson}>{t('exportJson')}</button>
+          <button type="button" onClick={() => importRef.current?.click()}>{t('importJson')}</button>
+          <input ref={importRef} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-label={t('importJson')}
+            onChange={(e) => void importJson(e.target.files?.[0])} />
+          {message?.kind === 'error' && message.text.startsWith(t('conflict')) ? <button type="button" onClick={reload}>{t('reload')}</button> : null}
+        </div>
+        {message ? <Message kind={message.kind} testId={message.testId}>{message.text}</Message> : null}
+      </div>
+      <div className="designer-body">
+        <Palette descriptors={descriptors} onAdd={(d) => add(d)} />
+        <div className="canvas" data-testid="canvas" data-ready={ready} aria-label={t('canvas')} role="region" lang={lang}
+          onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
+          <ReactFlow
+            nodes={nodes} edges={edges} nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange} onSelectionChange={onSelectionChange} onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect} onDelete={onDelete} deleteKeyCode={['Delete', 'Backspace']}
+            onInit={() => setReady(true)} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.1} proOptions={{ hideAttribution: true }}
+          >
+            <Background />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </div>
+        <div className="side">
+          <PropertyPanel doc={doc} activity={selectedActivity} descriptor={selectedActivity ? byType.get(selectedActivity.type) : undefined}
+            problems={selectedProblems}
+            onInput={(name, e: Expression | undefined) => edit((d) => setInput(d, selectedActivity!.id, name, e), `input:${selectedActivity!.id}:${name}`)}
+            onLabel={(label) => edit((d) => setLabel(d, selectedActivity!.id, label), `label:${selectedActivity!.id}`)}
+            onConnect={(port, target) => edit((d) => connect(d, selectedActivity!.id, port, target))}
+            onDisconnect={(port, target) => edit((d) => removeElements(d, [], [`${selectedActivity!.id}:${port}->${target}`]))} />
+          <section className="versions" aria-labelledby="versions-title">
+            <h2 id="versions-title">{t('versions')}</h2>
+            <ul className="plain" data-testid="versions">
+              {(versions.data ?? []).slice().reverse().map((v) => (
+                <li key={v.version} data-version={v.version} data-published={v.isPublished}>
+                  <Link to={`/designer/${encodeURIComponent(v.definitionId)}?version=${v.version}`}>{t('version', { n: v.version })}</Link>
+                  {' · '}{v.isPublished ? t('published') : t('draft')}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import type { Expression, InputDescriptor, WorkflowDefinition } from '../api/types';
+import { useI18n } from '../i18n/I18n';
+import { expressionText, parseExpression, syntaxesOf } from './expressions';
+
+/** A problem the server reported for an input (or, with no input, for the activity). */
+export interface FieldProblem { input: string | null; message: string }
+
+/** One input of the selected activity: the expression kind and an editor chosen by the descriptor's UI hint; problems at the field. */
+export function InputEditor({ doc, input, value, problems, onChange }: {
+  doc: WorkflowDefinition; input: InputDescriptor; value: Expression | undefined; problems: FieldProblem[]; onChange: (e: Expression | undefined) => void;
+}) {
+  const { t, pick } = useI18n();
+  const syntaxes = syntaxesOf(input);
+  const kind = value?.type ?? syntaxes[0] ?? 'literal';
+  const [text, setText] = useState(() => expressionText(input, value));
+  const [localError, setLocalError] = useState('');
+  // Undo, redo and reloads change the value underneath the editor.
+  useEffect(() => { setText(expressionText(input, value)); setLocalError(''); }, [input, value]);
+
+  const id = `prop-${input.name}`;
+  const errorId = `${id}-error`;
+  const messages = [...problems.map((p) => p.message), ...(localError ? [localError] : [])];
+  const commit = (nextKind: Expression['type'], nextText: string) => {
+    setText(nextText);
+    const parsed = parseExpression(input, nextKind, nextText);
+    if (parsed.ok) { setLocalError(''); onChange(parsed.expression); } else setLocalError(t('mustBeJson'));
+  };
+  const label = `${pick(input.displayName) || input.name}${input.required ? ' *' : ''}`;
+  const common = {
+    id, 'aria-invalid': messages.length > 0, 'aria-describedby': [messages.length ? errorId : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined,
+  };
+
+  let editor;
+  if (kind === 'literal' && input.uiHint === 'Checkbox') {
+    editor = <input type="checkbox" {...common} checked={value?.value === true} onChange={(e) => onChange({ type: 'literal', value: e.target.checked })} />;
+  } else if (kind === 'literal' && input.uiHint === 'Dropdown' && input.options) {
+    editor = (
+      <select {...common} value={text} onChange={(e) => commit('literal', e.target.value)}>
+        <option value="">—</option>
+        {input.options.map((o) => <option key={o} value={o}>{o}</option>)}
+      </select>
+    );
+  } else if (kind === 'variable' || (kind === 'literal' && input.uiHint === 'VariablePicker')) {
+    const names = [...(doc.variables ?? []).map((v) => v.name), ...(doc.inputs ?? []).map((i) => i.name)];
+    editor = (
+      <select {...common} value={text} onChange={(e) => commit(kind, e.target.value)}>
+        <option value="">—</option>
+        {names.map((n) => <option key={n} value={n}>{n}</option>)}
+        {text && !names.includes(text) ? <option value={text}>{text}</option> : null}
+      </select>
+    );
+  } else if (['MultiLine', 'Code', 'Json', 'PortList'].includes(input.uiHint) || kind === 'scriban') {
+    editor = <textarea {...common} rows={input.uiHint === 'MultiLine' || input.uiHint === 'Json' ? 4 : 2} className={kind === 'scriban' || input.uiHint === 'Code' ? 'code' : ''}
+      value={text} onChange={(e) => commit(kind, e.target.value)} spellCheck={false} />;
+  } else {
+    editor = <input {...common} value={text} placeholder={input.uiHint === 'Duration' ? '24h' : input.uiHint === 'DateTime' ? '2026-12-01T18:00:00+08:00' : ''}
+      onChange={(e) => commit(kind, e.target.value)} />;
+  }
+
+  return (
+    <div className={`field${messages.length ? ' invalid' : ''}`} data-input={input.name}>
+      <div className="field-head">
+        <label htmlFor={id}>{label}</label>
+        {syntaxes.length > 1 ? (
+          <select aria-label={`${label} · ${t('expressionType')}`} value={kind} className="syntax" onChange={(e) => commit(e.target.value as Expression['type'], text)}>
+            {syntaxes.map((s) => <option key={s} value={s}>{t(s)}</option>)}
+          </select>
+        ) : null}
+      </div>
+      {editor}
+      {input.description ? <p className="help" id={`${id}-help`}>{pick(input.description)}</p> : null}
+      {messages.length ? <p className="field-error" id={errorId} role="alert">{messages.join(' ')}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ActivityDescriptor, WorkflowDefinition } from '../api/types';
+import { I18nProvider } from '../i18n/I18n';
+import { PropertyPanel } from './PropertyPanel';
+
+const delay: ActivityDescriptor = {
+  type: 'Delay', version: 1, displayName: { 'zh-CN': '等待一段时间', en: 'Delay' }, category: { 'zh-CN': '时间与等待', en: 'Time' },
+  inputs: [{ name: 'duration', type: 'Duration', displayName: { 'zh-CN': '时长', en: 'Duration' }, required: true, uiHint: 'Duration', description: null, options: null, default: null, syntaxes: null }],
+  outcomes: ['Done'], description: null, dynamicOutcomesInput: null, waits: true,
+};
+const doc: WorkflowDefinition = {
+  id: 'w',
+  activities: [{ id: 'start', type: 'Start' }, { id: 'delay1', type: 'Delay', inputs: {} }, { id: 'end', type: 'End', label: '办结' }],
+  connections: [],
+};
+
+afterEach(() => cleanup());
+
+function renderPanel(overrides: Partial<Parameters<typeof PropertyPanel>[0]> = {}) {
+  const props = {
+    doc, activity: doc.activities[1], descriptor: delay, problems: [], onInput: vi.fn(), onLabel: vi.fn(), onConnect: vi.fn(), onDisconnect: vi.fn(), ...overrides,
+  };
+  render(<I18nProvider><PropertyPanel {...props} /></I18nProvider>);
+  return props;
+}
+
+describe('PropertyPanel', () => {
+  it('shows a server problem at its field and marks the field invalid', () => {
+    renderPanel({ problems: [{ input: 'duration', message: '“时长”为必填项' }] });
+    const field = screen.getByLabelText('时长 *');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent).toBe('“时长”为必填项');
+  });
+
+  it('turns typing into a literal expression and an emptied field into no input', () => {
+    const props = renderPanel();
+    fireEvent.change(screen.getByLabelText('时长 *'), { target: { value: '2h' } });
+    expect(props.onInput).toHaveBeenLastCalledWith('duration', { type: 'literal', value: '2h' });
+    fireEvent.change(screen.getByLabelText('时长 * · 表达式类型'), { target: { value: 'scriban' } });
+    expect(props.onInput).toHaveBeenLastCalledWith('duration', { type: 'scriban', value: '2h' });
+  });
+
+  it('connects a port to another activity without a mouse', () => {
+    const props = renderPanel();
+    fireEvent.change(screen.getByLabelText('出口'), { target: { value: 'Done' } });
+    fireEvent.change(screen.getByLabelText('连接到'), { target: { value: 'end' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加连接' }));
+    expect(props.onConnect).toHaveBeenCalledWith('Done', 'end');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkflowInput } from '../api/types';
+import { buildInput, validateField } from './workflowInputs';
+
+const inputs: WorkflowInput[] = [
+  { name: 'caseNumber', type: 'text', required: true },
+  { name: 'nominationWindow', type: 'duration', default: '3d' },
+  { name: 'seats', type: 'number', default: 1 },
+  { name: 'topic', type: 'text', required: true },
+  { name: 'extra', type: 'json' },
+];
+
+describe('workflow input form', () => {
+  it('skips the inputs the anchor fills in and types the rest', () => {
+    const { input, errors } = buildInput(inputs, { topic: '电梯', seats: '2', extra: '{"a":1}' });
+    expect(errors).toEqual({});
+    expect(input).toEqual({ topic: '电梯', nominationWindow: '3d', seats: 2, extra: { a: 1 } });
+  });
+
+  it('reports each invalid field by name', () => {
+    const { errors } = buildInput(inputs, { topic: '', seats: 'two', nominationWindow: 'soon', extra: '{' });
+    expect(errors).toEqual({ topic: 'required', seats: 'mustBeNumber', nominationWindow: 'mustBeDuration', extra: 'mustBeJson' });
+  });
+
+  it('accepts the duration forms the engine accepts', () => {
+    for (const text of ['90s', '30m', '24h', '2d', '1w', 'PT24H', 'P1D', '1.00:00:00']) {
+      expect(validateField({ name: 'd', type: 'duration' }, text)).toBeNull();
+    }
+  });
+});

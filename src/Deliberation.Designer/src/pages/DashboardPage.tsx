@@ -1,0 +1,154 @@
+import { request, requestOptional } from '../api/client';
+import type { ActionItemsOverview, CaseView, Complaint, EscalationView, IncidentRow, MeetingSummary, InstanceDetails, JournalRow, RankingResponse, VersionDocument, WorkflowDefinition } from '../api/types';
+import { Link } from '../components/Link';
+import { OptionalList } from '../components/OptionalList';
+import { Message } from '../components/Message';
+import { errorText, useLoad } from '../hooks';
+import { useI18n } from '../i18n/I18n';
+import type { StringKey } from '../i18n/zh-CN';
+import { useSession } from '../session';
+import { currentStep, stepNumbers } from '../steps';
+import { RankingList } from './RankingList';
+
+export interface OpenDeliberation { complaint: Complaint; details: InstanceDetails; step: number; where: { kind: 'waiting' | 'ended' | 'incident'; label: string } | null }
+
+/** Where an instance stands, in words: the activity it waits on or failed at, or the one it ended at. */
+export function whereOf(definition: WorkflowDefinition, journal: JournalRow[], details: InstanceDetails): OpenDeliberation['where'] {
+  const label = (id: string) => definition.activities.find((a) => a.id === id)?.label || id;
+  const incident = details.incidents[0];
+  if (incident) return { kind: 'incident', label: label(incident.activityId) };
+  const waiting = details.waiting[0];
+  if (waiting) return { kind: 'waiting', label: details.waiting.map((w) => label(w.activityId)).join('、') };
+  const last = [...journal].reverse().find((r) => r.kind === 'ActivityStarted' && r.activityId);
+  return last?.activityId ? { kind: 'ended', label: label(last.activityId) } : null;
+}
+
+const definitionCache = new Map<string, Promise<WorkflowDefinition>>();
+
+/** A definition version, fetched once per page load. */
+export function loadDefinition(id: string, version: number): Promise<WorkflowDefinition> {
+  const key = `${id}@${version}`;
+  let cached = definitionCache.get(key);
+  if (!cached) {
+    cached = request<VersionDocument>(`/api/workflows/${encodeURIComponent(id)}?version=${version}`).then((d) => d.definition);
+    definitionCache.set(key, cached);
+    cached.catch(() => definitionCache.delete(key));
+  }
+  return cached;
+}
+
+/** The community's anchored issues with their instances and the step each is at. */
+export async function loadOpenDeliberations(communityId: string): Promise<OpenDeliberation[]> {
+  const anchored = await request<Complaint[]>(`/api/communities/${communityId}/complaints?status=anchored`);
+  const rows = await Promise.all(anchored.filter((c) => c.instanceId).map(async (complaint) => {
+    const [details, journal] = await Promise.all([
+      request<InstanceDetails>(`/api/instances/${complaint.instanceId}`),
+      request<JournalRow[]>(`/api/instances/${complaint.instanceId}/journal`),
+    ]);
+    if (details.instance.status === 'Cancelled') return null;
+    const definition = await loadDefinition(details.instance.definitionId, details.instance.definitionVersion);
+    return { complaint, details, step: currentStep(definition, journal, details), where: whereOf(definition, journal, details) };
+  }));
+  return rows.filter((r): r is OpenDeliberation => r !== null);
+}
+
+/** Overdue action items across the community's cases; null when this host has no action items API. */
+async function loadOverdue(communityId: string): Promise<{ caseNumber: string | null; title: string; due: string; party: string; id: string }[] | null> {
+  const cases = await request<CaseView[]>(`/api/communities/${communityId}/cases`);
+  const overviews = await Promise.all(cases.map((kase) =>
+    requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`).then((o) => ({ kase, o }))));
+  if (overviews.some((x) => x.o === null)) return null;
+  return overviews.flatMap(({ kase, o }) => o!.items.filter((x) => x.overdue).map((e) =>
+    ({ id: e.item.id, caseNumber: kase.caseNumber, title: e.item.title, due: e.item.dueAt, party: e.item.responsibleParty })));
+}
+
+export function statusKey(status: string): StringKey {
+  const keys: Record<string, StringKey> = {
+    Running: 'statusRunning', Suspended: 'statusSuspended', Finished: 'statusFinished', Cancelled: 'statusCancelled', Faulted: 'statusFaulted',
+  };
+  return keys[status] ?? 'statusRunning';
+}
+
+export function DashboardPage() {
+  const { t, lang } = useI18n();
+  const { community } = useSession();
+  const communityId = community?.id ?? '';
+  const deliberations = useLoad(() => loadOpenDeliberations(communityId), [communityId]);
+  const ranking = useLoad(() => request<RankingResponse>(`/api/communities/${communityId}/complaints/ranking`), [communityId]);
+  const incidents = useLoad(() => request<IncidentRow[]>('/api/incidents'), []);
+  const meetings = useLoad(() => requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/meetings/upcoming`), [communityId]);
+  const overdue = useLoad(() => loadOverdue(communityId), [communityId]);
+  const escalations = useLoad(() => requestOptional<EscalationView[]>(`/api/communities/${communityId}/escalations`), [communityId]);
+  const when = (at: string | null) => (at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) : '');
+
+  return (
+    <>
+      <h1>{t('dashboardTitle')}{community ? ` · ${community.name}` : ''}</h1>
+      <section aria-labelledby="steps-title" className="card">
+        <h2 id="steps-title">{t('openDeliberations')}</h2>
+        {deliberations.error ? <Message kind="error">{errorText(deliberations.error, t('requestFailed'))}</Message> : null}
+        {deliberations.loading && !deliberations.data ? <p>{t('loading')}</p> : null}
+        <div className="step-board">
+          {stepNumbers.map((n) => {
+            const items = (deliberations.data ?? []).filter((d) => d.step === n);
+            return (
+              <section key={n} className="step-column" aria-labelledby={`step-col-${n}`} data-testid={`step-${n}`}>
+                <h3 id={`step-col-${n}`}>{t('stepN', { n })} · {t(`step${n}` as StringKey)} <span className="count">({items.length})</span></h3>
+                <ul className="plain">
+                  {items.map((d) => (
+                    <li key={d.complaint.id} className="mini-card">
+                      <Link to={`/deliberations/${d.complaint.instanceId}`}>{d.complaint.caseNumber} {d.complaint.title}</Link>
+                      <span className={`badge status-${d.details.instance.status}`}>{t(statusKey(d.details.instance.status))}</span>
+                      {d.where ? <span className={`where where-${d.where.kind}`}>{d.where.kind === 'waiting' ? t('waitingAt', { label: d.where.label })
+                        : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: '' }) : t('endedAt', { label: d.where.label })}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+        {deliberations.data && deliberations.data.length === 0 ? <p className="muted">{t('noDeliberations')}</p> : null}
+      </section>
+      <div className="grid-2">
+        <section aria-labelledby="ranking-title" className="card">
+          <h2 id="ranking-title">{t('rankedIssues')}</h2>
+          {ranking.error ? <Message kind="error">{errorText(ranking.error, t('requestFailed'))}</Message> : null}
+          {ranking.data ? <RankingList items={ranking.data.items} /> : <p>{t('loading')}</p>}
+        </section>
+        <section aria-labelledby="incidents-title" className="card">
+          <h2 id="incidents-title">{t('incidents')}</h2>
+          {incidents.error ? <Message kind="error">{errorText(incidents.error, t('requestFailed'))}</Message> : null}
+          {incidents.data && incidents.data.length === 0 ? <p className="muted">{t('noIncidents')}</p> : null}
+          <ul className="plain">
+            {(incidents.data ?? []).map((i) => (
+              <li key={i.id} className="mini-card incident">
+                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: i.message })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <div className="grid-3">
+        <section aria-labelledby="meetings-title" className="card" data-testid="slot-upcomingMeetings">
+          <h2 id="meetings-title">{t('upcomingMeetings')}</h2>
+          <OptionalList loaded={meetings} empty={t('none')} render={(m) => (
+            <li key={m.id} className="mini-card">{m.name} · {m.place} · {when(m.startsAt)}</li>
+          )} />
+        </section>
+        <section aria-labelledby="overdue-title" className="card" data-testid="slot-overdueActions">
+          <h2 id="overdue-title">{t('overdueActions')}</h2>
+          <OptionalList loaded={overdue} empty={t('none')} render={(a) => (
+            <li key={a.id} className="mini-card incident">{a.caseNumber} · {a.title} · {a.party} · {when(a.due)}</li>
+          )} />
+        </section>
+        <section aria-labelledby="escalations-title" className="card" data-testid="slot-escalations">
+          <h2 id="escalations-title">{t('escalations')}</h2>
+          <OptionalList loaded={escalations} empty={t('none')} render={(e) => (
+            <li key={e.id} className="mini-card incident">{e.subject}</li>
+          )} />
+        </section>
+      </div>
+    </>
+  );
+}

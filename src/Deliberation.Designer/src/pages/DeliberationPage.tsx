@@ -1,0 +1,148 @@
+import { request, requestOptional } from '../api/client';
+import type { ActionItemsOverview, MeetingSummary, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
+import { Link } from '../components/Link';
+import { Message } from '../components/Message';
+import { errorText, useLoad } from '../hooks';
+import { useI18n } from '../i18n/I18n';
+import { zhCN, type StringKey } from '../i18n/zh-CN';
+import { currentStep, stepNumbers } from '../steps';
+import { loadDefinition, statusKey } from './DashboardPage';
+
+interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; actions: ActionItemsOverview | null }
+
+async function loadDeliberation(instanceId: string) {
+  const [details, journal] = await Promise.all([
+    request<InstanceDetails>(`/api/instances/${instanceId}`),
+    request<JournalRow[]>(`/api/instances/${instanceId}/journal`),
+  ]);
+  const definition = await loadDefinition(details.instance.definitionId, details.instance.definitionVersion);
+  let stakeholders: Stakeholders | null = null;
+  const { communityId, correlationId } = details.instance;
+  if (communityId && correlationId) {
+    const cases = await request<CaseView[]>(`/api/communities/${communityId}/cases?caseNumber=${encodeURIComponent(correlationId)}`);
+    const kase = cases[0];
+    if (kase) {
+      const groups = await Promise.all(kase.groups.map((g) => request<GroupView>(`/api/communities/${communityId}/groups/${g.id}`)));
+      const elections = await Promise.all(groups.flatMap((g) => g.elections).map((e) => request<ElectionView>(`/api/communities/${communityId}/elections/${e.id}`)));
+      const panel = await request<PanelView>(`/api/communities/${communityId}/cases/${kase.id}/panel`);
+      // Steps 3–5 come from other work: shown when this host has them.
+      const meetings = await requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/cases/${kase.id}/meetings`);
+      const actions = await requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`);
+      stakeholders = { kase, groups, elections, panel, meetings, actions };
+    }
+  }
+  return { details, journal, definition, step: currentStep(definition, journal, details), stakeholders };
+}
+
+const modeKeys: Record<string, StringKey> = { direct: 'modeDirect', 'single-layer': 'modeSingleLayer', layered: 'modeLayered' };
+const electionKeys: Record<string, StringKey> = { nominating: 'electionNominating', balloting: 'electionBalloting', tied: 'electionTied', counted: 'electionCounted' };
+const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentative', party: 'roleParty', advisor: 'roleAdvisor' };
+
+/** The journal kind in the page's language; an unknown kind as it is. */
+export function kindText(t: (key: StringKey) => string, kind: string): string {
+  const key = `kind${kind}`;
+  return key in zhCN ? t(key as StringKey) : kind;
+}
+
+export function DeliberationPage({ instanceId }: { instanceId: string }) {
+  const { t, lang } = useI18n();
+  const loaded = useLoad(() => loadDeliberation(instanceId), [instanceId]);
+  if (loaded.error) return <><h1>{t('deliberationTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
+  if (!loaded.data) return <p>{t('loading')}</p>;
+  const { details, journal, definition, step, stakeholders } = loaded.data;
+  const labels = new Map(definition.activities.map((a) => [a.id, a.label ?? a.id]));
+
+  return (
+    <>
+      <h1>{t('deliberationTitle')} · {details.instance.correlationId ?? ''} {stakeholders?.kase.title ?? ''}</h1>
+      <p>
+        <span className={`badge status-${details.instance.status}`}>{t(statusKey(details.instance.status))}</span>{' '}
+        <Link to={`/instances/${instanceId}`}>{t('viewInstance')}</Link>
+      </p>
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('timeline')}</h2>
+        <ol className="timeline" data-testid="timeline">
+          {stepNumbers.map((n) => (
+            <li key={n} className={n < step ? 'done' : n === step ? 'current' : 'future'} aria-current={n === step ? 'step' : undefined}>
+              <span className="step-number">{n}</span>
+              <span>{t(`step${n}` as StringKey)}</span>
+              <span className="muted">{n < step ? t('done') : n === step ? t('current') : ''}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="card" aria-labelledby="stakeholders-title">
+        <h2 id="stakeholders-title">{t('stakeholders')}</h2>
+        {!stakeholders ? <p className="muted">{t('notStarted')}</p> : (
+          <>
+            <h3>{t('groups')}</h3>
+            <ul className="plain">
+              {stakeholders.groups.map((g) => (
+                <li key={g.id} className="mini-card">{g.name} · {t('mode')}:{t(modeKeys[g.mode] ?? 'modeDirect')} · {t('householdCount', { n: g.householdCount })}</li>
+              ))}
+            </ul>
+            <h3>{t('elections')}</h3>
+            {stakeholders.elections.length === 0 ? <p className="muted">{t('none')}</p> : stakeholders.elections.map((e) => (
+              <div key={e.id} className="mini-card">
+                <span><strong>{t('electionLayer', { n: e.layer })}</strong> · {electionKeys[e.status] ? t(electionKeys[e.status]!) : e.status} · {t('ballotsCast', { a: e.ballotsCast, b: e.ballotsIssued })}</span>
+                <span className="muted">{t('nominationsClose', { at: new Date(e.nominationsCloseAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) })}</span>
+                <ul>
+                  {e.candidates.map((c) => <li key={c.id}>{c.name}{c.votes != null ? ` · ${t('votes', { n: c.votes })}` : ''}{c.elected ? ` · ${t('elected')}` : ''}</li>)}
+                </ul>
+              </div>
+            ))}
+            <h3>{t('panel')}</h3>
+            {stakeholders.panel.members.length === 0 ? <p className="muted">{t('none')}</p> : (
+              <ul className="plain">
+                {stakeholders.panel.members.map((m) => <li key={m.id} className="mini-card">{m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}{m.partyKind ? `(${m.partyKind})` : ''}</li>)}
+              </ul>
+            )}
+          </>
+        )}
+      </section>
+      <div className="grid-3">
+        <section className="card placeholder" aria-labelledby="meeting-title">
+          <h2 id="meeting-title">{t('meeting')}</h2>
+          {stakeholders?.meetings?.length ? (
+            <ul className="plain">
+              {stakeholders.meetings.map((m) => (
+                <li key={m.id} className="mini-card">{m.name} · {m.place} · {m.status}{m.startsAt ? ` · ${new Date(m.startsAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}` : ''}</li>
+              ))}
+            </ul>
+          ) : <p className="muted">{t('notStarted')}</p>}
+        </section>
+        <section className="card placeholder" aria-labelledby="minutes-title">
+          <h2 id="minutes-title">{t('minutes')}</h2>
+          <p className="muted">{t('notStarted')}</p>
+        </section>
+        <section className="card placeholder" aria-labelledby="actionItems-title">
+          <h2 id="actionItems-title">{t('actionItems')}</h2>
+          {stakeholders?.actions?.items.length ? (
+            <ul className="plain">
+              {stakeholders.actions.items.map((e) => (
+                <li key={e.item.id} className={`mini-card${e.overdue ? ' incident' : ''}`}>
+                  <span>{e.item.title} · {e.item.responsibleParty}</span>
+                  <progress max={100} value={e.item.percent} aria-label={`${e.item.title} ${e.item.percent}%`}>{e.item.percent}%</progress>
+                </li>
+              ))}
+            </ul>
+          ) : <p className="muted">{t('notStarted')}</p>}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="journal-title">
+        <h2 id="journal-title">{t('journal')}</h2>
+        <table className="table">
+          <thead><tr><th scope="col">#</th><th scope="col">{t('event')}</th><th scope="col">{t('label')}</th><th scope="col">{t('outcome')}</th><th scope="col">{t('time')}</th></tr></thead>
+          <tbody>
+            {journal.map((row) => (
+              <tr key={row.seq}>
+                <td>{row.seq}</td><td>{kindText(t, row.kind)}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
+                <td>{row.outcome ?? ''}</td><td>{new Date(row.at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

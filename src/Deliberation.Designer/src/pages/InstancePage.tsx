@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'react';
+import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { request } from '../api/client';
+import type { InstanceDetails, JournalRow } from '../api/types';
+import { Link } from '../components/Link';
+import { Message } from '../components/Message';
+import { nodeTypes } from '../designer/ActivityNode';
+import { loadDescriptors } from '../designer/descriptors';
+import { toEdges, toNodes } from '../designer/flow';
+import { autoLayout, hasLayout } from '../designer/graph';
+import { errorText, useLoad } from '../hooks';
+import { useI18n } from '../i18n/I18n';
+import { pathTaken } from '../steps';
+import { loadDefinition, statusKey } from './DashboardPage';
+
+async function loadInstance(id: string) {
+  const [details, journal, descriptors] = await Promise.all([
+    request<InstanceDetails>(`/api/instances/${id}`),
+    request<JournalRow[]>(`/api/instances/${id}/journal`),
+    loadDescriptors(),
+  ]);
+  const definition = await loadDefinition(details.instance.definitionId, details.instance.definitionVersion);
+  return { details, journal, descriptors, definition };
+}
+
+/** The definition's diagram with the path the instance took, what it waits on and where it failed; retry and cancel. */
+export function InstancePage({ id }: { id: string }) {
+  const { t, pick } = useI18n();
+  const loaded = useLoad(() => loadInstance(id), [id]);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+
+  const diagram = useMemo(() => {
+    if (!loaded.data) return null;
+    const { details, journal, descriptors, definition } = loaded.data;
+    const doc = hasLayout(definition) ? definition : autoLayout(definition);
+    const byType = new Map(descriptors.map((d) => [d.type, d]));
+    const path = pathTaken(doc, journal);
+    const states = new Map<string, 'taken' | 'waiting' | 'incident'>();
+    for (const a of path.activities) states.set(a, 'taken');
+    for (const w of details.waiting) states.set(w.activityId, 'waiting');
+    for (const i of details.incidents) states.set(i.activityId, 'incident');
+    return {
+      nodes: toNodes(doc, byType, (d) => pick(d.displayName), new Set(), new Set(), states).map((n) => ({ ...n, draggable: false, connectable: false })),
+      edges: toEdges(doc, byType, path.connections),
+      labels: new Map(doc.activities.map((a) => [a.id, a.label || a.id])),
+    };
+  }, [loaded.data, pick]);
+
+  if (loaded.error) return <><h1>{t('instanceTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
+  if (!loaded.data || !diagram) return <p>{t('loading')}</p>;
+  const { details } = loaded.data;
+  const ended = ['Finished', 'Cancelled'].includes(details.instance.status);
+
+  const act = async (path: string, done: string) => {
+    setMessage(null);
+    try {
+      await request(path, { method: 'POST' });
+      setMessage({ kind: 'success', text: done });
+      loaded.reload();
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('instanceTitle')} · {pick(loaded.data.definition.displayName) || details.instance.definitionId} · {details.instance.correlationId ?? details.instance.id.slice(0, 8)}</h1>
+      <p>
+        <span className={`badge status-${details.instance.status}`}>{t(statusKey(details.instance.status))}</span>{' '}
+        <code>{details.instance.definitionId} v{details.instance.definitionVersion}</code>{' '}
+        {details.instance.correlationId ? <Link to={`/deliberations/${id}`}>{t('deliberationTitle')}</Link> : null}
+      </p>
+      <div className="instance-facts">
+        <section className="card" aria-labelledby="waiting-title">
+          <h2 id="waiting-title">{t('waitingOn')}</h2>
+          {details.waiting.length === 0 ? <p className="muted">{t('none')}</p> : (
+            <ul className="plain" data-testid="waiting">
+              {details.waiting.map((w) => <li key={w.executionId} className="mini-card waiting">{diagram.labels.get(w.activityId)} <code>{w.activityId}</code></li>)}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="incidents-title">
+          <h2 id="incidents-title">{t('incidents')}</h2>
+          {details.incidents.length === 0 ? <p className="muted">{t('noIncidents')}</p> : (
+            <ul className="plain">
+              {details.incidents.map((i) => (
+                <li key={i.id} className="mini-card incident">
+                  {t('incidentAt', { id: i.activityId, message: i.message })}{' '}
+                  <button type="button" onClick={() => void act(`/api/instances/${id}/incidents/${i.id}/retry`, t('retried'))}>{t('retryIncident')}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      {message ? <Message kind={message.kind} testId="instance-message">{message.text}</Message> : null}
+      {!ended ? (
+        <p><button type="button" className="danger" onClick={() => { if (window.confirm(t('cancelConfirm'))) void act(`/api/instances/${id}/cancel`, t('cancelled')); }}>{t('cancelInstance')}</button></p>
+      ) : null}
+      <div className="canvas viewer" data-testid="instance-canvas" role="region" aria-label={t('pathTaken')}>
+        <ReactFlowProvider>
+          <ReactFlow nodes={diagram.nodes} edges={diagram.edges} nodeTypes={nodeTypes} fitView nodesDraggable={false} nodesConnectable={false}
+            proOptions={{ hideAttribution: true }} minZoom={0.1} fitViewOptions={{ maxZoom: 1 }}>
+            <Background />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </ReactFlowProvider>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { JournalRow, WorkflowDefinition } from './api/types';
+import { currentStep, pathTaken } from './steps';
+
+const definition: WorkflowDefinition = {
+  id: 'f',
+  activities: [
+    { id: 'start', type: 'Start' },
+    { id: 'identify', type: 'IdentifyStakeholders' },
+    { id: 'wait', type: 'WaitUntil' },
+    { id: 'meet', type: 'WaitForSignal', metadata: { step: 3 } },
+  ],
+  connections: [
+    { source: 'start', sourcePort: 'Done', target: 'identify' },
+    { source: 'identify', sourcePort: 'Layered', target: 'wait' },
+    { source: 'identify', sourcePort: 'Direct', target: 'meet' },
+  ],
+};
+
+let seq = 0;
+const row = (kind: string, activityId: string, outcome: string | null = null): JournalRow =>
+  ({ instanceId: 'i', seq: ++seq, at: '', kind, activityId, executionId: null, bookmarkId: null, outcome, detail: null });
+
+describe('steps', () => {
+  it('is step 1 while only the start ran', () => {
+    expect(currentStep(definition, [row('ActivityStarted', 'start')], { waiting: [], incidents: [] })).toBe(1);
+  });
+
+  it('a neutral wait belongs to the step in force when it started', () => {
+    const journal = [row('ActivityStarted', 'start'), row('ActivityCompleted', 'start', 'Done'), row('ActivityStarted', 'identify'),
+      row('ActivityCompleted', 'identify', 'Layered'), row('ActivityStarted', 'wait')];
+    expect(currentStep(definition, journal, { waiting: [{ activityId: 'wait', executionId: 'e', bookmarks: [] }], incidents: [] })).toBe(2);
+    expect([...pathTaken(definition, journal).connections]).toEqual(['start:Done->identify', 'identify:Layered->wait']);
+  });
+
+  it('an activity may declare its step in metadata', () => {
+    const journal = [row('ActivityStarted', 'start'), row('ActivityStarted', 'identify'), row('ActivityStarted', 'meet')];
+    expect(currentStep(definition, journal, { waiting: [{ activityId: 'meet', executionId: 'e', bookmarks: [] }], incidents: [] })).toBe(3);
+  });
+});

@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Deliberation.Browser.Tests;
+
+/// <summary>Acceptance 4: the instance viewer highlights what an instance waits on; staff can cancel it.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class InstanceViewerTests(BrowserWorld world)
+{
+    [Fact]
+    public async Task InstanceViewer_SuspendedInstance_HighlightsTheWaitingActivityAndThePathAndCancels()
+    {
+        var instanceId = await world.StartSampleAsync(world.CommunityId);
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GotoAsync($"/instances/{instanceId}");
+
+        var waiting = page.Locator(".react-flow__node[data-id=wait] .activity-node");
+        await Assertions.Expect(waiting).ToHaveAttributeAsync("data-state", "waiting");
+        await Assertions.Expect(page.Locator(".activity-node[data-state=waiting]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".react-flow__node[data-id=start] .activity-node")).ToHaveAttributeAsync("data-state", "taken");
+        await Assertions.Expect(page.GetByTestId("waiting")).ToContainTextAsync("wait");
+        await BrowserWorld.ScreenshotAsync(page, "instance-viewer");
+
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "取消实例" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("instance-message")).ToHaveTextAsync("已取消");
+        var details = (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
+        Assert.Equal("Cancelled", (string)details["instance"]!["status"]!);
+        await Assertions.Expect(page.Locator(".activity-node[data-state=waiting]")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task InstanceViewer_Incident_IsHighlightedListedOnTheDashboardAndRetried()
+    {
+        var id = "faulty-" + Guid.NewGuid().ToString("N")[..8];
+        var definition = JsonNode.Parse($$"""
+            { "id": "{{id}}", "variables": [ { "name": "notice", "default": null } ],
+              "activities": [
+                { "id": "start", "type": "Start" },
+                { "id": "render", "type": "RenderTemplate", "label": "生成通知",
+                  "inputs": { "template": { "type": "literal", "value": "no-such-template.scriban" },
+                              "resultVariable": { "type": "literal", "value": "notice" } } } ],
+              "connections": [ { "source": "start", "sourcePort": "Done", "target": "render" } ] }
+            """)!;
+        (await world.Admin.PutAsJsonAsync($"/api/workflows/{id}", definition)).EnsureSuccessStatusCode();
+        (await world.Admin.PostAsync($"/api/workflows/{id}/versions/1/publish", null)).EnsureSuccessStatusCode();
+        var started = await world.PostAsync("/api/instances", new { definitionId = id, communityId = world.CommunityId });
+        var instanceId = (string)started["instanceId"]!;
+
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        var incident = page.GetByRole(AriaRole.Region, new() { Name = "需要处理的故障" }).GetByRole(AriaRole.Link).Filter(new() { HasText = "render" });
+        await incident.ClickAsync();
+        await page.WaitForURLAsync($"**/instances/{instanceId}");
+        await Assertions.Expect(page.Locator(".react-flow__node[data-id=render] .activity-node")).ToHaveAttributeAsync("data-state", "incident");
+        await BrowserWorld.ScreenshotAsync(page, "instance-incident");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("instance-message")).ToHaveTextAsync("已重试");
+        var journal = await world.Admin.GetFromJsonAsync<JsonArray>($"/api/instances/{instanceId}/journal");
+        Assert.Contains(journal!, row => (string)row!["kind"]! == "IncidentRetried");
+        // The template is still missing: the retry failed again and the activity is still marked.
+        await Assertions.Expect(page.Locator(".react-flow__node[data-id=render] .activity-node")).ToHaveAttributeAsync("data-state", "incident");
+        await page.Context.CloseAsync();
+    }
+}

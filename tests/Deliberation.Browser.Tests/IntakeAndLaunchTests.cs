@@ -1,0 +1,120 @@
+using Microsoft.Playwright;
+
+namespace Deliberation.Browser.Tests;
+
+/// <summary>Acceptance 1: from a building head's phone to a launched 烦事有计倾 deliberation on the staff dashboard.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class IntakeAndLaunchTests(BrowserWorld world)
+{
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    [Fact]
+    public async Task Intake_BuildingHeadOnPhone_StaffSeeItRankedLaunchItAndFindItOnTheDashboard()
+    {
+        // A building head logs the issue on a phone-sized screen, with a photo.
+        var phone = await world.NewPageAsync(390, 844, phone: true);
+        await BrowserWorld.SignInAsync(phone, BrowserWorld.HeadEmail);
+        await phone.GetByRole(AriaRole.Heading, new() { Name = "问题登记", Exact = true }).WaitForAsync();
+        await phone.GetByLabel("类别").SelectOptionAsync("lift");
+        await phone.GetByLabel("标题").FillAsync("1栋电梯经常停运");
+        await phone.GetByLabel("详细描述").FillAsync("老人上下楼困难,已停运三次");
+        await phone.GetByLabel("严重程度(1–5)").FillAsync("5");
+        await phone.GetByLabel("紧急程度(1–5)").FillAsync("5");
+        await phone.GetByLabel("反映人数").FillAsync("12");
+        await phone.GetByLabel("1栋").CheckAsync();
+        await phone.GetByLabel("照片(可选)").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = Png });
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交登记" }).ClickAsync();
+        await Assertions.Expect(phone.GetByTestId("intake-message")).ToHaveTextAsync("已登记:1栋电梯经常停运");
+        var ranked = phone.GetByTestId("ranking").Locator("li").Filter(new() { HasText = "1栋电梯经常停运" });
+        await Assertions.Expect(ranked).ToBeVisibleAsync();
+        var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"The intake page scrolls sideways on a phone ({width}px wide).");
+        await BrowserWorld.ScreenshotAsync(phone, "intake-phone");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "工作人员登录" })).ToBeVisibleAsync();
+        await phone.GotoAsync("/intake");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "工作人员登录" })).ToBeVisibleAsync();
+        await phone.Context.CloseAsync();
+
+        // Staff see it ranked, with why.
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        var item = page.GetByTestId("ranking").Locator("li").Filter(new() { HasText = "1栋电梯经常停运" }).First;
+        await Assertions.Expect(item).ToBeVisibleAsync();
+        await item.Locator("summary").ClickAsync();
+        await Assertions.Expect(item).ToContainTextAsync("紧急程度");
+        await Assertions.Expect(item).ToContainTextAsync("影响 3/4 户");
+
+        // They launch 烦事有计倾 for it from the form generated from the workflow's inputs.
+        await page.GetByRole(AriaRole.Link, new() { Name = "发起议事" }).ClickAsync();
+        var issue = await page.Locator("#launch-issue option").Filter(new() { HasText = "1栋电梯经常停运" }).GetAttributeAsync("value");
+        await page.GetByLabel("选择议题(待处理的问题)").SelectOptionAsync(issue!);
+        await page.GetByLabel("选择流程").SelectOptionAsync("fanshi-youjiqing");
+        var nomination = page.GetByLabel("提名期");
+        await Assertions.Expect(nomination).ToHaveValueAsync("3d");
+        await nomination.FillAsync("soon");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#input-nominationWindow-error")).ToHaveTextAsync("请输入时长,如 3d、24h、30m");
+        await nomination.FillAsync("2d");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事,案件编号 DALONG-");
+        var caseNumber = (await page.GetByTestId("launch-message").InnerTextAsync()).Split("案件编号 ")[1].Trim();
+        await BrowserWorld.ScreenshotAsync(page, "launch");
+
+        // The dashboard lists it under the step the workflow is at. Anchoring is step 1; 烦事有计倾 then identifies
+        // the stakeholders at once and opens 1栋's election, so it waits in step 2 for nominations to close.
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
+        var column = page.GetByTestId("step-2");
+        await Assertions.Expect(column).ToContainTextAsync(caseNumber);
+        await Assertions.Expect(page.GetByTestId("step-1")).Not.ToContainTextAsync(caseNumber);
+        await Assertions.Expect(column).ToContainTextAsync("等待:等待提名截止");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "问题排名" })).Not.ToContainTextAsync("1栋电梯经常停运");
+        await BrowserWorld.ScreenshotAsync(page, "dashboard");
+
+        // Its page shows the five steps, step 1 done, and the stakeholders identified.
+        await column.GetByRole(AriaRole.Link).Filter(new() { HasText = caseNumber }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("timeline").Locator("li").Nth(0)).ToHaveClassAsync("done");
+        await Assertions.Expect(page.GetByTestId("timeline").Locator("li[aria-current=step]")).ToContainTextAsync("确定利益相关方");
+        var stakeholders = page.GetByRole(AriaRole.Region, new() { Name = "利益相关方与推选结果" });
+        await Assertions.Expect(stakeholders).ToContainTextAsync("1栋 · 参与方式:一层推选 · 3 户");
+        await Assertions.Expect(stakeholders).ToContainTextAsync("第1层推选 · 提名中 · 已投票 0/0");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "会议", Exact = true })).ToContainTextAsync("尚未开始");
+        await BrowserWorld.ScreenshotAsync(page, "deliberation");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Intake_StaffMergeADuplicate_RankingCountsBothReports()
+    {
+        foreach (var (title, reporters) in new[] { ("2栋门禁损坏", 2), ("2栋门禁坏了", 3) })
+        {
+            await world.PostAsync($"/api/communities/{world.CommunityId}/complaints", new
+            {
+                categoryCode = "security", title, description = "门禁无法刷卡", severity = 3, urgency = 3, reporterCount = reporters,
+                buildingGroupIds = new[] { world.Buildings["2栋"] }, householdIds = Array.Empty<string>(), reporterPersonIds = Array.Empty<string>(),
+            });
+        }
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "问题登记" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "保留的问题: 2栋门禁损坏" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "重复的问题: 2栋门禁坏了" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "合并到所选问题" }).ClickAsync();
+
+        var merge = page.GetByRole(AriaRole.Region, new() { Name = "合并重复问题" });
+        await Assertions.Expect(merge.GetByRole(AriaRole.Status)).ToHaveTextAsync("已合并");
+        await Assertions.Expect(merge).Not.ToContainTextAsync("2栋门禁坏了");
+        var ranking = page.GetByTestId("ranking");
+        await Assertions.Expect(ranking).Not.ToContainTextAsync("2栋门禁坏了");
+        var kept = ranking.Locator("li").Filter(new() { HasText = "2栋门禁损坏" }).First;
+        await kept.Locator("summary").ClickAsync();
+        await Assertions.Expect(kept.Locator(".parts li").First).ToContainTextAsync("反映人数");
+        var ranked = await world.Admin.GetStringAsync($"/api/communities/{world.CommunityId}/complaints/ranking");
+        Assert.Contains("\"reporterCount\":5", ranked, StringComparison.Ordinal);
+        await BrowserWorld.ScreenshotAsync(page, "intake-merge");
+        await page.Context.CloseAsync();
+    }
+}
