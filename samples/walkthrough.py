@@ -155,7 +155,8 @@ def main():
               f"东苑,1栋,301,90,王老师,居民,{address('wang')},,是\r\n"
               f"东苑,1栋,,,陈楼长,楼长,{address('chen')},,\r\n"
               f",,,,钱律师,律师,{address('qian')},,\r\n"
-              f",,,,孙会计,会计师,{address('sun')},,\r\n")
+              f",,,,孙会计,会计师,{address('sun')},,\r\n"
+              f",,,,赵经理,物业,{address('zhao')},,\r\n")
     boundary = uuid.uuid4().hex
     upload = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
               "Content-Type: text/csv\r\n\r\n").encode() + roster.encode("utf-8") + f"\r\n--{boundary}--\r\n".encode()
@@ -168,7 +169,8 @@ def main():
         "categoryCode": "lift", "title": "1栋老人上下楼难,申请加装电梯", "description": "1栋多位老人行动不便,每天上下楼困难。",
         "severity": 4, "urgency": 3, "reporterCount": 3, "buildingGroupIds": [building["id"]], "householdIds": []})["complaint"]
     anchored = api.post(f"{c}/complaints/{complaint['id']}/anchor", {"input": {
-        "quorumCheckBefore": "2m", "meetingReminders": "3m,1m", "quietHours": "00:00-00:00"}})
+        "quorumCheckBefore": "2m", "meetingReminders": "3m,1m", "quietHours": "00:00-00:00",
+        "actionReminderBefore": "1m", "followUpWindow": "5m"}})
     case_number, instance = anchored["complaint"]["caseNumber"], anchored["instance"]["instanceId"]
     print(f"    case {case_number}, workflow instance {instance}")
 
@@ -188,7 +190,8 @@ def main():
     m = f"{c}/meetings/{meeting['id']}"
     panel = ["张阿姨", "李师傅", "王老师", "钱律师", "孙会计"]
     emails = {name: address(local) for name, local in
-              (("张阿姨", "zhang"), ("李师傅", "li"), ("王老师", "wang"), ("钱律师", "qian"), ("孙会计", "sun"), ("陈楼长", "chen"))}
+              (("张阿姨", "zhang"), ("李师傅", "li"), ("王老师", "wang"), ("钱律师", "qian"), ("孙会计", "sun"), ("陈楼长", "chen"),
+               ("赵经理", "zhao"))}
     for name in panel:
         poll = mail.find(emails[name], "请选择会议时间")
         answer(Mailbox.links(poll)[0], [("choices", "slot-1")] + ([("choices", "slot-2")] if name == "李师傅" else []))
@@ -219,11 +222,39 @@ def main():
     closed = api.post(f"{m}/votes/{vote['id']}/close")
     print(f"    {closed['tally']['explanationZh']}")
     api.post(f"{m}/resolutions", {"text": "在1栋北侧加装电梯一部,费用按楼层系数分摊"})
+    for title, party, reporter, minutes_from_now, budget, funding in (
+            ("电梯采购、安装与验收", "物业公司", "赵经理", 4, 280000, "住户按楼层系数分摊"),
+            ("组织住户签订费用分摊协议", "1栋楼长", "陈楼长", 3, None, None)):
+        api.post(f"{c}/cases/{case['id']}/action-items", {
+            "title": title, "responsibleParty": party, "personId": people[reporter], "dueAt": at(minutes_from_now).isoformat(),
+            "budget": budget, "fundingSource": funding, "meetingId": meeting["id"]})
+    print("    two action items decided: 物业公司 and the building head")
     api.post(f"{m}/close", {})
     minutes = mail.find(emails["张阿姨"], "会议纪要")
     print(f"    minutes filed and emailed: {minutes['Subject']}")
     for record in api.get(m)["minutes"]:
         print(f"    data/archive/{record['markdownPath']}  sha256 {record['markdownSha256'][:16]}…")
+
+    step("Step 5 — implement: each party reports progress and 'done' by link; the representatives are asked (回访)")
+    for reporter, note in (("陈楼长", "分摊协议已全部签订"), ("赵经理", "电梯已通过验收并投入使用")):
+        assignment = mail.find(emails[reporter], "请落实并汇报进展")
+        boundary = uuid.uuid4().hex
+        form = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                       for k, v in (("percent", "100"), ("done", "true"), ("comment", note))) + f"--{boundary}--\r\n"
+        request = urllib.request.Request(Mailbox.links(assignment)[0], data=form.encode(), method="POST",
+                                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        with urllib.request.urlopen(request) as response:
+            if "已记录您的答复" not in response.read().decode():
+                sys.exit(f"{reporter}'s report was not recorded")
+        print(f"    {reporter} reported done: {note}")
+    overall = api.get(f"{c}/cases/{case['id']}/action-items")["overall"]
+    print(f"    progress: {overall['done']} of {overall['items']} done, {overall['percent']}%")
+    for name, choice in (("张阿姨", "satisfied"), ("李师傅", "satisfied"), ("王老师", "fairly-satisfied")):
+        follow_up = mail.find(emails[name], "回访")
+        answer(Mailbox.links(follow_up)[0], [("choice", choice)])
+        print(f"    {name} answered the follow-up")
+    notice = mail.find(emails["陈楼长"], "【结案公示】")
+    print(f"    case closed; the building head received: {notice['Subject']}")
 
     step("Done. Read every email, and the minutes, in the development mailbox:")
     print(f"    {args.host}/dev/mailbox")
