@@ -16,7 +16,7 @@ directly, the lawyer and the accountant join as advisors, a meeting is polled, s
 counted and the minutes filed. Residents "answer" by the links in their emails: this script reads the emails
 the host wrote to its pickup folder (data/mail/pickup/) and posts the answer forms, exactly as a browser would.
 Read every email, with its links and attachments, in the development mailbox: http://127.0.0.1:5080/dev/mailbox
-It uses only Python's standard library and takes about ten minutes.
+It uses only Python's standard library and takes about seven minutes.
 """
 
 import argparse
