@@ -11,7 +11,7 @@ namespace Deliberation.Host.Tests.Meetings;
 /// Article 278 and minutes.
 /// </summary>
 [Trait("Category", "Deliberation")]
-public sealed class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
     private HostFactory _host = null!;
     private HttpClient _admin = null!;
@@ -28,8 +28,13 @@ public sealed class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, I
                 ["Deliberation:Mail:SmtpSecurity"] = "None",
             },
         };
+        foreach (var (key, value) in await DatabaseSettingsAsync(Guid.NewGuid().ToString("N")[..8])) _host.Settings[key] = value;
         _admin = _host.CreateClient();
     }
+
+    /// <summary>Database settings for the host; none for the default SQLite file.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> DatabaseSettingsAsync(string run) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     public async Task DisposeAsync()
     {
