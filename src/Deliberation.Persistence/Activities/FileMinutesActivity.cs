@@ -189,6 +189,13 @@ public sealed class FileMinutesActivity(DeliberationDatabase database, ITemplate
             },
             ["points"] = pointTexts,
             ["decision"] = decision,
+            ["earlierVotes"] = new JsonArray([.. votes.OrderBy(v => v.ClosedAt).Where(v => v.Id != vote?.Id).Select(v => (JsonNode)new JsonObject
+            {
+                ["question"] = v.Question,
+                ["passed"] = v.Passed == true,
+                ["explanationZh"] = (string?)JsonNode.Parse(v.Result ?? "{}")?["explanationZh"],
+                ["explanationEn"] = (string?)JsonNode.Parse(v.Result ?? "{}")?["explanationEn"],
+            })]),
             ["dissent"] = dissent,
             ["resolutions"] = new JsonArray([.. resolutions.Select(r => (JsonNode)OneLine(r.Text))]),
             ["actions"] = actions,

@@ -135,6 +135,7 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         Assert.Contains("按方案二在1栋北侧加装电梯", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("丙三(保留意见)：费用还需再算", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("列席人员：钱律师(律师)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- 此前表决：\n  - “是否同意按方案一加装电梯”：未通过。", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("缺席人员：无", mail.TextBody, StringComparison.Ordinal);
         Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName!.EndsWith("会议纪要.docx", StringComparison.Ordinal));
         Assert.Matches(@"物业公司：办理加装电梯规划报批\(预算 20,000 元\)（完成时限：\d{4}年\d+月\d+日）", mail.TextBody);
