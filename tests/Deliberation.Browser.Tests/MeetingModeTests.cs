@@ -31,7 +31,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await meetings.GetByRole(AriaRole.Link, new() { Name = "进入会议模式" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "会议模式 · 2栋门禁协商会" }).WaitForAsync();
         Assert.EndsWith($"/meetings/{meetingId}", page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync("已定时间");
+        await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync(new Regex("^(已定时间|会议进行中)$"));
         await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("应参加表决 1 人,法定人数 1 人,确认参会 1 人,已到会 0 人");
 
         // Attendance, by keyboard: the checkbox is reached with Tab and ticked with Space.
@@ -61,6 +61,8 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "结束表决并计票" }).ClickAsync();
         await Assertions.Expect(vote.GetByTestId("vote-result")).ToHaveTextAsync("通过");
         var explanation = await vote.GetByTestId("tally-explanation").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "结束会议" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync("已结束");
 
         // The deliberation page then shows the attendance and the vote's result.
         await page.GetByRole(AriaRole.Link, new() { Name = "返回议事页面" }).ClickAsync();
@@ -70,6 +72,24 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await Assertions.Expect(shown).ToContainTextAsync("是否同意更换2栋门禁系统");
         await Assertions.Expect(shown).ToContainTextAsync("通过");
         await Assertions.Expect(shown).ToContainTextAsync(explanation);
+
+        // The workflow files the minutes when the meeting closes: the page lists them, previews the Chinese Markdown, offers the .docx.
+        var minutes = page.GetByTestId("minutes");
+        for (var i = 0; i < 20 && !await minutes.IsVisibleAsync(); i++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+            await page.GetByTestId("timeline").WaitForAsync();
+        }
+        var chinese = minutes.Locator("li").First;
+        await Assertions.Expect(chinese).ToContainTextAsync("2栋门禁协商会 · 中文");
+        await chinese.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        await Assertions.Expect(chinese.Locator("pre")).ToContainTextAsync("出席人员：欧阳楼长");
+        await Assertions.Expect(chinese.Locator("pre")).ToContainTextAsync("表决结果：通过");
+        var docx = await chinese.GetByRole(AriaRole.Link, new() { Name = "下载 .docx" }).GetAttributeAsync("href");
+        var download = await page.APIRequest.GetAsync(docx!);
+        Assert.Equal(200, download.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Headers["content-type"]);
         await BrowserWorld.ScreenshotAsync(page, "deliberation-meeting");
         await page.Context.CloseAsync();
     }

@@ -54,7 +54,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
   if (!loaded.data) return <p>{t('loading')}</p>;
   const view = loaded.data;
   const { meeting, rules, quorum } = view;
-  const when = (at: string | null) => at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) : '';
+  const when = (at: string | null) => at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '';
   const names = new Map(view.participants.map((p) => [p.personId, p.name]));
 
   /** Runs a change, then reloads; a refusal is shown in the section it came from. */
@@ -77,8 +77,11 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
   return (
     <div className="meeting-mode">
       <h1>{t('meetingMode')} · {meeting.name}</h1>
-      <p className="toolbar">
-        <span className={`badge meeting-${meeting.status}`} data-testid="meeting-status">{meetingStatusKeys[meeting.status] ? t(meetingStatusKeys[meeting.status]!) : meeting.status}</span>{' '}
+      <p className="toolbar meeting-toolbar">
+        <span className={`badge meeting-${meeting.status}`} data-testid="meeting-status">
+          {underWay && meeting.startsAt && new Date(meeting.startsAt) <= new Date() ? t('meetingUnderWay')
+            : meetingStatusKeys[meeting.status] ? t(meetingStatusKeys[meeting.status]!) : meeting.status}
+        </span>{' '}
         {meeting.instanceId ? <Link to={`/deliberations/${meeting.instanceId}`}>{t('backToDeliberation')}</Link> : null}{' '}
         <button type="button" onClick={reload}>{t('refresh')}</button>
       </p>
@@ -122,7 +125,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
                   <label className="check">
                     <input type="checkbox" checked={p.present === true} disabled={busy || !underWay}
                       onChange={(e) => void act('attendance', () => request(`${base}/attendance`, { method: 'PUT', body: { entries: [{ personId: p.personId, present: e.target.checked }] } }))} />
-                    <span>{t('presentOf', { name: p.name })}</span>
+                    <span><span className="sr-only">{p.name} </span>{t('present')}</span>
                   </label>
                 </td>
               </tr>

@@ -12,7 +12,7 @@ export function MeetingsPanel({ communityId, caseId, meetings, templates, rules,
   communityId: string; caseId: string; meetings: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
-  const when = (at: string | null) => at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) : '';
+  const when = (at: string | null) => at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '';
   return (
     <>
       {meetings.length === 0 ? <p className="muted">{t('notStarted')}</p> : (
@@ -155,7 +155,9 @@ function PlanForm({ communityId, caseId, onChanged }: { communityId: string; cas
 /** The filed minutes of the case's meetings: a preview of the Markdown and the .docx. */
 export function MinutesList({ communityId, meetings }: { communityId: string; meetings: MeetingView[] }) {
   const { t } = useI18n();
-  const filed = meetings.flatMap((m) => m.minutes.map((r) => ({ meeting: m.meeting.name, record: r })));
+  // The Chinese minutes first: they are the record; the English ones are a courtesy.
+  const filed = meetings.flatMap((m) => [...m.minutes].sort((a, b) => (a.culture === 'zh-CN' ? 0 : 1) - (b.culture === 'zh-CN' ? 0 : 1))
+    .map((r) => ({ meeting: m.meeting.name, record: r })));
   if (filed.length === 0) return <p className="muted">{t('notStarted')}</p>;
   return (
     <ul className="plain" data-testid="minutes">
