@@ -22,7 +22,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
     [Fact]
     public async Task MeetingMode_RecordsAttendanceAndAVote_ThatTheDeliberationPageThenShows()
     {
-        var (instanceId, meetingId, startsAt) = await ScheduledMeetingAsync();
+        var (instanceId, caseId, meetingId, startsAt) = await ScheduledMeetingAsync();
 
         var page = await world.NewPageAsync(1024, 768); // a tablet held landscape
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
@@ -61,6 +61,14 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "结束表决并计票" }).ClickAsync();
         await Assertions.Expect(vote.GetByTestId("vote-result")).ToHaveTextAsync("通过");
         var explanation = await vote.GetByTestId("tally-explanation").InnerTextAsync();
+        // 责任分工 decided at the meeting (entered where action items are kept), then the meeting closes.
+        await world.PostAsync($"/api/communities/{world.CommunityId}/cases/{caseId}/action-items", new
+        {
+            title = "更换2栋门禁主机", responsibleParty = "物业公司", personId = world.People["欧阳楼长"], dueAt = DateTimeOffset.UtcNow.AddDays(30), meetingId,
+        });
+        // As a chair would, close once the vote's result is in: the workflow waits for the close again once it has counted the vote.
+        await UntilAsync(async () => (await world.Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitClose\"", StringComparison.Ordinal),
+            "the workflow waiting for the meeting to close");
         await page.GetByRole(AriaRole.Button, new() { Name = "结束会议" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync("已结束");
 
@@ -75,7 +83,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
 
         // The workflow files the minutes when the meeting closes: the page lists them, previews the Chinese Markdown, offers the .docx.
         var minutes = page.GetByTestId("minutes");
-        for (var i = 0; i < 20 && !await minutes.IsVisibleAsync(); i++)
+        for (var i = 0; i < 60 && !await minutes.IsVisibleAsync(); i++)
         {
             await Task.Delay(500);
             await page.ReloadAsync();
@@ -90,12 +98,15 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         var download = await page.APIRequest.GetAsync(docx!);
         Assert.Equal(200, download.Status);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Headers["content-type"]);
+        await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync("更换2栋门禁主机 · 物业公司");
+        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "更换2栋门禁主机 0%" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".badge.status-Faulted")).ToHaveCountAsync(0);
         await BrowserWorld.ScreenshotAsync(page, "deliberation-meeting");
         await page.Context.CloseAsync();
     }
 
     /// <summary>A deliberation about 2栋 whose meeting is scheduled and about to start: its instance, meeting and start.</summary>
-    private async Task<(string InstanceId, string MeetingId, DateTimeOffset StartsAt)> ScheduledMeetingAsync()
+    private async Task<(string InstanceId, string CaseId, string MeetingId, DateTimeOffset StartsAt)> ScheduledMeetingAsync()
     {
         var api = $"/api/communities/{world.CommunityId}";
         var complaint = await world.PostAsync($"{api}/complaints", new
@@ -131,7 +142,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         var view = await world.Admin.GetFromJsonAsync<JsonObject>($"{api}/meetings/{meetingId}");
         Assert.Equal("scheduled", (string)view!["meeting"]!["status"]!);
         var startsAt = DateTimeOffset.Parse((string)view["meeting"]!["startsAt"]!, CultureInfo.InvariantCulture);
-        return (instanceId, meetingId, startsAt);
+        return (instanceId, caseId, meetingId, startsAt);
     }
 
     /// <summary>The RSVP link (the first answer link) of the newest invitation to the address, from the mail pickup folder.</summary>

@@ -95,9 +95,11 @@ export interface PanelView { caseId: string; members: PanelMemberView[]; former:
 // Steps 3–5 (their APIs may be absent on a host; see requestOptional).
 export interface MeetingSummary { id: string; caseId: string; name: string; place: string; status: string; startsAt: string | null; round: number }
 export interface EscalationView { id: string; caseId: string | null; kind: string; subject: string; raisedAt?: string; acknowledgedAt?: string | null }
-export interface ActionItemView { id: string; title: string; responsibleParty: string; dueAt: string; percent: number; status: string }
-export interface ActionItemEntry { item: ActionItemView; personName: string | null; overdue: boolean }
-export interface ActionItemsOverview { caseId: string; items: ActionItemEntry[]; overall: { items: number; done: number; overdue: number; percent: number } }
+export interface ActionItemView {
+  id: string; caseId: string; meetingId: string | null; title: string; responsibleParty: string; personId: string | null; personName: string | null;
+  dueAt: string; percent: number; status: string; overdue: boolean; doneAt: string | null;
+}
+export interface ActionItemsOverview { caseId: string; caseClosedAt: string | null; items: ActionItemView[]; overall: { items: number; done: number; overdue: number; percent: number; allDone: boolean } }
 
 // Meeting mode (src/Deliberation.Host/Api/MeetingsApi.cs).
 export interface MeetingRecord extends MeetingSummary { instanceId: string | null; chair: string | null; recorder: string | null; pollClosesAt: string; endsAt: string | null; closedAt: string | null; cancelReason: string | null }

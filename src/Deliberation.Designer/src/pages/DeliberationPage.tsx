@@ -128,11 +128,11 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
               <p>{t('actionOverall', { done: stakeholders.actions.overall.done, items: stakeholders.actions.overall.items, overdue: stakeholders.actions.overall.overdue })}</p>
               <ul className="plain" data-testid="action-items">
                 {stakeholders.actions.items.map((e) => (
-                  <li key={e.item.id} className={`mini-card${e.overdue ? ' incident' : ''}`}>
-                    <span>{e.item.title} · {e.item.responsibleParty}{e.overdue ? ` · ${t('overdue')}` : ''}</span>
+                  <li key={e.id} className={`mini-card${e.overdue ? ' incident' : ''}`}>
+                    <span>{e.title} · {e.responsibleParty}{e.overdue ? ` · ${t('overdue')}` : ''}</span>
                     <span className="progress-line">
-                      <progress max={100} value={e.item.percent} aria-label={`${e.item.title} ${e.item.percent}%`}>{e.item.percent}%</progress>
-                      <span>{e.item.percent}%</span>
+                      <progress max={100} value={e.percent} aria-label={`${e.title} ${e.percent}%`}>{e.percent}%</progress>
+                      <span>{e.percent}%</span>
                     </span>
                   </li>
                 ))}

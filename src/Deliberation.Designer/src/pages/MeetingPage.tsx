@@ -184,10 +184,11 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
         {underWay ? <TextForm id="resolution" label={t('newResolution')} busy={busy} onAdd={(text) => act('resolutions', () => post('/resolutions', { text }))} /> : null}
       </section>
 
-      {underWay ? (
+      {underWay || (meeting.status === 'closed' && view.minutes.length === 0) ? (
         <section className="card" aria-labelledby="close-title">
           <h2 id="close-title">{t('closeMeeting')}</h2>
-          <p className="help">{t('closeMeetingHelp')}</p>
+          {/* Closing again tells the workflow again (the server takes it as the same close), should it have missed it. */}
+          <p className="help">{underWay ? t('closeMeetingHelp') : t('closeAgainHelp')}</p>
           <Message kind="error" testId="close-error">{errors.close}</Message>
           <button type="button" className="primary" disabled={busy} onClick={() => void act('close', () => post('/close'))}>{t('closeMeeting')}</button>
         </section>
