@@ -60,7 +60,10 @@ public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper out
         Assert.True(serious.Length == 0, string.Join("\n", serious));
     }
 
-    private async Task<List<string>> SeriousAsync(IPage page, string name)
+    private Task<List<string>> SeriousAsync(IPage page, string name) => SeriousAsync(page, name, output);
+
+    /// <summary>The serious and critical axe violations of a page, each written to the output.</summary>
+    public static async Task<List<string>> SeriousAsync(IPage page, string name, ITestOutputHelper output)
     {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

@@ -25,6 +25,9 @@ public sealed class BrowserWorld : IAsyncLifetime
 
     public HostProcess Host { get; private set; } = null!;
 
+    /// <summary>The host's data folder (its mail pickup folder holds the emails sent).</summary>
+    public string DataPath => _dataPath;
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Signed in as the administrator with a bearer token (no anti-forgery token needed).</summary>

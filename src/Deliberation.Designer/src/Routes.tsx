@@ -5,6 +5,7 @@ import { DesignerPage } from './pages/DesignerPage';
 import { InstancePage } from './pages/InstancePage';
 import { IntakePage } from './pages/IntakePage';
 import { LaunchPage } from './pages/LaunchPage';
+import { MeetingPage } from './pages/MeetingPage';
 import { match } from './router';
 import { useSession } from './session';
 
@@ -15,6 +16,7 @@ export function Routes({ path }: { path: string }) {
   if (!isStaff) return <IntakePage />;
   let params: Record<string, string> | null;
   if ((params = match('/deliberations/:id', path))) return <DeliberationPage key={params.id} instanceId={params.id!} />;
+  if ((params = match('/communities/:c/meetings/:id', path))) return <MeetingPage key={params.id} communityId={params.c!} meetingId={params.id!} />;
   if ((params = match('/instances/:id', path))) return <InstancePage key={params.id} id={params.id!} />;
   if ((params = match('/designer/:id', path))) return <DesignerPage key={params.id} id={params.id!} />;
   if (match('/designer', path)) return <DesignerListPage />;

@@ -25,6 +25,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
 
 /** The message to show for a failed request: the server's title (already in the page's language). */
 export function errorText(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return error.problem.title ?? fallback;
+  if (error instanceof ApiError) return error.problem.title ?? `${fallback} (HTTP ${error.status})`;
   return fallback;
 }

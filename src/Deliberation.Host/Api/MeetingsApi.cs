@@ -1,5 +1,8 @@
 using Deliberation.Civic.Decisions;
+using System.Security.Cryptography;
 using Deliberation.Civic.Meetings;
+using Deliberation.Civic.Minutes;
+using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
 using Deliberation.Persistence.Meetings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,6 +64,10 @@ public static class MeetingsApi
         api.MapPost("/meetings/{meetingId:guid}/votes/{voteId:guid}/close", CloseVoteAsync)
             .WithSummary("Closes and counts the vote (link votes included) and tells the workflow.");
         api.MapPost("/meetings/{meetingId:guid}/close", CloseAsync).WithSummary("Closes the meeting after its votes; the workflow files the minutes.");
+        api.MapGet("/minutes/{minutesId:guid}/markdown", MinutesMarkdownAsync)
+            .WithSummary("The filed minutes' Markdown from the archive, served only when its SHA-256 matches the record (409 otherwise).");
+        api.MapGet("/minutes/{minutesId:guid}/docx", MinutesDocxAsync)
+            .WithSummary("The filed minutes' .docx from the archive, served only when its SHA-256 matches the record (409 otherwise).");
         return app;
     }
 
@@ -156,4 +163,37 @@ public static class MeetingsApi
     /// <summary>Closes the meeting.</summary>
     public static async Task<Ok<Meeting>> CloseAsync(Guid communityId, Guid meetingId, CloseRequest? request, MeetingStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.CloseAsync(communityId, meetingId, request?.Chair, request?.Recorder, cancellationToken));
+
+    /// <summary>The filed Markdown of minutes.</summary>
+    public static async Task<FileContentHttpResult> MinutesMarkdownAsync(Guid communityId, Guid minutesId, MeetingStore store, MinutesArchive archive,
+        CancellationToken cancellationToken)
+    {
+        var record = await store.GetMinutesAsync(communityId, minutesId, cancellationToken);
+        var bytes = await ReadArchivedAsync(archive, record.MarkdownPath, record.MarkdownSha256, cancellationToken);
+        return TypedResults.File(bytes, "text/markdown; charset=utf-8", Path.GetFileName(record.MarkdownPath));
+    }
+
+    /// <summary>The filed .docx of minutes.</summary>
+    public static async Task<FileContentHttpResult> MinutesDocxAsync(Guid communityId, Guid minutesId, MeetingStore store, MinutesArchive archive,
+        CancellationToken cancellationToken)
+    {
+        var record = await store.GetMinutesAsync(communityId, minutesId, cancellationToken);
+        var bytes = await ReadArchivedAsync(archive, record.DocxPath, record.DocxSha256, cancellationToken);
+        return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Path.GetFileName(record.DocxPath));
+    }
+
+    /// <summary>Reads a file of the archive, refusing a path outside its root and bytes whose SHA-256 is not the recorded one.</summary>
+    private static async Task<byte[]> ReadArchivedAsync(MinutesArchive archive, string relativePath, string sha256, CancellationToken cancellationToken)
+    {
+        var root = Path.TrimEndingDirectorySeparator(archive.Root) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (Path.IsPathRooted(relativePath) || !path.StartsWith(root, StringComparison.Ordinal))
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "minutes-altered", "The recorded path leads outside the archive; nothing was served.");
+        if (!File.Exists(path))
+            throw new WorkflowException(WorkflowErrorKind.NotFound, "minutes-file-missing", "The minutes file is not in the archive.");
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), sha256, StringComparison.OrdinalIgnoreCase))
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "minutes-altered", "The file's SHA-256 is not the one recorded when the minutes were filed; nothing was served.");
+        return bytes;
+    }
 }

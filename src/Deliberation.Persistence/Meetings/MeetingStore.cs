@@ -6,6 +6,7 @@ using Deliberation.Civic.Decisions;
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Meetings;
+using Deliberation.Civic.Minutes;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
@@ -666,6 +667,14 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         if (personId is not { } id) return;
         if (!await db.PanelMembers.AnyAsync(m => m.CaseId == meeting.CaseId && m.PersonId == id && m.LeftAt == null, cancellationToken))
             throw Invalid(new() { [field] = ["Not on this case's panel."] }, "Someone is not on the panel; nothing was recorded.");
+    }
+
+    /// <summary>One filed minutes record of the community (the files are read by the caller, under the archive).</summary>
+    public async Task<MinutesRecord> GetMinutesAsync(Guid communityId, Guid minutesId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Minutes.FirstOrDefaultAsync(m => m.Id == minutesId && m.CommunityId == communityId, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "minutes-not-found", $"The community has no minutes {minutesId}.");
     }
 
     private static async Task<DeliberationCase> FindCaseAsync(DeliberationDbContext db, Guid communityId, Guid caseId, CancellationToken cancellationToken) =>

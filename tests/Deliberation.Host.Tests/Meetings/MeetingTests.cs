@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Minutes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Host.Tests.Meetings;
 
@@ -141,6 +143,30 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         Assert.Matches(@"物业公司：办理加装电梯规划报批\(预算 20,000 元\)（完成时限：\d{4}年\d+月\d+日）", mail.TextBody);
         Assert.Contains("- 住户分摊", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("itemDone", await world.WaitingAsync()); // step 5: the action item is assigned
+        await MinutesFilesAreServedOnlyWhenTheirHashMatchesAsync(world, minutes.Single(m => (string)m!["culture"]! == "zh-CN")!);
+    }
+
+    private async Task MinutesFilesAreServedOnlyWhenTheirHashMatchesAsync(MeetingWorld world, JsonNode record)
+    {
+        var id = (string)record["id"]!;
+        var markdown = await world.Staff.GetAsync($"{world.Api}/minutes/{id}/markdown");
+        Assert.Equal(HttpStatusCode.OK, markdown.StatusCode);
+        Assert.Contains("按方案二在1栋北侧加装电梯", await markdown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var docx = await world.Staff.GetAsync($"{world.Api}/minutes/{id}/docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        var bytes = await docx.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(bytes, 0, 2)); // a zip
+        // Another community's staff do not see it; an unknown id is 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await world.Staff.GetAsync($"{world.Api}/minutes/{Guid.NewGuid()}/markdown")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"/api/communities/{Guid.NewGuid()}/minutes/{id}/markdown")).StatusCode);
+
+        // A file changed after filing is refused.
+        var root = _host.Services.GetRequiredService<MinutesArchive>().Root;
+        await File.AppendAllTextAsync(Path.Combine(root, (string)record["markdownPath"]!), "\n篡改");
+        var altered = await world.Staff.GetAsync($"{world.Api}/minutes/{id}/markdown");
+        Assert.Equal(HttpStatusCode.Conflict, altered.StatusCode);
+        Assert.Equal("minutes-altered", (string)(await altered.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
     }
 
     [Fact]

@@ -85,3 +85,15 @@ export async function requestOptional<T>(path: string): Promise<T | null> {
     throw err;
   }
 }
+
+/** A text file of the API (the minutes' Markdown), refused answers as for request. */
+export async function requestText(path: string): Promise<string> {
+  const response = await fetch(path, { headers: { 'Accept-Language': language }, credentials: 'same-origin' });
+  if (!response.ok) {
+    let problem: Problem = {};
+    try { problem = (await response.json()) as Problem; } catch { /* no body */ }
+    if (response.status === 401) listeners.forEach((l) => l());
+    throw new ApiError(response.status, problem);
+  }
+  return response.text();
+}

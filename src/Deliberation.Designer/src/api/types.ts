@@ -95,6 +95,32 @@ export interface PanelView { caseId: string; members: PanelMemberView[]; former:
 // Steps 3–5 (their APIs may be absent on a host; see requestOptional).
 export interface MeetingSummary { id: string; caseId: string; name: string; place: string; status: string; startsAt: string | null; round: number }
 export interface EscalationView { id: string; caseId: string | null; kind: string; subject: string; raisedAt?: string; acknowledgedAt?: string | null }
-export interface ActionItemView { id: string; title: string; responsibleParty: string; dueAt: string; percent: number; status: string }
-export interface ActionItemEntry { item: ActionItemView; personName: string | null; overdue: boolean }
-export interface ActionItemsOverview { caseId: string; items: ActionItemEntry[]; overall: { items: number; done: number; overdue: number; percent: number } }
+export interface ActionItemView {
+  id: string; caseId: string; meetingId: string | null; title: string; responsibleParty: string; personId: string | null; personName: string | null;
+  dueAt: string; percent: number; status: string; overdue: boolean; doneAt: string | null;
+}
+export interface ActionItemsOverview { caseId: string; caseClosedAt: string | null; items: ActionItemView[]; overall: { items: number; done: number; overdue: number; percent: number; allDone: boolean } }
+
+// Meeting mode (src/Deliberation.Host/Api/MeetingsApi.cs).
+export interface MeetingRecord extends MeetingSummary { instanceId: string | null; chair: string | null; recorder: string | null; pollClosesAt: string; endsAt: string | null; closedAt: string | null; cancelReason: string | null }
+export interface SlotTally { value: string; start: string; end: string; label: string; count: number; chosen: boolean }
+export interface MeetingParticipant { personId: string; name: string; role: string; partyKind: string | null; votes: boolean; hasEmail: boolean; pollChoices: string[] | null; rsvp: string | null; present: boolean | null }
+export interface ProposalView { id: string; personId: string | null; title: string; body: string; source: string; submittedAt: string; discussed: boolean }
+export interface PointView { id: string; personId: string | null; text: string; recordedAt: string }
+export interface ResolutionView { id: string; text: string; recordedAt: string }
+export interface BallotView { personId: string; name: string; choice: string; reason: string | null; channel: string; recordedAt: string }
+export interface Tally {
+  passed: boolean; quorumMet: boolean; eligible: number; present: number; yes: number; no: number; abstentions: number; blocks: number; standAsides: number;
+  votesCast: number; rule: string; quorum: string; explanationZh: string; explanationEn: string;
+}
+export interface VoteRecord { id: string; proposalId: string | null; question: string; status: string; openedAt: string; closedAt: string | null; passed: boolean | null }
+export interface VoteView { vote: VoteRecord; ballots: BallotView[]; tally: Tally }
+export interface MinutesRecord { id: string; meetingId: string; culture: string; markdownPath: string; markdownSha256: string; docxPath: string; docxSha256: string; filedAt: string }
+export interface MeetingRules { template: string | null; rule: string; ruleNameZh: string; ruleNameEn: string; quorum: string; advisorsVote: boolean; absentMayVoteByLink: boolean }
+export interface MeetingQuorum { eligibleVoters: number; needed: number; confirmed: number; present: number; metByRsvp: boolean; metByAttendance: boolean }
+export interface MeetingView {
+  meeting: MeetingRecord; agenda: string[]; slots: SlotTally[]; participants: MeetingParticipant[]; proposals: ProposalView[]; points: PointView[];
+  votes: VoteView[]; resolutions: ResolutionView[]; minutes: MinutesRecord[]; rules: MeetingRules; quorum: MeetingQuorum;
+}
+export interface RulesTemplate { code: string; nameZh: string; nameEn: string; formulaZh: string; formulaEn: string }
+export interface RulesDocument { template: string | null; rule: string | null }

@@ -59,7 +59,7 @@ async function loadOverdue(communityId: string): Promise<{ caseNumber: string | 
     requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`).then((o) => ({ kase, o }))));
   if (overviews.some((x) => x.o === null)) return null;
   return overviews.flatMap(({ kase, o }) => o!.items.filter((x) => x.overdue).map((e) =>
-    ({ id: e.item.id, caseNumber: kase.caseNumber, title: e.item.title, due: e.item.dueAt, party: e.item.responsibleParty })));
+    ({ id: e.id, caseNumber: kase.caseNumber, title: e.title, due: e.dueAt, party: e.responsibleParty })));
 }
 
 export function statusKey(status: string): StringKey {

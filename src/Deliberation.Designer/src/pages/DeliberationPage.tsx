@@ -1,5 +1,5 @@
 import { request, requestOptional } from '../api/client';
-import type { ActionItemsOverview, MeetingSummary, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
+import type { ActionItemsOverview, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
@@ -7,8 +7,9 @@ import { useI18n } from '../i18n/I18n';
 import { zhCN, type StringKey } from '../i18n/zh-CN';
 import { currentStep, stepNumbers } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
+import { MeetingsPanel, MinutesList } from './MeetingsPanel';
 
-interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; actions: ActionItemsOverview | null }
+interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; meetingViews: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; actions: ActionItemsOverview | null }
 
 async function loadDeliberation(instanceId: string) {
   const [details, journal] = await Promise.all([
@@ -28,7 +29,13 @@ async function loadDeliberation(instanceId: string) {
       // Steps 3–5 come from other work: shown when this host has them.
       const meetings = await requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/cases/${kase.id}/meetings`);
       const actions = await requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`);
-      stakeholders = { kase, groups, elections, panel, meetings, actions };
+      const base = `/api/communities/${communityId}`;
+      const [meetingViews, templates, rules] = await Promise.all([
+        Promise.all((meetings ?? []).map((m) => request<MeetingView>(`${base}/meetings/${m.id}`))),
+        meetings ? request<RulesTemplate[]>('/api/rules-templates') : Promise.resolve([]),
+        meetings ? request<RulesDocument>(`${base}/cases/${kase.id}/rules`) : Promise.resolve(null),
+      ]);
+      stakeholders = { kase, groups, elections, panel, meetings, meetingViews, templates, rules, actions };
     }
   }
   return { details, journal, definition, step: currentStep(definition, journal, details), stakeholders };
@@ -100,32 +107,37 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
           </>
         )}
       </section>
-      <div className="grid-3">
-        <section className="card placeholder" aria-labelledby="meeting-title">
-          <h2 id="meeting-title">{t('meeting')}</h2>
-          {stakeholders?.meetings?.length ? (
-            <ul className="plain">
-              {stakeholders.meetings.map((m) => (
-                <li key={m.id} className="mini-card">{m.name} · {m.place} · {m.status}{m.startsAt ? ` · ${new Date(m.startsAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}` : ''}</li>
-              ))}
-            </ul>
-          ) : <p className="muted">{t('notStarted')}</p>}
-        </section>
-        <section className="card placeholder" aria-labelledby="minutes-title">
+      <section className="card" aria-labelledby="meeting-title">
+        <h2 id="meeting-title">{t('meeting')}</h2>
+        {stakeholders?.meetings && details.instance.communityId ? (
+          <MeetingsPanel communityId={details.instance.communityId} caseId={stakeholders.kase.id} meetings={stakeholders.meetingViews}
+            templates={stakeholders.templates} rules={stakeholders.rules} onChanged={loaded.reload} />
+        ) : <p className="muted">{t('notStarted')}</p>}
+      </section>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="minutes-title">
           <h2 id="minutes-title">{t('minutes')}</h2>
-          <p className="muted">{t('notStarted')}</p>
+          {stakeholders && details.instance.communityId
+            ? <MinutesList communityId={details.instance.communityId} meetings={stakeholders.meetingViews} />
+            : <p className="muted">{t('notStarted')}</p>}
         </section>
-        <section className="card placeholder" aria-labelledby="actionItems-title">
+        <section className="card" aria-labelledby="actionItems-title">
           <h2 id="actionItems-title">{t('actionItems')}</h2>
           {stakeholders?.actions?.items.length ? (
-            <ul className="plain">
-              {stakeholders.actions.items.map((e) => (
-                <li key={e.item.id} className={`mini-card${e.overdue ? ' incident' : ''}`}>
-                  <span>{e.item.title} · {e.item.responsibleParty}</span>
-                  <progress max={100} value={e.item.percent} aria-label={`${e.item.title} ${e.item.percent}%`}>{e.item.percent}%</progress>
-                </li>
-              ))}
-            </ul>
+            <>
+              <p>{t('actionOverall', { done: stakeholders.actions.overall.done, items: stakeholders.actions.overall.items, overdue: stakeholders.actions.overall.overdue })}</p>
+              <ul className="plain" data-testid="action-items">
+                {stakeholders.actions.items.map((e) => (
+                  <li key={e.id} className={`mini-card${e.overdue ? ' incident' : ''}`}>
+                    <span>{e.title} · {e.responsibleParty}{e.overdue ? ` · ${t('overdue')}` : ''}</span>
+                    <span className="progress-line">
+                      <progress max={100} value={e.percent} aria-label={`${e.title} ${e.percent}%`}>{e.percent}%</progress>
+                      <span>{e.percent}%</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : <p className="muted">{t('notStarted')}</p>}
         </section>
       </div>

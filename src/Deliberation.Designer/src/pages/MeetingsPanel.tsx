@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from 'react';
+import { request, requestText } from '../api/client';
+import type { MeetingView, MinutesRecord, RulesDocument, RulesTemplate } from '../api/types';
+import { Link } from '../components/Link';
+import { Message } from '../components/Message';
+import { errorText } from '../hooks';
+import { useI18n } from '../i18n/I18n';
+import { meetingStatusKeys, TallyText } from './MeetingPage';
+
+/** Steps 3–4 on the deliberation page: the rules, planning a meeting, each meeting's attendance and votes, with a link to meeting mode. */
+export function MeetingsPanel({ communityId, caseId, meetings, templates, rules, onChanged }: {
+  communityId: string; caseId: string; meetings: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; onChanged: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const when = (at: string | null) => at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '';
+  return (
+    <>
+      {meetings.length === 0 ? <p className="muted">{t('notStarted')}</p> : (
+        <ul className="plain" data-testid="meetings">
+          {meetings.map(({ meeting, participants, votes }) => {
+            const present = participants.filter((p) => p.present === true);
+            return (
+              <li key={meeting.id} className="mini-card meeting-card" data-testid="meeting">
+                <div className="meeting-head">
+                  <strong>{meeting.name}</strong>
+                  <span className="badge">{meetingStatusKeys[meeting.status] ? t(meetingStatusKeys[meeting.status]!) : meeting.status}</span>
+                  <span className="muted">{meeting.place}{meeting.startsAt ? ` · ${when(meeting.startsAt)}` : ''}</span>
+                  <Link to={`/communities/${communityId}/meetings/${meeting.id}`} className="button-link">{t('openMeetingMode')}</Link>
+                </div>
+                <p data-testid="meeting-attendance">
+                  {t('attendanceSummary', { present: present.length, total: participants.length })}
+                  {present.length ? `:${present.map((p) => p.name).join('、')}` : ''}
+                </p>
+                {votes.map((v) => (
+                  <div key={v.vote.id} className="vote-summary" data-testid="meeting-vote">
+                    <strong>{v.vote.question}</strong>{' '}
+                    <span className={`badge ${v.vote.status === 'open' ? 'status-Suspended' : v.vote.passed ? 'status-Finished' : 'status-Faulted'}`}>
+                      {v.vote.status === 'open' ? t('voteOpen') : v.vote.passed ? t('votePassed') : t('voteFailed')}
+                    </span>
+                    <TallyText tally={v.tally} />
+                  </div>
+                ))}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <RulesForm communityId={communityId} caseId={caseId} templates={templates} rules={rules} onChanged={onChanged} />
+      <PlanForm communityId={communityId} caseId={caseId} onChanged={onChanged} />
+    </>
+  );
+}
+
+function RulesForm({ communityId, caseId, templates, rules, onChanged }: {
+  communityId: string; caseId: string; templates: RulesTemplate[]; rules: RulesDocument | null; onChanged: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const [template, setTemplate] = useState(rules?.template ?? templates[0]?.code ?? '');
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  if (templates.length === 0) return null;
+  const chosen = templates.find((x) => x.code === template);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      await request(`/api/communities/${communityId}/cases/${caseId}/rules`, { method: 'PUT', body: { template } });
+      setMessage({ kind: 'success', text: t('rulesSaved') });
+      onChanged();
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
+    }
+  };
+  return (
+    <details className="sub-form">
+      <summary>{t('rulesOfProcedure')}{rules?.template ? ` · ${templates.find((x) => x.code === rules.template)?.[lang === 'en' ? 'nameEn' : 'nameZh'] ?? rules.template}` : ''}</summary>
+      <form onSubmit={(e) => void submit(e)}>
+        <label htmlFor="rules-template">{t('rulesTemplate')}</label>
+        <select id="rules-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
+          {templates.map((x) => <option key={x.code} value={x.code}>{lang === 'en' ? x.nameEn : x.nameZh}</option>)}
+        </select>
+        {chosen ? <p className="help" data-testid="rules-formula">{t('formula')}:{lang === 'en' ? chosen.formulaEn : chosen.formulaZh}</p> : null}
+        <button type="submit" className="primary">{t('saveRules')}</button>
+        {message ? <Message kind={message.kind}>{message.text}</Message> : null}
+      </form>
+    </details>
+  );
+}
+
+interface SlotText { start: string; end: string }
+
+function PlanForm({ communityId, caseId, onChanged }: { communityId: string; caseId: string; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [place, setPlace] = useState('');
+  const [agenda, setAgenda] = useState('');
+  const [chair, setChair] = useState('');
+  const [recorder, setRecorder] = useState('');
+  const [slots, setSlots] = useState<SlotText[]>([{ start: '', end: '' }, { start: '', end: '' }]);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const setSlot = (i: number, part: keyof SlotText, value: string) => setSlots((s) => s.map((x, j) => j === i ? { ...x, [part]: value } : x));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    const filled = slots.filter((s) => s.start && s.end);
+    try {
+      await request(`/api/communities/${communityId}/cases/${caseId}/meetings`, {
+        method: 'POST',
+        body: {
+          name: name.trim(), place: place.trim(), chair: chair.trim() || null, recorder: recorder.trim() || null,
+          agenda: agenda.split('\n').map((a) => a.trim()).filter(Boolean),
+          slots: filled.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
+        },
+      });
+      setMessage({ kind: 'success', text: t('planSent') });
+      onChanged();
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
+    }
+  };
+  return (
+    <details className="sub-form">
+      <summary>{t('planMeeting')}</summary>
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="row">
+          <div><label htmlFor="plan-name">{t('meetingName')}</label><input id="plan-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} /></div>
+          <div><label htmlFor="plan-place">{t('place')}</label><input id="plan-place" value={place} onChange={(e) => setPlace(e.target.value)} required maxLength={200} /></div>
+          <div><label htmlFor="plan-chair">{t('chair')}</label><input id="plan-chair" value={chair} onChange={(e) => setChair(e.target.value)} maxLength={100} /></div>
+        </div>
+        <div className="row">
+          <div><label htmlFor="plan-recorder">{t('recorder')}</label><input id="plan-recorder" value={recorder} onChange={(e) => setRecorder(e.target.value)} maxLength={100} /></div>
+        </div>
+        <label htmlFor="plan-agenda">{t('agenda')}</label>
+        <textarea id="plan-agenda" value={agenda} onChange={(e) => setAgenda(e.target.value)} rows={3} aria-describedby="plan-agenda-help" />
+        <p className="help" id="plan-agenda-help">{t('agendaHelp')}</p>
+        <fieldset>
+          <legend>{t('slots')}</legend>
+          {slots.map((s, i) => (
+            <div key={i} className="inline-form">
+              <div><label htmlFor={`slot-${i}-start`}>{t('slotStart', { n: i + 1 })}</label>
+                <input id={`slot-${i}-start`} type="datetime-local" value={s.start} onChange={(e) => setSlot(i, 'start', e.target.value)} /></div>
+              <div><label htmlFor={`slot-${i}-end`}>{t('slotEnd', { n: i + 1 })}</label>
+                <input id={`slot-${i}-end`} type="datetime-local" value={s.end} onChange={(e) => setSlot(i, 'end', e.target.value)} /></div>
+              {slots.length > 2 ? <button type="button" onClick={() => setSlots((x) => x.filter((_, j) => j !== i))}>{t('removeSlot', { n: i + 1 })}</button> : null}
+            </div>
+          ))}
+          {slots.length < 5 ? <button type="button" onClick={() => setSlots((x) => [...x, { start: '', end: '' }])}>{t('addSlot')}</button> : null}
+        </fieldset>
+        <button type="submit" className="primary">{t('planMeeting')}</button>
+        {message ? <Message kind={message.kind}>{message.text}</Message> : null}
+      </form>
+    </details>
+  );
+}
+
+/** The filed minutes of the case's meetings: a preview of the Markdown and the .docx. */
+export function MinutesList({ communityId, meetings }: { communityId: string; meetings: MeetingView[] }) {
+  const { t } = useI18n();
+  // The Chinese minutes first: they are the record; the English ones are a courtesy.
+  const filed = meetings.flatMap((m) => [...m.minutes].sort((a, b) => (a.culture === 'zh-CN' ? 0 : 1) - (b.culture === 'zh-CN' ? 0 : 1))
+    .map((r) => ({ meeting: m.meeting.name, record: r })));
+  if (filed.length === 0) return <p className="muted">{t('notStarted')}</p>;
+  return (
+    <ul className="plain" data-testid="minutes">
+      {filed.map(({ meeting, record }) => <MinutesItem key={record.id} communityId={communityId} meeting={meeting} record={record} />)}
+    </ul>
+  );
+}
+
+function MinutesItem({ communityId, meeting, record }: { communityId: string; meeting: string; record: MinutesRecord }) {
+  const { t, lang } = useI18n();
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/communities/${communityId}/minutes/${record.id}`;
+  const toggle = async () => {
+    if (text !== null) { setText(null); return; }
+    setError(null);
+    try { setText(await requestText(`${base}/markdown`)); } catch (err) { setError(errorText(err, t('requestFailed'))); }
+  };
+  return (
+    <li className="mini-card minutes-item">
+      <span>{meeting} · {record.culture === 'en' ? 'English' : '中文'} · {new Date(record.filedAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</span>
+      <span className="muted sha" title={record.markdownSha256}>SHA-256 {record.markdownSha256.slice(0, 12)}…</span>
+      <span className="toolbar">
+        <button type="button" aria-expanded={text !== null} onClick={() => void toggle()}>{text !== null ? t('hidePreview') : t('preview')}</button>
+        <a href={`${base}/docx`} download className="button-link">{t('downloadDocx')}</a>
+      </span>
+      {error ? <Message kind="error">{error}</Message> : null}
+      {text !== null ? <pre className="minutes-preview" tabIndex={0} aria-label={t('minutesPreview')}>{text}</pre> : null}
+    </li>
+  );
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Deliberation.Browser.Tests;
+
+/// <summary>
+/// Issue 5: meeting mode on a tablet. The host runs on the real clock, so the deliberation reaches a started meeting
+/// through the workflow's own timers, shortened through its inputs: the poll closes seconds after planning, the quorum
+/// is checked 20 s before a meeting that starts under a minute later, and 2栋's only household (欧阳楼长, who takes part
+/// directly) confirms through the link in the invitation email.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task MeetingMode_RecordsAttendanceAndAVote_ThatTheDeliberationPageThenShows()
+    {
+        var (instanceId, caseId, meetingId, startsAt) = await ScheduledMeetingAsync();
+
+        var page = await world.NewPageAsync(1024, 768); // a tablet held landscape
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GotoAsync($"/deliberations/{instanceId}");
+        var meetings = page.GetByRole(AriaRole.Region, new() { Name = "会议", Exact = true });
+        await meetings.GetByRole(AriaRole.Link, new() { Name = "进入会议模式" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "会议模式 · 2栋门禁协商会" }).WaitForAsync();
+        Assert.EndsWith($"/meetings/{meetingId}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync(new Regex("^(已定时间|会议进行中)$"));
+        await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("应参加表决 1 人,法定人数 1 人,确认参会 1 人,已到会 0 人");
+
+        // Attendance, by keyboard: the checkbox is reached with Tab and ticked with Space.
+        var present = page.GetByRole(AriaRole.Checkbox, new() { Name = "欧阳楼长 到会" });
+        await present.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(present).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("已到会 1 人");
+        await Assertions.Expect(page.GetByText("到会人数已达法定人数")).ToBeVisibleAsync();
+
+        // A vote opens at the meeting, not before.
+        var wait = startsAt + TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        await page.GetByLabel("表决事项").FillAsync("是否同意更换2栋门禁系统");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发起表决" }).ClickAsync();
+        var vote = page.GetByTestId("vote");
+        await Assertions.Expect(vote.GetByTestId("vote-result")).ToHaveTextAsync("表决中");
+        await page.GetByLabel("欧阳楼长的表决意见", new() { Exact = true }).SelectOptionAsync("yes");
+        await page.GetByLabel("欧阳楼长的理由", new() { Exact = true }).FillAsync("门禁坏了很久");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录欧阳楼长的表决意见" }).ClickAsync();
+        await Assertions.Expect(vote.GetByTestId("tally-counts")).ToContainTextAsync("赞成 1,反对 0,弃权 0");
+        await Assertions.Expect(vote.GetByTestId("tally-explanation")).Not.ToBeEmptyAsync();
+        await BrowserWorld.ScreenshotAsync(page, "meeting-mode");
+        var serious = await AccessibilityTests.SeriousAsync(page, "meeting mode", output);
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "结束表决并计票" }).ClickAsync();
+        await Assertions.Expect(vote.GetByTestId("vote-result")).ToHaveTextAsync("通过");
+        var explanation = await vote.GetByTestId("tally-explanation").InnerTextAsync();
+        // 责任分工 decided at the meeting (entered where action items are kept), then the meeting closes.
+        await world.PostAsync($"/api/communities/{world.CommunityId}/cases/{caseId}/action-items", new
+        {
+            title = "更换2栋门禁主机", responsibleParty = "物业公司", personId = world.People["欧阳楼长"], dueAt = DateTimeOffset.UtcNow.AddDays(30), meetingId,
+        });
+        // As a chair would, close once the vote's result is in: the workflow waits for the close again once it has counted the vote.
+        await UntilAsync(async () => (await world.Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitClose\"", StringComparison.Ordinal),
+            "the workflow waiting for the meeting to close");
+        await page.GetByRole(AriaRole.Button, new() { Name = "结束会议" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync("已结束");
+
+        // The deliberation page then shows the attendance and the vote's result.
+        await page.GetByRole(AriaRole.Link, new() { Name = "返回议事页面" }).ClickAsync();
+        var meeting = page.GetByTestId("meeting");
+        await Assertions.Expect(meeting.GetByTestId("meeting-attendance")).ToHaveTextAsync("到会 1 / 1 人:欧阳楼长");
+        var shown = meeting.GetByTestId("meeting-vote");
+        await Assertions.Expect(shown).ToContainTextAsync("是否同意更换2栋门禁系统");
+        await Assertions.Expect(shown).ToContainTextAsync("通过");
+        await Assertions.Expect(shown).ToContainTextAsync(explanation);
+
+        // The workflow files the minutes when the meeting closes: the page lists them, previews the Chinese Markdown, offers the .docx.
+        var minutes = page.GetByTestId("minutes");
+        for (var i = 0; i < 60 && !await minutes.IsVisibleAsync(); i++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+            await page.GetByTestId("timeline").WaitForAsync();
+        }
+        var chinese = minutes.Locator("li").First;
+        await Assertions.Expect(chinese).ToContainTextAsync("2栋门禁协商会 · 中文");
+        await chinese.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        await Assertions.Expect(chinese.Locator("pre")).ToContainTextAsync("出席人员：欧阳楼长");
+        await Assertions.Expect(chinese.Locator("pre")).ToContainTextAsync("表决结果：通过");
+        var docx = await chinese.GetByRole(AriaRole.Link, new() { Name = "下载 .docx" }).GetAttributeAsync("href");
+        var download = await page.APIRequest.GetAsync(docx!);
+        Assert.Equal(200, download.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Headers["content-type"]);
+        await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync("更换2栋门禁主机 · 物业公司");
+        await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "更换2栋门禁主机 0%" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".badge.status-Faulted")).ToHaveCountAsync(0);
+        await BrowserWorld.ScreenshotAsync(page, "deliberation-meeting");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A deliberation about 2栋 whose meeting is scheduled and about to start: its instance, meeting and start.</summary>
+    private async Task<(string InstanceId, string CaseId, string MeetingId, DateTimeOffset StartsAt)> ScheduledMeetingAsync()
+    {
+        var api = $"/api/communities/{world.CommunityId}";
+        var complaint = await world.PostAsync($"{api}/complaints", new
+        {
+            categoryCode = "security", title = "2栋门禁系统老化", description = "门禁经常失灵", severity = 3, urgency = 3, reporterCount = 1,
+            buildingGroupIds = new[] { world.Buildings["2栋"] }, householdIds = Array.Empty<string>(), reporterPersonIds = Array.Empty<string>(),
+        });
+        var anchored = await world.PostAsync($"{api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new
+        {
+            input = new { quorumCheckBefore = "20s", meetingReminders = "10s", quietHours = "00:00-00:00" },
+        }, System.Net.HttpStatusCode.OK);
+        var instanceId = (string)anchored["instance"]!["instanceId"]!;
+        var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
+        var caseId = (string)(await world.Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(caseNumber)}"))![0]!["id"]!;
+        await UntilAsync(async () => (await world.Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitPlan\"", StringComparison.Ordinal), "waiting for a meeting plan");
+
+        var now = DateTimeOffset.UtcNow;
+        var planned = await world.PostAsync($"{api}/cases/{caseId}/meetings", new
+        {
+            name = "2栋门禁协商会", place = "西苑活动室", agenda = new[] { "门禁更换方案", "表决" }, chair = "李主任", recorder = "小王",
+            slots = new[] { new { start = now.AddSeconds(50), end = now.AddHours(1) }, new { start = now.AddHours(3), end = now.AddHours(4) } },
+            pollClosesAt = now.AddSeconds(8),
+        });
+        var meetingId = (string)planned["id"]!;
+
+        // The poll closes unanswered (the earliest time wins); 欧阳楼长 confirms through the invitation's link.
+        var link = await InvitationLinkAsync("ouyang@example.com");
+        using (var resident = new HttpClient { BaseAddress = world.Host.Address })
+        {
+            var answered = await resident.PostAsync(link, new FormUrlEncodedContent([new KeyValuePair<string, string>("choice", "yes")]));
+            Assert.True(answered.IsSuccessStatusCode, await answered.Content.ReadAsStringAsync());
+        }
+        var view = await world.Admin.GetFromJsonAsync<JsonObject>($"{api}/meetings/{meetingId}");
+        Assert.Equal("scheduled", (string)view!["meeting"]!["status"]!);
+        var startsAt = DateTimeOffset.Parse((string)view["meeting"]!["startsAt"]!, CultureInfo.InvariantCulture);
+        return (instanceId, caseId, meetingId, startsAt);
+    }
+
+    /// <summary>The RSVP link (the first answer link) of the newest invitation to the address, from the mail pickup folder.</summary>
+    private async Task<string> InvitationLinkAsync(string address)
+    {
+        var pickup = Path.Combine(world.DataPath, "mail", "pickup");
+        string? link = null;
+        await UntilAsync(() =>
+        {
+            if (!Directory.Exists(pickup)) return Task.FromResult(false);
+            foreach (var file in Directory.GetFiles(pickup, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc))
+            {
+                var message = MimeKit.MimeMessage.Load(file);
+                if (!message.To.Mailboxes.Any(m => m.Address == address) || !(message.Subject ?? "").Contains("会议通知", StringComparison.Ordinal)) continue;
+                var match = AnswerLink().Match(message.TextBody ?? "");
+                if (!match.Success) continue;
+                link = new Uri(match.Value).AbsolutePath;
+                return Task.FromResult(true);
+            }
+            return Task.FromResult(false);
+        }, $"the invitation to {address}");
+        return link!;
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out: {what}.");
+            await Task.Delay(250);
+        }
+    }
+
+    [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    private static partial Regex AnswerLink();
+}
