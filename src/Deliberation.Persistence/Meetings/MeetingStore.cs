@@ -647,15 +647,29 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
             await transaction.CommitAsync(cancellationToken);
         }
         if (instanceId is not { } id) return;
-        try
+        // A step of the same instance may be under way (a vote closed a moment ago is still being evaluated): a
+        // signal it does not await yet is tried again briefly before the change is left to stand on its own.
+        for (var attempt = 1; ; attempt++)
         {
-            await runtime.SignalAsync(id, signal, payload, $"{signal}:{idempotencyKey}", cancellationToken);
-        }
-        catch (WorkflowException ex) when (ex.Code is "signal-not-awaited" or "instance-ended" or "instance-not-found")
-        {
-            // The workflow is elsewhere: the change stands on its own.
+            try
+            {
+                await runtime.SignalAsync(id, signal, payload, $"{signal}:{idempotencyKey}", cancellationToken);
+                return;
+            }
+            catch (WorkflowException ex) when (ex.Code is "signal-not-awaited" && attempt < SignalAttempts)
+            {
+                await Task.Delay(SignalRetryDelay, cancellationToken);
+            }
+            catch (WorkflowException ex) when (ex.Code is "signal-not-awaited" or "instance-ended" or "instance-not-found")
+            {
+                return; // the workflow is elsewhere: the change stands on its own, and repeating the request repeats the signal
+            }
         }
     }
+
+    private const int SignalAttempts = 5;
+
+    private static readonly TimeSpan SignalRetryDelay = TimeSpan.FromMilliseconds(200);
 
     internal static async Task<Guid?> CaseInstanceAsync(DeliberationDbContext db, DeliberationCase deliberation, CancellationToken cancellationToken) =>
         deliberation.ComplaintId is { } complaintId
