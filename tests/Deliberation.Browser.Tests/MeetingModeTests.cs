@@ -83,12 +83,13 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
 
         // The workflow files the minutes when the meeting closes: the page lists them, previews the Chinese Markdown, offers the .docx.
         var minutes = page.GetByTestId("minutes");
-        for (var i = 0; i < 60 && !await minutes.IsVisibleAsync(); i++)
+        await UntilAsync(async () =>
         {
-            await Task.Delay(500);
+            if (await minutes.IsVisibleAsync()) return true;
             await page.ReloadAsync();
             await page.GetByTestId("timeline").WaitForAsync();
-        }
+            return false;
+        }, "the filed minutes listed on the deliberation page");
         var chinese = minutes.Locator("li").First;
         await Assertions.Expect(chinese).ToContainTextAsync("2栋门禁协商会 · 中文");
         await chinese.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
