@@ -169,10 +169,11 @@ def main():
         "categoryCode": "lift", "title": "1栋老人上下楼难,申请加装电梯", "description": "1栋多位老人行动不便,每天上下楼困难。",
         "severity": 4, "urgency": 3, "reporterCount": 3, "buildingGroupIds": [building["id"]], "householdIds": []})["complaint"]
     anchored = api.post(f"{c}/complaints/{complaint['id']}/anchor", {"input": {
-        "quorumCheckBefore": "2m", "meetingReminders": "3m,1m", "quietHours": "00:00-00:00",
+        "noticePeriod": "20s", "quorumCheckBefore": "2m", "meetingReminders": "3m,1m", "quietHours": "00:00-00:00",
         "actionReminderBefore": "1m", "followUpWindow": "5m"}})
     case_number, instance = anchored["complaint"]["caseNumber"], anchored["instance"]["instanceId"]
     print(f"    case {case_number}, workflow instance {instance}")
+    wait_until(datetime.now(timezone.utc) + timedelta(seconds=23), "the public-notice period (公示期, 20 s here); then the stakeholders are identified")
 
     step("Step 2 — stakeholders: three households take part directly; the lawyer and the accountant join as advisors")
     case = api.get(f"{c}/cases?caseNumber={urllib.parse.quote(case_number)}")[0]

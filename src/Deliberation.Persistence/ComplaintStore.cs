@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Issues;
+using Deliberation.Engine.Activities;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
@@ -267,7 +268,7 @@ public sealed class ComplaintStore(DeliberationDatabase database, WorkflowRuntim
     public async Task<AnchoredIssue> AnchorAsync(Guid communityId, Guid complaintId, string definitionId, JsonObject? input, Guid userId,
         CancellationToken cancellationToken)
     {
-        var declared = (await definitions.GetRunnableAsync(definitionId, null, cancellationToken)).Definition.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var declared = (await definitions.GetRunnableAsync(definitionId, null, cancellationToken)).Definition.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
             var plan = await PlanAnchorAsync(communityId, complaintId, declared, input, cancellationToken);
@@ -290,7 +291,7 @@ public sealed class ComplaintStore(DeliberationDatabase database, WorkflowRuntim
     private sealed record AnchorPlan(Complaint Complaint, string CaseNumber, DateTimeOffset At, RankedComplaint Ranking, JsonObject Input,
         IReadOnlyList<EmailMessage> Notices, IReadOnlyList<string> BuildingsWithoutNotice);
 
-    private async Task<AnchorPlan> PlanAnchorAsync(Guid communityId, Guid complaintId, HashSet<string> declaredInputs, JsonObject? input,
+    private async Task<AnchorPlan> PlanAnchorAsync(Guid communityId, Guid complaintId, Dictionary<string, WorkflowInputDefinition> declaredInputs, JsonObject? input,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -310,7 +311,10 @@ public sealed class ComplaintStore(DeliberationDatabase database, WorkflowRuntim
         var ranked = ranking.SingleOrDefault(r => r.Complaint.Id == complaintId) ?? throw Changed();
         var matter = catalogue.Find(complaint.CategoryCode)
             ?? new DeliberationMatter { Code = complaint.CategoryCode, Zh = complaint.CategoryCode, En = complaint.CategoryCode }; // since removed from the catalogue
-        var facts = new PublicNoticeFacts(community.Name, caseNumber, matter, complaint.Title, complaint.Description, [.. buildings.Values], ranked, ranking.Count, now);
+        var facts = new PublicNoticeFacts(community.Name, caseNumber, matter, complaint.Title, complaint.Description, [.. buildings.Values], ranked, ranking.Count, now)
+        {
+            NoticeEndsAt = NoticePeriod(declaredInputs, input) is { } period ? now + period : null,
+        };
         // One message per head, so that addresses are not shown to each other; a head of two affected buildings gets one.
         var notices = heads.DistinctBy(h => h.Email!.ToUpperInvariant()).Select(h => PublicNotice.Compose(facts, h.Email!, h.Name)).ToList();
         var withoutNotice = buildings.Where(b => heads.All(h => h.BuildingGroupId != b.Key)).Select(b => b.Value).Order(StringComparer.Ordinal).ToList();
@@ -322,8 +326,20 @@ public sealed class ComplaintStore(DeliberationDatabase database, WorkflowRuntim
             ["caseNumber"] = caseNumber, ["complaintId"] = complaintId.ToString(), ["title"] = complaint.Title,
             ["categoryCode"] = complaint.CategoryCode, ["communityId"] = communityId.ToString(),
         };
-        foreach (var (name, value) in known.Where(k => declaredInputs.Contains(k.Key))) workflowInput[name] = value;
+        foreach (var (name, value) in known.Where(k => declaredInputs.ContainsKey(k.Key))) workflowInput[name] = value;
         return new AnchorPlan(complaint, caseNumber, now, ranked, workflowInput, notices, withoutNotice);
+    }
+
+    /// <summary>
+    /// The public-notice period (公示期) the workflow waits before it goes on, when it declares the input
+    /// <c>noticePeriod</c>: the request's value, else the declared default; none when zero or not a duration
+    /// (the workflow's own input validation reports a malformed one).
+    /// </summary>
+    private static TimeSpan? NoticePeriod(Dictionary<string, WorkflowInputDefinition> declaredInputs, JsonObject? input)
+    {
+        if (!declaredInputs.TryGetValue("noticePeriod", out var declared)) return null;
+        var value = input is not null && input.TryGetPropertyValue("noticePeriod", out var given) ? given : declared.Default;
+        return value is JsonValue text && text.TryGetValue(out string? s) && Durations.TryParse(s, out var period) && period > TimeSpan.Zero ? period : null;
     }
 
     private async Task WriteAnchorAsync(IStepTransaction step, AnchorPlan plan, Guid instanceId, Guid userId, CancellationToken cancellationToken)

@@ -58,28 +58,29 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#input-nominationWindow-error")).ToHaveTextAsync("请输入时长,如 3d、24h、30m");
         await nomination.FillAsync("2d");
+        await Assertions.Expect(page.GetByLabel("公示期")).ToHaveValueAsync("3d");
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事,案件编号 DALONG-");
         var caseNumber = (await page.GetByTestId("launch-message").InnerTextAsync()).Split("案件编号 ")[1].Trim();
         await BrowserWorld.ScreenshotAsync(page, "launch");
 
-        // The dashboard lists it under the step the workflow is at. Anchoring is step 1; 烦事有计倾 then identifies
-        // the stakeholders at once and opens 1栋's election, so it waits in step 2 for nominations to close.
+        // The dashboard lists it under step 1: the anchored issue is on public notice (公示期, three days) before
+        // 烦事有计倾 identifies the stakeholders, and the card says until when.
         await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
-        var column = page.GetByTestId("step-2");
+        var column = page.GetByTestId("step-1");
         await Assertions.Expect(column).ToContainTextAsync(caseNumber);
-        await Assertions.Expect(page.GetByTestId("step-1")).Not.ToContainTextAsync(caseNumber);
-        await Assertions.Expect(column).ToContainTextAsync("等待:等待提名截止");
+        await Assertions.Expect(page.GetByTestId("step-2")).Not.ToContainTextAsync(caseNumber);
+        var noticeEnds = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(3), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        await Assertions.Expect(column).ToContainTextAsync($"等待:公示期(至 {noticeEnds.Month}/{noticeEnds.Day}");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "问题排名" })).Not.ToContainTextAsync("1栋电梯经常停运");
         await BrowserWorld.ScreenshotAsync(page, "dashboard");
 
-        // Its page shows the five steps, step 1 done, and the stakeholders identified.
+        // Its page shows the five steps with step 1 under way; the stakeholders come after the notice period.
         await column.GetByRole(AriaRole.Link).Filter(new() { HasText = caseNumber }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("timeline").Locator("li").Nth(0)).ToHaveClassAsync("done");
-        await Assertions.Expect(page.GetByTestId("timeline").Locator("li[aria-current=step]")).ToContainTextAsync("确定利益相关方");
+        await Assertions.Expect(page.GetByTestId("timeline").Locator("li[aria-current=step]")).ToContainTextAsync("锚定问题");
+        await Assertions.Expect(page.GetByTestId("timeline").Locator("li.done")).ToHaveCountAsync(0);
         var stakeholders = page.GetByRole(AriaRole.Region, new() { Name = "利益相关方与推选结果" });
-        await Assertions.Expect(stakeholders).ToContainTextAsync("1栋 · 参与方式:一层推选 · 3 户");
-        await Assertions.Expect(stakeholders).ToContainTextAsync("第1层推选 · 提名中 · 已投票 0/0");
+        await Assertions.Expect(stakeholders).ToContainTextAsync("尚未确定利益相关方");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "会议", Exact = true })).ToContainTextAsync("尚未开始");
         await BrowserWorld.ScreenshotAsync(page, "deliberation");
         await page.Context.CloseAsync();

@@ -89,7 +89,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
             await page.ReloadAsync();
             await page.GetByTestId("timeline").WaitForAsync();
             return false;
-        }, "the filed minutes listed on the deliberation page");
+        }, "the filed minutes listed on the deliberation page", async () => await world.Admin.GetStringAsync($"/api/instances/{instanceId}"));
         var chinese = minutes.Locator("li").First;
         await Assertions.Expect(chinese).ToContainTextAsync("2栋门禁协商会 · 中文");
         await chinese.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
@@ -117,7 +117,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         });
         var anchored = await world.PostAsync($"{api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new
         {
-            input = new { quorumCheckBefore = "20s", meetingReminders = "10s", quietHours = "00:00-00:00" },
+            input = new { noticePeriod = "0s", quorumCheckBefore = "20s", meetingReminders = "10s", quietHours = "00:00-00:00" },
         }, System.Net.HttpStatusCode.OK);
         var instanceId = (string)anchored["instance"]!["instanceId"]!;
         var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
@@ -168,12 +168,13 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         return link!;
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Polls until the condition holds; on timeout fails with what it waited for and, when given, the state that explains it.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what, Func<Task<string>>? state = null)
     {
         var deadline = DateTime.UtcNow + Limit;
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out: {what}.");
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out: {what}." + (state is null ? "" : $" State: {await state()}"));
             await Task.Delay(250);
         }
     }

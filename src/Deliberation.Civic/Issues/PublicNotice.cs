@@ -38,7 +38,9 @@ public static class PublicNotice
             .Append(CultureInfo.InvariantCulture, $"问题:{facts.Title}\n")
             .Append(CultureInfo.InvariantCulture, $"涉及楼栋:{string.Join("、", facts.BuildingNames.Order(NaturalComparer.Instance))}\n");
         if (facts.Description.Length > 0) body.Append(CultureInfo.InvariantCulture, $"居民反映:{facts.Description}\n");
-        body.Append(CultureInfo.InvariantCulture, $"列为议题时间:{BeijingTime.ToBeijing(facts.AnchoredAt):yyyy年M月d日 HH:mm}\n\n")
+        body.Append(CultureInfo.InvariantCulture, $"列为议题时间:{BeijingTime.ToBeijing(facts.AnchoredAt):yyyy年M月d日 HH:mm}\n");
+        if (facts.NoticeEndsAt is { } ends) body.Append(CultureInfo.InvariantCulture, $"公示期:至 {BeijingTime.ToBeijing(ends):yyyy年M月d日 HH:mm} 止\n");
+        body.Append('\n')
             .Append("为何列为议题:\n")
             .Append(CultureInfo.InvariantCulture,
                 $"在本社区 {facts.OpenComplaints} 个待处理问题中排名第 {ranking.Rank},综合得分 {ranking.Score:0.0}(满分 100),其中:\n")
@@ -48,10 +50,12 @@ public static class PublicNotice
             .Append(CultureInfo.InvariantCulture,
                 $"· 受影响住户 {ranking.AffectedHouseholds} 户,占全社区 {share:0.#}%:{Points(part["share"])}\n\n")
             .Append("接下来:\n")
-            .Append("1. 确定利益相关方:社区将梳理受此问题影响的居民、单位和各方。\n")
+            .Append(facts.NoticeEndsAt is null
+                ? "1. 确定利益相关方:社区将梳理受此问题影响的居民、单位和各方。\n"
+                : "1. 确定利益相关方:公示期满后,社区将梳理受此问题影响的居民、单位和各方。\n")
             .Append("2. 推选利益代表:影响范围大、人数多的,按“楼栋—住户代表”逐层推选 1–3 名代表参加协商会议。\n")
             .Append("3. 搭建议事平台:邀请利益相关方及律师、会计师等专业人员组成议事小组,会议时间另行通知。\n\n")
-            .Append("如有意见或补充情况,请联系社区居委会。\n\n")
+            .Append(facts.NoticeEndsAt is null ? "如有意见或补充情况,请联系社区居委会。\n\n" : "公示期内如有意见或补充情况,请联系楼长或社区居委会。\n\n")
             .Append(CultureInfo.InvariantCulture, $"{facts.CommunityName}居民委员会\n");
         return new EmailMessage([to], Subject(facts), body.ToString());
     }

@@ -11,4 +11,11 @@ namespace Deliberation.Civic.Issues;
 /// <param name="OpenComplaints">How many open complaints were ranked.</param>
 /// <param name="AnchoredAt">When it was anchored.</param>
 public sealed record PublicNoticeFacts(string CommunityName, string CaseNumber, DeliberationMatter Matter, string Title, string Description,
-    IReadOnlyList<string> BuildingNames, RankedComplaint Ranking, int OpenComplaints, DateTimeOffset AnchoredAt);
+    IReadOnlyList<string> BuildingNames, RankedComplaint Ranking, int OpenComplaints, DateTimeOffset AnchoredAt)
+{
+    /// <summary>
+    /// When the public-notice period (公示期) ends and the deliberation goes on to identify the stakeholders;
+    /// null when the workflow does not wait.
+    /// </summary>
+    public DateTimeOffset? NoticeEndsAt { get; init; }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalRow, WorkflowDefinition } from './api/types';
+import { whereOf } from './pages/DashboardPage';
 import { currentStep, pathTaken } from './steps';
 
 const definition: WorkflowDefinition = {
@@ -9,6 +10,7 @@ const definition: WorkflowDefinition = {
     { id: 'identify', type: 'IdentifyStakeholders' },
     { id: 'wait', type: 'WaitUntil' },
     { id: 'meet', type: 'WaitForSignal', metadata: { step: 3 } },
+    { id: 'notice', type: 'Delay', label: '公示期' },
   ],
   connections: [
     { source: 'start', sourcePort: 'Done', target: 'identify' },
@@ -36,5 +38,17 @@ describe('steps', () => {
   it('an activity may declare its step in metadata', () => {
     const journal = [row('ActivityStarted', 'start'), row('ActivityStarted', 'identify'), row('ActivityStarted', 'meet')];
     expect(currentStep(definition, journal, { waiting: [{ activityId: 'meet', executionId: 'e', bookmarks: [] }], incidents: [] })).toBe(3);
+  });
+
+  it('a wait between the start and the stakeholders (the public-notice period) is step 1, and says until when', () => {
+    const journal = [row('ActivityStarted', 'start'), row('ActivityCompleted', 'start', 'Done'), row('ActivityStarted', 'notice')];
+    const details = {
+      instance: { id: 'i' } as never, variables: {}, outputs: {}, incidents: [],
+      waiting: [{ activityId: 'notice', executionId: 'e', bookmarks: [{ id: 'b', tag: 'timer', signalName: null, dueAt: '2026-11-26T01:00:00Z' }] }],
+    };
+    expect(currentStep(definition, journal, details)).toBe(1);
+    expect(whereOf(definition, journal, details)).toEqual({ kind: 'waiting', label: '公示期', until: '2026-11-26T01:00:00Z' });
+    const signal = { ...details, waiting: [{ activityId: 'meet', executionId: 'e', bookmarks: [{ id: 'b', tag: 's', signalName: 'go', dueAt: null }] }] };
+    expect(whereOf(definition, journal, signal)).toEqual({ kind: 'waiting', label: 'meet' });
   });
 });

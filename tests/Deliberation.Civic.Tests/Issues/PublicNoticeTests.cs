@@ -26,6 +26,23 @@ public sealed class PublicNoticeTests
         Assert.Contains("受影响住户 30 户,占全社区 25%:5.0 分", email.Body, StringComparison.Ordinal);
         Assert.Contains("确定利益相关方", email.Body, StringComparison.Ordinal);
         Assert.Contains("推选利益代表", email.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("公示期", email.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_WithANoticePeriod_SaysWhenItEndsAndWhatComesAfter()
+    {
+        var complaint = new Complaint { Id = Guid.NewGuid(), Title = "5栋电梯经常停运", ReporterCount = 12, Urgency = 4, Severity = 5 };
+        var ranked = Assert.Single(ComplaintRanking.Rank([new RankingCandidate(complaint, 30)], 120, new RankingOptions()));
+        var anchoredAt = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+        var facts = new PublicNoticeFacts("大龙社区", "DALONG-2026-001", new MattersCatalogue(MattersCatalogue.Default).Find("lift")!, complaint.Title,
+            "", ["5栋"], ranked, 1, anchoredAt) { NoticeEndsAt = anchoredAt.AddDays(3) };
+
+        var email = PublicNotice.Compose(facts, "head@example.com", "王小明");
+
+        Assert.Contains("公示期:至 2026年11月26日 09:00 止", email.Body, StringComparison.Ordinal);
+        Assert.Contains("1. 确定利益相关方:公示期满后", email.Body, StringComparison.Ordinal);
+        Assert.Contains("公示期内如有意见或补充情况", email.Body, StringComparison.Ordinal);
     }
 
     [Fact]

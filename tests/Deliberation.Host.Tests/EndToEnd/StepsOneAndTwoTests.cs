@@ -94,7 +94,12 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         var instance = await InstanceAsync(staff, instanceId);
         Assert.Equal((caseNumber, community.Id, "fanshi-youjiqing", "Suspended"), ((string)instance["instance"]!["correlationId"]!,
             (string)instance["instance"]!["communityId"]!, (string)instance["instance"]!["definitionId"]!, (string)instance["instance"]!["status"]!));
-        Assert.Equal(["nominations"], Waiting(instance));
+        // Step 1f: the issue is on public notice (公示期, 3 days by default); the workflow waits in step 1.
+        Assert.Equal(["notice"], Waiting(instance));
+        await AdvanceToAsync(_host.Time.GetUtcNow().AddDays(3) - Tick);
+        Assert.Equal(["notice"], Waiting(await InstanceAsync(staff, instanceId)));
+        await AdvanceToAsync(_host.Time.GetUtcNow() + Tick);
+        Assert.Equal(["nominations"], Waiting(await InstanceAsync(staff, instanceId)));
 
         // Step 2a: the workflow identified the stakeholders: six households across 1栋 and 2栋 (not 3栋) elect in two layers.
         var caseId = await CaseIdAsync(staff, community, caseNumber);
@@ -574,6 +579,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
     /// <summary>Anchors the complaint with the default workflow; the 公示 reaches both building heads. Returns the case number and instance id.</summary>
     private async Task<(string CaseNumber, string InstanceId)> AnchorAsync(HttpClient staff, Community community, string complaintId)
     {
+        var noticeEnds = TimeZoneInfo.ConvertTime(_host.Time.GetUtcNow().AddDays(3), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         var response = await staff.PostAsJsonAsync($"{community.Complaints}/{complaintId}/anchor", new { });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
@@ -591,6 +597,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
             Assert.StartsWith(head + ":您好!", notice.TextBody, StringComparison.Ordinal);
             Assert.Contains($"案件编号:{caseNumber}", notice.TextBody, StringComparison.Ordinal);
             Assert.Contains("涉及楼栋:1栋、2栋", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"公示期:至 {noticeEnds:yyyy年M月d日 HH:mm} 止", notice.TextBody, StringComparison.Ordinal);
         }
         return (caseNumber, (string)anchored["instance"]!["instanceId"]!);
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Deliberation.Host.Tests.Api;
+using Deliberation.Host.Tests.Workflows;
 using Deliberation.Integrations.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,7 +90,7 @@ internal sealed class MeetingWorld
         var complaintText = await complaint.Content.ReadAsStringAsync();
         Assert.True(complaint.StatusCode == HttpStatusCode.Created, complaintText);
         var complaintId = (string)JsonNode.Parse(complaintText)!["complaint"]!["id"]!;
-        var anchored = await staff.PostAsJsonAsync($"/api/communities/{id}/complaints/{complaintId}/anchor", new { input = input ?? new { } });
+        var anchored = await staff.PostAsJsonAsync($"/api/communities/{id}/complaints/{complaintId}/anchor", new { input = FanshiInputs.WithoutNoticePeriod(input) });
         var anchoredText = await anchored.Content.ReadAsStringAsync();
         Assert.True(anchored.StatusCode == HttpStatusCode.OK, anchoredText);
         var caseNumber = (string)JsonNode.Parse(anchoredText)!["complaint"]!["caseNumber"]!;

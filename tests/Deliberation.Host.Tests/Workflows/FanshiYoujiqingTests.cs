@@ -261,7 +261,7 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
 
     private async Task<string> AnchorAsync(World world, object? input = null)
     {
-        var response = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/complaints/{world.Complaint}/anchor", new { input });
+        var response = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/complaints/{world.Complaint}/anchor", new { input = FanshiInputs.WithoutNoticePeriod(input) });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var anchored = JsonNode.Parse(text)!;

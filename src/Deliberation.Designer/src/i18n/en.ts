@@ -120,6 +120,8 @@ export const en: Record<StringKey, string> = {
   event: 'Event',
   endedAt: 'Stopped at: {label}',
   waitingAt: 'Waiting: {label}',
+  waitingUntil: 'Waiting: {label} (until {at})',
+  stakeholdersPending: 'Stakeholders not identified yet',
   kindInstanceStarted: 'Instance started',
   kindInstanceFinished: 'Instance finished',
   kindInstanceCancelled: 'Instance cancelled',

@@ -122,6 +122,8 @@ export const zhCN = {
   event: '事件',
   endedAt: '停在:{label}',
   waitingAt: '等待:{label}',
+  waitingUntil: '等待:{label}(至 {at})',
+  stakeholdersPending: '尚未确定利益相关方',
   kindInstanceStarted: '流程开始',
   kindInstanceFinished: '流程结束',
   kindInstanceCancelled: '流程已取消',

@@ -10,15 +10,25 @@ import { useSession } from '../session';
 import { currentStep, stepNumbers } from '../steps';
 import { RankingList } from './RankingList';
 
-export interface OpenDeliberation { complaint: Complaint; details: InstanceDetails; step: number; where: { kind: 'waiting' | 'ended' | 'incident'; label: string } | null }
+export interface OpenDeliberation {
+  complaint: Complaint; details: InstanceDetails; step: number;
+  where: { kind: 'waiting' | 'ended' | 'incident'; label: string; until?: string } | null;
+}
 
-/** Where an instance stands, in words: the activity it waits on or failed at, or the one it ended at. */
+/**
+ * Where an instance stands, in words: the activity it waits on or failed at, or the one it ended at. A wait on a
+ * timer alone (e.g. the public-notice period) says until when.
+ */
 export function whereOf(definition: WorkflowDefinition, journal: JournalRow[], details: InstanceDetails): OpenDeliberation['where'] {
   const label = (id: string) => definition.activities.find((a) => a.id === id)?.label || id;
   const incident = details.incidents[0];
   if (incident) return { kind: 'incident', label: label(incident.activityId) };
   const waiting = details.waiting[0];
-  if (waiting) return { kind: 'waiting', label: details.waiting.map((w) => label(w.activityId)).join('、') };
+  if (waiting) {
+    const dues = details.waiting.flatMap((w) => w.bookmarks.map((b) => b.dueAt));
+    const until = dues.length > 0 && dues.every((d) => d !== null) ? [...(dues as string[])].sort()[0] : undefined;
+    return { kind: 'waiting', label: details.waiting.map((w) => label(w.activityId)).join('、'), ...(until ? { until } : {}) };
+  }
   const last = [...journal].reverse().find((r) => r.kind === 'ActivityStarted' && r.activityId);
   return last?.activityId ? { kind: 'ended', label: label(last.activityId) } : null;
 }
@@ -99,7 +109,8 @@ export function DashboardPage() {
                     <li key={d.complaint.id} className="mini-card">
                       <Link to={`/deliberations/${d.complaint.instanceId}`}>{d.complaint.caseNumber} {d.complaint.title}</Link>
                       <span className={`badge status-${d.details.instance.status}`}>{t(statusKey(d.details.instance.status))}</span>
-                      {d.where ? <span className={`where where-${d.where.kind}`}>{d.where.kind === 'waiting' ? t('waitingAt', { label: d.where.label })
+                      {d.where ? <span className={`where where-${d.where.kind}`}>{d.where.kind === 'waiting'
+                        ? (d.where.until ? t('waitingUntil', { label: d.where.label, at: shortTime(d.where.until, lang) }) : t('waitingAt', { label: d.where.label }))
                         : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: '' }) : t('endedAt', { label: d.where.label })}</span> : null}
                     </li>
                   ))}
@@ -151,4 +162,9 @@ export function DashboardPage() {
       </div>
     </>
   );
+}
+
+/** A moment as staff read it: month, day and time in Beijing time. */
+function shortTime(at: string, lang: string): string {
+  return new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 }

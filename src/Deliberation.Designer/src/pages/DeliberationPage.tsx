@@ -80,9 +80,10 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
       </section>
       <section className="card" aria-labelledby="stakeholders-title">
         <h2 id="stakeholders-title">{t('stakeholders')}</h2>
-        {!stakeholders ? <p className="muted">{t('notStarted')}</p> : (
+        {!stakeholders ? <p className="muted">{t('stakeholdersPending')}</p> : (
           <>
             <h3>{t('groups')}</h3>
+            {stakeholders.groups.length === 0 ? <p className="muted">{t('stakeholdersPending')}</p> : null}
             <ul className="plain">
               {stakeholders.groups.map((g) => (
                 <li key={g.id} className="mini-card">{g.name} · {t('mode')}:{t(modeKeys[g.mode] ?? 'modeDirect')} · {t('householdCount', { n: g.householdCount })}</li>
