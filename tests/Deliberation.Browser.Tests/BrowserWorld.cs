@@ -160,7 +160,12 @@ public sealed class BrowserWorld : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         Admin?.Dispose();
-        if (Host is not null) await Host.DisposeAsync();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+            // The host's log beside the screenshots: what explains a failed test after the run.
+            await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(TestPaths.Screenshots)!, "host.log"), Host.Output);
+        }
         try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { /* best effort */ }
     }
 }

@@ -76,6 +76,10 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await page.GetByRole(AriaRole.Link, new() { Name = "返回议事页面" }).ClickAsync();
         var meeting = page.GetByTestId("meeting");
         await Assertions.Expect(meeting.GetByTestId("meeting-attendance")).ToHaveTextAsync("到会 1 / 1 人:欧阳楼长");
+        // The time poll's result (nobody answered: the earliest time was chosen) and the RSVPs.
+        await Assertions.Expect(meeting.GetByTestId("meeting-poll").Locator("li")).ToHaveCountAsync(2);
+        await Assertions.Expect(meeting.GetByTestId("meeting-poll").Locator("li").First).ToContainTextAsync("0 人可参加 已选定");
+        await Assertions.Expect(meeting.GetByTestId("meeting-rsvps")).ToHaveTextAsync("回执:参加 1 人,不参加 0 人,未答复 0 人 · 参加:欧阳楼长");
         var shown = meeting.GetByTestId("meeting-vote");
         await Assertions.Expect(shown).ToContainTextAsync("是否同意更换2栋门禁系统");
         await Assertions.Expect(shown).ToContainTextAsync("通过");
@@ -102,6 +106,13 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync("更换2栋门禁主机 · 物业公司");
         await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "更换2栋门禁主机 0%" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".badge.status-Faulted")).ToHaveCountAsync(0);
+        // The journal shows its latest rows, in Chinese (no "Done"), and all of them on request.
+        var journal = page.GetByRole(AriaRole.Region, new() { Name = "流程日志" });
+        await Assertions.Expect(journal.Locator("tbody tr")).ToHaveCountAsync(15);
+        await Assertions.Expect(journal.Locator("tbody")).Not.ToContainTextAsync("Done");
+        var total = (await world.Admin.GetFromJsonAsync<JsonArray>($"/api/instances/{instanceId}/journal?take=1000"))!.Count;
+        await journal.GetByRole(AriaRole.Button, new() { Name = "显示全部" }).ClickAsync();
+        await Assertions.Expect(journal.Locator("tbody tr")).ToHaveCountAsync(total);
         await BrowserWorld.ScreenshotAsync(page, "deliberation-meeting");
         await page.Context.CloseAsync();
     }

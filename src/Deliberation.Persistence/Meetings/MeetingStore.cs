@@ -134,8 +134,9 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
             Agenda = JsonSerializer.Serialize(agenda, DefinitionJson.Options),
             Chair = Trimmed(plan.Chair),
             Recorder = Trimmed(plan.Recorder),
-            Slots = JsonSerializer.Serialize(slots.OrderBy(s => s.Start).ToList(), DefinitionJson.Options),
-            PollClosesAt = pollClosesAt,
+            // Whole seconds, as the database keeps them: the scheduled start read back must equal its slot.
+            Slots = JsonSerializer.Serialize(slots.Select(s => new MeetingSlot(WholeSeconds(s.Start), WholeSeconds(s.End))).OrderBy(s => s.Start).ToList(), DefinitionJson.Options),
+            PollClosesAt = WholeSeconds(pollClosesAt),
             Status = MeetingStatuses.Planned,
             CreatedAt = now,
         };
@@ -504,6 +505,8 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         ["explanationZh"] = r.ExplanationZh,
         ["explanationEn"] = r.ExplanationEn,
     };
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
 
     internal static List<MeetingSlot> ReadSlots(Meeting meeting) =>
         JsonSerializer.Deserialize<List<MeetingSlot>>(meeting.Slots, DefinitionJson.Options) ?? [];

@@ -368,6 +368,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         view = await GetAsync(staff, meetingPath);
         Assert.Equal(("scheduled", At(7, 8, 30)), ((string)view["meeting"]!["status"]!, DateTimeOffset.Parse((string)view["meeting"]!["startsAt"]!, CultureInfo.InvariantCulture)));
         Assert.Equal([2, 5, 0], view["slots"]!.AsArray().Select(s => (int)s!["count"]!));
+        Assert.Equal([false, true, false], view["slots"]!.AsArray().Select(s => (bool)s!["chosen"]!));
         var invitations = new Dictionary<string, MimeKit.MimeMessage>();
         foreach (var name in panelNames) invitations[name] = await ReceiveAsync(community.Emails[name], "会议通知");
         Assert.Contains("律师、会计师说明合同与费用", invitations["张一"].TextBody, StringComparison.Ordinal);

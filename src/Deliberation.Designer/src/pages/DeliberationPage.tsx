@@ -3,6 +3,7 @@ import type { ActionItemsOverview, MeetingSummary, MeetingView, RulesDocument, R
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
+import { useState } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { zhCN, type StringKey } from '../i18n/zh-CN';
 import { currentStep, stepNumbers } from '../steps';
@@ -50,6 +51,16 @@ export function kindText(t: (key: StringKey) => string, kind: string): string {
   const key = `kind${kind}`;
   return key in zhCN ? t(key as StringKey) : kind;
 }
+
+/** An outcome (the port an activity left by) in the page's language; "Done" says nothing the event does not, so it is left out. */
+export function outcomeText(t: (key: StringKey) => string, outcome: string | null): string {
+  if (!outcome || outcome === 'Done') return '';
+  const key = `outcome${outcome}`;
+  return key in zhCN ? t(key as StringKey) : outcome;
+}
+
+/** How many journal rows the page shows before "show all". */
+const recentRows = 15;
 
 export function DeliberationPage({ instanceId }: { instanceId: string }) {
   const { t, lang } = useI18n();
@@ -142,20 +153,36 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
           ) : <p className="muted">{t('notStarted')}</p>}
         </section>
       </div>
-      <section className="card" aria-labelledby="journal-title">
-        <h2 id="journal-title">{t('journal')}</h2>
-        <table className="table">
-          <thead><tr><th scope="col">#</th><th scope="col">{t('event')}</th><th scope="col">{t('label')}</th><th scope="col">{t('outcome')}</th><th scope="col">{t('time')}</th></tr></thead>
-          <tbody>
-            {journal.map((row) => (
-              <tr key={row.seq}>
-                <td>{row.seq}</td><td>{kindText(t, row.kind)}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
-                <td>{row.outcome ?? ''}</td><td>{new Date(row.at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <JournalSection journal={journal} labels={labels} />
     </>
+  );
+}
+
+/** The journal, newest rows last; a long one shows its latest rows until staff ask for all of them. */
+function JournalSection({ journal, labels }: { journal: JournalRow[]; labels: Map<string, string> }) {
+  const { t, lang } = useI18n();
+  const [all, setAll] = useState(false);
+  const rows = all ? journal : journal.slice(-recentRows);
+  return (
+    <section className="card" aria-labelledby="journal-title">
+      <h2 id="journal-title">{t('journal')}</h2>
+      {journal.length > recentRows ? (
+        <p className="muted" data-testid="journal-count">
+          {all ? t('journalAll', { n: journal.length }) : t('journalRecent', { shown: rows.length, n: journal.length })}{' '}
+          <button type="button" onClick={() => setAll(!all)}>{all ? t('journalShowRecent') : t('journalShowAll')}</button>
+        </p>
+      ) : null}
+      <table className="table">
+        <thead><tr><th scope="col">#</th><th scope="col">{t('event')}</th><th scope="col">{t('label')}</th><th scope="col">{t('outcome')}</th><th scope="col">{t('time')}</th></tr></thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.seq}>
+              <td>{row.seq}</td><td>{kindText(t, row.kind)}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
+              <td>{outcomeText(t, row.outcome)}</td><td>{new Date(row.at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

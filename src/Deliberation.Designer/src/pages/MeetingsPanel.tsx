@@ -17,8 +17,9 @@ export function MeetingsPanel({ communityId, caseId, meetings, templates, rules,
     <>
       {meetings.length === 0 ? <p className="muted">{t('notStarted')}</p> : (
         <ul className="plain" data-testid="meetings">
-          {meetings.map(({ meeting, participants, votes }) => {
+          {meetings.map(({ meeting, participants, votes, slots }) => {
             const present = participants.filter((p) => p.present === true);
+            const answered = (rsvp: string | null) => participants.filter((p) => p.rsvp === rsvp).map((p) => p.name);
             return (
               <li key={meeting.id} className="mini-card meeting-card" data-testid="meeting">
                 <div className="meeting-head">
@@ -27,6 +28,26 @@ export function MeetingsPanel({ communityId, caseId, meetings, templates, rules,
                   <span className="muted">{meeting.place}{meeting.startsAt ? ` · ${when(meeting.startsAt)}` : ''}</span>
                   <Link to={`/communities/${communityId}/meetings/${meeting.id}`} className="button-link">{t('openMeetingMode')}</Link>
                 </div>
+                {slots.length > 0 ? (
+                  <div data-testid="meeting-poll">
+                    <span>{t('pollResults')}</span> <span className="muted">{t('pollCloses', { at: when(meeting.pollClosesAt) })}</span>
+                    <ul className="slot-tally">
+                      {slots.map((x) => (
+                        <li key={x.value}>
+                          {when(x.start)} · {t('slotVotes', { n: x.count })}{x.chosen ? <> <span className="badge status-Finished">{t('slotChosen')}</span></> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {participants.length > 0 && meeting.status !== 'planned' && meeting.status !== 'polling' ? (
+                  <p data-testid="meeting-rsvps">
+                    {t('rsvpSummary', { yes: answered('yes').length, no: answered('no').length, none: answered(null).length })}
+                    {answered('yes').length ? ` · ${t('rsvpYes')}:${answered('yes').join('、')}` : ''}
+                    {answered('no').length ? ` · ${t('rsvpNo')}:${answered('no').join('、')}` : ''}
+                    {answered(null).length ? ` · ${t('noAnswer')}:${answered(null).join('、')}` : ''}
+                  </p>
+                ) : null}
                 <p data-testid="meeting-attendance">
                   {t('attendanceSummary', { present: present.length, total: participants.length })}
                   {present.length ? `:${present.map((p) => p.name).join('、')}` : ''}
