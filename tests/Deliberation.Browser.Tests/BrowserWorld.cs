@@ -46,6 +46,8 @@ public sealed class BrowserWorld : IAsyncLifetime
         // A missing browser is a broken machine, not a reason to skip: test.sh installs Debian's chromium.
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Run ./test.sh (it installs Debian's chromium and fonts-wqy-zenhei) or apt-get install chromium.");
+        var webRoot = Path.Combine(Path.GetDirectoryName(TestPaths.HostAssembly)!, "wwwroot", "index.html");
+        if (!File.Exists(webRoot)) throw new FileNotFoundException("The staff UI is not built into the host's wwwroot (the Host project's DesignerBuild target).", webRoot);
         Host = await HostProcess.StartAsync(_dataPath, new Dictionary<string, string>
         {
             ["Deliberation:Auth:AdminEmail"] = AdminEmail,

@@ -12,9 +12,10 @@ public sealed class RestartTests : IDisposable
     public async Task KilledHost_RestartedOnSameDatabase_FiresThePendingTimerOnce()
     {
         string id;
-        await using (var first = await HostProcess.StartAsync(_data))
+        await using (var first = await HostProcess.StartAsync(_data, TestAccounts.Settings))
         {
-            using var client = await first.CreateClientAsync();
+            using var client = first.CreateAnonymousClient();
+            await TestAccounts.SignInAsync(client);
             var response = await client.PostAsJsonAsync("/api/instances", new
             {
                 definitionId = "sample-reminder",
@@ -26,8 +27,9 @@ public sealed class RestartTests : IDisposable
             first.Kill();
         }
 
-        await using var second = await HostProcess.StartAsync(_data);
-        using var http = await second.CreateClientAsync();
+        await using var second = await HostProcess.StartAsync(_data, TestAccounts.Settings);
+        using var http = second.CreateAnonymousClient();
+        await TestAccounts.SignInAsync(http);
         var timerFired = await PollAsync(async () =>
         {
             var journal = await http.GetFromJsonAsync<JsonArray>($"/api/instances/{id}/journal");

@@ -3,9 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Deliberation.Browser.Tests;
+namespace Deliberation.Testing;
 
-/// <summary>The real host (with the built UI in its wwwroot) as a separate process on a free loopback port.</summary>
+/// <summary>
+/// The real host as a separate process (the built Deliberation.Host.dll), on a free loopback port, with its
+/// output kept for failure messages. Used where a test needs what an in-process host cannot give: a kill and a
+/// restart, or a browser.
+/// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -19,16 +23,18 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>What the host wrote to standard output and error so far.</summary>
     public string Output
     {
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataPath, IDictionary<string, string> settings)
+    /// <summary>Starts the host on <paramref name="dataPath"/> and waits until <c>/health</c> answers 200.</summary>
+    /// <param name="dataPath">The host's data folder (SQLite database, pickup folder, archive).</param>
+    /// <param name="settings">Configuration, keyed as in appsettings (<c>Deliberation:Auth:AdminEmail</c>).</param>
+    public static async Task<HostProcess> StartAsync(string dataPath, IEnumerable<KeyValuePair<string, string>> settings)
     {
         if (!File.Exists(TestPaths.HostAssembly)) throw new FileNotFoundException("The host is not built.", TestPaths.HostAssembly);
-        var webRoot = Path.Combine(Path.GetDirectoryName(TestPaths.HostAssembly)!, "wwwroot", "index.html");
-        if (!File.Exists(webRoot)) throw new FileNotFoundException("The staff UI is not built into the host's wwwroot (the Host project's DesignerBuild target).", webRoot);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet", [TestPaths.HostAssembly, "--urls", address.ToString()])
         {
@@ -51,9 +57,18 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
     private async Task WaitHealthyAsync(TimeSpan limit)
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        using var client = CreateAnonymousClient();
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
