@@ -14,6 +14,9 @@ public sealed class StaffAlerts
     /// <summary>The role name of administrators (as the host's auth defines it).</summary>
     public const string AdministratorRole = "Administrator";
 
+    /// <summary>The role name of committee staff (as the host's auth defines it).</summary>
+    public const string StaffRole = "CommitteeStaff";
+
     /// <summary>Queues one email per staff address; returns how many.</summary>
     public async Task<int> QueueAsync(DeliberationDbContext db, Guid communityId, Guid? instanceId, string subject, string body, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -21,16 +24,25 @@ public sealed class StaffAlerts
         ArgumentNullException.ThrowIfNull(db);
         var addresses = await StaffAddressesAsync(db, communityId, cancellationToken);
         foreach (var (address, name) in addresses)
-            db.Outbox.Add(MeetingStore.Email(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n(本邮件由社区议事系统自动发送)"), instanceId, now));
+            db.Outbox.Add(Outbox.Email(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n(本邮件由社区议事系统自动发送)"), now, instanceId));
         return addresses.Count;
     }
 
-    /// <summary>The staff of a community with a valid address (administrators when there are none).</summary>
+    /// <summary>
+    /// The committee staff given the community, with a valid address (the administrators when there are none);
+    /// building heads, who are given communities too, are not staff.
+    /// </summary>
     public static async Task<List<(string Address, string Name)>> StaffAddressesAsync(DeliberationDbContext db, Guid communityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var staff = await db.StaffCommunities.Where(s => s.CommunityId == communityId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (_, u) => new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var staff = await (
+            from sc in db.StaffCommunities
+            where sc.CommunityId == communityId
+            join u in db.Users on sc.UserId equals u.Id
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == StaffRole
+            select new { u.Email, u.DisplayName }).ToListAsync(cancellationToken);
         if (staff.Count == 0)
         {
             staff = await db.UserRoles.Join(db.Roles.Where(r => r.Name == AdministratorRole), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
@@ -38,6 +50,6 @@ public sealed class StaffAlerts
         }
         return [.. staff.Where(s => s.Email is { } e && EmailAddresses.IsValid(e))
             .Select(s => (s.Email!, string.IsNullOrWhiteSpace(s.DisplayName) ? "工作人员" : s.DisplayName))
-            .DistinctBy(s => s.Item1.ToUpperInvariant())];
+            .DistinctBy(s => s.Item1.ToUpperInvariant()).OrderBy(s => s.Item1, StringComparer.Ordinal)];
     }
 }

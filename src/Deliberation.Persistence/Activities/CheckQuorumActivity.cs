@@ -44,7 +44,7 @@ public sealed class CheckQuorumActivity(DeliberationDatabase database, StaffAler
 
         var reason = $"截至{Civic.BeijingTime.FormatChinese(now)},确认参会的表决人 {confirmed} 人,不足法定人数 {needed} 人(共 {voters.Count} 名表决人,法定人数为 {rules.Quorum.ToChinese()})。";
         var emails = roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
-            .Select(m => MeetingStore.Email(MeetingEmails.Cancellation(m.Email!, m.Name, meeting, reason), context.InstanceId, now)).ToList();
+            .Select(m => Outbox.Email(MeetingEmails.Cancellation(m.Email!, m.Name, meeting, reason), now, context.InstanceId)).ToList();
         var caseTitle = deliberation.CaseNumber is { } number ? $"{number} {deliberation.Title}" : deliberation.Title;
         var subject = $"【需处理】会议法定人数不足,已取消:{meeting.Name}";
         var body = $"""

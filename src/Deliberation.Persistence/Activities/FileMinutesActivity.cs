@@ -64,7 +64,7 @@ public sealed class FileMinutesActivity(DeliberationDatabase database, ITemplate
         var chinese = filed[0];
         var docx = await File.ReadAllBytesAsync(chinese.Files.Docx.Path, ct);
         var emails = roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
-            .Select(m => MeetingStore.Email(MeetingEmails.Minutes(m.Email!, m.Name, meeting, caseFolder, chinese.Markdown, docx), context.InstanceId, now))
+            .Select(m => Outbox.Email(MeetingEmails.Minutes(m.Email!, m.Name, meeting, caseFolder, chinese.Markdown, docx), now, context.InstanceId))
             .ToList();
         var records = filed.Select(f => new MinutesRecord
         {

@@ -51,7 +51,7 @@ public sealed class OpenTimePollActivity(DeliberationDatabase database, AnswerLi
             var task = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间:{meeting.Name}", data, meeting.PollClosesAt, now);
             tasks.Add(task);
             if (member.Email is { } email && EmailAddresses.IsValid(email))
-                emails.Add(MeetingStore.Email(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now)), context.InstanceId, now));
+                emails.Add(Outbox.Email(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now)), now, context.InstanceId));
         }
         context.AddDomainWrite(async (step, ct) =>
         {

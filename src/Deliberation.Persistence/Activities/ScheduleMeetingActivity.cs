@@ -91,7 +91,7 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
             }.ToICalendar(now);
             var message = MeetingEmails.Invitation(email, member.Name, scheduled, agenda, links.CreateUrl(rsvp, now),
                 links.CreateUrl(proposal, now), member.IsAdvisor && !member.Votes, calendar) with { ReplyTo = organizer };
-            emails.Add(MeetingStore.Email(message, context.InstanceId, now));
+            emails.Add(Outbox.Email(message, now, context.InstanceId));
         }
 
         var reminders = MeetingReminders.Plan(slot.Start, offsets, quiet).Where(r => !r.Dropped && r.SendAt > now).ToList();

@@ -48,7 +48,7 @@ public sealed class SendMeetingReminderActivity(DeliberationDatabase database, A
             if (member.Email is not { } email || !EmailAddresses.IsValid(email)) continue;
             var task = rsvpTasks.Where(t => t.PersonId == member.PersonId).MaxBy(t => t.CreatedAt);
             var link = task is null ? null : links.CreateUrl(task, now);
-            emails.Add(MeetingStore.Email(MeetingEmails.Reminder(email, member.Name, meeting, before ?? (startsAt - now), link), context.InstanceId, now));
+            emails.Add(Outbox.Email(MeetingEmails.Reminder(email, member.Name, meeting, before ?? (startsAt - now), link), now, context.InstanceId));
         }
         context.AddDomainWrite(async (step, ct) =>
         {

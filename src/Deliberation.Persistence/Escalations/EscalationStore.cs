@@ -21,9 +21,6 @@ namespace Deliberation.Persistence.Escalations;
 /// </summary>
 public sealed class EscalationStore(DeliberationDatabase database, TimeProvider time)
 {
-    /// <summary>The role name of the accounts that are told besides the escalation contacts.</summary>
-    public const string StaffRole = "CommitteeStaff";
-
     /// <summary>Raises an escalation in a workflow step's transaction: the row and its emails commit with the step.</summary>
     /// <exception cref="WorkflowException">No such community (404) or an invalid request (400).</exception>
     public async Task<RaisedEscalation> RaiseInStepAsync(IStepTransaction step, EscalationRequest request, CancellationToken cancellationToken)
@@ -75,7 +72,7 @@ public sealed class EscalationStore(DeliberationDatabase database, TimeProvider 
             InstanceId = request.InstanceId, Subject = request.Subject.Trim(), Body = request.Body, RaisedAt = now,
         };
         var recipients = EscalationRules.ParseContacts(community.EscalationEmails).Addresses.Where(EmailAddresses.IsValid).ToList();
-        recipients.AddRange(await StaffEmailsAsync(db, request.CommunityId, cancellationToken));
+        recipients.AddRange((await StaffAlerts.StaffAddressesAsync(db, request.CommunityId, cancellationToken)).Select(s => s.Address));
         foreach (var address in recipients.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             db.Outbox.Add(Outbox.Email(EscalationEmail.Compose(address, community.Name, caseLabel, escalation), now, request.InstanceId));
@@ -110,18 +107,5 @@ public sealed class EscalationStore(DeliberationDatabase database, TimeProvider 
         return changed == 1
             ? escalation
             : throw new WorkflowException(WorkflowErrorKind.Conflict, "escalation-acknowledged", "The escalation was acknowledged already; nothing changed.");
-    }
-
-    private static async Task<List<string>> StaffEmailsAsync(DeliberationDbContext db, Guid communityId, CancellationToken cancellationToken)
-    {
-        var emails = await (
-            from sc in db.StaffCommunities
-            where sc.CommunityId == communityId
-            join u in db.Users on sc.UserId equals u.Id
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == StaffRole && u.Email != null
-            select u.Email).ToListAsync(cancellationToken);
-        return emails.OfType<string>().Where(EmailAddresses.IsValid).OrderBy(e => e, StringComparer.Ordinal).ToList();
     }
 }

@@ -349,7 +349,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
                 var task = NewTask(meeting, voter.PersonId, TaskPurposes.Vote, vote.Question, VoteForm(vote, rules), null, now);
                 db.Tasks.Add(task);
                 if (voter.Email is { } email && EmailAddresses.IsValid(email))
-                    db.Outbox.Add(Email(MeetingEmails.VoteByLink(email, voter.Name, meeting, vote, links.CreateUrl(task, now)), meeting.InstanceId, now));
+                    db.Outbox.Add(Outbox.Email(MeetingEmails.VoteByLink(email, voter.Name, meeting, vote, links.CreateUrl(task, now)), now, meeting.InstanceId));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -531,16 +531,6 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         CreatedAt = now,
         ClosesAt = closesAt,
         LinkVersion = 1,
-    };
-
-    internal static OutboxRow Email(EmailMessage message, Guid? instanceId, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        InstanceId = instanceId,
-        Kind = EmailMessage.OutboxKind,
-        Payload = JsonSerializer.Serialize(message, DefinitionJson.Options),
-        CreatedAt = now,
-        NextAttemptAt = now,
     };
 
     internal static JsonObject VoteForm(MeetingVote vote, RulesOfProcedure rules)
