@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useRef, useState } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { request } from '../api/client';
 import type { InstanceDetails, JournalRow } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { nodeTypes } from '../designer/ActivityNode';
 import { loadDescriptors } from '../designer/descriptors';
-import { toEdges, toNodes } from '../designer/flow';
+import { minimapColor, toEdges, toNodes } from '../designer/flow';
+import { useFlowAriaLabels } from '../designer/flowLabels';
 import { autoLayout, hasLayout } from '../designer/graph';
+import { showInitialView } from '../designer/viewport';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { pathTaken } from '../steps';
@@ -28,6 +30,8 @@ export function InstancePage({ id }: { id: string }) {
   const { t, pick } = useI18n();
   const loaded = useLoad(() => loadInstance(id), [id]);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const ariaLabels = useFlowAriaLabels();
 
   const diagram = useMemo(() => {
     if (!loaded.data) return null;
@@ -43,6 +47,8 @@ export function InstancePage({ id }: { id: string }) {
       nodes: toNodes(doc, byType, (d) => pick(d.displayName), new Set(), new Set(), states).map((n) => ({ ...n, draggable: false, connectable: false })),
       edges: toEdges(doc, byType, path.connections),
       labels: new Map(doc.activities.map((a) => [a.id, a.label || a.id])),
+      // Where the case stands: a failed step first, then what it waits on, else where it began.
+      focus: details.incidents[0]?.activityId ?? details.waiting[0]?.activityId ?? doc.activities.find((a) => a.type === 'Start')?.id,
     };
   }, [loaded.data, pick]);
 
@@ -97,12 +103,14 @@ export function InstancePage({ id }: { id: string }) {
       {!ended ? (
         <p><button type="button" className="danger" onClick={() => { if (window.confirm(t('cancelConfirm'))) void act(`/api/instances/${id}/cancel`, t('cancelled')); }}>{t('cancelInstance')}</button></p>
       ) : null}
-      <div className="canvas viewer" data-testid="instance-canvas" role="region" aria-label={t('pathTaken')}>
+      <div className="canvas viewer" ref={canvasRef} data-testid="instance-canvas" role="region" aria-label={t('pathTaken')}>
         <ReactFlowProvider>
-          <ReactFlow nodes={diagram.nodes} edges={diagram.edges} nodeTypes={nodeTypes} fitView nodesDraggable={false} nodesConnectable={false}
-            proOptions={{ hideAttribution: true }} minZoom={0.1} fitViewOptions={{ maxZoom: 1 }}>
+          <ReactFlow nodes={diagram.nodes} edges={diagram.edges} nodeTypes={nodeTypes} nodesDraggable={false} nodesConnectable={false}
+            onInit={(instance) => showInitialView(instance, canvasRef.current, diagram.nodes, diagram.focus, 'middle')}
+            proOptions={{ hideAttribution: true }} minZoom={0.1} ariaLabelConfig={ariaLabels}>
             <Background />
-            <Controls showInteractive={false} />
+            <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1 }} />
+            <MiniMap pannable zoomable nodeColor={minimapColor} />
           </ReactFlow>
         </ReactFlowProvider>
       </div>
