@@ -8,10 +8,11 @@ import { nodeTypes } from '../designer/ActivityNode';
 import { loadDescriptors } from '../designer/descriptors';
 import { minimapColor, toEdges, toNodes } from '../designer/flow';
 import { useFlowAriaLabels } from '../designer/flowLabels';
-import { autoLayout, hasLayout } from '../designer/graph';
+import { autoLayout, hasLayout, nodeHeight, nodeWidth } from '../designer/graph';
 import { showInitialView } from '../designer/viewport';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
+import { incidentMeaning, incidentText } from '../incidents';
 import { pathTaken } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
 
@@ -27,7 +28,7 @@ async function loadInstance(id: string) {
 
 /** The definition's diagram with the path the instance took, what it waits on and where it failed; retry and cancel. */
 export function InstancePage({ id }: { id: string }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const loaded = useLoad(() => loadInstance(id), [id]);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -44,7 +45,10 @@ export function InstancePage({ id }: { id: string }) {
     for (const w of details.waiting) states.set(w.activityId, 'waiting');
     for (const i of details.incidents) states.set(i.activityId, 'incident');
     return {
-      nodes: toNodes(doc, byType, (d) => pick(d.displayName), new Set(), new Set(), states).map((n) => ({ ...n, draggable: false, connectable: false })),
+      nodes: toNodes(doc, byType, (d) => pick(d.displayName), new Set(), new Set(), states).map((n) => ({
+        // Read-only nodes never get their measured size back (no onNodesChange); the minimap needs one to draw them.
+        ...n, draggable: false, connectable: false, initialWidth: nodeWidth, initialHeight: nodeHeight,
+      })),
       edges: toEdges(doc, byType, path.connections),
       labels: new Map(doc.activities.map((a) => [a.id, a.label || a.id])),
       // Where the case stands: a failed step first, then what it waits on, else where it began.
@@ -91,8 +95,15 @@ export function InstancePage({ id }: { id: string }) {
             <ul className="plain">
               {details.incidents.map((i) => (
                 <li key={i.id} className="mini-card incident">
-                  {t('incidentAt', { id: i.activityId, message: i.message })}{' '}
+                  <span data-testid="incident-text">{t('incidentAt', { id: diagram.labels.get(i.activityId) ?? i.activityId, message: incidentText(t, lang, i) })}</span>{' '}
                   <button type="button" onClick={() => void act(`/api/instances/${id}/incidents/${i.id}/retry`, t('retried'))}>{t('retryIncident')}</button>
+                  {incidentMeaning(i) ? (
+                    // For whoever fixes the workflow or the server: the engine's own words.
+                    <details className="technical">
+                      <summary>{t('technicalDetails')}</summary>
+                      <code lang="en">{i.activityId} · {i.errorType}: {i.message}</code>
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>
