@@ -9,6 +9,7 @@ const definition: WorkflowDefinition = {
     { id: 'identify', type: 'IdentifyStakeholders' },
     { id: 'wait', type: 'WaitUntil' },
     { id: 'meet', type: 'WaitForSignal', metadata: { step: 3 } },
+    { id: 'awaitPlan', type: 'WaitForSignal', inputs: { signal: { type: 'literal', value: 'meeting-planned' } } },
   ],
   connections: [
     { source: 'start', sourcePort: 'Done', target: 'identify' },
@@ -36,5 +37,10 @@ describe('steps', () => {
   it('an activity may declare its step in metadata', () => {
     const journal = [row('ActivityStarted', 'start'), row('ActivityStarted', 'identify'), row('ActivityStarted', 'meet')];
     expect(currentStep(definition, journal, { waiting: [{ activityId: 'meet', executionId: 'e', bookmarks: [] }], incidents: [] })).toBe(3);
+  });
+
+  it('waiting for the meeting plan is step 3, whatever ran before', () => {
+    const journal = [row('ActivityStarted', 'start'), row('ActivityStarted', 'identify'), row('ActivityStarted', 'awaitPlan')];
+    expect(currentStep(definition, journal, { waiting: [{ activityId: 'awaitPlan', executionId: 'e', bookmarks: [] }], incidents: [] })).toBe(3);
   });
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
@@ -49,6 +50,15 @@ const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentativ
 export function kindText(t: (key: StringKey) => string, kind: string): string {
   const key = `kind${kind}`;
   return key in zhCN ? t(key as StringKey) : kind;
+}
+
+/**
+ * An outcome port in the page's language. The activities' fixed ports (Done, Direct, Met, ...) have texts; the ports a
+ * workflow names itself (a Fork's branches, a Switch's cases) are identifiers of that workflow and show as code.
+ */
+export function outcomeText(t: (key: StringKey) => string, port: string): ReactNode {
+  const key = `outcome${port}`;
+  return key in zhCN ? t(key as StringKey) : <code>{port}</code>;
 }
 
 export function DeliberationPage({ instanceId }: { instanceId: string }) {
@@ -149,7 +159,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             {journal.map((row) => (
               <tr key={row.seq}>
                 <td>{row.seq}</td><td>{kindText(t, row.kind)}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
-                <td>{row.outcome ?? ''}</td><td>{new Date(row.at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</td>
+                <td>{row.outcome ? outcomeText(t, row.outcome) : null}</td><td>{new Date(row.at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</td>
               </tr>
             ))}
           </tbody>
