@@ -44,6 +44,26 @@ public sealed partial class DesignerViewTests(BrowserWorld world, ITestOutputHel
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task InstanceViewer_DeliberationWaitingForItsMeetingPlan_OpensLegiblyOnTheWaitingActivity()
+    {
+        var (instanceId, _) = await world.DeliberationAwaitingPlanAsync("2栋单元门坏了", "2栋");
+        var page = await world.NewPageAsync(1280, 800);
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GotoAsync($"/instances/{instanceId}");
+        var waiting = page.Locator(".react-flow__node[data-id=awaitPlan] .activity-node");
+        await Assertions.Expect(waiting).ToHaveAttributeAsync("data-state", "waiting");
+
+        var zoom = await ZoomAsync(page);
+        var box = (await waiting.BoundingBoxAsync())!;
+        var canvas = (await page.GetByTestId("instance-canvas").BoundingBoxAsync())!;
+        output.WriteLine($"The viewer opens at zoom {zoom:F2} with the waiting activity at ({box.X:F0},{box.Y:F0}) in the canvas ({canvas.X:F0},{canvas.Y:F0} {canvas.Width:F0}×{canvas.Height:F0})");
+        Assert.True(zoom >= 0.75, $"The viewer opens at zoom {zoom:F2}.");
+        Assert.True(box.Y >= canvas.Y && box.Y + box.Height <= canvas.Y + canvas.Height && box.X >= canvas.X && box.X + box.Width <= canvas.X + canvas.Width,
+            "The waiting activity is outside the canvas.");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<double> ZoomAsync(IPage page)
     {
         var transform = await page.Locator(".react-flow__viewport").GetAttributeAsync("style") ?? "";

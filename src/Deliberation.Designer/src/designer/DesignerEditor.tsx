@@ -261,7 +261,8 @@ export function DesignerEditor({ initial, descriptors, reload }: { initial: Load
           >
             <Background />
             <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1 }} />
-            <MiniMap pannable zoomable nodeColor={minimapColor} />
+            {/* Drawn once the canvas is up: the overview is secondary and should not delay the diagram itself. */}
+            {ready ? <MiniMap pannable zoomable nodeColor={minimapColor} /> : null}
           </ReactFlow>
         </div>
         <div className="side">
