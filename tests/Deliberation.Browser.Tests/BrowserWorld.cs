@@ -128,6 +128,35 @@ public sealed class BrowserWorld : IAsyncLifetime
         return (string)started["instanceId"]!;
     }
 
+    /// <summary>
+    /// Registers an issue of one building and launches fanshi-youjiqing on it through the API; returns once the workflow
+    /// waits for the meeting plan (step 3). A building of one or two households takes part directly, so this takes seconds.
+    /// </summary>
+    public async Task<(string InstanceId, string CaseId)> DeliberationAwaitingPlanAsync(string title, string building)
+    {
+        var api = $"/api/communities/{CommunityId}";
+        var complaint = await PostAsync($"{api}/complaints", new
+        {
+            categoryCode = "security", title, description = title, severity = 3, urgency = 3, reporterCount = 1,
+            buildingGroupIds = new[] { Buildings[building] }, householdIds = Array.Empty<string>(), reporterPersonIds = Array.Empty<string>(),
+        });
+        // The notice period, being added to the workflow, would hold a meeting back for days: none, when the workflow has it.
+        var declared = (await Admin.GetFromJsonAsync<JsonObject>("/api/workflows/fanshi-youjiqing"))!["definition"]!["inputs"]!.AsArray();
+        var input = new JsonObject { ["quietHours"] = "00:00-00:00" };
+        if (declared.Any(i => (string?)i!["name"] == "noticePeriod")) input["noticePeriod"] = "0s";
+        var anchored = await PostAsync($"{api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input }, HttpStatusCode.OK);
+        var instanceId = (string)anchored["instance"]!["instanceId"]!;
+        var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
+        var caseId = (string)(await Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(caseNumber)}"))![0]!["id"]!;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!(await Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitPlan\"", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out: the deliberation {caseNumber} never waited for a meeting plan.");
+            await Task.Delay(250);
+        }
+        return (instanceId, caseId);
+    }
+
     private async Task SeedAsync()
     {
         CommunityId = (string)(await PostAsync("/api/communities", new { code = "dalong", name = "大龙社区" }))["id"]!;

@@ -39,7 +39,9 @@ public sealed class DesignerTests(BrowserWorld world)
         await page.GetByRole(AriaRole.Button, new() { Name = "重做" }).ClickAsync();
         await Assertions.Expect(node).ToBeVisibleAsync();
 
-        // Connect its Done port to an end of the diagram.
+        // Connect its Done port to an end of the diagram, shown whole first: it opens readable at its start, the ends far below.
+        await page.GetByRole(AriaRole.Button, new() { Name = "显示整个流程" }).ClickAsync();
+        await Assertions.Expect(page.Locator($".react-flow__node[data-id={end}]")).ToBeInViewportAsync();
         await DragAsync(page, node.Locator(".react-flow__handle.source[data-handleid=Done]"),
             page.Locator($".react-flow__node[data-id={end}] .react-flow__handle.target"));
         var edge = page.GetByTestId($"rf__edge-delay1:Done->{end}");

@@ -11,6 +11,7 @@ const definition: WorkflowDefinition = {
     { id: 'wait', type: 'WaitUntil' },
     { id: 'meet', type: 'WaitForSignal', metadata: { step: 3 } },
     { id: 'notice', type: 'Delay', label: '公示期' },
+    { id: 'awaitPlan', type: 'WaitForSignal', inputs: { signal: { type: 'literal', value: 'meeting-planned' } } },
   ],
   connections: [
     { source: 'start', sourcePort: 'Done', target: 'identify' },
@@ -50,5 +51,10 @@ describe('steps', () => {
     expect(whereOf(definition, journal, details)).toEqual({ kind: 'waiting', label: '公示期', until: '2026-11-26T01:00:00Z' });
     const signal = { ...details, waiting: [{ activityId: 'meet', executionId: 'e', bookmarks: [{ id: 'b', tag: 's', signalName: 'go', dueAt: null }] }] };
     expect(whereOf(definition, journal, signal)).toEqual({ kind: 'waiting', label: 'meet' });
+  });
+
+  it('waiting for the meeting plan is step 3, whatever ran before', () => {
+    const journal = [row('ActivityStarted', 'start'), row('ActivityStarted', 'identify'), row('ActivityStarted', 'awaitPlan')];
+    expect(currentStep(definition, journal, { waiting: [{ activityId: 'awaitPlan', executionId: 'e', bookmarks: [] }], incidents: [] })).toBe(3);
   });
 });

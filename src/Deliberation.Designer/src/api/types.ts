@@ -122,5 +122,7 @@ export interface MeetingView {
   meeting: MeetingRecord; agenda: string[]; slots: SlotTally[]; participants: MeetingParticipant[]; proposals: ProposalView[]; points: PointView[];
   votes: VoteView[]; resolutions: ResolutionView[]; minutes: MinutesRecord[]; rules: MeetingRules; quorum: MeetingQuorum;
 }
-export interface RulesTemplate { code: string; nameZh: string; nameEn: string; formulaZh: string; formulaEn: string }
-export interface RulesDocument { template: string | null; rule: string | null }
+export interface RulesTemplate { code: string; nameZh: string; nameEn: string; rules: RulesDocument; formulaZh: string; formulaEn: string }
+export interface RulesDocument {
+  template: string | null; rule: string | null; quorum: string | null; advisorsVote: boolean; article278Matter: string | null; absentMayVoteByLink: boolean;
+}

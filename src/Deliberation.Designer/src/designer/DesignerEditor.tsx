@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
-  Background, Controls, ReactFlow, applyNodeChanges, useReactFlow,
+  Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow,
   type Connection, type Edge, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { ApiError, request, requestFull } from '../api/client';
@@ -11,13 +11,15 @@ import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { setNavigationGuard } from '../router';
 import { nodeTypes, type ActivityFlowNode } from './ActivityNode';
-import { toEdges, toNodes } from './flow';
+import { minimapColor, toEdges, toNodes } from './flow';
 import {
   addActivity, autoLayout, connect, hasLayout, moveActivities, parseDefinition, removeElements, serialize, setInput, setLabel, type Point,
 } from './graph';
 import { canRedo, canUndo, createHistory, push, redo, undo, type History } from './history';
 import { dragType, Palette } from './Palette';
 import { PropertyPanel, type FieldProblem } from './PropertyPanel';
+import { showInitialView } from './viewport';
+import { useFlowAriaLabels } from './flowLabels';
 
 /** A definition as loaded: the document, its ETag for If-Match, and the version it is (null for a new workflow). */
 export interface LoadedWorkflow { doc: WorkflowDefinition; etag: string | null; summary: VersionSummary | null }
@@ -44,6 +46,8 @@ export function DesignerEditor({ initial, descriptors, reload }: { initial: Load
     .catch((err: unknown) => { if (err instanceof ApiError && err.status === 404) return [] as VersionSummary[]; throw err; }), [doc.id]);
   const dirty = doc !== savedDoc;
   const importRef = useRef<HTMLInputElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const ariaLabels = useFlowAriaLabels();
 
   const commit = useCallback((next: WorkflowDefinition, mergeKey: string | null = null) => setHistory((h) => push(h, next, mergeKey)), []);
   const edit = useCallback((change: (d: WorkflowDefinition) => WorkflowDefinition, mergeKey: string | null = null) =>
@@ -243,16 +247,22 @@ export function DesignerEditor({ initial, descriptors, reload }: { initial: Load
       </div>
       <div className="designer-body">
         <Palette descriptors={descriptors} onAdd={(d) => add(d)} />
-        <div className="canvas" data-testid="canvas" data-ready={ready} aria-label={t('canvas')} role="region" lang={lang}
+        <div className="canvas" ref={canvasRef} data-testid="canvas" data-ready={ready} aria-label={t('canvas')} role="region" lang={lang}
           onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
           <ReactFlow
             nodes={nodes} edges={edges} nodeTypes={nodeTypes}
             onNodesChange={onNodesChange} onSelectionChange={onSelectionChange} onNodeDragStop={onNodeDragStop}
             onConnect={onConnect} onDelete={onDelete} deleteKeyCode={['Delete', 'Backspace']}
-            onInit={() => setReady(true)} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.1} proOptions={{ hideAttribution: true }}
+            onInit={(instance) => {
+              showInitialView(instance, canvasRef.current, nodes, doc.activities.find((a) => a.type === 'Start')?.id);
+              setReady(true);
+            }}
+            minZoom={0.1} proOptions={{ hideAttribution: true }} ariaLabelConfig={ariaLabels}
           >
             <Background />
-            <Controls showInteractive={false} />
+            <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1 }} />
+            {/* Drawn once the canvas is up: the overview is secondary and should not delay the diagram itself. */}
+            {ready ? <MiniMap pannable zoomable nodeColor={minimapColor} /> : null}
           </ReactFlow>
         </div>
         <div className="side">

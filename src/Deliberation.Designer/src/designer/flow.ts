@@ -42,3 +42,13 @@ export function toEdges(doc: WorkflowDefinition, descriptors: Map<string, Activi
     };
   });
 }
+
+/** An activity's colour in the minimap: its state in the instance viewer, else the node's border colour, dark enough to see when small. */
+export function minimapColor(node: ActivityFlowNode): string {
+  switch (node.data.state) {
+    case 'incident': return '#b3261e';
+    case 'waiting': return '#0b57b0';
+    case 'taken': return '#1e6b34';
+    default: return node.data.hasError ? '#b3261e' : '#5b6b82';
+  }
+}

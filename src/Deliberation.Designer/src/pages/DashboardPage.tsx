@@ -5,6 +5,7 @@ import { OptionalList } from '../components/OptionalList';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
+import { incidentText } from '../incidents';
 import type { StringKey } from '../i18n/zh-CN';
 import { useSession } from '../session';
 import { currentStep, stepNumbers } from '../steps';
@@ -111,7 +112,8 @@ export function DashboardPage() {
                       <span className={`badge status-${d.details.instance.status}`}>{t(statusKey(d.details.instance.status))}</span>
                       {d.where ? <span className={`where where-${d.where.kind}`}>{d.where.kind === 'waiting'
                         ? (d.where.until ? t('waitingUntil', { label: d.where.label, at: shortTime(d.where.until, lang) }) : t('waitingAt', { label: d.where.label }))
-                        : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: '' }) : t('endedAt', { label: d.where.label })}</span> : null}
+                        : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: incidentText(t, lang, d.details.incidents[0]!) })
+                        : t('endedAt', { label: d.where.label })}</span> : null}
                     </li>
                   ))}
                 </ul>
@@ -134,7 +136,7 @@ export function DashboardPage() {
           <ul className="plain">
             {(incidents.data ?? []).map((i) => (
               <li key={i.id} className="mini-card incident">
-                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: i.message })}</Link>
+                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: incidentText(t, lang, i) })}</Link>
               </li>
             ))}
           </ul>

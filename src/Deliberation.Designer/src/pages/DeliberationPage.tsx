@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
@@ -52,11 +53,15 @@ export function kindText(t: (key: StringKey) => string, kind: string): string {
   return key in zhCN ? t(key as StringKey) : kind;
 }
 
-/** An outcome (the port an activity left by) in the page's language; "Done" says nothing the event does not, so it is left out. */
-export function outcomeText(t: (key: StringKey) => string, outcome: string | null): string {
-  if (!outcome || outcome === 'Done') return '';
-  const key = `outcome${outcome}`;
-  return key in zhCN ? t(key as StringKey) : outcome;
+/**
+ * An outcome port in the page's language. The activities' fixed ports (Direct, Met, ...) have texts; "Done" says
+ * nothing the event does not, so it is left out; the ports a workflow names itself (a Fork's branches, a Switch's
+ * cases) are identifiers of that workflow and show as code.
+ */
+export function outcomeText(t: (key: StringKey) => string, port: string | null): ReactNode {
+  if (!port || port === 'Done') return '';
+  const key = `outcome${port}`;
+  return key in zhCN ? t(key as StringKey) : <code>{port}</code>;
 }
 
 /** How many journal rows the page shows before "show all". */

@@ -1,15 +1,18 @@
-import { useMemo, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { useMemo, useRef, useState } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { request } from '../api/client';
 import type { InstanceDetails, JournalRow } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { nodeTypes } from '../designer/ActivityNode';
 import { loadDescriptors } from '../designer/descriptors';
-import { toEdges, toNodes } from '../designer/flow';
-import { autoLayout, hasLayout } from '../designer/graph';
+import { minimapColor, toEdges, toNodes } from '../designer/flow';
+import { useFlowAriaLabels } from '../designer/flowLabels';
+import { autoLayout, hasLayout, nodeHeight, nodeWidth } from '../designer/graph';
+import { showInitialView } from '../designer/viewport';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
+import { incidentMeaning, incidentText } from '../incidents';
 import { pathTaken } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
 
@@ -25,9 +28,11 @@ async function loadInstance(id: string) {
 
 /** The definition's diagram with the path the instance took, what it waits on and where it failed; retry and cancel. */
 export function InstancePage({ id }: { id: string }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const loaded = useLoad(() => loadInstance(id), [id]);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const ariaLabels = useFlowAriaLabels();
 
   const diagram = useMemo(() => {
     if (!loaded.data) return null;
@@ -40,9 +45,14 @@ export function InstancePage({ id }: { id: string }) {
     for (const w of details.waiting) states.set(w.activityId, 'waiting');
     for (const i of details.incidents) states.set(i.activityId, 'incident');
     return {
-      nodes: toNodes(doc, byType, (d) => pick(d.displayName), new Set(), new Set(), states).map((n) => ({ ...n, draggable: false, connectable: false })),
+      nodes: toNodes(doc, byType, (d) => pick(d.displayName), new Set(), new Set(), states).map((n) => ({
+        // Read-only nodes never get their measured size back (no onNodesChange); the minimap needs one to draw them.
+        ...n, draggable: false, connectable: false, initialWidth: nodeWidth, initialHeight: nodeHeight,
+      })),
       edges: toEdges(doc, byType, path.connections),
       labels: new Map(doc.activities.map((a) => [a.id, a.label || a.id])),
+      // Where the case stands: a failed step first, then what it waits on, else where it began.
+      focus: details.incidents[0]?.activityId ?? details.waiting[0]?.activityId ?? doc.activities.find((a) => a.type === 'Start')?.id,
     };
   }, [loaded.data, pick]);
 
@@ -85,8 +95,15 @@ export function InstancePage({ id }: { id: string }) {
             <ul className="plain">
               {details.incidents.map((i) => (
                 <li key={i.id} className="mini-card incident">
-                  {t('incidentAt', { id: i.activityId, message: i.message })}{' '}
+                  <span data-testid="incident-text">{t('incidentAt', { id: diagram.labels.get(i.activityId) ?? i.activityId, message: incidentText(t, lang, i) })}</span>{' '}
                   <button type="button" onClick={() => void act(`/api/instances/${id}/incidents/${i.id}/retry`, t('retried'))}>{t('retryIncident')}</button>
+                  {incidentMeaning(i) ? (
+                    // For whoever fixes the workflow or the server: the engine's own words.
+                    <details className="technical">
+                      <summary>{t('technicalDetails')}</summary>
+                      <code lang="en">{i.activityId} · {i.errorType}: {i.message}</code>
+                    </details>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -97,12 +114,14 @@ export function InstancePage({ id }: { id: string }) {
       {!ended ? (
         <p><button type="button" className="danger" onClick={() => { if (window.confirm(t('cancelConfirm'))) void act(`/api/instances/${id}/cancel`, t('cancelled')); }}>{t('cancelInstance')}</button></p>
       ) : null}
-      <div className="canvas viewer" data-testid="instance-canvas" role="region" aria-label={t('pathTaken')}>
+      <div className="canvas viewer" ref={canvasRef} data-testid="instance-canvas" role="region" aria-label={t('pathTaken')}>
         <ReactFlowProvider>
-          <ReactFlow nodes={diagram.nodes} edges={diagram.edges} nodeTypes={nodeTypes} fitView nodesDraggable={false} nodesConnectable={false}
-            proOptions={{ hideAttribution: true }} minZoom={0.1} fitViewOptions={{ maxZoom: 1 }}>
+          <ReactFlow nodes={diagram.nodes} edges={diagram.edges} nodeTypes={nodeTypes} nodesDraggable={false} nodesConnectable={false}
+            onInit={(instance) => showInitialView(instance, canvasRef.current, diagram.nodes, diagram.focus, 'middle')}
+            proOptions={{ hideAttribution: true }} minZoom={0.1} ariaLabelConfig={ariaLabels}>
             <Background />
-            <Controls showInteractive={false} />
+            <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1 }} />
+            <MiniMap pannable zoomable nodeColor={minimapColor} />
           </ReactFlow>
         </ReactFlowProvider>
       </div>

@@ -108,7 +108,8 @@ export function LaunchPage() {
               </div>
             );
           })}
-          <p className="help">{t('filledByAnchor')}:{[...anchorFilled].join('、')}</p>
+          <p className="help">{t('filledByAnchor')}:{(definition.data?.definition.inputs ?? []).filter((i) => anchorFilled.has(i.name))
+            .map((i) => pick(i.displayName) || i.name).join('、')}</p>
         </fieldset>
         {message ? <Message kind={message.kind} testId="launch-message">{message.text}</Message> : null}
         {launched ? <p><Link to={`/deliberations/${launched.instance.instanceId}`}>{t('deliberationTitle')} {launched.complaint.caseNumber}</Link></p> : null}

@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { request, requestText } from '../api/client';
+import { useState } from 'react';
+import { requestText } from '../api/client';
 import type { MeetingView, MinutesRecord, RulesDocument, RulesTemplate } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { meetingStatusKeys, TallyText } from './MeetingPage';
+import { PlanForm } from './PlanForm';
+import { RulesForm } from './RulesForm';
 
 /** Steps 3–4 on the deliberation page: the rules, planning a meeting, each meeting's attendance and votes, with a link to meeting mode. */
 export function MeetingsPanel({ communityId, caseId, meetings, templates, rules, onChanged }: {
@@ -69,107 +71,6 @@ export function MeetingsPanel({ communityId, caseId, meetings, templates, rules,
       <RulesForm communityId={communityId} caseId={caseId} templates={templates} rules={rules} onChanged={onChanged} />
       <PlanForm communityId={communityId} caseId={caseId} onChanged={onChanged} />
     </>
-  );
-}
-
-function RulesForm({ communityId, caseId, templates, rules, onChanged }: {
-  communityId: string; caseId: string; templates: RulesTemplate[]; rules: RulesDocument | null; onChanged: () => void;
-}) {
-  const { t, lang } = useI18n();
-  const [template, setTemplate] = useState(rules?.template ?? templates[0]?.code ?? '');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  if (templates.length === 0) return null;
-  const chosen = templates.find((x) => x.code === template);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setMessage(null);
-    try {
-      await request(`/api/communities/${communityId}/cases/${caseId}/rules`, { method: 'PUT', body: { template } });
-      setMessage({ kind: 'success', text: t('rulesSaved') });
-      onChanged();
-    } catch (err) {
-      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
-    }
-  };
-  return (
-    <details className="sub-form">
-      <summary>{t('rulesOfProcedure')}{rules?.template ? ` · ${templates.find((x) => x.code === rules.template)?.[lang === 'en' ? 'nameEn' : 'nameZh'] ?? rules.template}` : ''}</summary>
-      <form onSubmit={(e) => void submit(e)}>
-        <label htmlFor="rules-template">{t('rulesTemplate')}</label>
-        <select id="rules-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
-          {templates.map((x) => <option key={x.code} value={x.code}>{lang === 'en' ? x.nameEn : x.nameZh}</option>)}
-        </select>
-        {chosen ? <p className="help" data-testid="rules-formula">{t('formula')}:{lang === 'en' ? chosen.formulaEn : chosen.formulaZh}</p> : null}
-        <button type="submit" className="primary">{t('saveRules')}</button>
-        {message ? <Message kind={message.kind}>{message.text}</Message> : null}
-      </form>
-    </details>
-  );
-}
-
-interface SlotText { start: string; end: string }
-
-function PlanForm({ communityId, caseId, onChanged }: { communityId: string; caseId: string; onChanged: () => void }) {
-  const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [place, setPlace] = useState('');
-  const [agenda, setAgenda] = useState('');
-  const [chair, setChair] = useState('');
-  const [recorder, setRecorder] = useState('');
-  const [slots, setSlots] = useState<SlotText[]>([{ start: '', end: '' }, { start: '', end: '' }]);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const setSlot = (i: number, part: keyof SlotText, value: string) => setSlots((s) => s.map((x, j) => j === i ? { ...x, [part]: value } : x));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setMessage(null);
-    const filled = slots.filter((s) => s.start && s.end);
-    try {
-      await request(`/api/communities/${communityId}/cases/${caseId}/meetings`, {
-        method: 'POST',
-        body: {
-          name: name.trim(), place: place.trim(), chair: chair.trim() || null, recorder: recorder.trim() || null,
-          agenda: agenda.split('\n').map((a) => a.trim()).filter(Boolean),
-          slots: filled.map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
-        },
-      });
-      setMessage({ kind: 'success', text: t('planSent') });
-      onChanged();
-    } catch (err) {
-      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
-    }
-  };
-  return (
-    <details className="sub-form">
-      <summary>{t('planMeeting')}</summary>
-      <form onSubmit={(e) => void submit(e)}>
-        <div className="row">
-          <div><label htmlFor="plan-name">{t('meetingName')}</label><input id="plan-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} /></div>
-          <div><label htmlFor="plan-place">{t('place')}</label><input id="plan-place" value={place} onChange={(e) => setPlace(e.target.value)} required maxLength={200} /></div>
-          <div><label htmlFor="plan-chair">{t('chair')}</label><input id="plan-chair" value={chair} onChange={(e) => setChair(e.target.value)} maxLength={100} /></div>
-        </div>
-        <div className="row">
-          <div><label htmlFor="plan-recorder">{t('recorder')}</label><input id="plan-recorder" value={recorder} onChange={(e) => setRecorder(e.target.value)} maxLength={100} /></div>
-        </div>
-        <label htmlFor="plan-agenda">{t('agenda')}</label>
-        <textarea id="plan-agenda" value={agenda} onChange={(e) => setAgenda(e.target.value)} rows={3} aria-describedby="plan-agenda-help" />
-        <p className="help" id="plan-agenda-help">{t('agendaHelp')}</p>
-        <fieldset>
-          <legend>{t('slots')}</legend>
-          {slots.map((s, i) => (
-            <div key={i} className="inline-form">
-              <div><label htmlFor={`slot-${i}-start`}>{t('slotStart', { n: i + 1 })}</label>
-                <input id={`slot-${i}-start`} type="datetime-local" value={s.start} onChange={(e) => setSlot(i, 'start', e.target.value)} /></div>
-              <div><label htmlFor={`slot-${i}-end`}>{t('slotEnd', { n: i + 1 })}</label>
-                <input id={`slot-${i}-end`} type="datetime-local" value={s.end} onChange={(e) => setSlot(i, 'end', e.target.value)} /></div>
-              {slots.length > 2 ? <button type="button" onClick={() => setSlots((x) => x.filter((_, j) => j !== i))}>{t('removeSlot', { n: i + 1 })}</button> : null}
-            </div>
-          ))}
-          {slots.length < 5 ? <button type="button" onClick={() => setSlots((x) => [...x, { start: '', end: '' }])}>{t('addSlot')}</button> : null}
-        </fieldset>
-        <button type="submit" className="primary">{t('planMeeting')}</button>
-        {message ? <Message kind={message.kind}>{message.text}</Message> : null}
-      </form>
-    </details>
   );
 }
 

@@ -10,12 +10,12 @@ describe('journal text', () => {
   it('leaves out "Done" and says the ports of the deliberation in the page language', () => {
     expect(outcomeText(zh, 'Done')).toBe('');
     expect(outcomeText(zh, null)).toBe('');
-    expect(outcomeText(zh, 'Decided')).toBe('形成决议');
+    expect(outcomeText(zh, 'Decided')).toBe('已形成决议');
     expect(outcomeText(en, 'NotMet')).toBe('Quorum not met');
   });
 
-  it('shows an outcome it does not know (a fork branch) as it is', () => {
-    expect(outcomeText(zh, 'vote,close')).toBe('vote,close');
+  it('shows an outcome it does not know (a fork branch) as code', () => {
+    expect(outcomeText(zh, 'vote,close')).toMatchObject({ type: 'code', props: { children: 'vote,close' } });
     expect(kindText(zh, 'SomethingNew')).toBe('SomethingNew');
   });
 });

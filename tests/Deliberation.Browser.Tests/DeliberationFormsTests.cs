@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Deliberation.Browser.Tests;
+
+/// <summary>
+/// Steps 3–4 on the deliberation page: the rules of procedure from a template with its own quorum, and planning a
+/// meeting with candidate times, each mistake shown at its field in Chinese before anything is sent.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class DeliberationFormsTests(BrowserWorld world)
+{
+    [Fact]
+    public async Task RulesForm_TemplateThenInvalidQuorum_ShowsTheErrorAtTheFieldAndSavesOnceFixed()
+    {
+        var (page, form, caseId) = await OpenFormAsync("2栋楼道堆放杂物", "rules-form");
+
+        // A template brings its formula and its quorum.
+        await page.GetByLabel("规则模板").SelectOptionAsync(new SelectOptionValue { Label = "共识决" });
+        await Assertions.Expect(page.GetByTestId("rules-formula")).ToContainTextAsync("无人反对且至少一人赞成");
+        var quorum = page.GetByLabel("法定人数", new() { Exact = true });
+        await Assertions.Expect(quorum).ToHaveValueAsync("2/3");
+
+        // More than everyone: the error is at the field, in Chinese, and nothing is saved.
+        await quorum.FillAsync("3/2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存议事规则" }).ClickAsync();
+        var error = form.Locator("[data-field=rules-quorum] .field-error");
+        await Assertions.Expect(error).ToHaveTextAsync("法定人数须大于 0 且不超过 1,如 1/2、2/3");
+        await Assertions.Expect(quorum).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(quorum).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("不超过 1"));
+        await BrowserWorld.ScreenshotAsync(page, "deliberation-rules-error");
+        Assert.Equal("residents-council", (string)(await RulesAsync(caseId))["template"]!);
+
+        // Fixed (typed with a Chinese input method's full-width slash) and saved with the keyboard.
+        await quorum.FillAsync("3／4");
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await quorum.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("rules-message")).ToHaveTextAsync("议事规则已保存。");
+        await Assertions.Expect(page.GetByTestId("rules-formula")).ToContainTextAsync("本议事的法定人数改为 3/4。");
+        await Assertions.Expect(form.Locator("summary")).ToContainTextAsync("共识决");
+
+        var rules = await RulesAsync(caseId);
+        Assert.Equal("consensus", (string)rules["template"]!);
+        Assert.Equal("consensus", (string)rules["rule"]!);
+        Assert.Equal("3/4", (string)rules["quorum"]!);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PlanForm_EndBeforeStartThenOneSlot_ShowsEachErrorAtItsFieldThenPlansTheMeeting()
+    {
+        var (page, form, caseId) = await OpenFormAsync("2栋电动车充电难", "plan-form");
+
+        await page.GetByLabel("会议名称").FillAsync("2栋充电桩协商会");
+        await page.GetByLabel("地点").FillAsync("西苑活动室");
+        await page.GetByLabel("议程").FillAsync("充电桩选址\n费用分摊");
+        var day = DateTime.Now.Date.AddDays(7);
+        string At(DateTime date, int hour) => date.AddHours(hour).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+        // The first slot ends before it starts.
+        await page.GetByLabel("候选时间 1 开始").FillAsync(At(day, 19));
+        await page.GetByLabel("候选时间 1 结束").FillAsync(At(day, 18));
+        var submit = form.GetByRole(AriaRole.Button, new() { Name = "计划会议" });
+        await submit.ClickAsync();
+        var endError = form.Locator("[data-field=slot-0-end] .field-error");
+        await Assertions.Expect(endError).ToHaveTextAsync("结束时间须晚于开始时间");
+        await Assertions.Expect(page.GetByLabel("候选时间 1 结束")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByTestId("plan-message")).ToHaveTextAsync("请按标出的提示修改后再提交。");
+
+        // Fixed, but one slot is not enough for a poll.
+        await page.GetByLabel("候选时间 1 结束").FillAsync(At(day, 21));
+        await Assertions.Expect(endError).ToHaveCountAsync(0);
+        await submit.ClickAsync();
+        await Assertions.Expect(form.Locator("[data-field=slots] > .field-error")).ToHaveTextAsync("请填写 2–5 个完整的候选时间(开始和结束)");
+        await BrowserWorld.ScreenshotAsync(page, "deliberation-plan-error");
+        Assert.Empty(await MeetingsAsync(caseId));
+
+        // Two slots: planned, and the meeting shows in the meetings section.
+        await page.GetByLabel("候选时间 2 开始").FillAsync(At(day.AddDays(1), 19));
+        await page.GetByLabel("候选时间 2 结束").FillAsync(At(day.AddDays(1), 21));
+        await submit.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-message")).ToHaveTextAsync("会议已计划,流程将向议事成员征询时间。");
+        var meeting = page.GetByTestId("meeting");
+        await Assertions.Expect(meeting).ToHaveCountAsync(1);
+        await Assertions.Expect(meeting).ToContainTextAsync("2栋充电桩协商会");
+        await Assertions.Expect(meeting).ToContainTextAsync("西苑活动室");
+        await Assertions.Expect(page.GetByLabel("会议名称")).ToHaveValueAsync("");
+
+        var planned = Assert.Single(await MeetingsAsync(caseId));
+        Assert.Equal("2栋充电桩协商会", (string)planned!["name"]!);
+        var view = (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/communities/{world.CommunityId}/meetings/{(string)planned["id"]!}"))!;
+        Assert.Equal(2, view["slots"]!.AsArray().Count);
+        Assert.Equal(["充电桩选址", "费用分摊"], view["agenda"]!.AsArray().Select(a => (string)a!));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A new deliberation of 2栋 waiting for its meeting plan, its page open as the staff see it, with one form unfolded.</summary>
+    private async Task<(IPage Page, ILocator Form, string CaseId)> OpenFormAsync(string title, string formTestId)
+    {
+        var (instanceId, caseId) = await world.DeliberationAwaitingPlanAsync(title, "2栋");
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GotoAsync($"/deliberations/{instanceId}");
+        var form = page.GetByTestId(formTestId);
+        await form.Locator("summary").ClickAsync();
+        return (page, form, caseId);
+    }
+
+    private async Task<JsonObject> RulesAsync(string caseId) =>
+        (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/communities/{world.CommunityId}/cases/{caseId}/rules"))!;
+
+    private async Task<JsonArray> MeetingsAsync(string caseId) =>
+        (await world.Admin.GetFromJsonAsync<JsonArray>($"/api/communities/{world.CommunityId}/cases/{caseId}/meetings"))!;
+}

@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Deliberation.Browser.Tests;
+
+/// <summary>
+/// Every main staff page at a laptop's, a tablet's and a phone's size: a screenshot of each (artifacts/screenshots/tour-*),
+/// and what a Chinese community worker would trip over — a page that scrolls sideways, or English words in the zh-CN text.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class PageTourTests(BrowserWorld world, ITestOutputHelper output)
+{
+    /// <summary>
+    /// Latin text a Chinese page may show: names and codes of the data (case numbers, ids, activity types under their
+    /// Chinese labels, file formats), the language switch, and the technical details folded away under 技术信息. Also
+    /// what workflows/fanshi-youjiqing.json itself says, which this UI does not own: the values staff type for the tie
+    /// rule and for "without a decision, return to" (lots, staff, convene, vote), and two activity labels that name
+    /// their input (reminderBefore, actionReminderBefore).
+    /// </summary>
+    private const string EnglishWords = """
+        () => {
+          const allowed = /^(English|JSON|SHA-256|ID|Scriban|PT24H|DALONG-?|docx|v\d+|lots|staff|convene|vote|reminderBefore|actionReminderBefore)$/;
+          const skip = 'code, .activity-type, .port-names, .react-flow__edge-text, .technical, option, [lang=en], .sr-only, .muted.sha';
+          const words = new Set();
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const el = n.parentElement;
+            if (!el || el.closest(skip) || !el.checkVisibility()) continue;
+            for (const w of n.textContent.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []) if (!allowed.test(w)) words.add(w);
+          }
+          return [...words].slice(0, 20).join(' ');
+        }
+        """;
+
+    private const string Overflow = """
+        () => [...document.querySelectorAll('body *')].filter(e => !e.closest('.react-flow') && e.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+        """;
+
+    [Theory]
+    [InlineData("laptop", "电脑", 1280, 800, false)]
+    [InlineData("tablet", "平板", 768, 1024, true)]
+    [InlineData("phone", "手机", 390, 844, true)]
+    public async Task StaffPages_AtEachSize_ShowNoEnglishAndDoNotScrollSideways(string device, string deviceZh, int width, int height, bool touch)
+    {
+        var (instanceId, _) = await world.DeliberationAwaitingPlanAsync($"2栋楼顶漏水({deviceZh}查看)", "2栋");
+        var page = await world.NewPageAsync(width, height, touch);
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        var problems = new List<string>();
+        async Task VisitAsync(string name, string path, Func<Task> ready)
+        {
+            await page.GotoAsync(path);
+            await ready();
+            await Assertions.Expect(page.GetByText("正在加载…")).ToHaveCountAsync(0);
+            await BrowserWorld.ScreenshotAsync(page, $"tour-{device}-{name}");
+            var english = await page.EvaluateAsync<string>(EnglishWords);
+            if (english.Length > 0) problems.Add($"{name}: English in the zh-CN page: {english}");
+            // The designer's canvas is meant for a large screen; on a phone it stacks, and the diagram pans inside its frame.
+            var overflow = await page.EvaluateAsync<string>(Overflow);
+            if (overflow.Length > 0) problems.Add($"{name}: scrolls sideways at {width} px: {overflow}");
+        }
+
+        await VisitAsync("dashboard", "/", () => page.GetByTestId("step-1").WaitForAsync());
+        await VisitAsync("intake", "/intake", () => page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync());
+        await VisitAsync("launch", "/launch", () => page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).WaitForAsync());
+        await VisitAsync("deliberation", $"/deliberations/{instanceId}", () => page.GetByTestId("timeline").WaitForAsync());
+        await VisitAsync("instance", $"/instances/{instanceId}", () => page.Locator(".activity-node[data-state=waiting]").First.WaitForAsync());
+        await VisitAsync("designer-list", "/designer", () => page.GetByRole(AriaRole.Link, new() { Name = "编辑 fanshi-youjiqing" }).WaitForAsync());
+        await VisitAsync("designer", "/designer/fanshi-youjiqing", () => Assertions.Expect(page.GetByTestId("canvas")).ToHaveAttributeAsync("data-ready", "true"));
+
+        foreach (var problem in problems) output.WriteLine(problem);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+}
