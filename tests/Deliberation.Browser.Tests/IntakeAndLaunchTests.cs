@@ -59,6 +59,9 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await Assertions.Expect(page.Locator("#input-nominationWindow-error")).ToHaveTextAsync("请输入时长,如 3d、24h、30m");
         await nomination.FillAsync("2d");
         await Assertions.Expect(page.GetByLabel("公示期")).ToHaveValueAsync("3d");
+        // A fixed set of values is a dropdown of Chinese names; the workflow receives the code.
+        await Assertions.Expect(page.GetByLabel("平票处理").Locator("option:checked")).ToHaveTextAsync("抽签决定(记录随机种子)");
+        await page.GetByLabel("平票处理").SelectOptionAsync(new SelectOptionValue { Label = "工作人员决定并说明理由" });
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事,案件编号 DALONG-");
         var caseNumber = (await page.GetByTestId("launch-message").InnerTextAsync()).Split("案件编号 ")[1].Trim();

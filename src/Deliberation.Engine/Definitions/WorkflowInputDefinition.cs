@@ -30,4 +30,23 @@ public sealed record WorkflowInputDefinition
     /// <summary>Help text.</summary>
     [JsonPropertyName("description")]
     public LocalizedText? Description { get; init; }
+
+    /// <summary>
+    /// The values a text input may take, each with the name the launch form shows (a dropdown); null when any
+    /// value of the type goes.
+    /// </summary>
+    [JsonPropertyName("options")]
+    public IReadOnlyList<WorkflowInputOption>? Options { get; init; }
+}
+
+/// <summary>One value a workflow input may take.</summary>
+public sealed record WorkflowInputOption
+{
+    /// <summary>The value scripts see, e.g. <c>lots</c>.</summary>
+    [JsonPropertyName("value")]
+    public string Value { get; init; } = "";
+
+    /// <summary>What the launch form shows, e.g. 抽签.</summary>
+    [JsonPropertyName("displayName")]
+    public LocalizedText? DisplayName { get; init; }
 }

@@ -244,7 +244,7 @@ public sealed class WorkflowRuntime
                 bound[input.Name] = null;
                 continue;
             }
-            var problem = CheckType(input.Type, value);
+            var problem = CheckType(input.Type, value) ?? CheckOption(input, value);
             if (problem is not null) errors[input.Name] = [problem];
             bound[input.Name] = value;
         }
@@ -267,6 +267,11 @@ public sealed class WorkflowRuntime
             _ => null,
         };
     }
+
+    private static string? CheckOption(WorkflowInputDefinition input, JsonNode value) =>
+        input.Options is { Count: > 0 } options && !options.Any(o => o.Value == JsonValues.AsText(value))
+            ? $"One of {string.Join(", ", options.Select(o => o.Value))} is expected."
+            : null;
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

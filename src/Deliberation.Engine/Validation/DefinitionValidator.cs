@@ -55,6 +55,16 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
             var input = definition.Inputs[i];
             if (!NamePattern().IsMatch(input.Name ?? "")) Add($"inputs[{i}].name", "invalid-name", $"Input name '{input.Name}' must be a letter or _ followed by letters, digits or _.");
             else if (!names.Add(input.Name!)) Add($"inputs[{i}].name", "duplicate-name", $"Input '{input.Name}' is declared twice.");
+            if (input.Options is { } options)
+            {
+                if (input.Type != InputType.Text) Add($"inputs[{i}].options", "options-need-text", "Only a text input can list options.");
+                else if (options.Count == 0 || options.Any(o => string.IsNullOrWhiteSpace(o.Value)))
+                    Add($"inputs[{i}].options", "invalid-options", "List at least one option, each with a value.");
+                else if (options.Select(o => o.Value).Distinct(StringComparer.Ordinal).Count() != options.Count)
+                    Add($"inputs[{i}].options", "duplicate-option", "Two options have the same value.");
+                else if (input.Default is JsonValue d && d.TryGetValue(out string? text) && options.All(o => o.Value != text))
+                    Add($"inputs[{i}].default", "default-not-an-option", $"The default '{text}' is not one of the options.");
+            }
         }
         var variableNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definition.Variables.Count; i++)

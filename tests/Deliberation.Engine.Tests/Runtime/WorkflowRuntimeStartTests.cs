@@ -23,7 +23,9 @@ public sealed class WorkflowRuntimeStartTests
           "id": "with-inputs",
           "inputs": [
             { "name": "caseNumber", "type": "text", "required": true },
-            { "name": "email", "type": "text" }
+            { "name": "email", "type": "text" },
+            { "name": "tieRule", "type": "text", "default": "lots",
+              "options": [ { "value": "lots", "displayName": { "zh-CN": "抽签", "en": "Drawing lots" } }, { "value": "staff" } ] }
           ],
           "activities": [
             { "id": "start", "type": "Start" },
@@ -61,6 +63,20 @@ public sealed class WorkflowRuntimeStartTests
         Assert.Equal(WorkflowErrorKind.Invalid, ex.Kind);
         Assert.NotNull(ex.Errors);
         Assert.Equal(["caseNumber"], ex.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task StartAsync_ValueNotAnOption_ThrowsInvalidListingTheOptions()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        await engine.PublishAsync(WithInputs);
+
+        var ex = await Assert.ThrowsAsync<WorkflowException>(() => engine.StartAsync("with-inputs", new JsonObject { ["caseNumber"] = "C-1", ["tieRule"] = "coin" }));
+
+        Assert.Equal(WorkflowErrorKind.Invalid, ex.Kind);
+        Assert.Equal(["One of lots, staff is expected."], ex.Errors!["tieRule"]);
+        var started = await engine.StartAsync("with-inputs", new JsonObject { ["caseNumber"] = "C-2", ["tieRule"] = "staff" });
+        Assert.Equal("staff", (string)(await engine.InstanceAsync(started.InstanceId)).State.Input["tieRule"]!);
     }
 
     [Fact]

@@ -107,6 +107,28 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Validate_InputOptions_DefaultOutsideThemAndOptionsOnANumber_AreReportedAtTheirPlace()
+    {
+        var problems = Validate("""
+            {
+              "id": "options",
+              "inputs": [
+                { "name": "tieRule", "type": "text", "default": "coin", "options": [ { "value": "lots" }, { "value": "staff" } ] },
+                { "name": "seats", "type": "number", "options": [ { "value": "1" } ] },
+                { "name": "twice", "type": "text", "options": [ { "value": "a" }, { "value": "a" } ] },
+                { "name": "fine", "type": "text", "default": "lots", "options": [ { "value": "lots" } ] }
+              ],
+              "activities": [ { "id": "start", "type": "Start" }, { "id": "end", "type": "End" } ],
+              "connections": [ { "source": "start", "target": "end" } ]
+            }
+            """);
+
+        Assert.Equal(
+            [("inputs[0].default", "default-not-an-option"), ("inputs[1].options", "options-need-text"), ("inputs[2].options", "duplicate-option")],
+            problems.Select(p => (p.Path, p.Code)).Order());
+    }
+
+    [Fact]
     public void Check_TemplateWithAnUnclosedBlock_IsAnError()
     {
         var problems = new Deliberation.Integrations.Scripting.ScribanScriptEvaluator().Check("请就“{{ input.topic }}”发表意见,截止 {{ input.deadline", Deliberation.Engine.Expressions.ScriptMode.Template);

@@ -39,8 +39,10 @@ export interface VersionSummary {
   definitionId: string; version: number; isPublished: boolean; source: string; createdAt: string; publishedAt: string | null;
   eTag: string; displayName: string | null;
 }
+export interface WorkflowInputOption { value: string; displayName?: Localized | null }
 export interface WorkflowInput {
   name: string; type: string; required?: boolean; default?: unknown; displayName?: Localized | null; description?: Localized | null;
+  options?: WorkflowInputOption[] | null;
 }
 export interface Expression { type: 'literal' | 'variable' | 'scriban'; value: unknown }
 export interface ActivityNodeDef {

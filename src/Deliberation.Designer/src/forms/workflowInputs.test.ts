@@ -27,4 +27,11 @@ describe('workflow input form', () => {
       expect(validateField({ name: 'd', type: 'duration' }, text)).toBeNull();
     }
   });
+
+  it('takes only a listed option when the input has options', () => {
+    const tieRule: WorkflowInput = { name: 'tieRule', type: 'text', default: 'lots', options: [{ value: 'lots' }, { value: 'staff' }] };
+    expect(validateField(tieRule, 'staff')).toBeNull();
+    expect(validateField(tieRule, 'coin')).toBe('mustBeOption');
+    expect(buildInput([tieRule], {}).input).toEqual({ tieRule: 'lots' });
+  });
 });

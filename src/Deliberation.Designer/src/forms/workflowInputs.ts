@@ -16,6 +16,7 @@ export function initialText(input: WorkflowInput): string {
 export function validateField(input: WorkflowInput, text: string): StringKey | null {
   const value = text.trim();
   if (value === '') return input.required && input.default == null ? 'required' : null;
+  if (input.options?.length && !input.options.some((o) => o.value === value)) return 'mustBeOption';
   switch (input.type) {
     case 'number': return Number.isFinite(Number(value)) ? null : 'mustBeNumber';
     case 'duration': return durationPattern.test(value) ? null : 'mustBeDuration';

@@ -89,6 +89,7 @@ export const en: Record<StringKey, string> = {
   required: 'This field is required',
   mustBeNumber: 'Enter a number',
   mustBeDuration: 'Enter a duration such as 3d, 24h, 30m',
+  mustBeOption: 'Choose one from the list',
   mustBeJson: 'Enter valid JSON',
   filledByAnchor: 'Filled in when anchored',
   deliberationTitle: 'Deliberation',

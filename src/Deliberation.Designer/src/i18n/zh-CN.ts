@@ -90,6 +90,7 @@ export const zhCN = {
   required: '此项为必填项',
   mustBeNumber: '请输入数字',
   mustBeDuration: '请输入时长,如 3d、24h、30m',
+  mustBeOption: '请从列表中选择',
   mustBeJson: '请输入有效的 JSON',
   filledByAnchor: '锚定时自动填写',
   // deliberation

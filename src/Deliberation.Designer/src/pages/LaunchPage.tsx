@@ -99,7 +99,13 @@ export function LaunchPage() {
             return (
               <div key={input.name} className="field">
                 <label htmlFor={id}>{label}{input.required ? ' *' : ''}</label>
-                {input.type === 'boolean'
+                {input.options?.length
+                  ? <select id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error}
+                      aria-describedby={[error ? `${id}-error` : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined}>
+                      {input.required || input.default != null ? null : <option value="">—</option>}
+                      {input.options.map((o) => <option key={o.value} value={o.value}>{pick(o.displayName) || o.value}</option>)}
+                    </select>
+                  : input.type === 'boolean'
                   ? <select id={id} value={text} onChange={(e) => set(e.target.value)}><option value="true">✓</option><option value="false">✗</option></select>
                   : <input id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error}
                       aria-describedby={[error ? `${id}-error` : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined} />}
