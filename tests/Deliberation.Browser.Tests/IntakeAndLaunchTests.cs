@@ -80,6 +80,7 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
 
         // Its page shows the five steps with step 1 under way; the stakeholders come after the notice period.
         await column.GetByRole(AriaRole.Link).Filter(new() { HasText = caseNumber }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"议事详情 · {caseNumber} 1栋电梯经常停运");
         await Assertions.Expect(page.GetByTestId("timeline").Locator("li[aria-current=step]")).ToContainTextAsync("锚定问题");
         await Assertions.Expect(page.GetByTestId("timeline").Locator("li.done")).ToHaveCountAsync(0);
         var stakeholders = page.GetByRole(AriaRole.Region, new() { Name = "利益相关方与推选结果" });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { request, requestOptional } from '../api/client';
-import type { ActionItemsOverview, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
+import type { ActionItemsOverview, Complaint, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
@@ -40,7 +40,13 @@ async function loadDeliberation(instanceId: string) {
       stakeholders = { kase, groups, elections, panel, meetings, meetingViews, templates, rules, actions };
     }
   }
-  return { details, journal, definition, step: currentStep(definition, journal, details), stakeholders };
+  // Before the stakeholders are identified (step 1, the public notice) there is no case yet: the anchored complaint names it.
+  let title = stakeholders?.kase.title ?? '';
+  if (!stakeholders && communityId) {
+    const anchored = await request<Complaint[]>(`/api/communities/${communityId}/complaints?status=anchored`);
+    title = anchored.find((c) => c.instanceId === instanceId)?.title ?? '';
+  }
+  return { details, journal, definition, step: currentStep(definition, journal, details), stakeholders, title };
 }
 
 const modeKeys: Record<string, StringKey> = { direct: 'modeDirect', 'single-layer': 'modeSingleLayer', layered: 'modeLayered' };
@@ -72,12 +78,12 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
   const loaded = useLoad(() => loadDeliberation(instanceId), [instanceId]);
   if (loaded.error) return <><h1>{t('deliberationTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
   if (!loaded.data) return <p>{t('loading')}</p>;
-  const { details, journal, definition, step, stakeholders } = loaded.data;
+  const { details, journal, definition, step, stakeholders, title } = loaded.data;
   const labels = new Map(definition.activities.map((a) => [a.id, a.label ?? a.id]));
 
   return (
     <>
-      <h1>{t('deliberationTitle')} · {details.instance.correlationId ?? ''} {stakeholders?.kase.title ?? ''}</h1>
+      <h1>{t('deliberationTitle')} · {details.instance.correlationId ?? ''} {title}</h1>
       <p>
         <span className={`badge status-${details.instance.status}`}>{t(statusKey(details.instance.status))}</span>{' '}
         <Link to={`/instances/${instanceId}`}>{t('viewInstance')}</Link>
