@@ -33,7 +33,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
             Detail = detail,
         };
         problem.Extensions["code"] = code;
-        if (errors is not null) problem.Extensions["errors"] = errors;
+        if (errors is not null) problem.Extensions["errors"] = FieldMessages.Localize(errors, httpContext.Request.Headers.AcceptLanguage.ToString());
         if (extra is not null) problem.Extensions["problems"] = extra;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

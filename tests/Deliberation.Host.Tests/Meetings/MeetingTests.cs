@@ -237,7 +237,8 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         var rules = await world.Staff.PutAsJsonAsync($"{world.Api}/cases/{world.CaseId}/rules", new { rule = "co-owners-art278", quorum = "1/2" });
         Assert.Equal(HttpStatusCode.BadRequest, rules.StatusCode);
         var problem = (await rules.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.True(problem["errors"]!.AsObject().ContainsKey("quorum"), problem.ToJsonString());
+        Assert.Equal("民法典第二百七十八条要求专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决;法定人数比例 1/2 过低。",
+            (string)problem["errors"]!["quorum"]![0]!);
         Assert.Equal("simple-majority", (string)(await world.GetAsync($"{world.Api}/cases/{world.CaseId}/rules"))["rule"]!);
 
         var oneSlot = await world.Staff.PostAsJsonAsync($"{world.Api}/cases/{world.CaseId}/meetings", new
@@ -245,6 +246,15 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
             name = "会", place = "议事厅", slots = new[] { new { start = world.Beijing(5, 19), end = world.Beijing(5, 21) } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, oneSlot.StatusCode);
+        // The field's message is in Chinese unless the caller prefers English.
+        Assert.Equal("请给出 2 到 5 个候选时间。", (string)(await oneSlot.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["slots"]![0]!);
+        using (var english = new HttpRequestMessage(HttpMethod.Post, $"{world.Api}/cases/{world.CaseId}/meetings"))
+        {
+            english.Headers.AcceptLanguage.ParseAdd("en");
+            english.Content = JsonContent.Create(new { name = "会", place = "议事厅", slots = new[] { new { start = world.Beijing(5, 19), end = world.Beijing(5, 21) } } });
+            var refused = await world.Staff.SendAsync(english);
+            Assert.Equal("Give 2 to 5 candidate times.", (string)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["slots"]![0]!);
+        }
         Assert.Empty((await world.GetAsync($"{world.Api}/cases/{world.CaseId}/meetings")).AsArray());
         Assert.Equal(["awaitPlan"], await world.WaitingAsync());
     }

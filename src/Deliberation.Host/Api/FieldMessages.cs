@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>
+/// The field messages of a refused request (ProblemDetails <c>errors</c>) in the caller's language. The stores
+/// write them in English; a caller who does not prefer English (the staff UI's default, zh-CN) reads each known
+/// message in Chinese, with the values it names. A message this table does not know is passed on as it came.
+/// </summary>
+public static partial class FieldMessages
+{
+    // English as the stores write it (a whole message) → Chinese, $1… standing for the parts the English names.
+    private static readonly (Regex English, string Chinese)[] Known =
+    [
+        (Exact("Required."), "必填。"),
+        (Whole(@"Required, at most (\d+) characters\."), "必填,最多 $1 个字符。"),
+        (Whole(@"At most (\d+) characters\."), "最多 $1 个字符。"),
+        (Whole(@"Required: one line of at most (\d+) characters\."), "必填:一行,最多 $1 个字符。"),
+        (Whole(@"Required: 1–(\d+) households of this community\."), "必填:本社区的 1–$1 户。"),
+        // Workflow inputs, as the engine checks them when an instance starts (the launch form).
+        (Whole(@"One of (.+) is expected\."), "应为以下之一:$1。"),
+        (Exact("A text value is expected."), "应为文本。"),
+        (Exact("A number is expected."), "应为数字。"),
+        (Exact("true or false is expected."), "应为 true 或 false。"),
+        (Exact("A duration such as 24h, 30m or PT24H is expected."), "请输入时长,如 24h、30m 或 PT24H。"),
+        (Exact("An ISO 8601 date and time is expected."), "应为 ISO 8601 日期时间。"),
+        (Whole(@"'(.+)' is required\."), "必填。"),
+        (Whole(@"The workflow has no input '(.+)'\."), "该流程没有输入项“$1”。"),
+        (Whole(@"Expected one of: (.+)\."), "应为以下之一:$1。"),
+        (Whole(@"One of (.+)\."), "应为以下之一:$1。"),
+        (Whole(@"For a (\S+), expected one of: (.+)\."), "$1 应为以下之一:$2。"),
+        (Whole(@"(\d+)–(\d+)\."), "$1–$2。"),
+        (Whole(@"Building groups of this group, each with (\d+)–(\d+) seats\."), "本群体的楼栋,每个楼栋 $1–$2 个名额。"),
+        (Whole(@"A number of yuan from 0 to (\S+), with at most two decimals\."), "以元为单位的金额,0 到 $1,最多两位小数。"),
+        (Whole(@"List exactly the tied candidates, best first: (.+)\."), "请按名次先后列出全部平票候选人:$1。"),
+        (Whole(@"Not on the panel: (.+)\."), "不在议事小组中:$1。"),
+        (Whole(@"Not valid email addresses: (.+)\."), "邮箱地址无效:$1。"),
+        (Whole(@"Unknown roles: (.+)\."), "未知的角色:$1。"),
+        (Whole(@"The candidate must belong to the electorate: (.+)\."), "候选人须属于本次推选的投票人:$1。"),
+        (Whole(@"The nominator must belong to the electorate: (.+)\."), "提名人须属于本次推选的投票人:$1。"),
+        (Whole(@"Lower-case letters and digits joined by hyphens, at most (\d+), e\.g\. (\S+)\."), "小写字母和数字,以连字符连接,最多 $1 个字符,例如 $2。"),
+        // Rules of procedure (议事规则).
+        (Whole(@"Unknown template '(.+)'; one of (.+)\."), "未知的规则模板“$1”,应为以下之一:$2。"),
+        (Whole(@"Give a template or a rule: one of (.+)\."), "请选择规则模板或表决规则:$1。"),
+        (Whole(@"'(.*)' is not a fraction such as 1/2 or 2/3\."), "“$1”不是分数,请写成 1/2 或 2/3 这样的形式。"),
+        (Whole(@"Unknown decision rule '(.+)'; one of (.+)\."), "未知的表决规则“$1”,应为以下之一:$2。"),
+        (Exact("The quorum is missing."), "缺少法定人数比例。"),
+        (Whole(@"The quorum must be above 0 and at most 1, not (\S+)\."), "法定人数比例须大于 0 且不超过 1,不能是 $1。"),
+        (Whole(@"A co-owners' decision needs the Article 278 matter: (.+)\."), "业主共同决定须注明民法典第二百七十八条的事项类别:$1。"),
+        (Whole(@"Article 278 requires owners holding 2/3 of the area and 2/3 of the owners to take part; a quorum of (\S+) is too low\."),
+            "民法典第二百七十八条要求专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决;法定人数比例 $1 过低。"),
+        (Exact("Only owners vote on a co-owners' decision; advisors cannot."), "业主共同决定只由业主表决,专业人士不能表决。"),
+        (Exact("No such person in this community."), "本社区没有这个人。"),
+        (Exact("No such case in this community."), "本社区没有这个案件。"),
+        (Exact("No such complaint in this community."), "本社区没有这个问题。"),
+        (Exact("No such workflow instance."), "没有这个流程实例。"),
+        (Exact("No such proposal at this meeting (mark a proposal sent by link as discussed first)."), "本次会议没有这项提案(通过链接提交的提案请先标记为已讨论)。"),
+        (Exact("Not on this case's panel."), "不是本案议事小组的成员。"),
+        (Exact("Not a voter of this case under its rules (advisors attend without a vote)."), "按本案议事规则不是表决人(专业人士列席,不参加表决)。"),
+        (Exact("The case's rules do not let advisors vote (advisorsMayVote is false)."), "本案议事规则不允许专业人士表决。"),
+        (Exact("Block and stand-aside belong to consent; this vote takes yes, no or abstain."), "“阻止”和“保留意见”只用于无异议表决;本次表决请选赞成、反对或弃权。"),
+        (Exact("Give 2 to 5 candidate times."), "请给出 2 到 5 个候选时间。"),
+        (Exact("Each slot must end after it starts."), "每个候选时间的结束时间须晚于开始时间。"),
+        (Exact("Every slot must be in the future."), "候选时间都须在将来。"),
+        (Exact("Two slots start at the same time."), "有两个候选时间的开始时间相同。"),
+        (Exact("A meeting lasts at most 12 hours."), "一次会议最长 12 小时。"),
+        (Exact("The poll must close in the future."), "征询截止时间须在将来。"),
+        (Exact("The poll must close before the earliest slot."), "征询须在最早的候选时间之前截止。"),
+        (Exact("At most 20 items of 1–200 characters."), "最多 20 项,每项 1–200 个字符。"),
+        (Exact("At most 60 characters."), "最多 60 个字符。"),
+        (Exact("At most 1000 characters."), "最多 1000 个字符。"),
+        (Exact("Give a template or a rule."), "请选择模板或表决规则。"),
+        (Exact("The due date must be in the future."), "完成期限须在将来。"),
+        (Exact("The due date must be within three years."), "完成期限须在三年之内。"),
+        (Exact("The deadline must be in the future."), "截止时间须在将来。"),
+        (Exact("Required, in the future."), "必填,须在将来。"),
+        (Exact("Required, after nominations close."), "必填,须在提名截止之后。"),
+        (Exact("Required: an ISO 8601 date and time, e.g. 2026-12-31T18:00:00+08:00."), "必填:ISO 8601 日期时间,例如 2026-12-31T18:00:00+08:00。"),
+        (Exact("Required: a precinct of this community."), "必填:本社区的网格。"),
+        (Exact("Required: a building group of this community."), "必填:本社区的楼栋。"),
+        (Exact("Required: 1–40 lower-case letters, digits or hyphens, starting with a letter or digit."), "必填:1–40 个小写字母、数字或连字符,以字母或数字开头。"),
+        (Exact("The group has no households: import the roster first."), "该群体没有住户:请先导入名册。"),
+        (Exact("Some households are not in this community."), "有些住户不属于本社区。"),
+        (Exact("Some communities do not exist."), "有些社区不存在。"),
+        (Exact("Layer 2 has one election for the group: give seats."), "第二层只有一场推选:请填写名额。"),
+        (Exact("Give precinctId or precinctName."), "请指定网格(precinctId 或 precinctName)。"),
+        (Exact("Give percent (a whole number 0–100) or done: true, and optionally comment."), "请填写完成百分比(0–100 的整数)或勾选已完成,可附说明。"),
+        (Exact("Give at least one person."), "请至少选择一人。"),
+        (Exact("Choose one of your communities."), "请选择您负责的社区之一。"),
+        (Exact("Between 0 and 30 days."), "须在 0 到 30 天之间。"),
+        (Exact("Longer than zero, e.g. 7d."), "须大于零,例如 7d。"),
+        (Exact("A duration such as 24h, 2d or PT12H."), "请输入时长,如 24h、2d 或 PT12H。"),
+        (Exact("At least one role is required."), "至少需要一个角色。"),
+        (Exact("Expected pending, sent or failed."), "应为 pending、sent 或 failed。"),
+        (Exact("instanceId and signalName go together: give both or neither."), "instanceId 和 signalName 须同时给出或同时不给。"),
+        (Exact("Send the photo with the answer page's form."), "请通过答复页面的表单上传照片。"),
+        (Exact("Leave out photoId."), "请不要填写 photoId。"),
+    ];
+
+    /// <summary>The errors in the caller's language: as they are for English, else each known message in Chinese.</summary>
+    public static IReadOnlyDictionary<string, string[]> Localize(IReadOnlyDictionary<string, string[]> errors, string? acceptLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (ProblemTitles.PrefersEnglish(acceptLanguage)) return errors;
+        return errors.ToDictionary(e => e.Key, e => e.Value.Select(Chinese).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>One message in Chinese when this table knows it; otherwise as it is.</summary>
+    public static string Chinese(string message)
+    {
+        foreach (var (english, chinese) in Known)
+            if (english.IsMatch(message)) return english.Replace(message, chinese);
+        return message;
+    }
+
+    private static Regex Exact(string text) => new($"^{Regex.Escape(text)}$", RegexOptions.CultureInvariant);
+
+    private static Regex Whole(string pattern) => new($"^{pattern}$", RegexOptions.CultureInvariant);
+}
