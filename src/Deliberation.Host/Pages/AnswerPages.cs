@@ -100,7 +100,7 @@ public static class AnswerPages
             var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
             if (form.TryBuildAnswer(chosen, comment, out answer) is { } problem)
                 return Page(http, StatusCodes.Status400BadRequest,
-                    AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple)));
+                    AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple, form.MaxChoices)));
         }
 
         try

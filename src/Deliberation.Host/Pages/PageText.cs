@@ -147,8 +147,10 @@ internal sealed record PageText(
         _ => purpose,
     };
 
-    public string Problem(AnswerProblem problem, bool multiple) => (problem, IsEnglish) switch
+    public string Problem(AnswerProblem problem, bool multiple, int? maxChoices = null) => (problem, IsEnglish) switch
     {
+        (AnswerProblem.TooManyChoices, false) => $"最多只能选择 {maxChoices} 项。",
+        (AnswerProblem.TooManyChoices, true) => $"Choose at most {maxChoices}.",
         (AnswerProblem.ChoiceRequired, false) => multiple ? "请至少选择一项,或在说明中写明原因。" : "请选择一项。",
         (AnswerProblem.UnknownChoice, false) => "所选的选项不存在,请重新选择。",
         (AnswerProblem.SingleChoiceOnly, false) => "只能选择一项。",

@@ -192,7 +192,8 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         {
             ["options"] = new JsonArray(candidates.Select(c => (JsonNode)new JsonObject
             {
-                ["value"] = c.Id.ToString("N"),
+                // The id as the API shows it (hyphenated), so the value a client sees is the value it sends back.
+                ["value"] = c.Id.ToString(),
                 ["label"] = Label(people[c.PersonId], units),
             }).ToArray()),
             ["description"] = $"{CountingMethods.Describe(election.CountingMethod, election.Layer)}。共选出{election.Seats}名;截止前可以修改选择,以截止时的选择为准。",

@@ -177,8 +177,10 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         Assert.False((bool)open5["ballots"]!.AsArray().Single(b => (string)b!["taskId"]! == paperTask)!["emailed"]!);
         using (var head = await BuildingHeadAsync(roster.Community))
         {
-            var paper = await head.PostAsJsonAsync($"/api/tasks/{paperTask}/proxy-answer", new { answer = new { choice = zhang1 } });
+            // The id without hyphens, as ballots offered it before: still the same candidate, recorded as the API shows it.
+            var paper = await head.PostAsJsonAsync($"/api/tasks/{paperTask}/proxy-answer", new { answer = new { choice = Guid.Parse(zhang1).ToString("N") } });
             Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
+            Assert.Equal(zhang1, (string)(await paper.Content.ReadFromJsonAsync<JsonObject>())!["current"]!["answer"]!["choice"]!);
         }
 
         // In 6栋 李一 votes; 李二 does not until reminded.
@@ -300,7 +302,7 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["李二"], "请投票")), li2);
         var tied = await PostAsync($"{api}/elections/{e6}/count", new { }, HttpStatusCode.OK);
         Assert.Equal("tied", (string)tied["status"]!);
-        Assert.Equal(new[] { li1, li2 }.Order(), tied["tiedForLastSeat"]!.AsArray().Select(x => Guid.Parse((string)x!).ToString("N")).Order());
+        Assert.Equal(new[] { li1, li2 }.Order(), tied["tiedForLastSeat"]!.AsArray().Select(x => (string)x!).Order());
         Assert.Null(tied["lotsSeed"]);
 
         var decided = await PostAsync($"{api}/elections/{e6}/tie-decision", new { order = new[] { Guid.Parse(li2), Guid.Parse(li1) }, reason = "李一主动让出" }, HttpStatusCode.OK);
@@ -340,16 +342,16 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         return JsonNode.Parse(text)!;
     }
 
-    /// <summary>Nominates; returns the candidate id as the ballot's option value.</summary>
+    /// <summary>Nominates; returns the candidate id, as the API shows it and the ballot offers it.</summary>
     private async Task<string> NominateAsync(string api, string electionId, Guid personId, Guid? by)
     {
         var candidate = await PostAsync($"{api}/elections/{electionId}/nominations", new { personId, nominatedByPersonId = by }, HttpStatusCode.Created);
-        return Guid.Parse((string)candidate["id"]!).ToString("N");
+        return (string)candidate["id"]!;
     }
 
     private static (int Votes, int Rank, bool Elected) CandidateResult(JsonNode election, string candidate)
     {
-        var c = election["candidates"]!.AsArray().Single(x => Guid.Parse((string)x!["id"]!).ToString("N") == candidate)!;
+        var c = election["candidates"]!.AsArray().Single(x => (string)x!["id"]! == candidate)!;
         return ((int)c["votes"]!, (int)c["rank"]!, (bool)c["elected"]!);
     }
 

@@ -246,7 +246,7 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         Assert.Empty(await ElectionsAsync(world, 2));
 
         var decided = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/elections/{e5}/tie-decision",
-            new { order = new[] { Guid.ParseExact(zhang2, "N"), Guid.ParseExact(zhang1, "N") }, reason = "张二常住本楼,便于联系居民" });
+            new { order = new[] { Guid.Parse(zhang2), Guid.Parse(zhang1) }, reason = "张二常住本楼,便于联系居民" });
 
         // The decision signals the workflow, which counts again and opens layer 2.
         var text = await decided.Content.ReadAsStringAsync();
@@ -297,14 +297,14 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         return await db.ElectionBallots.Where(b => elections.Contains(b.ElectionId) && b.PersonId == world.People[name]).SumAsync(b => b.ReminderCount);
     }
 
-    /// <summary>Nominates a person (self-nominated) through the stakeholders API; returns the candidate id as the ballot's option value.</summary>
+    /// <summary>Nominates a person (self-nominated) through the stakeholders API; returns the candidate id, as the API shows it and the ballot offers it.</summary>
     private async Task<string> NominateAsync(World world, Guid electionId, string name)
     {
         var response = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/elections/{electionId}/nominations",
             new { personId = world.People[name], nominatedByPersonId = world.People[name] });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        return Guid.Parse((string)JsonNode.Parse(text)!["id"]!).ToString("N");
+        return (string)JsonNode.Parse(text)!["id"]!;
     }
 
     private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);
