@@ -10,9 +10,10 @@ namespace Deliberation.Persistence.Activities;
 /// Opens a layer's elections (发起推选) for an affected group: layer 1, one per building group; layer 2, the
 /// group's one election among the delegates. Its windows are inputs, so that the workflow JSON decides the
 /// timings: nominations close after <c>nominationWindow</c>, the ballot a <c>ballotWindow</c> later, and
-/// non-voters are reminded <c>reminderBefore</c> the ballot closes. The waits are the workflow's own
-/// activities, timed from this activity's output <c>{ groupId, layer, nominationsCloseAt, ballotClosesAt, reminderAt }</c>
-/// — the same deadlines the ballot emails quote.
+/// non-voters are reminded <c>reminderBefore</c> the ballot closes, out of the <c>quietHours</c> (see
+/// <see cref="ElectionReminders.Plan"/>). The waits are the workflow's own activities, timed from this activity's output
+/// <c>{ groupId, layer, nominationsCloseAt, ballotClosesAt, remind, reminderAt }</c> — the same deadlines the ballot emails
+/// quote, and the same reminder time the diagram's timer waits for (<c>reminderAt</c> is null when <c>remind</c> is false).
 /// </summary>
 public sealed class OpenElectionActivity(DeliberationDatabase database, ElectionStore elections) : Activity
 {
@@ -33,6 +34,7 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
                 { Description = new("从截止提名到投票截止,例如 5d", "From the close of nominations to the ballot deadline, e.g. 5d") },
             new("reminderBefore", InputType.Duration, new("提前提醒", "Remind before"), false, UiHint.Duration)
                 { Description = new("投票截止前多久提醒未投票者,例如 1d", "How long before the deadline non-voters are reminded, e.g. 1d"), Default = "24h" },
+            DeliberationSteps.QuietHoursInput,
         ],
         ["Done"])
     {
@@ -50,8 +52,10 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
         var nominations = context.GetDuration("nominationWindow") ?? throw Missing(context, "nominationWindow");
         var ballot = context.GetDuration("ballotWindow") ?? throw Missing(context, "ballotWindow");
         var reminderBefore = context.GetDuration("reminderBefore") ?? ElectionStore.DefaultReminderBefore;
+        var quiet = DeliberationSteps.QuietHours(context);
         var nominationsCloseAt = context.Now + nominations;
         var ballotClosesAt = nominationsCloseAt + ballot;
+        var reminderAt = ElectionReminders.Plan(nominationsCloseAt, ballotClosesAt, reminderBefore, quiet);
         var settings = new ElectionSettings(seats, nominationsCloseAt, ballotClosesAt, reminderBefore, context.GetText("tieRule"), null);
 
         // The inputs are checked here, so that a bad value is an incident of this activity. What depends on the group's
@@ -73,7 +77,8 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
             ["layer"] = layer,
             ["nominationsCloseAt"] = Iso(nominationsCloseAt),
             ["ballotClosesAt"] = Iso(ballotClosesAt),
-            ["reminderAt"] = Iso(ballotClosesAt - reminderBefore),
+            ["remind"] = reminderAt is not null,
+            ["reminderAt"] = reminderAt is { } at ? Iso(at) : null,
         });
     }
 

@@ -166,6 +166,52 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         Assert.Equal(["ballotDeadline"], await WaitingAsync(instanceId));
     }
 
+    [Fact]
+    public async Task BallotReminderDueInQuietHours_GoesOutWhenTheyEnd_TheDiagramsTimerAndTheEmailAgree()
+    {
+        var world = await SeedAsync();
+        var t0 = _host.Time.GetUtcNow(); // 09:00 Beijing time
+        // The ballot closes at t0 + 8d, 09:00; ten hours before is 23:00 the evening before, in the quiet hours (22:00–07:00).
+        var instanceId = await AnchorAsync(world, new { reminderBefore = "10h" });
+        await NominateEveryBuildingAsync(world);
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+        await ReceiveAsync(world.Emails["李二"], "请投票");
+
+        var sevenInTheMorning = t0.AddDays(8).AddHours(-2);
+        Assert.Equal(sevenInTheMorning, await TimerDueAsync(instanceId, "reminderDue"));
+        await AdvanceAndPumpAsync(sevenInTheMorning - Tick - _host.Time.GetUtcNow());
+        Assert.Equal(0, await RemindersAsync(world, "李二"));
+        await AdvanceAndPumpAsync(Tick);
+
+        Assert.Equal(1, await RemindersAsync(world, "李二"));
+        Assert.Contains("您还没有投票", (await ReceiveAsync(world.Emails["李二"], "提醒")).TextBody);
+        Assert.Equal(sevenInTheMorning, await RemindedAtAsync(world, "李二"));
+    }
+
+    [Fact]
+    public async Task BallotClosingBeforeTheQuietHoursEnd_RemindsTheEveningBefore()
+    {
+        var world = await SeedAsync();
+        var t0 = _host.Time.GetUtcNow(); // 09:00 Beijing time
+        // The ballot closes at t0 + 3d + 116h (4d20h): 05:00 Beijing time. Two hours before is 03:00, and the quiet hours end at 07:00,
+        // after the deadline: the reminder goes out the evening before, at 21:59.
+        var instanceId = await AnchorAsync(world, new { ballotWindow = "116h", reminderBefore = "2h" });
+        await NominateEveryBuildingAsync(world);
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+        await ReceiveAsync(world.Emails["李二"], "请投票");
+
+        var eveningBefore = t0.AddDays(7).AddHours(12).AddMinutes(59);
+        Assert.Equal(eveningBefore, await TimerDueAsync(instanceId, "reminderDue"));
+        await AdvanceAndPumpAsync(eveningBefore - Tick - _host.Time.GetUtcNow());
+        Assert.Equal(0, await RemindersAsync(world, "李二"));
+        await AdvanceAndPumpAsync(Tick);
+
+        Assert.Equal(1, await RemindersAsync(world, "李二"));
+        Assert.Contains("05:00", (await ReceiveAsync(world.Emails["李二"], "提醒")).Subject, StringComparison.Ordinal);
+        Assert.Equal(eveningBefore, await RemindedAtAsync(world, "李二"));
+        Assert.Equal(["ballotDeadline"], await WaitingAsync(instanceId));
+    }
+
     private sealed record World(Guid Community, Guid Building5, Guid Building6, Guid Complaint, Dictionary<string, Guid> People, Dictionary<string, string> Emails);
 
     /// <summary>
@@ -305,6 +351,30 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         return (string)JsonNode.Parse(text)!["id"]!;
+    }
+
+    /// <summary>Nominates 张一 in 5栋 and 李一 in 6栋, so that both layer-1 elections can send ballots.</summary>
+    private async Task NominateEveryBuildingAsync(World world)
+    {
+        var layerOne = await ElectionsAsync(world, 1);
+        await NominateAsync(world, layerOne.Single(e => e.BuildingGroupId == world.Building5).Id, "张一");
+        await NominateAsync(world, layerOne.Single(e => e.BuildingGroupId == world.Building6).Id, "李一");
+    }
+
+    /// <summary>When the timer of the activity the instance waits in is due, as the diagram shows it.</summary>
+    private async Task<DateTimeOffset> TimerDueAsync(string instanceId, string activityId)
+    {
+        var instance = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
+        var waiting = instance["waiting"]!.AsArray().Single(w => (string)w!["activityId"]! == activityId)!;
+        return DateTimeOffset.Parse((string)Assert.Single(waiting["bookmarks"]!.AsArray())!["dueAt"]!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>When the person's layer-1 ballot reminder went out (recorded with its email, in the same transaction).</summary>
+    private async Task<DateTimeOffset?> RemindedAtAsync(World world, string name)
+    {
+        await using var db = Database.CreateContext();
+        var elections = db.Elections.Where(e => e.CommunityId == world.Community && e.Layer == 1).Select(e => e.Id);
+        return (await db.ElectionBallots.SingleAsync(b => elections.Contains(b.ElectionId) && b.PersonId == world.People[name])).RemindedAt;
     }
 
     private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);
