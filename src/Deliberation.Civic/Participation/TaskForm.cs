@@ -19,8 +19,8 @@ namespace Deliberation.Civic.Participation;
 /// </summary>
 public sealed class TaskForm
 {
-    /// <summary>The most options a task offers.</summary>
-    public const int MaxOptions = 50;
+    /// <summary>The most options a task offers: a nomination form lists an election's whole electorate (a building group's households).</summary>
+    public const int MaxOptions = 500;
 
     /// <summary>The longest option value.</summary>
     public const int MaxValueLength = 100;

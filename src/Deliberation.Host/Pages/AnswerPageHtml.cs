@@ -122,7 +122,7 @@ internal static class AnswerPageHtml
     {
         var body = new StringBuilder();
         Heading(body, t, task, form);
-        body.Append("<p class=\"box warn\"><strong>").Append(E(t.Closed)).Append("</strong></p>");
+        body.Append("<p class=\"box warn\"><strong>").Append(E(t.ClosedFor(task.Purpose))).Append("</strong></p>");
         if (current is null) body.Append("<p class=\"box\">").Append(E(t.NothingRecorded)).Append("</p>");
         else Answer(body, t, form, current, t.RecordedAnswer, "box");
         return Layout(t, task.Title, body, t.Help, null);

@@ -130,8 +130,18 @@ internal sealed record PageText(
         return local.ToString(IsEnglish ? "d MMMM yyyy, HH:mm" : "yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>What a closed task's page says: for nominations, that nominations have closed (提名已截止).</summary>
+    public string ClosedFor(string purpose) => (purpose, IsEnglish) switch
+    {
+        (TaskPurposes.Nominate, false) => "提名已截止,提名不能再修改。",
+        (TaskPurposes.Nominate, true) => "Nominations have closed; they can no longer change.",
+        _ => Closed,
+    };
+
     public string Purpose(string purpose) => (purpose, IsEnglish) switch
     {
+        (TaskPurposes.Nominate, false) => "推选提名",
+        (TaskPurposes.Nominate, true) => "Nomination",
         (TaskPurposes.Ballot, false) => "选举投票",
         (TaskPurposes.TimePoll, false) => "时间征询",
         (TaskPurposes.Rsvp, false) => "参会回执",

@@ -55,8 +55,9 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
         var quiet = DeliberationSteps.QuietHours(context);
         var nominationsCloseAt = context.Now + nominations;
         var ballotClosesAt = nominationsCloseAt + ballot;
+        // The same plan the store records on the elections, so the diagram's timer is the reminder staff see.
         var reminderAt = ElectionReminders.Plan(nominationsCloseAt, ballotClosesAt, reminderBefore, quiet);
-        var settings = new ElectionSettings(seats, nominationsCloseAt, ballotClosesAt, reminderBefore, context.GetText("tieRule"), null);
+        var settings = new ElectionSettings(seats, nominationsCloseAt, ballotClosesAt, reminderBefore, context.GetText("tieRule"), null, QuietHours: quiet);
 
         // The inputs are checked here, so that a bad value is an incident of this activity. What depends on the group's
         // state (a group taking part directly, layer 1 not counted) is checked by the store at commit: the group, or the

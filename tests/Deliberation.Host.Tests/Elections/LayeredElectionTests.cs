@@ -21,7 +21,6 @@ namespace Deliberation.Host.Tests.Elections;
 [Trait("Category", "Deliberation")]
 public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
-    private const string HeadPassword = "a-long-enough-password";
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private HostFactory _host = null!;
@@ -239,9 +238,9 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         Assert.Equal(3, (int)open2["ballotsIssued"]!);
         Assert.Equal("每位楼栋代表一票,得票多者当选", (string)open2["countingRule"]!);
 
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张一"], "利益代表")), rep1);
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "利益代表")), rep1);
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails[delegate6], "利益代表")), rep2);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张一"], "请投票:推选东苑的利益代表")), rep1);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "请投票:推选东苑的利益代表")), rep1);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails[delegate6], "请投票:推选东苑的利益代表")), rep2);
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Message.Subject?.Contains("利益代表", StringComparison.Ordinal) == true
             && m.Recipients.Contains(roster.Emails[delegate6 == "李一" ? "李二" : "李一"]));
         var counted2 = await PostAsync($"{api}/elections/{e2}/count", new { }, HttpStatusCode.OK); // everyone voted: staff may count early
@@ -359,18 +358,7 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
 
     private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);
 
-    private async Task<HttpClient> BuildingHeadAsync(Guid community)
-    {
-        var email = $"head-{_run}@test.local";
-        var account = await _staff.PostAsJsonAsync("/api/users", new
-        {
-            email, displayName = "5栋楼长", password = HeadPassword, roles = new[] { "BuildingHead" }, communityIds = new[] { community },
-        });
-        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
-        var client = _host.CreateAnonymousClient();
-        await TestAccounts.SignInAsync(client, email, HeadPassword);
-        return client;
-    }
+    private Task<HttpClient> BuildingHeadAsync(Guid community) => TestAccounts.BuildingHeadAsync(_host, _staff, community, _run);
 
     /// <summary>The answer-page path of the link in a message's body.</summary>
     private static string LinkIn(MimeKit.MimeMessage message) => EmailedLinks.LinkIn(message);

@@ -184,8 +184,8 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         await NominateAsync(staff, community, top, westDelegate, by: westDelegate);
         var topElection = await GetAsync(staff, top);
         await AdvanceToAsync(DateTimeOffset.Parse((string)topElection["nominationsCloseAt"]!, CultureInfo.InvariantCulture));
-        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails["张一"], "利益代表")), representative);
-        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails[westDelegate], "利益代表")), representative);
+        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails["张一"], "请投票:推选1栋、2栋的利益代表")), representative);
+        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails[westDelegate], "请投票:推选1栋、2栋的利益代表")), representative);
         var notDelegate = westDelegate == "李一" ? "李二" : "李一";
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(community.Emails[notDelegate]) && (m.Message.Subject ?? "").Contains("利益代表", StringComparison.Ordinal));
 

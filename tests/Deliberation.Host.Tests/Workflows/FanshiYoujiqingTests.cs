@@ -107,8 +107,8 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         await NominateAsync(world, layerTwo.Id, "李一");
 
         await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
-        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "利益代表")), rep);
-        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "利益代表")), rep);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票:推选5栋、6栋的利益代表")), rep);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "请投票:推选5栋、6栋的利益代表")), rep);
         await AdvanceAndPumpAsync(TimeSpan.FromDays(5));
 
         // Counted: the representative sits on the panel and the workflow has reached the end of step 2: it waits for the meeting plan.
@@ -179,6 +179,7 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
 
         var sevenInTheMorning = t0.AddDays(8).AddHours(-2);
         Assert.Equal(sevenInTheMorning, await TimerDueAsync(instanceId, "reminderDue"));
+        Assert.All(await ElectionsAsync(world, 1), e => Assert.Equal(sevenInTheMorning, e.ReminderAt)); // what staff see
         await AdvanceAndPumpAsync(sevenInTheMorning - Tick - _host.Time.GetUtcNow());
         Assert.Equal(0, await RemindersAsync(world, "李二"));
         await AdvanceAndPumpAsync(Tick);
