@@ -14,7 +14,8 @@ public static class NominationEmails
     /// <param name="electionTitle">What is elected, e.g. 推选5栋的楼栋代表(5栋电梯改造).</param>
     /// <param name="election">The election (seats, nomination deadline, layer).</param>
     /// <param name="link">The signed answer-page link.</param>
-    public static EmailMessage Compose(string to, string name, string electionTitle, Election election, string link)
+    /// <param name="reopened">True when nominations reopen because nobody was nominated in the last window.</param>
+    public static EmailMessage Compose(string to, string name, string electionTitle, Election election, string link, bool reopened = false)
     {
         ArgumentNullException.ThrowIfNull(election);
         var deadline = BallotEmails.BeijingTime(election.NominationsCloseAt);
@@ -27,7 +28,7 @@ public static class NominationEmails
 
             社区正在{electionTitle},共选出{election.Seats}名。{role}
 
-            现在开始提名:您可以提名自己,也可以提名{neighbours},最多{election.Seats}人。提名将于{deadline}(北京时间)截止,截止前可以修改。请点击下面的链接提名:
+            {(reopened ? "上一轮提名期内无人被提名,社区重新开放提名。" : "现在开始提名:")}您可以提名自己,也可以提名{neighbours},最多{election.Seats}人。提名将于{deadline}(北京时间)截止,截止前可以修改。请点击下面的链接提名:
 
             {link}
 
@@ -37,6 +38,6 @@ public static class NominationEmails
 
             社区居委会
             """;
-        return new EmailMessage([to], SubjectPrefix + electionTitle, body);
+        return new EmailMessage([to], SubjectPrefix + (reopened ? "重新开放:" : "") + electionTitle, body);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Civic.Elections;
 using Deliberation.Engine.Activities;
 using Deliberation.Persistence.Stakeholders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Persistence.Activities;
 
@@ -38,8 +39,8 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
         ],
         ["Done"])
     {
-        Description = new("发起本层推选,记录提名和投票截止时间;等待由流程图中的“等待到指定时间”完成。",
-            "Opens the layer's elections and records the nomination and ballot deadlines; the waits are the diagram's Wait until activities."),
+        Description = new("发起本层推选,记录提名和投票截止时间,邀请投票人提名;本层已发起时(无人被提名)重新开放提名。等待由流程图中的“等待到指定时间”完成。",
+            "Opens the layer's elections, records the nomination and ballot deadlines and invites the voters to nominate; for a layer open already (nobody nominated) it reopens nominations. The waits are the diagram's Wait until activities."),
     };
 
     /// <inheritdoc/>
@@ -69,7 +70,10 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
         context.AddDomainWrite(async (step, token) =>
         {
             await using var db = await database.CreateContextAsync(step, token);
-            await OpenAsync(db, communityId, groupId, layer, settings, token);
+            // Run again for a layer that is open already, it reopens the nominations: the workflow's path when nobody was nominated.
+            if (await db.Elections.AnyAsync(e => e.GroupId == groupId && e.CommunityId == communityId && e.Layer == layer, token))
+                await elections.ReopenNominationsAsync(db, communityId, groupId, layer, settings, token);
+            else await OpenAsync(db, communityId, groupId, layer, settings, token);
             await db.SaveChangesAsync(token);
         });
         return ActivityResult.Complete(output: new JsonObject

@@ -102,6 +102,53 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         return election;
     }
 
+    /// <summary>
+    /// Reopens the nominations of a layer whose window ended while an election of it had nobody nominated (the workflow's
+    /// path when <c>CloseNominations</c> finds no candidates), adding the changes to <paramref name="db"/>, a tracking
+    /// context in the caller's transaction, without saving. Every election of the layer takes nominations until the new
+    /// deadline, with the new ballot deadline and reminder, so the layer stays on one set of timers; the nomination links
+    /// of all its voters work until then. The voters of each election without candidates are invited again: those with
+    /// an email get a new email (an election opened before nominations by link gets its invitations now).
+    /// </summary>
+    /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such group (404), invalid settings (400), the layer not taking nominations or its window not over (409).</exception>
+    internal async Task<IReadOnlyList<Election>> ReopenNominationsAsync(DeliberationDbContext db, Guid communityId, Guid groupId, int layer,
+        ElectionSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await RequireGroupAsync(db, communityId, groupId, cancellationToken);
+        var template = Validate(settings);
+        var now = time.GetUtcNow();
+        var elections = (await db.Elections.Where(e => e.GroupId == groupId && e.Layer == layer).ToListAsync(cancellationToken)).OrderBy(e => e.CreatedAt).ToList();
+        if (elections.Count == 0 || elections.Any(e => e.Status != ElectionStatuses.Nominating))
+            throw Refusals.Conflict("not-nominating", $"The group's layer-{layer} elections are not taking nominations; nothing was reopened.");
+        if (elections.Any(e => now < e.NominationsCloseAt))
+            throw Refusals.Conflict("nominations-still-open", "Nominations are still open; nothing was reopened.");
+        foreach (var election in elections)
+        {
+            (election.NominationsCloseAt, election.BallotClosesAt, election.ReminderBefore, election.ReminderAt) =
+                (template.NominationsCloseAt, template.BallotClosesAt, template.ReminderBefore, template.ReminderAt);
+            var invited = await db.NominationInvitations.Where(i => i.ElectionId == election.Id).ToListAsync(cancellationToken);
+            var taskIds = invited.Select(i => i.TaskId).ToList();
+            var tasks = await db.Tasks.Where(t => taskIds.Contains(t.Id) && t.ClosedAt == null).ToListAsync(cancellationToken);
+            foreach (var task in tasks) task.ClosesAt = election.NominationsCloseAt;
+            if (await db.Candidates.AnyAsync(c => c.ElectionId == election.Id, cancellationToken)) continue;
+            if (invited.Count == 0)
+            {
+                await InviteToNominateAsync(db, election, cancellationToken);
+                continue;
+            }
+            var title = await BallotTitleAsync(db, election, cancellationToken);
+            var personIds = invited.Where(i => i.Emailed).Select(i => i.PersonId).ToList();
+            var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id) && p.Email != null).ToDictionaryAsync(p => p.Id, cancellationToken);
+            foreach (var task in tasks.Where(t => people.ContainsKey(t.PersonId)))
+            {
+                var person = people[task.PersonId];
+                db.Outbox.Add(Email(NominationEmails.Compose(person.Email!, person.Name, title, election, links.CreateUrl(task, now), reopened: true), now));
+            }
+        }
+        return elections;
+    }
+
     /// <summary>An election of the community with its candidates and ballots.</summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such election in the community (404).</exception>
     public async Task<ElectionSnapshot> GetAsync(Guid communityId, Guid electionId, CancellationToken cancellationToken)

@@ -121,6 +121,41 @@ public sealed partial class FanshiYoujiqingTests
         Assert.Equal([("张三", NominationKinds.Other, "张二"), ("张一", NominationKinds.Self, "张一")], await CandidatesAsync(e5, world));
     }
 
+    [Fact]
+    public async Task NobodyNominatedInABuilding_StaffAreAlertedAndNominationsReopen_ThenTheBallotGoesOut()
+    {
+        var world = await SeedAsync();
+        var contact = $"jiedao-{_run}@test.local";
+        var contacts = await _staff.PutAsJsonAsync($"/api/communities/{world.Community}/escalation-contacts", new { escalationEmails = contact });
+        Assert.True(contacts.IsSuccessStatusCode, await contacts.Content.ReadAsStringAsync());
+        var t0 = _host.Time.GetUtcNow();
+        var instanceId = await AnchorAsync(world);
+        // 6栋 nominates 李一; in 5栋 nobody is nominated.
+        await NominateAsync(world, (await ElectionsAsync(world, 1)).Single(e => e.BuildingGroupId == world.Building6).Id, "李一");
+
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+
+        // No ballots and no incident: staff are alerted, and the layer takes nominations for another window.
+        Assert.Equal(["nominations"], await WaitingAsync(instanceId));
+        Assert.Contains("5栋的推选在提名截止时无人被提名", (await ReceiveAsync(contact, "推选无人被提名")).TextBody, StringComparison.Ordinal);
+        Assert.Contains("no-candidates", await _staff.GetStringAsync($"/api/communities/{world.Community}/escalations"), StringComparison.Ordinal);
+        Assert.All(await ElectionsAsync(world, 1), e =>
+            Assert.Equal((ElectionStatuses.Nominating, t0.AddDays(6), t0.AddDays(11)), (e.Status, e.NominationsCloseAt, e.BallotClosesAt)));
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Any(world.Emails.ContainsValue) && (m.Message.Subject ?? "").StartsWith("请投票", StringComparison.Ordinal));
+
+        // 5栋's voters are invited again (6栋's, who have a candidate, are not); 张二 nominates himself by link.
+        var again = await ReceiveAsync(world.Emails["张二"], "【提名】重新开放");
+        Assert.Contains("提名将于2026年11月29日 09:00(北京时间)截止", again.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(world.Emails["李一"]) && (m.Message.Subject ?? "").Contains("重新开放", StringComparison.Ordinal));
+        await EmailedLinks.AnswerFormAsync(_resident, LinkIn(again), ("choices", Id(world, "张二")));
+
+        // At the new deadline the ballots go out, with the new candidate.
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+        Assert.Equal(["ballotDeadline", "reminderDue"], (await WaitingAsync(instanceId)).Order(StringComparer.Ordinal));
+        var ballot = await (await _resident.GetAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票")))).Content.ReadAsStringAsync();
+        Assert.Contains("张二(5栋 502)", ballot, StringComparison.Ordinal);
+    }
+
     private static string Id(World world, string name) => world.People[name].ToString();
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
