@@ -59,7 +59,9 @@ internal static class AnswerPageHtml
         body.Append("<form method=\"post\">");
         if (form.Options.Count > 0)
         {
-            body.Append("<fieldset><legend>").Append(E(form.Multiple ? t.ChooseSeveral : t.ChooseOne)).Append("</legend>");
+            var legend = !form.Multiple ? t.ChooseOne
+                : form.MaxChoices is { } most ? string.Format(System.Globalization.CultureInfo.InvariantCulture, t.ChooseAtMost, most) : t.ChooseSeveral;
+            body.Append("<fieldset><legend>").Append(E(legend)).Append("</legend>");
             var (type, name) = form.Multiple ? ("checkbox", "choices") : ("radio", "choice");
             foreach (var option in form.Options)
             {

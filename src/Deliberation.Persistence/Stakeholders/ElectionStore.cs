@@ -184,13 +184,14 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     /// nominated by the voter under the rules of <see cref="NominateAsync(Guid, Guid, Guid, Guid?, CancellationToken)"/>
     /// (self-nomination when the voter names themself). Candidates the voter nominated before and no longer names are
     /// withdrawn — unless another voter's current nomination names them too, who then becomes their nominator. Nominations
-    /// staff entered are never withdrawn this way.
+    /// staff entered are never withdrawn this way. A <c>nominate</c> task staff created by hand belongs to no election:
+    /// its answer is recorded and nothing more.
     /// </summary>
-    /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">Not a nomination task (404), someone outside the electorate (400), nominations closed (409).</exception>
+    /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">Someone outside the electorate (400), nominations closed (409).</exception>
     internal async Task RecordNominationsAsync(DeliberationDbContext db, ParticipationTask task, IReadOnlyCollection<Guid> nominees, CancellationToken cancellationToken)
     {
-        var invitation = await db.NominationInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TaskId == task.Id, cancellationToken)
-            ?? throw Refusals.NotFound("election-not-found", $"Task {task.Id} invites nobody to nominate in an election.");
+        var invitation = await db.NominationInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TaskId == task.Id, cancellationToken);
+        if (invitation is null) return;
         var election = await RequireElectionAsync(db, task.CommunityId, invitation.ElectionId, cancellationToken);
         EnsureNominating(election, time.GetUtcNow());
         var voter = task.PersonId;

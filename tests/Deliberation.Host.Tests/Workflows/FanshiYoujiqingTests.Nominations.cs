@@ -35,6 +35,7 @@ public sealed partial class FanshiYoujiqingTests
         Assert.Contains("5栋-501 张一(本人)", html, StringComparison.Ordinal);
         Assert.Contains("5栋-502 张二", html, StringComparison.Ordinal);
         Assert.Contains("5栋-503 张三", html, StringComparison.Ordinal);
+        Assert.Contains("最多可选 1 项", html, StringComparison.Ordinal);
         Assert.DoesNotContain("李一", html, StringComparison.Ordinal);
         Assert.Empty(await CandidatesAsync(e5));
 
