@@ -14,7 +14,7 @@ namespace Deliberation.Persistence.Activities;
 /// non-voters are reminded <c>reminderBefore</c> the ballot closes, out of the <c>quietHours</c> (see
 /// <see cref="ElectionReminders.Plan"/>). The waits are the workflow's own activities, timed from this activity's output
 /// <c>{ groupId, layer, nominationsCloseAt, ballotClosesAt, remind, reminderAt }</c> — the same deadlines the ballot emails
-/// quote, and the same reminder time the diagram's timer waits for (<c>reminderAt</c> is null when <c>remind</c> is false).
+/// quote, and the same reminder time the diagram's timer waits for (<c>reminderAt</c> is the ballot deadline when <c>remind</c> is false).
 /// </summary>
 public sealed class OpenElectionActivity(DeliberationDatabase database, ElectionStore elections) : Activity
 {
@@ -83,7 +83,9 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
             ["nominationsCloseAt"] = Iso(nominationsCloseAt),
             ["ballotClosesAt"] = Iso(ballotClosesAt),
             ["remind"] = reminderAt is not null,
-            ["reminderAt"] = reminderAt is { } at ? Iso(at) : null,
+            // Without a reminder, the deadline: a diagram of an older version, with no If on remind, then waits until the
+            // deadline, when RemindVoters finds no open ballot and reminds nobody, instead of failing on an empty time.
+            ["reminderAt"] = Iso(reminderAt ?? ballotClosesAt),
         });
     }
 

@@ -213,6 +213,22 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         Assert.Equal(["ballotDeadline"], await WaitingAsync(instanceId));
     }
 
+    [Fact]
+    public async Task NoTimeForABallotReminder_TheDiagramWaitsOnlyForTheDeadline_AndNobodyIsReminded()
+    {
+        var world = await SeedAsync();
+        var instanceId = await AnchorAsync(world, new { reminderBefore = "0s" });
+        await NominateEveryBuildingAsync(world);
+
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+
+        Assert.Equal(["ballotDeadline"], await WaitingAsync(instanceId));
+        Assert.All(await ElectionsAsync(world, 1), e => Assert.Null(e.ReminderAt));
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(5));
+        Assert.Equal(0, await RemindersAsync(world, "李二"));
+        Assert.All(await ElectionsAsync(world, 1), e => Assert.Equal(ElectionStatuses.Counted, e.Status));
+    }
+
     private sealed record World(Guid Community, Guid Building5, Guid Building6, Guid Complaint, Dictionary<string, Guid> People, Dictionary<string, string> Emails);
 
     /// <summary>
