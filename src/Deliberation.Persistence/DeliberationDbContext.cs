@@ -51,6 +51,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Election> Elections => Set<Election>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<ElectionBallot> ElectionBallots => Set<ElectionBallot>();
+    public DbSet<NominationInvitation> NominationInvitations => Set<NominationInvitation>();
     public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();

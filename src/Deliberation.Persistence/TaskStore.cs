@@ -252,6 +252,7 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
         AnswerProblem.ChoiceRequired => "Choose an option.",
         AnswerProblem.UnknownChoice => $"Choose among: {string.Join(", ", form.Options.Select(o => o.Value))}.",
         AnswerProblem.SingleChoiceOnly => "Only one option may be chosen (give \"choice\").",
+        AnswerProblem.TooManyChoices => $"At most {form.MaxChoices} options may be chosen.",
         AnswerProblem.CommentRequired => "This task takes a written answer: give \"comment\".",
         AnswerProblem.CommentTooLong => $"The comment may have at most {TaskForm.MaxCommentLength} characters.",
         AnswerProblem.CommentNotAllowed => "This task takes no comment.",

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -25,5 +26,20 @@ public static class TestAccounts
         response.EnsureSuccessStatusCode();
         var token = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    /// <summary>Creates a building head of the community (through the administrator's client) and returns a client signed in as them.</summary>
+    public static async Task<HttpClient> BuildingHeadAsync(HostFactory host, HttpClient admin, Guid community, string run)
+    {
+        const string password = "a-long-enough-password";
+        var email = $"head-{run}@test.local";
+        var account = await admin.PostAsJsonAsync("/api/users", new
+        {
+            email, displayName = "楼长", password, roles = new[] { "BuildingHead" }, communityIds = new[] { community },
+        });
+        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
+        var client = host.CreateAnonymousClient();
+        await SignInAsync(client, email, password);
+        return client;
     }
 }

@@ -56,6 +56,12 @@ public sealed class Election
     /// <summary>How long before the deadline those who have not voted are reminded.</summary>
     public TimeSpan ReminderBefore { get; set; }
 
+    /// <summary>
+    /// When those who have not voted are reminded: <see cref="ReminderBefore"/> the deadline, moved out of the quiet hours
+    /// (<see cref="ElectionReminders.Plan"/>); null when there is no time for a reminder while the ballot is open.
+    /// </summary>
+    public DateTimeOffset? ReminderAt { get; set; }
+
     /// <summary>One of <see cref="ElectionStatuses"/>.</summary>
     public string Status { get; set; } = ElectionStatuses.Nominating;
 

@@ -14,6 +14,9 @@ public static partial class EscalationKinds
     /// <summary>No decision after the configured number of rounds (step 4).</summary>
     public const string RoundsExhausted = "rounds-exhausted";
 
+    /// <summary>An election's nominations closed with nobody nominated; the workflow reopened them (step 2).</summary>
+    public const string NoCandidates = "no-candidates";
+
     /// <summary>The longest kind.</summary>
     public const int MaxLength = 40;
 

@@ -15,6 +15,9 @@ public enum AnswerProblem
     /// <summary>Several options chosen where only one is allowed.</summary>
     SingleChoiceOnly,
 
+    /// <summary>More options chosen than <see cref="TaskForm.MaxChoices"/> allows.</summary>
+    TooManyChoices,
+
     /// <summary>The task asks for a written answer and none was given.</summary>
     CommentRequired,
 

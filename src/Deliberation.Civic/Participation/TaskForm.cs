@@ -6,18 +6,21 @@ namespace Deliberation.Civic.Participation;
 
 /// <summary>
 /// What an answer page asks, read from <see cref="ParticipationTask.Data"/>:
-/// <c>{"options":[{"value":"a","label":"同意"}], "multiple": false, "allowComment": true, "description": "…"}</c>.
+/// <c>{"options":[{"value":"a","label":"同意"}], "multiple": false, "maxChoices": 2, "allowComment": true, "description": "…"}</c>
+/// (<c>maxChoices</c>, with <c>multiple</c> only: at most that many may be chosen).
 /// Without options the answer is a written comment (a progress report). Answers are recorded as
 /// <c>{"choice":"a"}</c> (one choice), <c>{"choices":["a","b"]}</c> (several, in option order) or
 /// <c>{"comment":"…"}</c>, each with an optional <c>comment</c>.
 /// A progress report form (<c>{"form":"progress", "description": "…"}</c>) takes no options: its answer is
 /// <c>{"percent": 60, "done": false, "comment": "…", "photoId": "…"}</c> — a percentage 0–100 (100 when done),
 /// an optional note and an optional photo stored beforehand.
+/// An option whose value is an id (a GUID) is matched by that id in either spelling, with or without hyphens, and
+/// recorded as the option spells it: clients send ids as the API shows them, whichever form a task's options use.
 /// </summary>
 public sealed class TaskForm
 {
-    /// <summary>The most options a task offers.</summary>
-    public const int MaxOptions = 50;
+    /// <summary>The most options a task offers: a nomination form lists an election's whole electorate (a building group's households).</summary>
+    public const int MaxOptions = 500;
 
     /// <summary>The longest option value.</summary>
     public const int MaxValueLength = 100;
@@ -34,10 +37,11 @@ public sealed class TaskForm
     /// <summary>The value of <c>form</c> that makes a progress report form.</summary>
     public const string ProgressForm = "progress";
 
-    private TaskForm(IReadOnlyList<TaskOption> options, bool multiple, bool allowComment, string? description, bool isProgress = false)
+    private TaskForm(IReadOnlyList<TaskOption> options, bool multiple, bool allowComment, string? description, bool isProgress = false, int? maxChoices = null)
     {
         Options = options;
         Multiple = multiple;
+        MaxChoices = maxChoices;
         AllowComment = allowComment;
         Description = description;
         IsProgress = isProgress;
@@ -51,6 +55,9 @@ public sealed class TaskForm
 
     /// <summary>Whether several options may be chosen.</summary>
     public bool Multiple { get; }
+
+    /// <summary>With <see cref="Multiple"/>: the most options that may be chosen; null for no limit.</summary>
+    public int? MaxChoices { get; }
 
     /// <summary>Whether a comment may be written; always true without options, where the comment is the answer.</summary>
     public bool AllowComment { get; }
@@ -93,6 +100,13 @@ public sealed class TaskForm
         }
         if (!TryFlag(o, "multiple", false, out var multiple)) return Fail("multiple must be true or false.", out error);
         if (!TryFlag(o, "allowComment", false, out var allowComment)) return Fail("allowComment must be true or false.", out error);
+        int? maxChoices = null;
+        if (o["maxChoices"] is { } max)
+        {
+            if (max is not JsonValue m || !m.TryGetValue<int>(out var most) || most < 1) return Fail("maxChoices must be a whole number of at least 1.", out error);
+            if (!multiple) return Fail("maxChoices goes with multiple: true.", out error);
+            maxChoices = most;
+        }
         var description = o["description"] switch
         {
             null => null,
@@ -116,7 +130,7 @@ public sealed class TaskForm
         }
 
         form = new TaskForm(options, multiple && options.Count > 0, allowComment || options.Count == 0,
-            string.IsNullOrWhiteSpace(description) ? null : description);
+            string.IsNullOrWhiteSpace(description) ? null : description, maxChoices: options.Count > 0 ? maxChoices : null);
         return true;
     }
 
@@ -193,11 +207,14 @@ public sealed class TaskForm
             answer["comment"] = comment;
             return null;
         }
-        if (chosen.Any(v => Options.All(x => x.Value != v))) return AnswerProblem.UnknownChoice;
+        var matched = chosen.Select(OptionValueOf).ToList();
+        if (matched.Any(v => v is null)) return AnswerProblem.UnknownChoice;
+        chosen = matched.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (Multiple)
         {
             // Choosing none is an answer too ("none of these times suits me"), but only with a word of explanation.
             if (chosen.Count == 0 && comment is null) return AnswerProblem.ChoiceRequired;
+            if (chosen.Count > MaxChoices) return AnswerProblem.TooManyChoices;
             answer["choices"] = new JsonArray(Options.Where(x => chosen.Contains(x.Value)).Select(x => (JsonNode?)JsonValue.Create(x.Value)).ToArray());
         }
         else
@@ -208,6 +225,14 @@ public sealed class TaskForm
         }
         if (comment is not null) answer["comment"] = comment;
         return null;
+    }
+
+    /// <summary>The option a chosen value names: the same value, or the same id in another spelling; null for none.</summary>
+    private string? OptionValueOf(string chosen)
+    {
+        if (Options.Any(o => o.Value == chosen)) return chosen;
+        if (!Guid.TryParse(chosen, out var id)) return null;
+        return Options.FirstOrDefault(o => Guid.TryParse(o.Value, out var optionId) && optionId == id)?.Value;
     }
 
     /// <summary>Builds a progress report from a page's form fields (percentage as typed, the done box, note, a stored photo's id).</summary>

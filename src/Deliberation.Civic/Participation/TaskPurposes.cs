@@ -3,6 +3,9 @@ namespace Deliberation.Civic.Participation;
 /// <summary>The purposes a task can have; a link is bound to one.</summary>
 public static class TaskPurposes
 {
+    /// <summary>Nominating candidates for an election (oneself or a neighbour).</summary>
+    public const string Nominate = "nominate";
+
     /// <summary>Voting in a ballot (e.g. electing a representative).</summary>
     public const string Ballot = "ballot";
 
@@ -25,7 +28,7 @@ public static class TaskPurposes
     public const string FollowUp = "follow-up";
 
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp];
+    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

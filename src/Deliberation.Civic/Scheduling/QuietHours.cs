@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Deliberation.Civic.Scheduling;
 
 /// <summary>
@@ -26,8 +28,33 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
     /// </summary>
     public DateTimeOffset SendTimeFor(DateTimeOffset due) => QuietUntil(due)?.ToOffset(due.Offset) ?? due;
 
+    /// <summary>
+    /// The latest time at or before <paramref name="due"/> outside the quiet hours: unchanged outside them, otherwise
+    /// the last minute before this quiet window began (21:59 with the default) — for a reminder that must go out
+    /// before something the end of the quiet hours would miss. Returned in the offset of <paramref name="due"/>.
+    /// </summary>
+    public DateTimeOffset LastSendTimeAtOrBefore(DateTimeOffset due) =>
+        QuietWindow(due) is { } window ? window.Since.AddMinutes(-1).ToOffset(due.Offset) : due;
+
+    /// <summary>Reads quiet hours written as <c>HH:mm-HH:mm</c> on Beijing's clock, e.g. <c>22:00-07:00</c>.</summary>
+    /// <returns>False, with <paramref name="quietHours"/> null, when the text is not in that form.</returns>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out QuietHours? quietHours)
+    {
+        quietHours = null;
+        var parts = (text ?? "").Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2
+            || !TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+            return false;
+        quietHours = new QuietHours(start, end);
+        return true;
+    }
+
     /// <summary>The end of the quiet window <paramref name="at"/> is in; null when it is not in one.</summary>
-    private DateTimeOffset? QuietUntil(DateTimeOffset at)
+    private DateTimeOffset? QuietUntil(DateTimeOffset at) => QuietWindow(at)?.Until;
+
+    /// <summary>The quiet window <paramref name="at"/> is in, from its start to its end; null when it is not in one.</summary>
+    private (DateTimeOffset Since, DateTimeOffset Until)? QuietWindow(DateTimeOffset at)
     {
         if (Start == End) return null;
         var local = BeijingTime.ToBeijing(at);
@@ -35,11 +62,11 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
         var time = TimeOnly.FromTimeSpan(local.TimeOfDay);
         if (CrossesMidnight)
         {
-            if (time >= Start) return OnBeijingClock(day.AddDays(1), End);
-            if (time < End) return OnBeijingClock(day, End);
+            if (time >= Start) return (OnBeijingClock(day, Start), OnBeijingClock(day.AddDays(1), End));
+            if (time < End) return (OnBeijingClock(day.AddDays(-1), Start), OnBeijingClock(day, End));
             return null;
         }
-        return time >= Start && time < End ? OnBeijingClock(day, End) : null;
+        return time >= Start && time < End ? (OnBeijingClock(day, Start), OnBeijingClock(day, End)) : null;
     }
 
     private static DateTimeOffset OnBeijingClock(DateOnly day, TimeOnly time)

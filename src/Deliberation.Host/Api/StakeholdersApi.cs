@@ -84,15 +84,19 @@ public static class StakeholdersApi
     public sealed record BallotView(Guid TaskId, Guid PersonId, string VoterName, Guid? HouseholdId, bool Emailed, bool Voted, string? Channel,
         DateTimeOffset? RemindedAt, int ReminderCount);
 
+    /// <summary>An invitation to nominate: the voter's nomination task, and whether and how they nominated (never whom).</summary>
+    public sealed record NominationInvitationView(Guid TaskId, Guid PersonId, string VoterName, bool Emailed, bool Nominated, string? Channel);
+
     /// <summary>An election with its candidates, ballots and result.</summary>
     /// <param name="CountingRule">The counting method as voters read it.</param>
-    /// <param name="RemindAt">When non-voters are due a reminder.</param>
+    /// <param name="RemindAt">When non-voters are due a reminder (out of the quiet hours); null when there is no time for one while the ballot is open.</param>
     /// <param name="TiedForLastSeat">While <c>tied</c>: the candidates a staff decision must order.</param>
     public sealed record ElectionView(Guid Id, Guid CaseId, Guid GroupId, int Layer, Guid? BuildingGroupId, bool ElectsRepresentatives, int Seats,
         string CountingMethod, string CountingRule, string TieRule, DateTimeOffset NominationsOpenAt, DateTimeOffset NominationsCloseAt,
-        DateTimeOffset BallotClosesAt, TimeSpan ReminderBefore, DateTimeOffset RemindAt, string Status, DateTimeOffset? BallotsOpenedAt,
+        DateTimeOffset BallotClosesAt, TimeSpan ReminderBefore, DateTimeOffset? RemindAt, string Status, DateTimeOffset? BallotsOpenedAt,
         int BallotsIssued, int BallotsCast, DateTimeOffset? CountedAt, string? LotsSeed, string? TieDecisionReason, Guid? TieDecidedByUserId,
-        DateTimeOffset? TieDecidedAt, IReadOnlyList<Guid> TiedForLastSeat, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<BallotView> Ballots);
+        DateTimeOffset? TieDecidedAt, IReadOnlyList<Guid> TiedForLastSeat, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<BallotView> Ballots,
+        IReadOnlyList<NominationInvitationView> NominationInvitations);
 
     /// <summary>A panel member.</summary>
     public sealed record PanelMemberView(Guid Id, Guid PersonId, string Name, string Role, string? PartyKind, bool Votes, string Source,
@@ -289,10 +293,12 @@ public static class StakeholdersApi
             tied = s.Candidates.Where(c => c.Candidate.Votes == last.Candidate.Votes).Select(c => c.Candidate.Id).ToList();
         return new ElectionView(e.Id, e.CaseId, e.GroupId, e.Layer, e.BuildingGroupId, e.ElectsRepresentatives, e.Seats, e.CountingMethod,
             CountingMethods.Describe(e.CountingMethod, e.Layer), e.TieRule, e.NominationsOpenAt, e.NominationsCloseAt, e.BallotClosesAt, e.ReminderBefore,
-            e.BallotClosesAt - e.ReminderBefore, e.Status, e.BallotsOpenedAt, e.BallotsIssued, e.BallotsCast, e.CountedAt, e.LotsSeed, e.TieDecisionReason,
+            e.ReminderAt, e.Status, e.BallotsOpenedAt, e.BallotsIssued, e.BallotsCast, e.CountedAt, e.LotsSeed, e.TieDecisionReason,
             e.TieDecidedByUserId, e.TieDecidedAt, tied, s.Candidates.Select(View).ToList(),
             s.Ballots.Select(b => new BallotView(b.Ballot.TaskId, b.Ballot.PersonId, b.VoterName, b.Ballot.HouseholdId, b.Ballot.Emailed, b.Voted, b.Channel,
-                b.Ballot.RemindedAt, b.Ballot.ReminderCount)).ToList());
+                b.Ballot.RemindedAt, b.Ballot.ReminderCount)).ToList(),
+            s.Invitations.Select(i => new NominationInvitationView(i.Invitation.TaskId, i.Invitation.PersonId, i.VoterName, i.Invitation.Emailed,
+                i.Channel is not null, i.Channel)).ToList());
     }
 
     private static PanelMemberView View(PanelEntry p) => new(p.Member.Id, p.Member.PersonId, p.Name, p.Member.Role, p.Member.PartyKind, p.Member.Votes,

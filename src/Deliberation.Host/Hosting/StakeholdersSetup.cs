@@ -1,5 +1,6 @@
 using Deliberation.Civic.Elections;
 using Deliberation.Engine.Activities;
+using Deliberation.Persistence;
 using Deliberation.Persistence.Activities;
 using Deliberation.Persistence.Stakeholders;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Deliberation.Host.Hosting;
 public static class StakeholdersSetup
 {
     /// <summary>
-    /// Adds <see cref="StakeholderStore"/>, <see cref="ElectionStore"/>, validated <see cref="ElectionOptions"/> and the
+    /// Adds <see cref="StakeholderStore"/>, <see cref="ElectionStore"/> with the handler of nominations by link, validated <see cref="ElectionOptions"/> and the
     /// 烦事有计倾 activities of step 2 (the activity registry picks them up).
     /// </summary>
     public static IServiceCollection AddStakeholders(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class StakeholdersSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ElectionOptions>>().Value);
         services.AddSingleton<StakeholderStore>();
         services.AddSingleton<ElectionStore>();
+        services.AddSingleton<ITaskAnswerHandler, NominationAnswerHandler>();
         services.AddSingleton<Activity, IdentifyStakeholdersActivity>();
         services.AddSingleton<Activity, OpenElectionActivity>();
         services.AddSingleton<Activity, CloseNominationsActivity>();

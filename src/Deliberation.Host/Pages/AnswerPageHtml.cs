@@ -59,7 +59,9 @@ internal static class AnswerPageHtml
         body.Append("<form method=\"post\">");
         if (form.Options.Count > 0)
         {
-            body.Append("<fieldset><legend>").Append(E(form.Multiple ? t.ChooseSeveral : t.ChooseOne)).Append("</legend>");
+            var legend = !form.Multiple ? t.ChooseOne
+                : form.MaxChoices is { } most ? string.Format(System.Globalization.CultureInfo.InvariantCulture, t.ChooseAtMost, most) : t.ChooseSeveral;
+            body.Append("<fieldset><legend>").Append(E(legend)).Append("</legend>");
             var (type, name) = form.Multiple ? ("checkbox", "choices") : ("radio", "choice");
             foreach (var option in form.Options)
             {
@@ -122,7 +124,7 @@ internal static class AnswerPageHtml
     {
         var body = new StringBuilder();
         Heading(body, t, task, form);
-        body.Append("<p class=\"box warn\"><strong>").Append(E(t.Closed)).Append("</strong></p>");
+        body.Append("<p class=\"box warn\"><strong>").Append(E(t.ClosedFor(task.Purpose))).Append("</strong></p>");
         if (current is null) body.Append("<p class=\"box\">").Append(E(t.NothingRecorded)).Append("</p>");
         else Answer(body, t, form, current, t.RecordedAnswer, "box");
         return Layout(t, task.Title, body, t.Help, null);

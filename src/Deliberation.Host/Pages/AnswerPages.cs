@@ -100,7 +100,7 @@ public static class AnswerPages
             var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
             if (form.TryBuildAnswer(chosen, comment, out answer) is { } problem)
                 return Page(http, StatusCodes.Status400BadRequest,
-                    AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple)));
+                    AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple, form.MaxChoices)));
         }
 
         try
@@ -108,7 +108,7 @@ public static class AnswerPages
             var recorded = await tasks.RecordLinkAnswerAsync(opened.Verification.Claims!, answer, cancellationToken);
             return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Confirmation(t, recorded.Task, form, recorded.Current!));
         }
-        catch (WorkflowException ex) when (ex.Code == "task-closed")
+        catch (WorkflowException ex) when (ex.Code is "task-closed" or "nominations-closed")
         {
             var now = await tasks.GetAsync(task.Id, cancellationToken);
             return Page(http, StatusCodes.Status409Conflict, AnswerPageHtml.Closed(t, now?.Task ?? task, form, now?.Current));
@@ -116,6 +116,12 @@ public static class AnswerPages
         catch (WorkflowException ex) when (ex.Code == "link-reissued")
         {
             return Refused(http, t, LinkStatus.Reissued);
+        }
+        catch (WorkflowException ex) when (ex.Code == "invalid-input" && !form.IsProgress)
+        {
+            // The domain refused what the form allowed (e.g. the electorate changed since the link was sent): nothing was recorded.
+            var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
+            return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.BadForm));
         }
         catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.NotFound)
         {

@@ -18,6 +18,7 @@ internal sealed record PageText(
     string NoChoice,
     string ChooseOne,
     string ChooseSeveral,
+    string ChooseAtMost,
     string CommentOptional,
     string CommentRequired,
     string Submit,
@@ -56,6 +57,7 @@ internal sealed record PageText(
         NoChoice: "(未选择选项)",
         ChooseOne: "请选择一项",
         ChooseSeveral: "可选择多项",
+        ChooseAtMost: "最多可选 {0} 项",
         CommentOptional: "补充说明(可不填)",
         CommentRequired: "请填写您的答复",
         Submit: "提交答复",
@@ -94,6 +96,7 @@ internal sealed record PageText(
         NoChoice: "(no option chosen)",
         ChooseOne: "Choose one",
         ChooseSeveral: "Choose any that apply",
+        ChooseAtMost: "Choose up to {0}",
         CommentOptional: "Comment (optional)",
         CommentRequired: "Your answer",
         Submit: "Send answer",
@@ -130,8 +133,18 @@ internal sealed record PageText(
         return local.ToString(IsEnglish ? "d MMMM yyyy, HH:mm" : "yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>What a closed task's page says: for nominations, that nominations have closed (提名已截止).</summary>
+    public string ClosedFor(string purpose) => (purpose, IsEnglish) switch
+    {
+        (TaskPurposes.Nominate, false) => "提名已截止,提名不能再修改。",
+        (TaskPurposes.Nominate, true) => "Nominations have closed; they can no longer change.",
+        _ => Closed,
+    };
+
     public string Purpose(string purpose) => (purpose, IsEnglish) switch
     {
+        (TaskPurposes.Nominate, false) => "推选提名",
+        (TaskPurposes.Nominate, true) => "Nomination",
         (TaskPurposes.Ballot, false) => "选举投票",
         (TaskPurposes.TimePoll, false) => "时间征询",
         (TaskPurposes.Rsvp, false) => "参会回执",
@@ -147,8 +160,10 @@ internal sealed record PageText(
         _ => purpose,
     };
 
-    public string Problem(AnswerProblem problem, bool multiple) => (problem, IsEnglish) switch
+    public string Problem(AnswerProblem problem, bool multiple, int? maxChoices = null) => (problem, IsEnglish) switch
     {
+        (AnswerProblem.TooManyChoices, false) => $"最多只能选择 {maxChoices} 项。",
+        (AnswerProblem.TooManyChoices, true) => $"Choose at most {maxChoices}.",
         (AnswerProblem.ChoiceRequired, false) => multiple ? "请至少选择一项,或在说明中写明原因。" : "请选择一项。",
         (AnswerProblem.UnknownChoice, false) => "所选的选项不存在,请重新选择。",
         (AnswerProblem.SingleChoiceOnly, false) => "只能选择一项。",

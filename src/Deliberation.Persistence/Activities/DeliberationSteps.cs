@@ -1,3 +1,4 @@
+using Deliberation.Civic.Scheduling;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Expressions;
@@ -22,6 +23,22 @@ internal static class DeliberationSteps
         Description = new("1:各楼栋推选楼栋代表;2:楼栋代表推选利益代表", "1: each building group elects delegates; 2: the delegates elect the representatives"),
         Default = 1,
     };
+
+    /// <summary>The <c>quietHours</c> input of the steps that plan reminders.</summary>
+    public static InputDescriptor QuietHoursInput { get; } = new("quietHours", InputType.Text, new("免打扰时段", "Quiet hours"), false, UiHint.SingleLine)
+    {
+        Default = "22:00-07:00", Description = new("北京时间;此时段内到期的提醒推迟到时段结束", "Beijing time; a reminder due then goes out when they end"),
+    };
+
+    /// <summary>The <c>quietHours</c> input (<c>HH:mm-HH:mm</c>, Beijing time); 22:00-07:00 when not given.</summary>
+    /// <exception cref="FormatException">The text is not in that form.</exception>
+    public static QuietHours QuietHours(ActivityContext context)
+    {
+        var text = context.GetText("quietHours") ?? "22:00-07:00";
+        return Civic.Scheduling.QuietHours.TryParse(text, out var quiet)
+            ? quiet
+            : throw new FormatException($"Input 'quietHours' of activity '{context.Node.Id}' is '{text}': expected HH:mm-HH:mm, e.g. 22:00-07:00.");
+    }
 
     /// <summary>The community the instance belongs to: the domain rows it writes are that community's.</summary>
     /// <exception cref="InvalidOperationException">The instance was started without a community.</exception>

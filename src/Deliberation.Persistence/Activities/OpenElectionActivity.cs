@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Civic.Elections;
 using Deliberation.Engine.Activities;
 using Deliberation.Persistence.Stakeholders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Persistence.Activities;
 
@@ -10,9 +11,10 @@ namespace Deliberation.Persistence.Activities;
 /// Opens a layer's elections (发起推选) for an affected group: layer 1, one per building group; layer 2, the
 /// group's one election among the delegates. Its windows are inputs, so that the workflow JSON decides the
 /// timings: nominations close after <c>nominationWindow</c>, the ballot a <c>ballotWindow</c> later, and
-/// non-voters are reminded <c>reminderBefore</c> the ballot closes. The waits are the workflow's own
-/// activities, timed from this activity's output <c>{ groupId, layer, nominationsCloseAt, ballotClosesAt, reminderAt }</c>
-/// — the same deadlines the ballot emails quote.
+/// non-voters are reminded <c>reminderBefore</c> the ballot closes, out of the <c>quietHours</c> (see
+/// <see cref="ElectionReminders.Plan"/>). The waits are the workflow's own activities, timed from this activity's output
+/// <c>{ groupId, layer, nominationsCloseAt, ballotClosesAt, remind, reminderAt }</c> — the same deadlines the ballot emails
+/// quote, and the same reminder time the diagram's timer waits for (<c>reminderAt</c> is the ballot deadline when <c>remind</c> is false).
 /// </summary>
 public sealed class OpenElectionActivity(DeliberationDatabase database, ElectionStore elections) : Activity
 {
@@ -33,11 +35,12 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
                 { Description = new("从截止提名到投票截止,例如 5d", "From the close of nominations to the ballot deadline, e.g. 5d") },
             new("reminderBefore", InputType.Duration, new("提前提醒", "Remind before"), false, UiHint.Duration)
                 { Description = new("投票截止前多久提醒未投票者,例如 1d", "How long before the deadline non-voters are reminded, e.g. 1d"), Default = "24h" },
+            DeliberationSteps.QuietHoursInput,
         ],
         ["Done"])
     {
-        Description = new("发起本层推选,记录提名和投票截止时间;等待由流程图中的“等待到指定时间”完成。",
-            "Opens the layer's elections and records the nomination and ballot deadlines; the waits are the diagram's Wait until activities."),
+        Description = new("发起本层推选,记录提名和投票截止时间,邀请投票人提名;本层已发起时(无人被提名)重新开放提名。等待由流程图中的“等待到指定时间”完成。",
+            "Opens the layer's elections, records the nomination and ballot deadlines and invites the voters to nominate; for a layer open already (nobody nominated) it reopens nominations. The waits are the diagram's Wait until activities."),
     };
 
     /// <inheritdoc/>
@@ -50,9 +53,12 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
         var nominations = context.GetDuration("nominationWindow") ?? throw Missing(context, "nominationWindow");
         var ballot = context.GetDuration("ballotWindow") ?? throw Missing(context, "ballotWindow");
         var reminderBefore = context.GetDuration("reminderBefore") ?? ElectionStore.DefaultReminderBefore;
+        var quiet = DeliberationSteps.QuietHours(context);
         var nominationsCloseAt = context.Now + nominations;
         var ballotClosesAt = nominationsCloseAt + ballot;
-        var settings = new ElectionSettings(seats, nominationsCloseAt, ballotClosesAt, reminderBefore, context.GetText("tieRule"), null);
+        // The same plan the store records on the elections, so the diagram's timer is the reminder staff see.
+        var reminderAt = ElectionReminders.Plan(nominationsCloseAt, ballotClosesAt, reminderBefore, quiet);
+        var settings = new ElectionSettings(seats, nominationsCloseAt, ballotClosesAt, reminderBefore, context.GetText("tieRule"), null, QuietHours: quiet);
 
         // The inputs are checked here, so that a bad value is an incident of this activity. What depends on the group's
         // state (a group taking part directly, layer 1 not counted) is checked by the store at commit: the group, or the
@@ -64,7 +70,10 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
         context.AddDomainWrite(async (step, token) =>
         {
             await using var db = await database.CreateContextAsync(step, token);
-            await OpenAsync(db, communityId, groupId, layer, settings, token);
+            // Run again for a layer that is open already, it reopens the nominations: the workflow's path when nobody was nominated.
+            if (await db.Elections.AnyAsync(e => e.GroupId == groupId && e.CommunityId == communityId && e.Layer == layer, token))
+                await elections.ReopenNominationsAsync(db, communityId, groupId, layer, settings, token);
+            else await OpenAsync(db, communityId, groupId, layer, settings, token);
             await db.SaveChangesAsync(token);
         });
         return ActivityResult.Complete(output: new JsonObject
@@ -73,7 +82,10 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
             ["layer"] = layer,
             ["nominationsCloseAt"] = Iso(nominationsCloseAt),
             ["ballotClosesAt"] = Iso(ballotClosesAt),
-            ["reminderAt"] = Iso(ballotClosesAt - reminderBefore),
+            ["remind"] = reminderAt is not null,
+            // Without a reminder, the deadline: a diagram of an older version, with no If on remind, then waits until the
+            // deadline, when RemindVoters finds no open ballot and reminds nobody, instead of failing on an empty time.
+            ["reminderAt"] = Iso(reminderAt ?? ballotClosesAt),
         });
     }
 

@@ -27,8 +27,7 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
             MeetingSteps.MeetingInput,
             new("reminders", InputType.Text, new("会前提醒", "Reminders before"), false, UiHint.SingleLine)
                 { Default = "24h,2h", Description = new("会前多久提醒,逗号分隔,如 24h,2h", "How long before the meeting to remind, comma-separated, e.g. 24h,2h") },
-            new("quietHours", InputType.Text, new("免打扰时段", "Quiet hours"), false, UiHint.SingleLine)
-                { Default = "22:00-07:00", Description = new("北京时间;此时段内到期的提醒推迟到时段结束", "Beijing time; a reminder due then goes out when they end") },
+            DeliberationSteps.QuietHoursInput,
             new("quorumCheckBefore", InputType.Duration, new("会前核对法定人数", "Check quorum before"), false, UiHint.SingleLine)
                 { Default = "24h", Description = new("会前多久按回复核对确认参会人数", "How long before the meeting the confirmed attendance is checked") },
             new("organizerEmail", InputType.Text, new("组织者邮箱", "Organizer email"), false, UiHint.SingleLine)
@@ -45,7 +44,7 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
     {
         var now = context.Now;
         var offsets = ParseOffsets(context.GetText("reminders") ?? "24h,2h", context.Node.Id);
-        var quiet = ParseQuietHours(context.GetText("quietHours") ?? "22:00-07:00", context.Node.Id);
+        var quiet = DeliberationSteps.QuietHours(context);
         var checkBefore = context.GetDuration("quorumCheckBefore") ?? TimeSpan.FromHours(24);
         var organizer = context.GetText("organizerEmail") is { Length: > 0 } o ? o.Trim() : "juweihui@deliberation.local";
 
@@ -138,15 +137,5 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
             offsets.Add(offset);
         }
         return offsets;
-    }
-
-    private static QuietHours ParseQuietHours(string text, string node)
-    {
-        var parts = text.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length == 2
-            && TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
-            return new QuietHours(start, end);
-        throw new FormatException($"Input 'quietHours' of activity '{node}' is '{text}': expected HH:mm-HH:mm, e.g. 22:00-07:00.");
     }
 }

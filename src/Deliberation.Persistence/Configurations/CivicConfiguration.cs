@@ -178,6 +178,12 @@ internal static class CivicConfiguration
             e.HasKey(b => b.TaskId);
             e.HasIndex(b => new { b.ElectionId, b.PersonId }).IsUnique();
         });
+        modelBuilder.Entity<NominationInvitation>(e =>
+        {
+            e.ToTable("election_nomination_invitations");
+            e.HasKey(n => n.TaskId);
+            e.HasIndex(n => new { n.ElectionId, n.PersonId }).IsUnique();
+        });
         modelBuilder.Entity<PanelMember>(e =>
         {
             e.ToTable("panel_members");

@@ -8,5 +8,7 @@ namespace Deliberation.Persistence.Stakeholders;
 /// <param name="TieRule"><c>lots</c> (default) or <c>staff</c>.</param>
 /// <param name="CountingMethod"><c>plurality</c> (default).</param>
 /// <param name="SeatsByBuildingGroup">Layer 1 only: seats for particular building groups (a larger building may send more delegates); others get <paramref name="Seats"/>.</param>
+/// <param name="QuietHours">The quiet hours the reminder keeps out of; null for <see cref="Deliberation.Civic.Scheduling.QuietHours.Default"/>.</param>
 public sealed record ElectionSettings(int? Seats, DateTimeOffset? NominationsCloseAt, DateTimeOffset? BallotClosesAt, TimeSpan? ReminderBefore,
-    string? TieRule, string? CountingMethod, IReadOnlyDictionary<Guid, int>? SeatsByBuildingGroup = null);
+    string? TieRule, string? CountingMethod, IReadOnlyDictionary<Guid, int>? SeatsByBuildingGroup = null,
+    Deliberation.Civic.Scheduling.QuietHours? QuietHours = null);

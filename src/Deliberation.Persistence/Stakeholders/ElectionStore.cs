@@ -66,6 +66,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             return election;
         }).ToList();
         db.Elections.AddRange(elections);
+        foreach (var election in elections) await InviteToNominateAsync(db, election, cancellationToken);
         return elections;
     }
 
@@ -97,7 +98,55 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             throw Refusals.Conflict("first-layer-not-counted", "Every layer-1 election must be counted first: its winners are the layer-2 electorate; nothing was opened.");
         var election = Open(template, group, 2, null, electsRepresentatives: true);
         db.Elections.Add(election);
+        await InviteToNominateAsync(db, election, cancellationToken);
         return election;
+    }
+
+    /// <summary>
+    /// Reopens the nominations of a layer whose window ended while an election of it had nobody nominated (the workflow's
+    /// path when <c>CloseNominations</c> finds no candidates), adding the changes to <paramref name="db"/>, a tracking
+    /// context in the caller's transaction, without saving. Every election of the layer takes nominations until the new
+    /// deadline, with the new ballot deadline and reminder, so the layer stays on one set of timers; the nomination links
+    /// of all its voters work until then. The voters of each election without candidates are invited again: those with
+    /// an email get a new email (an election opened before nominations by link gets its invitations now).
+    /// </summary>
+    /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such group (404), invalid settings (400), the layer not taking nominations or its window not over (409).</exception>
+    internal async Task<IReadOnlyList<Election>> ReopenNominationsAsync(DeliberationDbContext db, Guid communityId, Guid groupId, int layer,
+        ElectionSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await RequireGroupAsync(db, communityId, groupId, cancellationToken);
+        var template = Validate(settings);
+        var now = time.GetUtcNow();
+        var elections = (await db.Elections.Where(e => e.GroupId == groupId && e.Layer == layer).ToListAsync(cancellationToken)).OrderBy(e => e.CreatedAt).ToList();
+        if (elections.Count == 0 || elections.Any(e => e.Status != ElectionStatuses.Nominating))
+            throw Refusals.Conflict("not-nominating", $"The group's layer-{layer} elections are not taking nominations; nothing was reopened.");
+        if (elections.Any(e => now < e.NominationsCloseAt))
+            throw Refusals.Conflict("nominations-still-open", "Nominations are still open; nothing was reopened.");
+        foreach (var election in elections)
+        {
+            (election.NominationsCloseAt, election.BallotClosesAt, election.ReminderBefore, election.ReminderAt) =
+                (template.NominationsCloseAt, template.BallotClosesAt, template.ReminderBefore, template.ReminderAt);
+            var invited = await db.NominationInvitations.Where(i => i.ElectionId == election.Id).ToListAsync(cancellationToken);
+            var taskIds = invited.Select(i => i.TaskId).ToList();
+            var tasks = await db.Tasks.Where(t => taskIds.Contains(t.Id) && t.ClosedAt == null).ToListAsync(cancellationToken);
+            foreach (var task in tasks) task.ClosesAt = election.NominationsCloseAt;
+            if (await db.Candidates.AnyAsync(c => c.ElectionId == election.Id, cancellationToken)) continue;
+            if (invited.Count == 0)
+            {
+                await InviteToNominateAsync(db, election, cancellationToken);
+                continue;
+            }
+            var title = await BallotTitleAsync(db, election, cancellationToken);
+            var personIds = invited.Where(i => i.Emailed).Select(i => i.PersonId).ToList();
+            var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id) && p.Email != null).ToDictionaryAsync(p => p.Id, cancellationToken);
+            foreach (var task in tasks.Where(t => people.ContainsKey(t.PersonId)))
+            {
+                var person = people[task.PersonId];
+                db.Outbox.Add(Email(NominationEmails.Compose(person.Email!, person.Name, title, election, links.CreateUrl(task, now), reopened: true), now));
+            }
+        }
+        return elections;
     }
 
     /// <summary>An election of the community with its candidates and ballots.</summary>
@@ -119,35 +168,134 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     {
         await using var db = database.CreateContext();
         var election = await RequireElectionAsync(db, communityId, electionId, cancellationToken);
+        try
+        {
+            return await NominateAsync(db, election, personId, nominatedByPersonId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw AlreadyNominated();
+        }
+    }
+
+    /// <summary>
+    /// Records a voter's nominations as their nomination link (or their building head, on their behalf) gave them, in
+    /// <paramref name="db"/> within the answer's transaction, and saves. Each person named who is not a candidate yet is
+    /// nominated by the voter under the rules of <see cref="NominateAsync(Guid, Guid, Guid, Guid?, CancellationToken)"/>
+    /// (self-nomination when the voter names themself). Candidates the voter nominated before and no longer names are
+    /// withdrawn — unless another voter's current nomination names them too, who then becomes their nominator. Nominations
+    /// staff entered are never withdrawn this way. A <c>nominate</c> task staff created by hand belongs to no election:
+    /// its answer is recorded and nothing more.
+    /// </summary>
+    /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">Someone outside the electorate (400), nominations closed (409).</exception>
+    internal async Task RecordNominationsAsync(DeliberationDbContext db, ParticipationTask task, IReadOnlyCollection<Guid> nominees, CancellationToken cancellationToken)
+    {
+        var invitation = await db.NominationInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TaskId == task.Id, cancellationToken);
+        if (invitation is null) return;
+        var election = await RequireElectionAsync(db, task.CommunityId, invitation.ElectionId, cancellationToken);
+        EnsureNominating(election, time.GetUtcNow());
+        var voter = task.PersonId;
+        var candidates = await db.Candidates.AsNoTracking().Where(c => c.ElectionId == election.Id).ToListAsync(cancellationToken);
+        foreach (var withdrawn in candidates.Where(c => c.NominatedByPersonId == voter && !nominees.Contains(c.PersonId)))
+        {
+            var mine = db.Candidates.Where(c => c.Id == withdrawn.Id);
+            if (await OtherNominatorAsync(db, election.Id, task.Id, withdrawn.PersonId, cancellationToken) is { } successor)
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(c => c.NominatedByPersonId, successor)
+                    .SetProperty(c => c.NominationKind, KindOf(withdrawn.PersonId, successor)), cancellationToken);
+            else await mine.ExecuteDeleteAsync(cancellationToken);
+        }
+        foreach (var nominee in nominees.Where(n => candidates.All(c => c.PersonId != n)))
+            await NominateAsync(db, election, nominee, voter, cancellationToken);
+    }
+
+    /// <summary>Adds a candidate to <paramref name="db"/> and saves: the rules every nomination follows, by whatever channel.</summary>
+    private async Task<CandidateEntry> NominateAsync(DeliberationDbContext db, Election election, Guid personId, Guid? nominatedByPersonId,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        if (election.Status != ElectionStatuses.Nominating || now >= election.NominationsCloseAt)
-            throw Refusals.Conflict("nominations-closed", "Nominations for this election have closed; nothing was recorded.");
+        EnsureNominating(election, now);
         var electorate = await ElectorateAsync(db, election, cancellationToken);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var electorateText = election.Layer == 1 ? "a household representative of the building group" : "a delegate elected in layer 1";
         if (electorate.All(v => v.Id != personId)) errors["personId"] = [$"The candidate must belong to the electorate: {electorateText}."];
         if (nominatedByPersonId is { } by && electorate.All(v => v.Id != by)) errors["nominatedByPersonId"] = [$"The nominator must belong to the electorate: {electorateText}."];
         Refusals.ThrowIfAny(errors, "The nomination is invalid; nothing was recorded.");
-        if (await db.Candidates.AnyAsync(c => c.ElectionId == electionId && c.PersonId == personId, cancellationToken))
-            throw Refusals.Conflict("already-nominated", "The person is a candidate already; nothing was recorded.");
+        if (await db.Candidates.AnyAsync(c => c.ElectionId == election.Id && c.PersonId == personId, cancellationToken)) throw AlreadyNominated();
 
-        var position = await db.Candidates.Where(c => c.ElectionId == electionId).CountAsync(cancellationToken) + 1;
+        // After the largest rather than the count: a withdrawn nomination leaves a gap, and positions must stay distinct.
+        var position = (await db.Candidates.Where(c => c.ElectionId == election.Id).MaxAsync(c => (int?)c.Position, cancellationToken) ?? 0) + 1;
         var candidate = new Candidate
         {
-            Id = Guid.CreateVersion7(now), ElectionId = electionId, PersonId = personId, NominatedByPersonId = nominatedByPersonId,
-            NominationKind = nominatedByPersonId is null ? NominationKinds.Staff : nominatedByPersonId == personId ? NominationKinds.Self : NominationKinds.Other,
-            NominatedAt = now, Position = position,
+            Id = Guid.CreateVersion7(now), ElectionId = election.Id, PersonId = personId, NominatedByPersonId = nominatedByPersonId,
+            NominationKind = KindOf(personId, nominatedByPersonId), NominatedAt = now, Position = position,
         };
         db.Candidates.Add(candidate);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            throw Refusals.Conflict("already-nominated", "The person is a candidate already; nothing was recorded.");
-        }
+        await db.SaveChangesAsync(cancellationToken);
         return new CandidateEntry(candidate, electorate.Single(v => v.Id == personId).Name);
+    }
+
+    private static string KindOf(Guid personId, Guid? nominatedByPersonId) =>
+        nominatedByPersonId is null ? NominationKinds.Staff : nominatedByPersonId == personId ? NominationKinds.Self : NominationKinds.Other;
+
+    /// <summary>Refuses a nomination, or a change to one, once the election no longer takes them.</summary>
+    private static void EnsureNominating(Election election, DateTimeOffset now)
+    {
+        if (election.Status != ElectionStatuses.Nominating || now >= election.NominationsCloseAt)
+            throw Refusals.Conflict("nominations-closed", "Nominations for this election have closed; nothing was recorded.");
+    }
+
+    private static Deliberation.Engine.Runtime.WorkflowException AlreadyNominated() =>
+        Refusals.Conflict("already-nominated", "The person is a candidate already; nothing was recorded.");
+
+    /// <summary>The earliest other voter whose current nomination (by link or on their behalf) names the person; null when none does.</summary>
+    private static async Task<Guid?> OtherNominatorAsync(DeliberationDbContext db, Guid electionId, Guid exceptTaskId, Guid personId, CancellationToken cancellationToken)
+    {
+        var answers = await db.NominationInvitations.Where(i => i.ElectionId == electionId && i.TaskId != exceptTaskId)
+            .Join(db.TaskAnswers.Where(a => a.IsCurrent), i => i.TaskId, a => a.TaskId, (i, a) => new { i.PersonId, a.Answer, a.AnsweredAt })
+            .ToListAsync(cancellationToken);
+        return answers.OrderBy(a => a.AnsweredAt)
+            .Where(a => TaskForm.ChosenValues(a.Answer).Any(v => Guid.TryParse(v, out var id) && id == personId))
+            .Select(a => (Guid?)a.PersonId).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Invites every voter of a new election to nominate: a task (purpose <c>nominate</c>: the electorate as options, at
+    /// most <see cref="Election.Seats"/> of them, closing when nominations close) per voter, and for each voter with an
+    /// email the link in a Chinese email — added to <paramref name="db"/> with the election, without saving.
+    /// </summary>
+    private async Task InviteToNominateAsync(DeliberationDbContext db, Election election, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var voters = await ElectorateAsync(db, election, cancellationToken);
+        if (voters.Count == 0) return;
+        var title = await BallotTitleAsync(db, election, cancellationToken);
+        var units = await UnitsAsync(db, voters, cancellationToken);
+        var labels = voters.ToDictionary(v => v.Id, v => v.HouseholdId is { } h && units.TryGetValue(h, out var unit) ? $"{unit.Building}-{unit.Unit} {v.Name}" : v.Name);
+        var neighbours = election.Layer == 1 ? "邻居" : "其他楼栋代表";
+        var description = $"共选出{election.Seats}名。请勾选您提名的人:可以提名自己,也可以提名{neighbours},最多{election.Seats}人。提名截止前可以修改,以截止时的提名为准;提名截止后,从被提名的人中投票选出。";
+        foreach (var voter in voters)
+        {
+            var data = new JsonObject
+            {
+                ["options"] = new JsonArray(voters.Select(v => (JsonNode)new JsonObject
+                {
+                    ["value"] = v.Id.ToString(),
+                    ["label"] = v.Id == voter.Id ? labels[v.Id] + "(本人)" : labels[v.Id],
+                }).ToArray()),
+                ["multiple"] = true,
+                ["maxChoices"] = election.Seats,
+                ["description"] = description,
+            };
+            var task = new ParticipationTask
+            {
+                Id = Guid.CreateVersion7(now), CommunityId = election.CommunityId, PersonId = voter.Id, Purpose = TaskPurposes.Nominate,
+                Title = title, Data = data.ToJsonString(DefinitionJson.Options), CreatedAt = now, ClosesAt = election.NominationsCloseAt, LinkVersion = 1,
+            };
+            db.Tasks.Add(task);
+            var emailed = !string.IsNullOrEmpty(voter.Email);
+            db.NominationInvitations.Add(new NominationInvitation { TaskId = task.Id, ElectionId = election.Id, PersonId = voter.Id, Emailed = emailed });
+            if (emailed) db.Outbox.Add(Email(NominationEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now)), now));
+        }
     }
 
     /// <summary>
@@ -184,15 +332,13 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         var title = await BallotTitleAsync(db, election, cancellationToken);
         var candidatePeople = candidates.Select(c => c.PersonId).ToList();
         var people = await db.People.Where(p => candidatePeople.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var householdIds = people.Values.Select(p => p.HouseholdId).OfType<Guid>().ToList();
-        var units = await db.Households.Where(h => householdIds.Contains(h.Id))
-            .Join(db.BuildingGroups, h => h.BuildingGroupId, b => b.Id, (h, b) => new { h.Id, Label = b.Name + " " + h.Unit })
-            .ToDictionaryAsync(x => x.Id, x => x.Label, cancellationToken);
+        var units = await UnitsAsync(db, people.Values, cancellationToken);
         var data = new JsonObject
         {
             ["options"] = new JsonArray(candidates.Select(c => (JsonNode)new JsonObject
             {
-                ["value"] = c.Id.ToString("N"),
+                // The id as the API shows it (hyphenated), so the value a client sees is the value it sends back.
+                ["value"] = c.Id.ToString(),
                 ["label"] = Label(people[c.PersonId], units),
             }).ToArray()),
             ["description"] = $"{CountingMethods.Describe(election.CountingMethod, election.Layer)}。共选出{election.Seats}名;截止前可以修改选择,以截止时的选择为准。",
@@ -214,6 +360,9 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             });
             if (emailed) db.Outbox.Add(Email(BallotEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now), reminder: false), now));
         }
+        // The nomination links now show that nominations have closed, even when staff close them before the deadline.
+        var invitations = db.NominationInvitations.Where(i => i.ElectionId == election.Id).Select(i => i.TaskId);
+        foreach (var invitation in await db.Tasks.Where(t => invitations.Contains(t.Id) && t.ClosedAt == null).ToListAsync(cancellationToken)) invitation.ClosedAt = now;
         election.Status = ElectionStatuses.Balloting;
         election.BallotsOpenedAt = now;
         election.BallotsIssued = voters.Count;
@@ -222,7 +371,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
 
     /// <summary>
     /// Reminds every voter who has not voted: an email with their link (the workflow calls this at
-    /// <see cref="Election.BallotClosesAt"/> minus <see cref="Election.ReminderBefore"/>; staff may call it any time).
+    /// <see cref="Election.ReminderAt"/>; staff may call it any time).
     /// </summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such election (404); the ballot is not open (409).</exception>
     public async Task<ReminderResult> RemindAsync(Guid communityId, Guid electionId, CancellationToken cancellationToken)
@@ -442,8 +591,19 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         return title.Length <= TaskStore.MaxTitleLength ? title : title[..TaskStore.MaxTitleLength];
     }
 
-    private static string Label(Person person, Dictionary<Guid, string> units) =>
-        person.HouseholdId is { } h && units.TryGetValue(h, out var unit) ? $"{person.Name}({unit})" : person.Name;
+    private static string Label(Person person, Dictionary<Guid, (string Building, string Unit)> units) =>
+        person.HouseholdId is { } h && units.TryGetValue(h, out var unit) ? $"{person.Name}({unit.Building} {unit.Unit})" : person.Name;
+
+    /// <summary>The building group and unit of each household the people belong to, by household id.</summary>
+    private static async Task<Dictionary<Guid, (string Building, string Unit)>> UnitsAsync(DeliberationDbContext db, IEnumerable<Person> people,
+        CancellationToken cancellationToken)
+    {
+        var householdIds = people.Select(p => p.HouseholdId).OfType<Guid>().Distinct().ToList();
+        return (await db.Households.Where(h => householdIds.Contains(h.Id))
+                .Join(db.BuildingGroups, h => h.BuildingGroupId, b => b.Id, (h, b) => new { h.Id, Building = b.Name, h.Unit })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(x => x.Id, x => (x.Building, x.Unit));
+    }
 
     private static OutboxRow Email(EmailMessage message, DateTimeOffset now) => new()
     {
@@ -462,7 +622,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             Id = Guid.CreateVersion7(now), CommunityId = group.CommunityId, CaseId = group.CaseId, GroupId = group.Id, Layer = layer,
             BuildingGroupId = buildingGroupId, ElectsRepresentatives = electsRepresentatives, Seats = template.Seats, CountingMethod = template.CountingMethod,
             TieRule = template.TieRule, NominationsOpenAt = now, NominationsCloseAt = template.NominationsCloseAt, BallotClosesAt = template.BallotClosesAt,
-            ReminderBefore = template.ReminderBefore, Status = ElectionStatuses.Nominating, CreatedAt = now,
+            ReminderBefore = template.ReminderBefore, ReminderAt = template.ReminderAt, Status = ElectionStatuses.Nominating, CreatedAt = now,
         };
     }
 
@@ -485,6 +645,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         return new Election
         {
             Seats = seats, NominationsCloseAt = settings.NominationsCloseAt!.Value, BallotClosesAt = settings.BallotClosesAt!.Value, ReminderBefore = reminder,
+            ReminderAt = ElectionReminders.Plan(settings.NominationsCloseAt.Value, settings.BallotClosesAt.Value, reminder, settings.QuietHours),
             TieRule = tieRule, CountingMethod = method,
         };
     }
@@ -493,15 +654,19 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     {
         var candidates = await db.Candidates.AsNoTracking().Where(c => c.ElectionId == election.Id).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         var ballots = await db.ElectionBallots.AsNoTracking().Where(b => b.ElectionId == election.Id).ToListAsync(cancellationToken);
-        var taskIds = ballots.Select(b => b.TaskId).ToList();
+        var invitations = await db.NominationInvitations.AsNoTracking().Where(i => i.ElectionId == election.Id).ToListAsync(cancellationToken);
+        var taskIds = ballots.Select(b => b.TaskId).Concat(invitations.Select(i => i.TaskId)).ToList();
         var channels = (await db.TaskAnswers.AsNoTracking().Where(a => taskIds.Contains(a.TaskId) && a.IsCurrent)
             .Select(a => new { a.TaskId, a.Channel }).ToListAsync(cancellationToken)).GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.First().Channel);
-        var personIds = candidates.Select(c => c.PersonId).Concat(ballots.Select(b => b.PersonId)).Distinct().ToList();
+        var personIds = candidates.Select(c => c.PersonId).Concat(ballots.Select(b => b.PersonId)).Concat(invitations.Select(i => i.PersonId)).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        string Name(Guid personId) => names.GetValueOrDefault(personId, "");
         return new ElectionSnapshot(election,
-            candidates.Select(c => new CandidateEntry(c, names.GetValueOrDefault(c.PersonId, ""))).ToList(),
-            ballots.OrderBy(b => names.GetValueOrDefault(b.PersonId, ""), StringComparer.Ordinal).ThenBy(b => b.TaskId)
-                .Select(b => new BallotEntry(b, names.GetValueOrDefault(b.PersonId, ""), channels.GetValueOrDefault(b.TaskId))).ToList());
+            candidates.Select(c => new CandidateEntry(c, Name(c.PersonId))).ToList(),
+            ballots.OrderBy(b => Name(b.PersonId), StringComparer.Ordinal).ThenBy(b => b.TaskId)
+                .Select(b => new BallotEntry(b, Name(b.PersonId), channels.GetValueOrDefault(b.TaskId))).ToList(),
+            invitations.OrderBy(i => Name(i.PersonId), StringComparer.Ordinal).ThenBy(i => i.TaskId)
+                .Select(i => new NominationInvitationEntry(i, Name(i.PersonId), channels.GetValueOrDefault(i.TaskId))).ToList());
     }
 
     private static async Task<AffectedGroup> RequireGroupAsync(DeliberationDbContext db, Guid communityId, Guid groupId, CancellationToken cancellationToken) =>

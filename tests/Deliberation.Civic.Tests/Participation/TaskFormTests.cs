@@ -51,6 +51,48 @@ public sealed class TaskFormTests
     }
 
     [Fact]
+    public void TryBuildAnswer_IdOptionChosenWithoutHyphens_RecordsTheOptionsSpelling()
+    {
+        var id = Guid.NewGuid();
+        var form = Form($$"""{"options":[{"value":"{{id}}","label":"张一"}]}""");
+
+        Assert.Null(form.TryBuildAnswer([id.ToString("N")], null, out var answer));
+
+        Assert.Equal(id.ToString(), (string)answer["choice"]!);
+    }
+
+    [Fact]
+    public void TryBuildAnswer_OlderBallotWithIdsWithoutHyphens_AcceptsTheHyphenatedId()
+    {
+        var id = Guid.NewGuid();
+        var form = Form($$"""{"options":[{"value":"{{id:N}}","label":"张一"}]}""");
+
+        Assert.Null(form.TryBuildAnswer([id.ToString()], null, out var answer));
+
+        Assert.Equal(id.ToString("N"), (string)answer["choice"]!);
+    }
+
+    [Fact]
+    public void TryBuildAnswer_MoreThanMaxChoices_IsRefused()
+    {
+        var form = Form("""{"options":[{"value":"a","label":"甲"},{"value":"b","label":"乙"},{"value":"c","label":"丙"}],"multiple":true,"maxChoices":2}""");
+
+        Assert.Equal(AnswerProblem.TooManyChoices, form.TryBuildAnswer(["a", "b", "c"], null, out _));
+        Assert.Null(form.TryBuildAnswer(["c", "a"], null, out var answer));
+        Assert.Equal("""{"choices":["a","c"]}""", TaskForm.Serialize(answer));
+    }
+
+    [Theory]
+    [InlineData("""{"options":[{"value":"a"}],"maxChoices":1}""")]
+    [InlineData("""{"options":[{"value":"a"}],"multiple":true,"maxChoices":0}""")]
+    [InlineData("""{"options":[{"value":"a"}],"multiple":true,"maxChoices":"2"}""")]
+    public void TryParse_BadMaxChoices_IsRefused(string json)
+    {
+        Assert.False(TaskForm.TryParse(JsonNode.Parse(json), out _, out var error));
+        Assert.Contains("maxChoices", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryBuildAnswer_CommentWhereNoneIsAllowed_IsRefused()
     {
         Assert.Equal(AnswerProblem.CommentNotAllowed, Form(Multiple).TryBuildAnswer(["mon"], "都可以", out _));

@@ -109,4 +109,34 @@ public sealed class QuietHoursTests
         Assert.Equal(Beijing(12, 1, 22, 0), none.SendTimeFor(Beijing(12, 1, 22, 0)));
         Assert.Equal(Beijing(12, 1, 3, 0), none.SendTimeFor(Beijing(12, 1, 3, 0)));
     }
+
+    [Fact]
+    public void LastSendTimeAtOrBefore_OutsideQuietHours_IsUnchanged() =>
+        Assert.Equal(Beijing(12, 1, 21, 59), QuietHours.Default.LastSendTimeAtOrBefore(Beijing(12, 1, 21, 59)));
+
+    [Theory]
+    [InlineData(22, 0)]
+    [InlineData(23, 59)]
+    public void LastSendTimeAtOrBefore_LateEvening_IsTheMinuteBeforeTenTheSameEvening(int hour, int minute) =>
+        Assert.Equal(Beijing(12, 1, 21, 59), QuietHours.Default.LastSendTimeAtOrBefore(Beijing(12, 1, hour, minute)));
+
+    [Fact]
+    public void LastSendTimeAtOrBefore_AfterMidnight_IsTheMinuteBeforeTenThePreviousEvening() =>
+        Assert.Equal(Beijing(12, 1, 21, 59), QuietHours.Default.LastSendTimeAtOrBefore(Beijing(12, 2, 6, 59)));
+
+    [Theory]
+    [InlineData("22:00-07:00", 22, 0, 7, 0)]
+    [InlineData(" 12:30 - 14:00 ", 12, 30, 14, 0)]
+    public void TryParse_HoursAndMinutes_ReadsTheWindow(string text, int startHour, int startMinute, int endHour, int endMinute)
+    {
+        Assert.True(QuietHours.TryParse(text, out var quiet));
+        Assert.Equal(new QuietHours(new TimeOnly(startHour, startMinute), new TimeOnly(endHour, endMinute)), quiet);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("22:00")]
+    [InlineData("22-7")]
+    [InlineData("25:00-07:00")]
+    public void TryParse_OtherText_IsRefused(string text) => Assert.False(QuietHours.TryParse(text, out _));
 }

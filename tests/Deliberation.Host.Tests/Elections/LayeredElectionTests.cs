@@ -21,7 +21,6 @@ namespace Deliberation.Host.Tests.Elections;
 [Trait("Category", "Deliberation")]
 public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
-    private const string HeadPassword = "a-long-enough-password";
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private HostFactory _host = null!;
@@ -177,8 +176,10 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         Assert.False((bool)open5["ballots"]!.AsArray().Single(b => (string)b!["taskId"]! == paperTask)!["emailed"]!);
         using (var head = await BuildingHeadAsync(roster.Community))
         {
-            var paper = await head.PostAsJsonAsync($"/api/tasks/{paperTask}/proxy-answer", new { answer = new { choice = zhang1 } });
+            // The id without hyphens, as ballots offered it before: still the same candidate, recorded as the API shows it.
+            var paper = await head.PostAsJsonAsync($"/api/tasks/{paperTask}/proxy-answer", new { answer = new { choice = Guid.Parse(zhang1).ToString("N") } });
             Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
+            Assert.Equal(zhang1, (string)(await paper.Content.ReadFromJsonAsync<JsonObject>())!["current"]!["answer"]!["choice"]!);
         }
 
         // In 6栋 李一 votes; 李二 does not until reminded.
@@ -237,9 +238,9 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         Assert.Equal(3, (int)open2["ballotsIssued"]!);
         Assert.Equal("每位楼栋代表一票,得票多者当选", (string)open2["countingRule"]!);
 
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张一"], "利益代表")), rep1);
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "利益代表")), rep1);
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails[delegate6], "利益代表")), rep2);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张一"], "请投票:推选东苑的利益代表")), rep1);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "请投票:推选东苑的利益代表")), rep1);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails[delegate6], "请投票:推选东苑的利益代表")), rep2);
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Message.Subject?.Contains("利益代表", StringComparison.Ordinal) == true
             && m.Recipients.Contains(roster.Emails[delegate6 == "李一" ? "李二" : "李一"]));
         var counted2 = await PostAsync($"{api}/elections/{e2}/count", new { }, HttpStatusCode.OK); // everyone voted: staff may count early
@@ -300,7 +301,7 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["李二"], "请投票")), li2);
         var tied = await PostAsync($"{api}/elections/{e6}/count", new { }, HttpStatusCode.OK);
         Assert.Equal("tied", (string)tied["status"]!);
-        Assert.Equal(new[] { li1, li2 }.Order(), tied["tiedForLastSeat"]!.AsArray().Select(x => Guid.Parse((string)x!).ToString("N")).Order());
+        Assert.Equal(new[] { li1, li2 }.Order(), tied["tiedForLastSeat"]!.AsArray().Select(x => (string)x!).Order());
         Assert.Null(tied["lotsSeed"]);
 
         var decided = await PostAsync($"{api}/elections/{e6}/tie-decision", new { order = new[] { Guid.Parse(li2), Guid.Parse(li1) }, reason = "李一主动让出" }, HttpStatusCode.OK);
@@ -340,16 +341,16 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         return JsonNode.Parse(text)!;
     }
 
-    /// <summary>Nominates; returns the candidate id as the ballot's option value.</summary>
+    /// <summary>Nominates; returns the candidate id, as the API shows it and the ballot offers it.</summary>
     private async Task<string> NominateAsync(string api, string electionId, Guid personId, Guid? by)
     {
         var candidate = await PostAsync($"{api}/elections/{electionId}/nominations", new { personId, nominatedByPersonId = by }, HttpStatusCode.Created);
-        return Guid.Parse((string)candidate["id"]!).ToString("N");
+        return (string)candidate["id"]!;
     }
 
     private static (int Votes, int Rank, bool Elected) CandidateResult(JsonNode election, string candidate)
     {
-        var c = election["candidates"]!.AsArray().Single(x => Guid.Parse((string)x!["id"]!).ToString("N") == candidate)!;
+        var c = election["candidates"]!.AsArray().Single(x => (string)x!["id"]! == candidate)!;
         return ((int)c["votes"]!, (int)c["rank"]!, (bool)c["elected"]!);
     }
 
@@ -357,18 +358,7 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
 
     private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);
 
-    private async Task<HttpClient> BuildingHeadAsync(Guid community)
-    {
-        var email = $"head-{_run}@test.local";
-        var account = await _staff.PostAsJsonAsync("/api/users", new
-        {
-            email, displayName = "5栋楼长", password = HeadPassword, roles = new[] { "BuildingHead" }, communityIds = new[] { community },
-        });
-        Assert.Equal(HttpStatusCode.Created, account.StatusCode);
-        var client = _host.CreateAnonymousClient();
-        await TestAccounts.SignInAsync(client, email, HeadPassword);
-        return client;
-    }
+    private Task<HttpClient> BuildingHeadAsync(Guid community) => TestAccounts.BuildingHeadAsync(_host, _staff, community, _run);
 
     /// <summary>The answer-page path of the link in a message's body.</summary>
     private static string LinkIn(MimeKit.MimeMessage message) => EmailedLinks.LinkIn(message);

@@ -107,8 +107,8 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         await NominateAsync(world, layerTwo.Id, "李一");
 
         await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
-        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "利益代表")), rep);
-        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "利益代表")), rep);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票:推选5栋、6栋的利益代表")), rep);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "请投票:推选5栋、6栋的利益代表")), rep);
         await AdvanceAndPumpAsync(TimeSpan.FromDays(5));
 
         // Counted: the representative sits on the panel and the workflow has reached the end of step 2: it waits for the meeting plan.
@@ -164,6 +164,69 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         Assert.Equal(1, await RemindersAsync(world, "李二"));
         Assert.Equal(1, smtp.ReadMessages().Count(m => m.Recipients.Contains(world.Emails["李二"]) && (m.Message.Subject ?? "").Contains("提醒", StringComparison.Ordinal)));
         Assert.Equal(["ballotDeadline"], await WaitingAsync(instanceId));
+    }
+
+    [Fact]
+    public async Task BallotReminderDueInQuietHours_GoesOutWhenTheyEnd_TheDiagramsTimerAndTheEmailAgree()
+    {
+        var world = await SeedAsync();
+        var t0 = _host.Time.GetUtcNow(); // 09:00 Beijing time
+        // The ballot closes at t0 + 8d, 09:00; ten hours before is 23:00 the evening before, in the quiet hours (22:00–07:00).
+        var instanceId = await AnchorAsync(world, new { reminderBefore = "10h" });
+        await NominateEveryBuildingAsync(world);
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+        await ReceiveAsync(world.Emails["李二"], "请投票");
+
+        var sevenInTheMorning = t0.AddDays(8).AddHours(-2);
+        Assert.Equal(sevenInTheMorning, await TimerDueAsync(instanceId, "reminderDue"));
+        Assert.All(await ElectionsAsync(world, 1), e => Assert.Equal(sevenInTheMorning, e.ReminderAt)); // what staff see
+        await AdvanceAndPumpAsync(sevenInTheMorning - Tick - _host.Time.GetUtcNow());
+        Assert.Equal(0, await RemindersAsync(world, "李二"));
+        await AdvanceAndPumpAsync(Tick);
+
+        Assert.Equal(1, await RemindersAsync(world, "李二"));
+        Assert.Contains("您还没有投票", (await ReceiveAsync(world.Emails["李二"], "提醒")).TextBody);
+        Assert.Equal(sevenInTheMorning, await RemindedAtAsync(world, "李二"));
+    }
+
+    [Fact]
+    public async Task BallotClosingBeforeTheQuietHoursEnd_RemindsTheEveningBefore()
+    {
+        var world = await SeedAsync();
+        var t0 = _host.Time.GetUtcNow(); // 09:00 Beijing time
+        // The ballot closes at t0 + 3d + 116h (4d20h): 05:00 Beijing time. Two hours before is 03:00, and the quiet hours end at 07:00,
+        // after the deadline: the reminder goes out the evening before, at 21:59.
+        var instanceId = await AnchorAsync(world, new { ballotWindow = "116h", reminderBefore = "2h" });
+        await NominateEveryBuildingAsync(world);
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+        await ReceiveAsync(world.Emails["李二"], "请投票");
+
+        var eveningBefore = t0.AddDays(7).AddHours(12).AddMinutes(59);
+        Assert.Equal(eveningBefore, await TimerDueAsync(instanceId, "reminderDue"));
+        await AdvanceAndPumpAsync(eveningBefore - Tick - _host.Time.GetUtcNow());
+        Assert.Equal(0, await RemindersAsync(world, "李二"));
+        await AdvanceAndPumpAsync(Tick);
+
+        Assert.Equal(1, await RemindersAsync(world, "李二"));
+        Assert.Contains("05:00", (await ReceiveAsync(world.Emails["李二"], "提醒")).Subject, StringComparison.Ordinal);
+        Assert.Equal(eveningBefore, await RemindedAtAsync(world, "李二"));
+        Assert.Equal(["ballotDeadline"], await WaitingAsync(instanceId));
+    }
+
+    [Fact]
+    public async Task NoTimeForABallotReminder_TheDiagramWaitsOnlyForTheDeadline_AndNobodyIsReminded()
+    {
+        var world = await SeedAsync();
+        var instanceId = await AnchorAsync(world, new { reminderBefore = "0s" });
+        await NominateEveryBuildingAsync(world);
+
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
+
+        Assert.Equal(["ballotDeadline"], await WaitingAsync(instanceId));
+        Assert.All(await ElectionsAsync(world, 1), e => Assert.Null(e.ReminderAt));
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(5));
+        Assert.Equal(0, await RemindersAsync(world, "李二"));
+        Assert.All(await ElectionsAsync(world, 1), e => Assert.Equal(ElectionStatuses.Counted, e.Status));
     }
 
     private sealed record World(Guid Community, Guid Building5, Guid Building6, Guid Complaint, Dictionary<string, Guid> People, Dictionary<string, string> Emails);
@@ -246,7 +309,7 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         Assert.Empty(await ElectionsAsync(world, 2));
 
         var decided = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/elections/{e5}/tie-decision",
-            new { order = new[] { Guid.ParseExact(zhang2, "N"), Guid.ParseExact(zhang1, "N") }, reason = "张二常住本楼,便于联系居民" });
+            new { order = new[] { Guid.Parse(zhang2), Guid.Parse(zhang1) }, reason = "张二常住本楼,便于联系居民" });
 
         // The decision signals the workflow, which counts again and opens layer 2.
         var text = await decided.Content.ReadAsStringAsync();
@@ -297,14 +360,38 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         return await db.ElectionBallots.Where(b => elections.Contains(b.ElectionId) && b.PersonId == world.People[name]).SumAsync(b => b.ReminderCount);
     }
 
-    /// <summary>Nominates a person (self-nominated) through the stakeholders API; returns the candidate id as the ballot's option value.</summary>
+    /// <summary>Nominates a person (self-nominated) through the stakeholders API; returns the candidate id, as the API shows it and the ballot offers it.</summary>
     private async Task<string> NominateAsync(World world, Guid electionId, string name)
     {
         var response = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/elections/{electionId}/nominations",
             new { personId = world.People[name], nominatedByPersonId = world.People[name] });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        return Guid.Parse((string)JsonNode.Parse(text)!["id"]!).ToString("N");
+        return (string)JsonNode.Parse(text)!["id"]!;
+    }
+
+    /// <summary>Nominates 张一 in 5栋 and 李一 in 6栋, so that both layer-1 elections can send ballots.</summary>
+    private async Task NominateEveryBuildingAsync(World world)
+    {
+        var layerOne = await ElectionsAsync(world, 1);
+        await NominateAsync(world, layerOne.Single(e => e.BuildingGroupId == world.Building5).Id, "张一");
+        await NominateAsync(world, layerOne.Single(e => e.BuildingGroupId == world.Building6).Id, "李一");
+    }
+
+    /// <summary>When the timer of the activity the instance waits in is due, as the diagram shows it.</summary>
+    private async Task<DateTimeOffset> TimerDueAsync(string instanceId, string activityId)
+    {
+        var instance = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
+        var waiting = instance["waiting"]!.AsArray().Single(w => (string)w!["activityId"]! == activityId)!;
+        return DateTimeOffset.Parse((string)Assert.Single(waiting["bookmarks"]!.AsArray())!["dueAt"]!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>When the person's layer-1 ballot reminder went out (recorded with its email, in the same transaction).</summary>
+    private async Task<DateTimeOffset?> RemindedAtAsync(World world, string name)
+    {
+        await using var db = Database.CreateContext();
+        var elections = db.Elections.Where(e => e.CommunityId == world.Community && e.Layer == 1).Select(e => e.Id);
+        return (await db.ElectionBallots.SingleAsync(b => elections.Contains(b.ElectionId) && b.PersonId == world.People[name])).RemindedAt;
     }
 
     private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);

@@ -459,6 +459,10 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("nominations_open_at");
 
+                    b.Property<long?>("ReminderAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reminder_at");
+
                     b.Property<long>("ReminderBefore")
                         .HasColumnType("bigint")
                         .HasColumnName("reminder_before");
@@ -538,6 +542,33 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("election_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.NominationInvitation", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("election_id");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("emailed");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ElectionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("election_nomination_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Deliberation.Civic.Elections.PanelMember", b =>

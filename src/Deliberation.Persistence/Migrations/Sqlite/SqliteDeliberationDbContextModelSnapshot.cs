@@ -468,6 +468,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("nominations_open_at");
 
+                    b.Property<long?>("ReminderAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_at");
+
                     b.Property<long>("ReminderBefore")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reminder_before");
@@ -549,6 +553,35 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("election_ballots", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Elections.NominationInvitation", b =>
+                {
+                    b.Property<byte[]>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.Property<byte[]>("ElectionId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("election_id");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("emailed");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ElectionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("election_nomination_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Deliberation.Civic.Elections.PanelMember", b =>
