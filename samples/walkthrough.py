@@ -166,7 +166,7 @@ def main():
 
     step("Step 1 — anchor the issue: the building head's complaint, anchored as a case (公示 to 陈楼长)")
     complaint = api.post(f"{c}/complaints", {
-        "categoryCode": "lift", "title": "1栋老人上下楼难,申请加装电梯", "description": "1栋多位老人行动不便,每天上下楼困难。",
+        "categoryCode": "lift", "title": "1栋老人上下楼难，申请加装电梯", "description": "1栋多位老人行动不便，每天上下楼困难。",
         "severity": 4, "urgency": 3, "reporterCount": 3, "buildingGroupIds": [building["id"]], "householdIds": []})["complaint"]
     anchored = api.post(f"{c}/complaints/{complaint['id']}/anchor", {"input": {
         "noticePeriod": "20s", "quorumCheckBefore": "2m", "meetingReminders": "3m,1m", "quietHours": "00:00-00:00",
@@ -204,7 +204,7 @@ def main():
         answer(Mailbox.links(invitation)[0], [("choice", "yes")])
     print("    invitations (with invite.ics) answered: everyone comes")
     proposal = mail.find(emails["王老师"], "会议通知")
-    answer(Mailbox.links(proposal)[1], [("comment", "电梯装在北侧\n北侧不挡一楼采光,也不占消防通道。")])
+    answer(Mailbox.links(proposal)[1], [("comment", "电梯装在北侧\n北侧不挡一楼采光，也不占消防通道。")])
     print("    王老师 sent a proposal by link")
 
     view = api.get(m)
@@ -216,13 +216,13 @@ def main():
     proposal_id = api.get(m)["proposals"][0]["id"]
     api.post(f"{m}/proposals/{proposal_id}/discussed")
     api.post(f"{m}/points", {"text": "合同须写明工期、质保和维保责任", "personId": people["钱律师"]})
-    api.post(f"{m}/points", {"text": "按楼层系数分摊,一楼不出资", "personId": people["孙会计"]})
+    api.post(f"{m}/points", {"text": "按楼层系数分摊，一楼不出资", "personId": people["孙会计"]})
     vote = api.post(f"{m}/votes", {"question": "是否同意在1栋北侧加装电梯", "proposalId": proposal_id})["vote"]
     for name, choice, reason in (("张阿姨", "yes", None), ("李师傅", "yes", None), ("王老师", "no", "希望先公示费用明细")):
         api.post(f"{m}/votes/{vote['id']}/ballots", {"personId": people[name], "choice": choice, "reason": reason})
     closed = api.post(f"{m}/votes/{vote['id']}/close")
     print(f"    {closed['tally']['explanationZh']}")
-    api.post(f"{m}/resolutions", {"text": "在1栋北侧加装电梯一部,费用按楼层系数分摊"})
+    api.post(f"{m}/resolutions", {"text": "在1栋北侧加装电梯一部，费用按楼层系数分摊"})
     for title, party, reporter, minutes_from_now, budget, funding in (
             ("电梯采购、安装与验收", "物业公司", "赵经理", 4, 280000, "住户按楼层系数分摊"),
             ("组织住户签订费用分摊协议", "1栋楼长", "陈楼长", 3, None, None)):

@@ -24,7 +24,7 @@ public sealed class StaffAlerts
         ArgumentNullException.ThrowIfNull(db);
         var addresses = await StaffAddressesAsync(db, communityId, cancellationToken);
         foreach (var (address, name) in addresses)
-            db.Outbox.Add(Outbox.Email(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n(本邮件由社区议事系统自动发送)"), now, instanceId));
+            db.Outbox.Add(Outbox.Email(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n（本邮件由社区议事系统自动发送）"), now, instanceId));
         return addresses.Count;
     }
 

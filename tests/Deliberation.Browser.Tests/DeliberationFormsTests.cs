@@ -28,7 +28,7 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await quorum.FillAsync("3/2");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存议事规则" }).ClickAsync();
         var error = form.Locator("[data-field=rules-quorum] .field-error");
-        await Assertions.Expect(error).ToHaveTextAsync("法定人数须大于 0 且不超过 1,如 1/2、2/3");
+        await Assertions.Expect(error).ToHaveTextAsync("法定人数须大于 0 且不超过 1，如 1/2、2/3");
         await Assertions.Expect(quorum).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(quorum).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("不超过 1"));
         await BrowserWorld.ScreenshotAsync(page, "deliberation-rules-error");
@@ -74,7 +74,7 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await page.GetByLabel("候选时间 1 结束").FillAsync(At(day, 21));
         await Assertions.Expect(endError).ToHaveCountAsync(0);
         await submit.ClickAsync();
-        await Assertions.Expect(form.Locator("[data-field=slots] > .field-error")).ToHaveTextAsync("请填写 2–5 个完整的候选时间(开始和结束)");
+        await Assertions.Expect(form.Locator("[data-field=slots] > .field-error")).ToHaveTextAsync("请填写 2–5 个完整的候选时间（开始和结束）");
         await BrowserWorld.ScreenshotAsync(page, "deliberation-plan-error");
         Assert.Empty(await MeetingsAsync(caseId));
 
@@ -82,7 +82,7 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await page.GetByLabel("候选时间 2 开始").FillAsync(At(day.AddDays(1), 19));
         await page.GetByLabel("候选时间 2 结束").FillAsync(At(day.AddDays(1), 21));
         await submit.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("plan-message")).ToHaveTextAsync("会议已计划,流程将向议事成员征询时间。");
+        await Assertions.Expect(page.GetByTestId("plan-message")).ToHaveTextAsync("会议已计划，流程将向议事成员征询时间。");
         var meeting = page.GetByTestId("meeting");
         await Assertions.Expect(meeting).ToHaveCountAsync(1);
         await Assertions.Expect(meeting).ToContainTextAsync("2栋充电桩协商会");

@@ -49,7 +49,7 @@ public sealed class DesignerTests(BrowserWorld world)
 
         // Publishing without the required duration: the server's error shows at the field.
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("designer-message")).ToHaveTextAsync("流程定义有误,请按提示修改");
+        await Assertions.Expect(page.GetByTestId("designer-message")).ToHaveTextAsync("流程定义有误，请按提示修改");
         var field = page.Locator(".properties .field[data-input=duration]");
         await Assertions.Expect(field.Locator(".field-error")).ToHaveTextAsync("“时长”为必填项");
         await Assertions.Expect(node.Locator(".activity-node")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-error"));
@@ -122,7 +122,7 @@ public sealed class DesignerTests(BrowserWorld world)
         await page.Locator(".palette-item[data-type=End]").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("designer-message")).ToContainTextAsync("该流程已被他人保存(冲突)");
+        await Assertions.Expect(page.GetByTestId("designer-message")).ToContainTextAsync("该流程已被他人保存（冲突）");
         var stored = (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/workflows/{id}"))!;
         Assert.Equal("别人的修改", (string)stored["definition"]!["displayName"]!["zh-CN"]!);
         Assert.Single(stored["definition"]!["activities"]!.AsArray());
@@ -180,7 +180,7 @@ public sealed class DesignerTests(BrowserWorld world)
         page.Dialog += Dismiss;
         await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
         await Assertions.Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(3);
-        Assert.Equal("有未保存的修改,确定离开吗?", asked);
+        Assert.Equal("有未保存的修改，确定离开吗？", asked);
         page.Dialog -= Dismiss;
 
         // Saved, it leaves without asking, and the server has the imported document.

@@ -56,7 +56,7 @@ public sealed class FailureMessageTests(BrowserWorld world)
         await page.GetByLabel("标题").FillAsync("伪造的登记");
         await page.GetByLabel("1栋").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "提交登记" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("intake-message")).ToHaveTextAsync("页面已过期或请求来源无法验证,请刷新页面后重试");
+        await Assertions.Expect(page.GetByTestId("intake-message")).ToHaveTextAsync("页面已过期或请求来源无法验证，请刷新页面后重试");
         await BrowserWorld.ScreenshotAsync(page, "antiforgery-refused");
 
         await page.GetByTestId("language").ClickAsync();

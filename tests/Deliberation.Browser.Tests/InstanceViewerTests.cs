@@ -55,12 +55,12 @@ public sealed class InstanceViewerTests(BrowserWorld world)
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
         var incident = page.GetByRole(AriaRole.Region, new() { Name = "需要处理的故障" }).GetByRole(AriaRole.Link).Filter(new() { HasText = "render" });
         // The engine's English message, told in Chinese: on the dashboard, and on the viewer with the activity's label.
-        const string missing = "模板文件“no-such-template.scriban”不存在,请检查流程中填写的模板名称,或请管理员补上该模板。";
-        await Assertions.Expect(incident).ToHaveTextAsync($"活动“render”出错:{missing}");
+        const string missing = "模板文件“no-such-template.scriban”不存在，请检查流程中填写的模板名称，或请管理员补上该模板。";
+        await Assertions.Expect(incident).ToHaveTextAsync($"活动“render”出错：{missing}");
         await incident.ClickAsync();
         await page.WaitForURLAsync($"**/instances/{instanceId}");
         await Assertions.Expect(page.Locator(".react-flow__node[data-id=render] .activity-node")).ToHaveAttributeAsync("data-state", "incident");
-        await Assertions.Expect(page.GetByTestId("incident-text")).ToHaveTextAsync($"活动“生成通知”出错:{missing}");
+        await Assertions.Expect(page.GetByTestId("incident-text")).ToHaveTextAsync($"活动“生成通知”出错：{missing}");
         await page.GetByText("技术信息").ClickAsync();
         await Assertions.Expect(page.Locator(".technical code")).ToContainTextAsync("Template 'no-such-template.scriban' does not exist.");
         await Assertions.Expect(page.Locator(".react-flow__minimap-node")).ToHaveCountAsync(2);

@@ -19,14 +19,14 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await phone.GetByRole(AriaRole.Heading, new() { Name = "问题登记", Exact = true }).WaitForAsync();
         await phone.GetByLabel("类别").SelectOptionAsync("lift");
         await phone.GetByLabel("标题").FillAsync("1栋电梯经常停运");
-        await phone.GetByLabel("详细描述").FillAsync("老人上下楼困难,已停运三次");
-        await phone.GetByLabel("严重程度(1–5)").FillAsync("5");
-        await phone.GetByLabel("紧急程度(1–5)").FillAsync("5");
+        await phone.GetByLabel("详细描述").FillAsync("老人上下楼困难，已停运三次");
+        await phone.GetByLabel("严重程度（1–5）").FillAsync("5");
+        await phone.GetByLabel("紧急程度（1–5）").FillAsync("5");
         await phone.GetByLabel("反映人数").FillAsync("12");
         await phone.GetByLabel("1栋").CheckAsync();
-        await phone.GetByLabel("照片(可选)").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = Png });
+        await phone.GetByLabel("照片（可选）").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = Png });
         await phone.GetByRole(AriaRole.Button, new() { Name = "提交登记" }).ClickAsync();
-        await Assertions.Expect(phone.GetByTestId("intake-message")).ToHaveTextAsync("已登记:1栋电梯经常停运");
+        await Assertions.Expect(phone.GetByTestId("intake-message")).ToHaveTextAsync("已登记：1栋电梯经常停运");
         var ranked = phone.GetByTestId("ranking").Locator("li").Filter(new() { HasText = "1栋电梯经常停运" });
         await Assertions.Expect(ranked).ToBeVisibleAsync();
         var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
@@ -50,20 +50,20 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         // They launch 烦事有计倾 for it from the form generated from the workflow's inputs.
         await page.GetByRole(AriaRole.Link, new() { Name = "发起议事" }).ClickAsync();
         var issue = await page.Locator("#launch-issue option").Filter(new() { HasText = "1栋电梯经常停运" }).GetAttributeAsync("value");
-        await page.GetByLabel("选择议题(待处理的问题)").SelectOptionAsync(issue!);
+        await page.GetByLabel("选择议题（待处理的问题）").SelectOptionAsync(issue!);
         await page.GetByLabel("选择流程").SelectOptionAsync("fanshi-youjiqing");
         var nomination = page.GetByLabel("提名期");
         await Assertions.Expect(nomination).ToHaveValueAsync("3d");
         await nomination.FillAsync("soon");
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#input-nominationWindow-error")).ToHaveTextAsync("请输入时长,如 3d、24h、30m");
+        await Assertions.Expect(page.Locator("#input-nominationWindow-error")).ToHaveTextAsync("请输入时长，如 3d、24h、30m");
         await nomination.FillAsync("2d");
         await Assertions.Expect(page.GetByLabel("公示期")).ToHaveValueAsync("3d");
         // A fixed set of values is a dropdown of Chinese names; the workflow receives the code.
-        await Assertions.Expect(page.GetByLabel("平票处理").Locator("option:checked")).ToHaveTextAsync("抽签决定(记录随机种子)");
+        await Assertions.Expect(page.GetByLabel("平票处理").Locator("option:checked")).ToHaveTextAsync("抽签决定（记录随机种子）");
         await page.GetByLabel("平票处理").SelectOptionAsync(new SelectOptionValue { Label = "工作人员决定并说明理由" });
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事,案件编号 DALONG-");
+        await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事，案件编号 DALONG-");
         var caseNumber = (await page.GetByTestId("launch-message").InnerTextAsync()).Split("案件编号 ")[1].Trim();
         await BrowserWorld.ScreenshotAsync(page, "launch");
 
@@ -74,7 +74,7 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await Assertions.Expect(column).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.GetByTestId("step-2")).Not.ToContainTextAsync(caseNumber);
         var noticeEnds = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(3), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-        await Assertions.Expect(column).ToContainTextAsync($"等待:公示期(至 {noticeEnds.Month}/{noticeEnds.Day}");
+        await Assertions.Expect(column).ToContainTextAsync($"等待：公示期（至 {noticeEnds.Month}/{noticeEnds.Day}");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "问题排名" })).Not.ToContainTextAsync("1栋电梯经常停运");
         await BrowserWorld.ScreenshotAsync(page, "dashboard");
 

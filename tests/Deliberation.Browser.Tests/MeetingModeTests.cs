@@ -32,7 +32,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await page.GetByRole(AriaRole.Heading, new() { Name = "会议模式 · 2栋门禁协商会" }).WaitForAsync();
         Assert.EndsWith($"/meetings/{meetingId}", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync(new Regex("^(已定时间|会议进行中)$"));
-        await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("应参加表决 1 人,法定人数 1 人,确认参会 1 人,已到会 0 人");
+        await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("应参加表决 1 人，法定人数 1 人，确认参会 1 人，已到会 0 人");
 
         // Attendance, by keyboard: the checkbox is reached with Tab and ticked with Space.
         var present = page.GetByRole(AriaRole.Checkbox, new() { Name = "欧阳楼长 到会" });
@@ -52,7 +52,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         await page.GetByLabel("欧阳楼长的表决意见", new() { Exact = true }).SelectOptionAsync("yes");
         await page.GetByLabel("欧阳楼长的理由", new() { Exact = true }).FillAsync("门禁坏了很久");
         await page.GetByRole(AriaRole.Button, new() { Name = "记录欧阳楼长的表决意见" }).ClickAsync();
-        await Assertions.Expect(vote.GetByTestId("tally-counts")).ToContainTextAsync("赞成 1,反对 0,弃权 0");
+        await Assertions.Expect(vote.GetByTestId("tally-counts")).ToContainTextAsync("赞成 1，反对 0，弃权 0");
         await Assertions.Expect(vote.GetByTestId("tally-explanation")).Not.ToBeEmptyAsync();
         await BrowserWorld.ScreenshotAsync(page, "meeting-mode");
         var serious = await AccessibilityTests.SeriousAsync(page, "meeting mode", output);
@@ -75,11 +75,11 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         // The deliberation page then shows the attendance and the vote's result.
         await page.GetByRole(AriaRole.Link, new() { Name = "返回议事页面" }).ClickAsync();
         var meeting = page.GetByTestId("meeting");
-        await Assertions.Expect(meeting.GetByTestId("meeting-attendance")).ToHaveTextAsync("到会 1 / 1 人:欧阳楼长");
+        await Assertions.Expect(meeting.GetByTestId("meeting-attendance")).ToHaveTextAsync("到会 1 / 1 人：欧阳楼长");
         // The time poll's result (nobody answered: the earliest time was chosen) and the RSVPs.
         await Assertions.Expect(meeting.GetByTestId("meeting-poll").Locator("li")).ToHaveCountAsync(2);
         await Assertions.Expect(meeting.GetByTestId("meeting-poll").Locator("li").First).ToContainTextAsync("0 人可参加 已选定");
-        await Assertions.Expect(meeting.GetByTestId("meeting-rsvps")).ToHaveTextAsync("回执:参加 1 人,不参加 0 人,未答复 0 人 · 参加:欧阳楼长");
+        await Assertions.Expect(meeting.GetByTestId("meeting-rsvps")).ToHaveTextAsync("回执：参加 1 人，不参加 0 人，未答复 0 人 · 参加：欧阳楼长");
         var shown = meeting.GetByTestId("meeting-vote");
         await Assertions.Expect(shown).ToContainTextAsync("是否同意更换2栋门禁系统");
         await Assertions.Expect(shown).ToContainTextAsync("通过");

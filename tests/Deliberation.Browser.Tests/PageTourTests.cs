@@ -43,7 +43,7 @@ public sealed class PageTourTests(BrowserWorld world, ITestOutputHelper output)
     [InlineData("phone", "手机", 390, 844, true)]
     public async Task StaffPages_AtEachSize_ShowNoEnglishAndDoNotScrollSideways(string device, string deviceZh, int width, int height, bool touch)
     {
-        var (instanceId, _) = await world.DeliberationAwaitingPlanAsync($"2栋楼顶漏水({deviceZh}查看)", "2栋");
+        var (instanceId, _) = await world.DeliberationAwaitingPlanAsync($"2栋楼顶漏水（{deviceZh}查看）", "2栋");
         var page = await world.NewPageAsync(width, height, touch);
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
         var problems = new List<string>();

@@ -31,7 +31,7 @@ public static class DecisionRules
         Consent => "同意决",
         SimpleMajority => "简单多数",
         TwoThirds => "三分之二多数",
-        CoOwners => "业主共同决定(民法典第二百七十八条)",
+        CoOwners => "业主共同决定（民法典第二百七十八条）",
         _ => rule,
     };
 

@@ -21,20 +21,20 @@ public static class BallotEmails
     {
         ArgumentNullException.ThrowIfNull(election);
         var deadline = BeijingTime(election.BallotClosesAt);
-        var subject = reminder ? $"提醒:请在{deadline}前投票——{ballotTitle}" : $"请投票:{ballotTitle}";
+        var subject = reminder ? $"提醒：请在{deadline}前投票——{ballotTitle}" : $"请投票：{ballotTitle}";
         var opening = reminder
-            ? $"您还没有投票。投票将于{deadline}(北京时间)截止,请尽快点击下面的链接投票:"
-            : $"社区正在{ballotTitle},选出{election.Seats}名。请在{deadline}(北京时间)前点击下面的链接投票:";
+            ? $"您还没有投票。投票将于{deadline}（北京时间）截止，请尽快点击下面的链接投票："
+            : $"社区正在{ballotTitle}，选出{election.Seats}名。请在{deadline}（北京时间）前点击下面的链接投票：";
         var body = $"""
-            {name}您好:
+            {name}您好：
 
             {opening}
 
             {link}
 
-            计票方法:{CountingMethods.Describe(election.CountingMethod, election.Layer)}。截止前可以修改您的选择,以截止时的选择为准。
-            打开链接不会记录任何内容,提交表单后才记录投票。此链接只供您本人使用,请勿转发。
-            如不便上网,可以请楼长代为填写纸质选票。
+            计票方法：{CountingMethods.Describe(election.CountingMethod, election.Layer)}。截止前可以修改您的选择，以截止时的选择为准。
+            打开链接不会记录任何内容，提交表单后才记录投票。此链接只供您本人使用，请勿转发。
+            如不便上网，可以请楼长代为填写纸质选票。
 
             社区居委会
             """;

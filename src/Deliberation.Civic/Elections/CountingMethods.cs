@@ -12,8 +12,8 @@ public static class CountingMethods
     /// <summary>The method as the ballot states it, for a layer (1: households, 2: delegates).</summary>
     public static string Describe(string method, int layer) => method switch
     {
-        Plurality when layer == 2 => "每位楼栋代表一票,得票多者当选",
-        Plurality => "每户一票,得票多者当选",
+        Plurality when layer == 2 => "每位楼栋代表一票，得票多者当选",
+        Plurality => "每户一票，得票多者当选",
         _ => method,
     };
 }

@@ -11,7 +11,7 @@ public static class EscalationEmail
     public static string Subject(string communityName, Escalation escalation)
     {
         ArgumentNullException.ThrowIfNull(escalation);
-        return $"【需协调】{communityName}·{EscalationKinds.Describe(escalation.Kind)}:{escalation.Subject}";
+        return $"【需协调】{communityName}·{EscalationKinds.Describe(escalation.Kind)}：{escalation.Subject}";
     }
 
     /// <summary>Composes the email to one address.</summary>
@@ -23,11 +23,11 @@ public static class EscalationEmail
     {
         ArgumentNullException.ThrowIfNull(escalation);
         var body = new StringBuilder()
-            .Append("您好:\n\n")
-            .Append(CultureInfo.InvariantCulture, $"{communityName}的社区议事流程中出现以下需要协调处理的情况:\n\n")
-            .Append(CultureInfo.InvariantCulture, $"事项:{EscalationKinds.Describe(escalation.Kind)}\n");
-        if (caseLabel is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"议题:{caseLabel}\n");
-        body.Append(CultureInfo.InvariantCulture, $"时间:{BeijingTime.FormatChinese(escalation.RaisedAt)}(北京时间)\n\n")
+            .Append("您好：\n\n")
+            .Append(CultureInfo.InvariantCulture, $"{communityName}的社区议事流程中出现以下需要协调处理的情况：\n\n")
+            .Append(CultureInfo.InvariantCulture, $"事项：{EscalationKinds.Describe(escalation.Kind)}\n");
+        if (caseLabel is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"议题：{caseLabel}\n");
+        body.Append(CultureInfo.InvariantCulture, $"时间：{BeijingTime.FormatChinese(escalation.RaisedAt)}（北京时间）\n\n")
             .Append(escalation.Body.TrimEnd()).Append("\n\n")
             .Append("社区工作人员可在工作台“升级事项”中查看并确认已处理。\n\n")
             .Append(CultureInfo.InvariantCulture, $"{communityName}居民委员会 社区议事平台\n");

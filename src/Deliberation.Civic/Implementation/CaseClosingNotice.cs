@@ -14,7 +14,7 @@ public static class CaseClosingNotice
     public static string Subject(CaseClosingFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return $"【结案公示】{facts.CommunityName}:{facts.Title}";
+        return $"【结案公示】{facts.CommunityName}：{facts.Title}";
     }
 
     /// <summary>The notice to one building head, in Simplified Chinese.</summary>
@@ -25,31 +25,31 @@ public static class CaseClosingNotice
     {
         ArgumentNullException.ThrowIfNull(facts);
         var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{(headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长")}:您好!\n\n")
-            .Append("以下“烦事有计倾”协商议题的决议已落实完毕,经回访后结案,现将结果公示。请向本楼栋居民转达。\n\n");
-        if (facts.CaseNumber is { Length: > 0 } number) body.Append(CultureInfo.InvariantCulture, $"案件编号:{number}\n");
-        body.Append(CultureInfo.InvariantCulture, $"议题:{facts.Title}\n")
-            .Append(CultureInfo.InvariantCulture, $"结案时间:{BeijingTime.FormatChinese(facts.ClosedAt)}\n\n")
+            .Append(CultureInfo.InvariantCulture, $"{(headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长")}：您好！\n\n")
+            .Append("以下“烦事有计倾”协商议题的决议已落实完毕，经回访后结案，现将结果公示。请向本楼栋居民转达。\n\n");
+        if (facts.CaseNumber is { Length: > 0 } number) body.Append(CultureInfo.InvariantCulture, $"案件编号：{number}\n");
+        body.Append(CultureInfo.InvariantCulture, $"议题：{facts.Title}\n")
+            .Append(CultureInfo.InvariantCulture, $"结案时间：{BeijingTime.FormatChinese(facts.ClosedAt)}\n\n")
             .Append("一、各方落实情况\n");
         var n = 0;
         foreach (var item in facts.Items.OrderBy(i => i.DueAt).ThenBy(i => i.CreatedAt))
         {
-            body.Append(CultureInfo.InvariantCulture, $"{++n}. {item.ResponsibleParty}:{item.Title}");
+            body.Append(CultureInfo.InvariantCulture, $"{++n}. {item.ResponsibleParty}：{item.Title}");
             body.Append(item.DoneAt is { } done
-                ? $",{BeijingTime.FormatChinese(done)} 完成(期限 {BeijingTime.FormatChinese(item.DueAt)})"
-                : string.Create(CultureInfo.InvariantCulture, $",进度 {item.Percent}%(期限 {BeijingTime.FormatChinese(item.DueAt)})"));
-            if (item.Budget is { } budget) body.Append(CultureInfo.InvariantCulture, $";预算 {budget:0.##} 元");
-            if (!string.IsNullOrWhiteSpace(item.FundingSource)) body.Append(CultureInfo.InvariantCulture, $",资金来源:{item.FundingSource}");
+                ? $"，{BeijingTime.FormatChinese(done)} 完成（期限 {BeijingTime.FormatChinese(item.DueAt)}）"
+                : string.Create(CultureInfo.InvariantCulture, $"，进度 {item.Percent}%（期限 {BeijingTime.FormatChinese(item.DueAt)}）"));
+            if (item.Budget is { } budget) body.Append(CultureInfo.InvariantCulture, $"；预算 {budget:0.##} 元");
+            if (!string.IsNullOrWhiteSpace(item.FundingSource)) body.Append(CultureInfo.InvariantCulture, $"，资金来源：{item.FundingSource}");
             body.Append('\n');
         }
         if (n == 0) body.Append("无\n");
         body.Append("\n二、回访情况\n").Append(facts.Satisfaction.DescribeZh()).Append('\n');
         if (facts.Comments.Count > 0)
         {
-            body.Append("代表意见:\n");
+            body.Append("代表意见：\n");
             foreach (var comment in facts.Comments) body.Append("· ").Append(comment.ReplaceLineEndings(" ")).Append('\n');
         }
-        body.Append("\n如对落实结果有意见,请联系社区居委会。\n\n")
+        body.Append("\n如对落实结果有意见，请联系社区居委会。\n\n")
             .Append(CultureInfo.InvariantCulture, $"{facts.CommunityName}居民委员会\n");
         return new EmailMessage([to], Subject(facts), body.ToString());
     }

@@ -26,7 +26,7 @@ public sealed record SatisfactionSummary(int Satisfied, int FairlySatisfied, int
     {
         if (Asked == 0) return "没有需要回访的利益代表。";
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"回访 {Asked} 人,满意 {Satisfied} 人、基本满意 {FairlySatisfied} 人、不满意 {Dissatisfied} 人,未答复 {NoAnswer} 人");
-        return ContentPercent is { } p ? string.Create(CultureInfo.InvariantCulture, $"{text};满意及基本满意占答复者的 {p}%。") : text + "。";
+            $"回访 {Asked} 人，满意 {Satisfied} 人、基本满意 {FairlySatisfied} 人、不满意 {Dissatisfied} 人，未答复 {NoAnswer} 人");
+        return ContentPercent is { } p ? string.Create(CultureInfo.InvariantCulture, $"{text}；满意及基本满意占答复者的 {p}%。") : text + "。";
     }
 }

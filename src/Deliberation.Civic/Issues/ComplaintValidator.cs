@@ -32,7 +32,7 @@ public static class ComplaintValidator
         if (code.Length == 0)
             problems.Add(new("categoryCode", "请选择问题类别。", "Choose a category."));
         else if (catalogue.Find(code) is null)
-            problems.Add(new("categoryCode", $"未知的问题类别“{code}”,可选:{string.Join("、", catalogue.Matters.Select(m => $"{m.Code}({m.Zh})"))}。",
+            problems.Add(new("categoryCode", $"未知的问题类别“{code}”，可选：{string.Join("、", catalogue.Matters.Select(m => $"{m.Code}（{m.Zh}）"))}。",
                 $"Unknown category '{code}'; choose one of: {string.Join(", ", catalogue.Matters.Select(m => $"{m.Code} ({m.En})"))}."));
 
         var title = draft.Title?.Trim() ?? "";
@@ -100,6 +100,6 @@ public static class ComplaintValidator
     {
         var list = unknown.ToList();
         if (list.Count > 0)
-            problems.Add(new(field, $"本社区没有这些{zh}:{string.Join("、", list)}。", $"The community has no such {en}: {string.Join(", ", list)}."));
+            problems.Add(new(field, $"本社区没有这些{zh}：{string.Join("、", list)}。", $"The community has no such {en}: {string.Join(", ", list)}."));
     }
 }

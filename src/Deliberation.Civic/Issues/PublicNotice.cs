@@ -16,7 +16,7 @@ public static class PublicNotice
     public static string Subject(PublicNoticeFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return $"【公示】{facts.CommunityName}:{facts.Title} 已列为协商议题";
+        return $"【公示】{facts.CommunityName}：{facts.Title} 已列为协商议题";
     }
 
     /// <summary>The notice to one building head, in Simplified Chinese.</summary>
@@ -31,31 +31,31 @@ public static class PublicNotice
         var share = ranking.CommunityHouseholds > 0 ? 100.0 * ranking.AffectedHouseholds / ranking.CommunityHouseholds : 0;
         var body = new StringBuilder()
             // Rosters often record the head as "王楼长" already; do not greet "王楼长楼长".
-            .Append(CultureInfo.InvariantCulture, $"{(headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长")}:您好!\n\n")
-            .Append("经社区居委会研判,居民反映的以下问题已列为“烦事有计倾”协商议题,现予公示。请向本楼栋居民转达。\n\n")
-            .Append(CultureInfo.InvariantCulture, $"案件编号:{facts.CaseNumber}\n")
-            .Append(CultureInfo.InvariantCulture, $"问题类别:{facts.Matter.Zh}\n")
-            .Append(CultureInfo.InvariantCulture, $"问题:{facts.Title}\n")
-            .Append(CultureInfo.InvariantCulture, $"涉及楼栋:{string.Join("、", facts.BuildingNames.Order(NaturalComparer.Instance))}\n");
-        if (facts.Description.Length > 0) body.Append(CultureInfo.InvariantCulture, $"居民反映:{facts.Description}\n");
-        body.Append(CultureInfo.InvariantCulture, $"列为议题时间:{BeijingTime.ToBeijing(facts.AnchoredAt):yyyy年M月d日 HH:mm}\n");
-        if (facts.NoticeEndsAt is { } ends) body.Append(CultureInfo.InvariantCulture, $"公示期:至 {BeijingTime.ToBeijing(ends):yyyy年M月d日 HH:mm} 止\n");
+            .Append(CultureInfo.InvariantCulture, $"{(headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长")}：您好！\n\n")
+            .Append("经社区居委会研判，居民反映的以下问题已列为“烦事有计倾”协商议题，现予公示。请向本楼栋居民转达。\n\n")
+            .Append(CultureInfo.InvariantCulture, $"案件编号：{facts.CaseNumber}\n")
+            .Append(CultureInfo.InvariantCulture, $"问题类别：{facts.Matter.Zh}\n")
+            .Append(CultureInfo.InvariantCulture, $"问题：{facts.Title}\n")
+            .Append(CultureInfo.InvariantCulture, $"涉及楼栋：{string.Join("、", facts.BuildingNames.Order(NaturalComparer.Instance))}\n");
+        if (facts.Description.Length > 0) body.Append(CultureInfo.InvariantCulture, $"居民反映：{facts.Description}\n");
+        body.Append(CultureInfo.InvariantCulture, $"列为议题时间：{BeijingTime.ToBeijing(facts.AnchoredAt):yyyy年M月d日 HH:mm}\n");
+        if (facts.NoticeEndsAt is { } ends) body.Append(CultureInfo.InvariantCulture, $"公示期：至 {BeijingTime.ToBeijing(ends):yyyy年M月d日 HH:mm} 止\n");
         body.Append('\n')
-            .Append("为何列为议题:\n")
+            .Append("为何列为议题：\n")
             .Append(CultureInfo.InvariantCulture,
-                $"在本社区 {facts.OpenComplaints} 个待处理问题中排名第 {ranking.Rank},综合得分 {ranking.Score:0.0}(满分 100),其中:\n")
-            .Append(CultureInfo.InvariantCulture, $"· 反映居民 {ranking.Complaint.ReporterCount} 人:{Points(part["reporters"])}\n")
+                $"在本社区 {facts.OpenComplaints} 个待处理问题中排名第 {ranking.Rank}，综合得分 {ranking.Score:0.0}（满分 100），其中：\n")
+            .Append(CultureInfo.InvariantCulture, $"· 反映居民 {ranking.Complaint.ReporterCount} 人：{Points(part["reporters"])}\n")
             .Append(CultureInfo.InvariantCulture, $"· 紧急程度 {ranking.Complaint.Urgency}/5:{Points(part["urgency"])}\n")
             .Append(CultureInfo.InvariantCulture, $"· 严重程度 {ranking.Complaint.Severity}/5:{Points(part["severity"])}\n")
             .Append(CultureInfo.InvariantCulture,
-                $"· 受影响住户 {ranking.AffectedHouseholds} 户,占全社区 {share:0.#}%:{Points(part["share"])}\n\n")
-            .Append("接下来:\n")
+                $"· 受影响住户 {ranking.AffectedHouseholds} 户，占全社区 {share:0.#}%:{Points(part["share"])}\n\n")
+            .Append("接下来：\n")
             .Append(facts.NoticeEndsAt is null
-                ? "1. 确定利益相关方:社区将梳理受此问题影响的居民、单位和各方。\n"
-                : "1. 确定利益相关方:公示期满后,社区将梳理受此问题影响的居民、单位和各方。\n")
-            .Append("2. 推选利益代表:影响范围大、人数多的,按“楼栋—住户代表”逐层推选 1–3 名代表参加协商会议。\n")
-            .Append("3. 搭建议事平台:邀请利益相关方及律师、会计师等专业人员组成议事小组,会议时间另行通知。\n\n")
-            .Append(facts.NoticeEndsAt is null ? "如有意见或补充情况,请联系社区居委会。\n\n" : "公示期内如有意见或补充情况,请联系楼长或社区居委会。\n\n")
+                ? "1. 确定利益相关方：社区将梳理受此问题影响的居民、单位和各方。\n"
+                : "1. 确定利益相关方：公示期满后，社区将梳理受此问题影响的居民、单位和各方。\n")
+            .Append("2. 推选利益代表：影响范围大、人数多的，按“楼栋—住户代表”逐层推选 1–3 名代表参加协商会议。\n")
+            .Append("3. 搭建议事平台：邀请利益相关方及律师、会计师等专业人员组成议事小组，会议时间另行通知。\n\n")
+            .Append(facts.NoticeEndsAt is null ? "如有意见或补充情况，请联系社区居委会。\n\n" : "公示期内如有意见或补充情况，请联系楼长或社区居委会。\n\n")
             .Append(CultureInfo.InvariantCulture, $"{facts.CommunityName}居民委员会\n");
         return new EmailMessage([to], Subject(facts), body.ToString());
     }

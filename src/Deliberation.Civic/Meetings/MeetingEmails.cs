@@ -17,18 +17,18 @@ public static class MeetingEmails
         var options = new StringBuilder();
         for (var i = 0; i < slots.Count; i++) options.Append("  ").Append(i + 1).Append(". ").Append(slots[i].ToChinese()).Append('\n');
         var body = $"""
-            {name}您好:
+            {name}您好：
 
-            社区将召开“{meeting.Name}”,地点:{meeting.Place}。请在{BeijingTime.FormatChinese(meeting.PollClosesAt)}(北京时间)前点击下面的链接,勾选您能参加的所有时间:
+            社区将召开“{meeting.Name}”，地点：{meeting.Place}。请在{BeijingTime.FormatChinese(meeting.PollClosesAt)}（北京时间）前点击下面的链接，勾选您能参加的所有时间：
 
             {options}
             {link}
 
-            以多数人能参加的时间为准,确定后会再发邀请。截止前可以修改您的选择。此链接只供您本人使用,请勿转发。
+            以多数人能参加的时间为准，确定后会再发邀请。截止前可以修改您的选择。此链接只供您本人使用，请勿转发。
 
             {Signature}
             """;
-        return new EmailMessage([to], $"请选择会议时间:{meeting.Name}", body);
+        return new EmailMessage([to], $"请选择会议时间：{meeting.Name}", body);
     }
 
     /// <summary>The invitation for the chosen time, with the .ics attached, the agenda, and the RSVP and proposal links.</summary>
@@ -38,29 +38,29 @@ public static class MeetingEmails
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(agenda);
         var when = new MeetingSlot(meeting.StartsAt!.Value, meeting.EndsAt!.Value).ToChinese();
-        var items = agenda.Count == 0 ? "  (无)\n" : string.Concat(agenda.Select((a, i) => $"  {i + 1}. {a}\n"));
-        var role = advisor ? "您将以专业人士身份列席会议,提供意见(不参加表决)。" : "";
+        var items = agenda.Count == 0 ? "  （无）\n" : string.Concat(agenda.Select((a, i) => $"  {i + 1}. {a}\n"));
+        var role = advisor ? "您将以专业人士身份列席会议，提供意见（不参加表决）。" : "";
         var proposal = proposalLink is null ? "" : $"""
 
-            会前如有提案,请在会议开始前通过下面的链接提交:
+            会前如有提案，请在会议开始前通过下面的链接提交：
             {proposalLink}
 
             """;
         var body = $"""
-            {name}您好:
+            {name}您好：
 
-            “{meeting.Name}”定于 {when}(北京时间)在{meeting.Place}召开。{role}
+            “{meeting.Name}”定于 {when}（北京时间）在{meeting.Place}召开。{role}
 
-            议程:
+            议程：
             {items}
-            请点击下面的链接告诉我们您是否参加(会议开始前都可以修改):
+            请点击下面的链接告诉我们您是否参加（会议开始前都可以修改）:
             {rsvpLink}
             {proposal}
             附件 invite.ics 可加入手机或电脑日历。
 
             {Signature}
             """;
-        return new EmailMessage([to], $"会议通知:{meeting.Name}({when})", body)
+        return new EmailMessage([to], $"会议通知：{meeting.Name}（{when}）", body)
         {
             Attachments = [EmailAttachment.FromText(MeetingInvitation.FileName, MeetingInvitation.ContentType, calendar)],
         };
@@ -72,15 +72,15 @@ public static class MeetingEmails
         ArgumentNullException.ThrowIfNull(meeting);
         var when = new MeetingSlot(meeting.StartsAt!.Value, meeting.EndsAt!.Value).ToChinese();
         var lead = before.TotalHours >= 1 && before.TotalHours % 1 == 0 ? $"{before.TotalHours:0}小时" : $"{before.TotalMinutes:0}分钟";
-        var rsvp = rsvpLink is null ? "" : $"\n如参加情况有变,请点击链接修改:\n{rsvpLink}\n";
+        var rsvp = rsvpLink is null ? "" : $"\n如参加情况有变，请点击链接修改：\n{rsvpLink}\n";
         var body = $"""
-            {name}您好:
+            {name}您好：
 
-            提醒您:“{meeting.Name}”将于 {when}(北京时间)在{meeting.Place}召开(约{lead}后)。
+            提醒您：“{meeting.Name}”将于 {when}（北京时间）在{meeting.Place}召开（约{lead}后）。
             {rsvp}
             {Signature}
             """;
-        return new EmailMessage([to], $"会议提醒:{meeting.Name}({when})", body);
+        return new EmailMessage([to], $"会议提醒：{meeting.Name}（{when}）", body);
     }
 
     /// <summary>The meeting is called off; a new time will be polled.</summary>
@@ -89,14 +89,14 @@ public static class MeetingEmails
         ArgumentNullException.ThrowIfNull(meeting);
         var when = meeting.StartsAt is { } s ? new MeetingSlot(s, meeting.EndsAt!.Value).ToChinese() : "";
         var body = $"""
-            {name}您好:
+            {name}您好：
 
-            原定于 {when} 召开的“{meeting.Name}”取消。原因:{reason}
-            社区将另行征询会议时间,请留意后续邮件。
+            原定于 {when} 召开的“{meeting.Name}”取消。原因：{reason}
+            社区将另行征询会议时间，请留意后续邮件。
 
             {Signature}
             """;
-        return new EmailMessage([to], $"会议取消:{meeting.Name}", body);
+        return new EmailMessage([to], $"会议取消：{meeting.Name}", body);
     }
 
     /// <summary>Asks an absent voter to vote by link while the meeting's vote is open.</summary>
@@ -105,18 +105,18 @@ public static class MeetingEmails
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(vote);
         var body = $"""
-            {name}您好:
+            {name}您好：
 
-            “{meeting.Name}”正在表决:{vote.Question}
-            您未到会,可以在表决结束前点击下面的链接投票(同意、反对或弃权;反对时请写明理由):
+            “{meeting.Name}”正在表决：{vote.Question}
+            您未到会，可以在表决结束前点击下面的链接投票（同意、反对或弃权；反对时请写明理由）:
 
             {link}
 
-            表决由会议主持人宣布结束,结束后不再计票。此链接只供您本人使用,请勿转发。
+            表决由会议主持人宣布结束，结束后不再计票。此链接只供您本人使用，请勿转发。
 
             {Signature}
             """;
-        return new EmailMessage([to], $"请表决:{vote.Question}", body);
+        return new EmailMessage([to], $"请表决：{vote.Question}", body);
     }
 
     private static readonly Markdig.MarkdownPipeline HtmlPipeline = new Markdig.MarkdownPipelineBuilder().DisableHtml().Build();
@@ -133,9 +133,9 @@ public static class MeetingEmails
     {
         ArgumentNullException.ThrowIfNull(meeting);
         var body = $"""
-            {name}您好:
+            {name}您好：
 
-            “{meeting.Name}”的会议纪要已归档(案件编号 {caseNumber}),全文如下,Word 版见附件。如有出入,请联系社区居委会。
+            “{meeting.Name}”的会议纪要已归档（案件编号 {caseNumber}），全文如下，Word 版见附件。如有出入，请联系社区居委会。
 
             ----------------------------------------
             {markdown}
@@ -143,7 +143,7 @@ public static class MeetingEmails
 
             {Signature}
             """;
-        return new EmailMessage([to], $"会议纪要:{meeting.Name}", body)
+        return new EmailMessage([to], $"会议纪要：{meeting.Name}", body)
         {
             HtmlBody = MinutesHtml(markdown),
             Attachments = [new EmailAttachment($"{caseNumber}-会议纪要.docx",

@@ -16,27 +16,27 @@ public static class ReissuedLinkEmail
     {
         ArgumentNullException.ThrowIfNull(task);
         var deadline = task.ClosesAt is { } closes
-            ? $"截止时间:{BeijingTime.FormatChinese(closes)}(北京时间)。截止前可以随时修改答复。"
+            ? $"截止时间：{BeijingTime.FormatChinese(closes)}（北京时间）。截止前可以随时修改答复。"
             : "该事项结束前可以随时修改答复。";
         var body = $"""
-            您好:
+            您好：
 
-            社区工作人员为您更新了以下事项的答复链接:
+            社区工作人员为您更新了以下事项的答复链接：
 
             {task.Title}
 
-            请打开下面的新链接查看并答复:
+            请打开下面的新链接查看并答复：
 
             {link}
 
             {deadline}
 
-            注意:此前邮件中的旧链接已经失效,请使用本邮件中的新链接。
+            注意：此前邮件中的旧链接已经失效，请使用本邮件中的新链接。
 
-            如需帮助,请联系您的楼长或社区居委会。
+            如需帮助，请联系您的楼长或社区居委会。
 
             社区居委会
             """;
-        return new EmailMessage([address], $"您的答复链接已更新:{task.Title}", body);
+        return new EmailMessage([address], $"您的答复链接已更新：{task.Title}", body);
     }
 }

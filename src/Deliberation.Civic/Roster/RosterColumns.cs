@@ -28,8 +28,10 @@ public static class RosterColumns
     /// <summary>The English alias of a column, e.g. <c>building</c>.</summary>
     public static string Alias(RosterColumn column) => Names[(int)column].English;
 
-    /// <summary>The known headers as a person reads them: <c>网格(precinct)、楼栋(building)…</c>.</summary>
-    public static string Describe() => string.Join("、", Names.Select(n => $"{n.Chinese}({n.English})"));
+    /// <summary>The known headers as a person reads them: <c>网格（precinct）、楼栋（building）…</c>, or in an English sentence <c>网格 (precinct), 楼栋 (building)…</c>.</summary>
+    public static string Describe(bool english = false) => english
+        ? string.Join(", ", Names.Select(n => $"{n.Chinese} ({n.English})"))
+        : string.Join("、", Names.Select(n => $"{n.Chinese}（{n.English}）"));
 
     /// <summary>Finds the column a header names: the Chinese name exactly or the English alias ignoring case, both trimmed.</summary>
     public static RosterColumn? Find(string header)

@@ -61,9 +61,9 @@ describe('incidents', () => {
 
   it('names what the message names, a deadline in Beijing time', () => {
     expect(incidentText(zh, 'zh-CN', { message: "Template 'no-such-template.scriban' does not exist." }))
-      .toBe('模板文件“no-such-template.scriban”不存在,请检查流程中填写的模板名称,或请管理员补上该模板。');
+      .toBe('模板文件“no-such-template.scriban”不存在，请检查流程中填写的模板名称，或请管理员补上该模板。');
     expect(incidentText(zh, 'zh-CN', { message: "Input 'quietHours' of activity 'schedule' is '22-7': expected HH:mm-HH:mm, e.g. 22:00-07:00." }))
-      .toBe('免打扰时段“22-7”格式不对,应写成 HH:mm-HH:mm,如 22:00-07:00。');
+      .toBe('免打扰时段“22-7”格式不对，应写成 HH:mm-HH:mm，如 22:00-07:00。');
     expect(incidentText(zh, 'zh-CN', { message: samples.find(([, c]) => c === 'ballot-open')![0] })).toContain('20:00');
   });
 

@@ -234,7 +234,7 @@ public static partial class CommunitiesApi
             Status = StatusCodes.Status400BadRequest,
             Type = "https://deliberation.local/problems/invalid-roster",
             Title = ProblemTitles.For("invalid-roster", language),
-            Detail = english ? $"{problems.Count} problem(s); nothing was imported." : $"共 {problems.Count} 处问题,未导入任何内容。",
+            Detail = english ? $"{problems.Count} problem(s); nothing was imported." : $"共 {problems.Count} 处问题，未导入任何内容。",
             Extensions =
             {
                 ["code"] = "invalid-roster",

@@ -75,7 +75,7 @@ public static class ComplaintsApi
         {
             var english = English(http);
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-complaint",
-                english ? "The complaint has invalid fields; nothing was saved." : "问题登记有误,未保存,请按提示修改。")
+                english ? "The complaint has invalid fields; nothing was saved." : "问题登记有误，未保存，请按提示修改。")
             {
                 Errors = plan.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message(english)).ToArray()),
             };
@@ -90,7 +90,7 @@ public static class ComplaintsApi
     {
         string[] statuses = [ComplaintStatus.Open, ComplaintStatus.Merged, ComplaintStatus.Anchored, ComplaintStatus.Closed];
         if (status is not null && !statuses.Contains(status))
-            throw Invalid(http, "status", $"状态应为:{string.Join("、", statuses)}。", $"Expected one of: {string.Join(", ", statuses)}.");
+            throw Invalid(http, "status", $"状态应为：{string.Join("、", statuses)}。", $"Expected one of: {string.Join(", ", statuses)}.");
         return TypedResults.Ok(await complaints.ListAsync(communityId, status, cancellationToken));
     }
 
@@ -108,7 +108,7 @@ public static class ComplaintsApi
         CancellationToken cancellationToken)
     {
         const string field = "photo";
-        if (!http.HasFormContentType) throw Invalid(http, field, "请以 multipart/form-data 上传照片(字段 photo)。", "Send the photo as multipart/form-data in the field 'photo'.");
+        if (!http.HasFormContentType) throw Invalid(http, field, "请以 multipart/form-data 上传照片（字段 photo）。", "Send the photo as multipart/form-data in the field 'photo'.");
         IFormCollection form;
         try
         {
@@ -125,7 +125,7 @@ public static class ComplaintsApi
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, cancellationToken);
         var format = ComplaintPhotos.Detect(content)
-            ?? throw Invalid(http, field, "只能上传 JPEG、PNG 或 WebP 格式的照片(苹果手机请在相机设置中选择“兼容性最佳”)。",
+            ?? throw Invalid(http, field, "只能上传 JPEG、PNG 或 WebP 格式的照片（苹果手机请在相机设置中选择“兼容性最佳”）。",
                 "Only JPEG, PNG or WebP photos are accepted (on an iPhone, set the camera to 'Most Compatible').");
         var photo = await complaints.AddPhotoAsync(communityId, id, content, format, Account(http.HttpContext.User), cancellationToken)
             ?? throw Invalid(http, field, $"每个问题最多 {ComplaintPhotos.MaxPerComplaint} 张照片。", $"A complaint may have at most {ComplaintPhotos.MaxPerComplaint} photos.");

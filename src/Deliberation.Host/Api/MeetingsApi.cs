@@ -79,20 +79,20 @@ public static class MeetingsApi
     public static string Formula(RulesOfProcedure rules, bool zh)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var quorum = zh ? $"到会表决人达到应参加表决人数的 {rules.Quorum}(列席人员不计)" : $"voters present ≥ {rules.Quorum} of eligible voters (advisors not counted)";
+        var quorum = zh ? $"到会表决人达到应参加表决人数的 {rules.Quorum}（列席人员不计）" : $"voters present ≥ {rules.Quorum} of eligible voters (advisors not counted)";
         var rule = rules.Rule switch
         {
             DecisionRules.Consensus => zh ? "无人反对且至少一人赞成" : "no \"no\" votes and at least one \"yes\"",
-            DecisionRules.Consent => zh ? "无人阻止(保留意见记录在案)" : "no blocking objection (stand-asides recorded)",
-            DecisionRules.SimpleMajority => zh ? "赞成票 > 1/2 × 投票数(投票数 = 赞成 + 反对,弃权计入到会不计入投票)" : "yes > 1/2 × votes cast (yes + no; abstentions are present but not cast)",
-            DecisionRules.TwoThirds => zh ? "赞成票 ≥ 2/3 × 投票数(投票数 = 赞成 + 反对,弃权计入到会不计入投票)" : "yes ≥ 2/3 × votes cast (yes + no; abstentions are present but not cast)",
+            DecisionRules.Consent => zh ? "无人阻止（保留意见记录在案）" : "no blocking objection (stand-asides recorded)",
+            DecisionRules.SimpleMajority => zh ? "赞成票 > 1/2 × 投票数（投票数 = 赞成 + 反对，弃权计入到会不计入投票）" : "yes > 1/2 × votes cast (yes + no; abstentions are present but not cast)",
+            DecisionRules.TwoThirds => zh ? "赞成票 ≥ 2/3 × 投票数（投票数 = 赞成 + 反对，弃权计入到会不计入投票）" : "yes ≥ 2/3 × votes cast (yes + no; abstentions are present but not cast)",
             _ => rules.Article278Matter == Article278Matters.Items6To8
-                ? zh ? "参与表决:专有面积 ≥ 2/3 且人数 ≥ 2/3;同意:参与表决面积 ≥ 3/4 且人数 ≥ 3/4(民法典第二百七十八条第六至八项)"
+                ? zh ? "参与表决：专有面积 ≥ 2/3 且人数 ≥ 2/3；同意：参与表决面积 ≥ 3/4 且人数 ≥ 3/4（民法典第二百七十八条第六至八项）"
                      : "taking part: ≥ 2/3 of the area and ≥ 2/3 of the owners; approval: ≥ 3/4 of the participating area and owners (Art. 278, items 6–8)"
-                : zh ? "参与表决:专有面积 ≥ 2/3 且人数 ≥ 2/3;同意:参与表决面积 > 1/2 且人数 > 1/2(民法典第二百七十八条其他事项)"
+                : zh ? "参与表决：专有面积 ≥ 2/3 且人数 ≥ 2/3；同意：参与表决面积 > 1/2 且人数 > 1/2（民法典第二百七十八条其他事项）"
                      : "taking part: ≥ 2/3 of the area and ≥ 2/3 of the owners; approval: > 1/2 of the participating area and owners (Art. 278, other matters)",
         };
-        return rules.IsCoOwners ? rule : $"{quorum};{rule}";
+        return rules.IsCoOwners ? rule : zh ? $"{quorum}；{rule}" : $"{quorum}; {rule}";
     }
 
     /// <summary>Gets a case's rules.</summary>

@@ -21,11 +21,11 @@ public sealed class AssignActionItemsActivity(DeliberationDatabase database, Act
         [
             ImplementationSteps.CaseInput,
             new("reminderBefore", InputType.Duration, new("到期前提醒", "Remind before due"), false, UiHint.Duration)
-                { Description = new("到期前多久提醒责任人,例如 3d;落在 22:00–07:00 的提醒顺延到 07:00", "How long before the due date the person is reminded, e.g. 3d; a reminder due 22:00–07:00 goes out at 07:00"), Default = "3d" },
+                { Description = new("到期前多久提醒责任人，例如 3d；落在 22:00–07:00 的提醒顺延到 07:00", "How long before the due date the person is reminded, e.g. 3d; a reminder due 22:00–07:00 goes out at 07:00"), Default = "3d" },
         ],
         ["Done"])
     {
-        Description = new("为案件的每项未完成任务发出进展汇报链接和分派邮件,并计划到期前提醒;输出任务列表供“逐项并行”使用。",
+        Description = new("为案件的每项未完成任务发出进展汇报链接和分派邮件，并计划到期前提醒；输出任务列表供“逐项并行”使用。",
             "Sends each open action item of the case its progress link and assignment email, and plans the reminder; outputs the items for a ForEach."),
     };
 

@@ -21,7 +21,7 @@ public sealed class CheckQuorumActivity(DeliberationDatabase database, StaffAler
         [MeetingSteps.MeetingInput],
         ["Met", "NotMet"])
     {
-        Description = new("按回复统计确认参会的表决人数;不足法定人数则取消会议、通知小组成员并提醒工作人员重新征询时间。",
+        Description = new("按回复统计确认参会的表决人数；不足法定人数则取消会议、通知小组成员并提醒工作人员重新征询时间。",
             "Counts the voters who confirmed; below the quorum the meeting is called off, the panel told and staff alerted to poll again."),
     };
 
@@ -42,18 +42,18 @@ public sealed class CheckQuorumActivity(DeliberationDatabase database, StaffAler
         if (meeting.Status != MeetingStatuses.Scheduled) return ActivityResult.Complete("NotMet", output);
         if (voters.Count > 0 && confirmed >= needed) return ActivityResult.Complete("Met", output);
 
-        var reason = $"截至{Civic.BeijingTime.FormatChinese(now)},确认参会的表决人 {confirmed} 人,不足法定人数 {needed} 人(共 {voters.Count} 名表决人,法定人数为 {rules.Quorum.ToChinese()})。";
+        var reason = $"截至{Civic.BeijingTime.FormatChinese(now)}，确认参会的表决人 {confirmed} 人，不足法定人数 {needed} 人（共 {voters.Count} 名表决人，法定人数为 {rules.Quorum.ToChinese()}）。";
         var emails = roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
             .Select(m => Outbox.Email(MeetingEmails.Cancellation(m.Email!, m.Name, meeting, reason), now, context.InstanceId)).ToList();
         var caseTitle = deliberation.CaseNumber is { } number ? $"{number} {deliberation.Title}" : deliberation.Title;
-        var subject = $"【需处理】会议法定人数不足,已取消:{meeting.Name}";
+        var subject = $"【需处理】会议法定人数不足，已取消：{meeting.Name}";
         var body = $"""
-            案件:{caseTitle}
-            会议:{meeting.Name}(第 {meeting.Round} 次)
+            案件：{caseTitle}
+            会议：{meeting.Name}（第 {meeting.Round} 次）
 
             {reason}
 
-            会议已自动取消并通知了议事小组成员。请与未回复的成员联系,然后在系统中重新安排候选时间,流程将重新发出时间征询。
+            会议已自动取消并通知了议事小组成员。请与未回复的成员联系，然后在系统中重新安排候选时间，流程将重新发出时间征询。
             """;
         context.AddDomainWrite(async (step, ct) =>
         {

@@ -18,7 +18,7 @@ public sealed class CloseCaseActivity(DeliberationDatabase database, FollowUpSto
         [ImplementationSteps.CaseInput],
         ["Done"])
     {
-        Description = new("统计回访结果,案件和问题结案,并向受影响楼栋的楼长发送结案公示邮件。",
+        Description = new("统计回访结果，案件和问题结案，并向受影响楼栋的楼长发送结案公示邮件。",
             "Counts the follow-up, closes the case and its complaint, and emails the public notice of the result to the affected building heads."),
     };
 

@@ -26,7 +26,7 @@ public sealed class CloseNominationsActivity(DeliberationDatabase database, Elec
         [DeliberationSteps.GroupInput, DeliberationSteps.LayerInput],
         [Done, NoCandidates])
     {
-        Description = new("截止本层各场推选的提名,向每位投票人发放选票,有邮箱的发送投票链接;有推选无人被提名时走“NoCandidates”端口,不截止任何推选。",
+        Description = new("截止本层各场推选的提名，向每位投票人发放选票，有邮箱的发送投票链接；有推选无人被提名时走“NoCandidates”端口，不截止任何推选。",
             "Closes nominations in the layer's elections and issues a ballot to each voter, emailing the link to those with an email; when an election has nobody nominated it takes NoCandidates and closes nothing."),
     };
 

@@ -26,7 +26,7 @@ public sealed class CountVotesActivity(DeliberationDatabase database, ElectionSt
         [DeliberationSteps.GroupInput, DeliberationSteps.LayerInput],
         [Counted, NeedsStaffDecision])
     {
-        Description = new("截止投票并计票;平票由工作人员决定时走“待工作人员决定”端口。",
+        Description = new("截止投票并计票；平票由工作人员决定时走“待工作人员决定”端口。",
             "Closes the ballots and counts; a tie left to staff takes the NeedsStaffDecision port."),
     };
 

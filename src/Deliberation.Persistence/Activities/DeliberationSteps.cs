@@ -20,14 +20,14 @@ internal static class DeliberationSteps
     /// <summary>The <c>layer</c> input every election step has.</summary>
     public static InputDescriptor LayerInput { get; } = new("layer", InputType.Number, new("推选层级", "Layer"), true, UiHint.Code)
     {
-        Description = new("1:各楼栋推选楼栋代表;2:楼栋代表推选利益代表", "1: each building group elects delegates; 2: the delegates elect the representatives"),
+        Description = new("1：各楼栋推选楼栋代表；2：楼栋代表推选利益代表", "1: each building group elects delegates; 2: the delegates elect the representatives"),
         Default = 1,
     };
 
     /// <summary>The <c>quietHours</c> input of the steps that plan reminders.</summary>
     public static InputDescriptor QuietHoursInput { get; } = new("quietHours", InputType.Text, new("免打扰时段", "Quiet hours"), false, UiHint.SingleLine)
     {
-        Default = "22:00-07:00", Description = new("北京时间;此时段内到期的提醒推迟到时段结束", "Beijing time; a reminder due then goes out when they end"),
+        Default = "22:00-07:00", Description = new("北京时间；此时段内到期的提醒推迟到时段结束", "Beijing time; a reminder due then goes out when they end"),
     };
 
     /// <summary>The <c>quietHours</c> input (<c>HH:mm-HH:mm</c>, Beijing time); 22:00-07:00 when not given.</summary>

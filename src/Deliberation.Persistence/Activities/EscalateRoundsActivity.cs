@@ -18,14 +18,14 @@ public sealed class EscalateRoundsActivity(DeliberationDatabase database) : Acti
 {
     /// <inheritdoc/>
     public override ActivityDescriptor Descriptor { get; } = new(
-        "EscalateRounds", 1, new("上报协调(多轮未果)", "Escalate: no decision"), DeliberationSteps.Category,
+        "EscalateRounds", 1, new("上报协调（多轮未果）", "Escalate: no decision"), DeliberationSteps.Category,
         [
             new("voteId", InputType.Text, new("最后一轮表决", "Last round's vote"), true, UiHint.Code)
                 { Description = new("通常为 {{ vars.meetingEvent.voteId }}", "Usually {{ vars.meetingEvent.voteId }}") },
         ],
         ["Done"])
     {
-        Description = new("协商轮次用尽仍未形成决议时,上报社区升级联系人(如街道办)和工作人员,发送邮件并列入升级事项。",
+        Description = new("协商轮次用尽仍未形成决议时，上报社区升级联系人（如街道办）和工作人员，发送邮件并列入升级事项。",
             "When the rounds are used up without a decision, escalates to the escalation contacts (e.g. the street office) and staff by email and in the escalations list."),
     };
 
@@ -45,17 +45,17 @@ public sealed class EscalateRoundsActivity(DeliberationDatabase database) : Acti
         {
             var explanation = (string?)JsonNode.Parse(vote.Result ?? "{}")?["explanationZh"] ?? "";
             rounds.Append(++number).Append(". ").Append(Civic.BeijingTime.FormatChinese(vote.ClosedAt!.Value)).Append(" 表决“").Append(vote.Question)
-                .Append("”:").Append(vote.Passed == true ? "通过" : "未通过").Append('。').Append(explanation).Append('\n');
+                .Append("”：").Append(vote.Passed == true ? "通过" : "未通过").Append('。').Append(explanation).Append('\n');
         }
         var label = deliberation.CaseNumber is { } n ? $"{n} {deliberation.Title}" : deliberation.Title;
-        var subject = $"{deliberation.Title}:协商 {number} 轮未形成决议,请求协调";
+        var subject = $"{deliberation.Title}：协商 {number} 轮未形成决议，请求协调";
         if (subject.Length > EscalationRules.MaxSubjectLength) subject = subject[..EscalationRules.MaxSubjectLength];
         var body = $"""
-            案件:{label}
+            案件：{label}
 
-            该议题已按议事规则协商 {number} 轮,仍未形成决议:
+            该议题已按议事规则协商 {number} 轮，仍未形成决议：
             {rounds}
-            请街道及相关部门协调。会议纪要已归档,可向社区居委会调阅。
+            请街道及相关部门协调。会议纪要已归档，可向社区居委会调阅。
             """;
         var request = new EscalationRequest(communityId, deliberation.Id, EscalationKinds.RoundsExhausted, subject, body, deliberation.Id, context.InstanceId);
         // Checked now, so that a bad request is an incident of this activity rather than a failed commit.

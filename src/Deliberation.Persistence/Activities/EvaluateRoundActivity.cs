@@ -23,7 +23,7 @@ public sealed class EvaluateRoundActivity(DeliberationDatabase database) : Activ
         ],
         ["Decided", "NextRound", "Exhausted"])
     {
-        Description = new("按议事规则判定表决是否通过;未通过时进入下一轮,轮次用尽则上报。",
+        Description = new("按议事规则判定表决是否通过；未通过时进入下一轮，轮次用尽则上报。",
             "Decided when the vote passed under the rules; otherwise another round, or escalation when the rounds are used up."),
     };
 

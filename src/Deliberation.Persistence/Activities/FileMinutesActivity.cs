@@ -30,11 +30,11 @@ public sealed class FileMinutesActivity(DeliberationDatabase database, ITemplate
             new("noticePlan", InputType.Text, new("公示安排", "Public-notice plan"), false, UiHint.MultiLine)
                 { Default = "决议在小区公告栏及楼栋群公示 7 天。" },
             new("followUpPlan", InputType.Text, new("回访安排", "Follow-up plan"), false, UiHint.MultiLine)
-                { Default = "全部事项完成后,社区向各利益相关方代表回访满意度。" },
+                { Default = "全部事项完成后，社区向各利益相关方代表回访满意度。" },
         ],
         ["Done"])
     {
-        Description = new("按模板生成中英文会议纪要(Markdown 与 Word),归档并记录哈希,发送给全体参会人。",
+        Description = new("按模板生成中英文会议纪要（Markdown 与 Word），归档并记录哈希，发送给全体参会人。",
             "Renders the minutes in Chinese and English (Markdown and Word), files them with their hashes and emails every participant."),
     };
 
@@ -145,7 +145,7 @@ public sealed class FileMinutesActivity(DeliberationDatabase database, ITemplate
                 var stance = ballot.Choice switch { BallotChoices.No => "反对", BallotChoices.Block => "阻止", _ => "保留意见" };
                 dissent.Add(new JsonObject
                 {
-                    ["name"] = $"{names.GetValueOrDefault(ballot.PersonId, "?")}({stance})",
+                    ["name"] = $"{names.GetValueOrDefault(ballot.PersonId, "?")}（{stance}）",
                     ["reason"] = ballot.Reason,
                 });
             }
@@ -153,8 +153,8 @@ public sealed class FileMinutesActivity(DeliberationDatabase database, ITemplate
 
         var pointTexts = new JsonArray();
         foreach (var proposal in proposals)
-            pointTexts.Add($"提案“{proposal.Title}”" + (proposal.PersonId is { } by && names.TryGetValue(by, out var proposer) ? $"({proposer}提出)" : "")
-                + (string.IsNullOrWhiteSpace(proposal.Body) || proposal.Body == proposal.Title ? "" : $":{OneLine(proposal.Body)}"));
+            pointTexts.Add($"提案“{proposal.Title}”" + (proposal.PersonId is { } by && names.TryGetValue(by, out var proposer) ? $"（{proposer}提出）" : "")
+                + (string.IsNullOrWhiteSpace(proposal.Body) || proposal.Body == proposal.Title ? "" : $"：{OneLine(proposal.Body)}"));
         foreach (var point in points)
             pointTexts.Add((point.PersonId is { } who && names.TryGetValue(who, out var speaker) ? $"{speaker}:" : "") + OneLine(point.Text));
 

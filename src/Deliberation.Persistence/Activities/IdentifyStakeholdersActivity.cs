@@ -22,11 +22,11 @@ public sealed class IdentifyStakeholdersActivity(DeliberationDatabase database, 
             new("complaintId", InputType.Text, new("锚定的问题", "Anchored complaint"), true, UiHint.Code)
                 { Description = new("通常为 {{ input.complaintId }}", "Usually {{ input.complaintId }}") },
             new("caseNumber", InputType.Text, new("案件编号", "Case number"), false, UiHint.Code)
-                { Description = new("留空则用实例的关联编号(锚定时的案件编号)", "Empty: the instance's correlation id (the case number given when anchored)") },
+                { Description = new("留空则用实例的关联编号（锚定时的案件编号）", "Empty: the instance's correlation id (the case number given when anchored)") },
         ],
         [ParticipationOutcomes.Direct, ParticipationOutcomes.SingleLayer, ParticipationOutcomes.Layered])
     {
-        Description = new("按问题影响的楼栋和住户确定利益相关群体:人数少的直接参加议事,人数多的逐层推选代表。",
+        Description = new("按问题影响的楼栋和住户确定利益相关群体：人数少的直接参加议事，人数多的逐层推选代表。",
             "Defines the affected group from the complaint's buildings and households: a small group takes part directly, a larger one elects representatives layer by layer."),
     };
 

@@ -27,19 +27,19 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
             new("seats", InputType.Number, new("名额", "Seats"), false, UiHint.SingleLine)
                 { Description = new($"每场推选选出 {Election.MinSeats}–{Election.MaxSeats} 名", $"{Election.MinSeats}–{Election.MaxSeats} elected per election"), Default = 1 },
             new("tieRule", InputType.Text, new("平票处理", "Tie rule"), false, UiHint.Dropdown)
-                { Description = new("lots:抽签(记录随机种子);staff:工作人员决定并说明理由", "lots: drawn (seed recorded); staff: decided by staff with a reason"),
+                { Description = new("lots：抽签（记录随机种子）;staff：工作人员决定并说明理由", "lots: drawn (seed recorded); staff: decided by staff with a reason"),
                   Options = TieRules.All, Default = TieRules.Lots },
             new("nominationWindow", InputType.Duration, new("提名期", "Nomination window"), true, UiHint.Duration)
-                { Description = new("从发起到截止提名,例如 3d", "From opening until nominations close, e.g. 3d") },
+                { Description = new("从发起到截止提名，例如 3d", "From opening until nominations close, e.g. 3d") },
             new("ballotWindow", InputType.Duration, new("投票期", "Ballot window"), true, UiHint.Duration)
-                { Description = new("从截止提名到投票截止,例如 5d", "From the close of nominations to the ballot deadline, e.g. 5d") },
+                { Description = new("从截止提名到投票截止，例如 5d", "From the close of nominations to the ballot deadline, e.g. 5d") },
             new("reminderBefore", InputType.Duration, new("提前提醒", "Remind before"), false, UiHint.Duration)
-                { Description = new("投票截止前多久提醒未投票者,例如 1d", "How long before the deadline non-voters are reminded, e.g. 1d"), Default = "24h" },
+                { Description = new("投票截止前多久提醒未投票者，例如 1d", "How long before the deadline non-voters are reminded, e.g. 1d"), Default = "24h" },
             DeliberationSteps.QuietHoursInput,
         ],
         ["Done"])
     {
-        Description = new("发起本层推选,记录提名和投票截止时间,邀请投票人提名;本层已发起时(无人被提名)重新开放提名。等待由流程图中的“等待到指定时间”完成。",
+        Description = new("发起本层推选，记录提名和投票截止时间，邀请投票人提名；本层已发起时（无人被提名）重新开放提名。等待由流程图中的“等待到指定时间”完成。",
             "Opens the layer's elections, records the nomination and ballot deadlines and invites the voters to nominate; for a layer open already (nobody nominated) it reopens nominations. The waits are the diagram's Wait until activities."),
     };
 

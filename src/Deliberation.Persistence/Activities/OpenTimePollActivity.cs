@@ -21,7 +21,7 @@ public sealed class OpenTimePollActivity(DeliberationDatabase database, AnswerLi
         [MeetingSteps.MeetingInput],
         ["Done"])
     {
-        Description = new("向议事小组全体成员发送会议时间征询链接(2–5 个候选时间,可多选)。",
+        Description = new("向议事小组全体成员发送会议时间征询链接（2–5 个候选时间，可多选）。",
             "Sends everyone on the panel a link to tick the candidate meeting times (2–5) that suit them."),
     };
 
@@ -45,10 +45,10 @@ public sealed class OpenTimePollActivity(DeliberationDatabase database, AnswerLi
             var data = new JsonObject
             {
                 ["options"] = options.DeepClone(), ["multiple"] = true,
-                ["description"] = $"“{meeting.Name}”,地点:{meeting.Place}。请勾选您能参加的所有时间(北京时间)。",
+                ["description"] = $"“{meeting.Name}”，地点：{meeting.Place}。请勾选您能参加的所有时间（北京时间）。",
                 ["meetingId"] = meeting.Id.ToString(),
             };
-            var task = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间:{meeting.Name}", data, meeting.PollClosesAt, now);
+            var task = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间：{meeting.Name}", data, meeting.PollClosesAt, now);
             tasks.Add(task);
             if (member.Email is { } email && EmailAddresses.IsValid(email))
                 emails.Add(Outbox.Email(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now)), now, context.InstanceId));

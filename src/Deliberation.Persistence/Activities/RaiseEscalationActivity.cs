@@ -19,22 +19,22 @@ public sealed class RaiseEscalationActivity(DeliberationDatabase database) : Act
         [
             new("kind", InputType.Text, new("类型", "Kind"), true, UiHint.Dropdown)
             {
-                Description = new("如 rounds-exhausted(多轮表决未形成决议)、quorum-not-reached(未达法定人数)、no-candidates(推选无人被提名);也可用其他小写字母、数字和连字符组成的代码",
+                Description = new("如 rounds-exhausted（多轮表决未形成决议）、quorum-not-reached（未达法定人数）、no-candidates（推选无人被提名）；也可用其他小写字母、数字和连字符组成的代码",
                     "e.g. rounds-exhausted, quorum-not-reached, no-candidates; any other code of lower-case letters, digits and hyphens"),
                 Options = [EscalationKinds.RoundsExhausted, EscalationKinds.QuorumNotReached, EscalationKinds.ActionItemOverdue, EscalationKinds.NoCandidates],
             },
             new("subject", InputType.Text, new("标题", "Subject"), true, UiHint.SingleLine)
-                { Description = new("一行,不超过 200 字", "One line, at most 200 characters") },
+                { Description = new("一行，不超过 200 字", "One line, at most 200 characters") },
             new("body", InputType.Text, new("内容", "Body"), true, UiHint.MultiLine)
-                { Description = new("发生了什么、需要谁做什么(中文,作为邮件正文)", "What happened and what is asked (Chinese; the email's text)") },
+                { Description = new("发生了什么、需要谁做什么（中文，作为邮件正文）", "What happened and what is asked (Chinese; the email's text)") },
             new("caseId", InputType.Text, new("议事案件", "Case"), false, UiHint.Code)
-                { Description = new("可选,例如 {{ input.caseId }}", "Optional, e.g. {{ input.caseId }}") },
+                { Description = new("可选，例如 {{ input.caseId }}", "Optional, e.g. {{ input.caseId }}") },
             new("relatedId", InputType.Text, new("相关对象", "Related to"), false, UiHint.Code)
-                { Description = new("可选:同一类型对同一对象只升级一次(例如会议 id)", "Optional: the same kind is raised once for the same thing (e.g. a meeting id)") },
+                { Description = new("可选：同一类型对同一对象只升级一次（例如会议 id）", "Optional: the same kind is raised once for the same thing (e.g. a meeting id)") },
         ],
         ["Done"])
     {
-        Description = new("向社区工作人员和升级联系人(如街道办)发送升级邮件,并列入升级事项,待工作人员确认。",
+        Description = new("向社区工作人员和升级联系人（如街道办）发送升级邮件，并列入升级事项，待工作人员确认。",
             "Emails the community's staff and escalation contacts (e.g. the street office) and lists the escalation until staff acknowledge it."),
     };
 

@@ -16,7 +16,7 @@ public sealed class RemindActionItemActivity(DeliberationDatabase database, Acti
         [ImplementationSteps.ItemInput],
         ["Done"])
     {
-        Description = new("向任务汇报人发送到期提醒(附进展汇报链接);已完成或已提醒的不再发送。",
+        Description = new("向任务汇报人发送到期提醒（附进展汇报链接）；已完成或已提醒的不再发送。",
             "Emails the item's person a reminder with their progress link; nothing for an item done or reminded already."),
     };
 

@@ -18,7 +18,7 @@ public sealed class RemindVotersActivity(DeliberationDatabase database, Election
         [DeliberationSteps.GroupInput, DeliberationSteps.LayerInput],
         ["Done"])
     {
-        Description = new("向本层尚未投票、有邮箱的投票人发送提醒邮件(附投票链接)。",
+        Description = new("向本层尚未投票、有邮箱的投票人发送提醒邮件（附投票链接）。",
             "Emails a reminder with their link to every voter of the layer who has not voted and has an email."),
     };
 

@@ -26,7 +26,7 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
         [
             MeetingSteps.MeetingInput,
             new("reminders", InputType.Text, new("会前提醒", "Reminders before"), false, UiHint.SingleLine)
-                { Default = "24h,2h", Description = new("会前多久提醒,逗号分隔,如 24h,2h", "How long before the meeting to remind, comma-separated, e.g. 24h,2h") },
+                { Default = "24h,2h", Description = new("会前多久提醒，逗号分隔，如 24h,2h", "How long before the meeting to remind, comma-separated, e.g. 24h,2h") },
             DeliberationSteps.QuietHoursInput,
             new("quorumCheckBefore", InputType.Duration, new("会前核对法定人数", "Check quorum before"), false, UiHint.SingleLine)
                 { Default = "24h", Description = new("会前多久按回复核对确认参会人数", "How long before the meeting the confirmed attendance is checked") },
@@ -35,7 +35,7 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
         ],
         ["Done"])
     {
-        Description = new("按征询结果确定会议时间,发出带日历附件(.ics)和议程的邀请,请参会人回复是否参加,并安排会前提醒。",
+        Description = new("按征询结果确定会议时间，发出带日历附件（.ics）和议程的邀请，请参会人回复是否参加，并安排会前提醒。",
             "Fixes the time the poll favours, sends invitations with an .ics file and the agenda, asks for RSVPs and plans the reminders."),
     };
 
@@ -69,16 +69,16 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
         var emails = new List<Entities.OutboxRow>();
         foreach (var member in roll)
         {
-            var rsvp = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.Rsvp, $"是否参加:{meeting.Name}", new JsonObject
+            var rsvp = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.Rsvp, $"是否参加：{meeting.Name}", new JsonObject
             {
                 ["options"] = new JsonArray(new JsonObject { ["value"] = "yes", ["label"] = "参加" }, new JsonObject { ["value"] = "no", ["label"] = "不参加" }),
                 ["allowComment"] = true,
-                ["description"] = $"{slot.ToChinese()}(北京时间),地点:{meeting.Place}。会议开始前都可以修改。",
+                ["description"] = $"{slot.ToChinese()}（北京时间），地点：{meeting.Place}。会议开始前都可以修改。",
                 ["meetingId"] = meeting.Id.ToString(),
             }, slot.Start, now);
-            var proposal = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.Proposal, $"会前提案:{meeting.Name}", new JsonObject
+            var proposal = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.Proposal, $"会前提案：{meeting.Name}", new JsonObject
             {
-                ["description"] = "请写下您的提案:第一行为标题,下面写具体内容。会议开始前可以修改。",
+                ["description"] = "请写下您的提案：第一行为标题，下面写具体内容。会议开始前可以修改。",
                 ["meetingId"] = meeting.Id.ToString(),
             }, slot.Start, now);
             tasks.Add(rsvp);

@@ -21,11 +21,11 @@ public sealed class SendMeetingReminderActivity(DeliberationDatabase database, A
         [
             MeetingSteps.MeetingInput,
             new("before", InputType.Duration, new("提前多久", "How long before"), false, UiHint.Code)
-                { Description = new("写进提醒里的提前量,通常为 {{ item.before }}", "The lead time the reminder mentions, usually {{ item.before }}") },
+                { Description = new("写进提醒里的提前量，通常为 {{ item.before }}", "The lead time the reminder mentions, usually {{ item.before }}") },
         ],
         ["Done"])
     {
-        Description = new("会前提醒未表示不参加的议事小组成员(附回复链接);会议已取消则不发。",
+        Description = new("会前提醒未表示不参加的议事小组成员（附回复链接）；会议已取消则不发。",
             "Reminds everyone on the panel who has not declined (with their RSVP link); nothing when the meeting was cancelled."),
     };
 

@@ -21,11 +21,11 @@ public sealed class StartFollowUpActivity(DeliberationDatabase database, FollowU
         [
             ImplementationSteps.CaseInput,
             new("window", InputType.Duration, new("回访期", "Follow-up window"), false, UiHint.Duration)
-                { Description = new("利益代表答复的期限,例如 7d", "How long representatives have to answer, e.g. 7d"), Default = "7d" },
+                { Description = new("利益代表答复的期限，例如 7d", "How long representatives have to answer, e.g. 7d"), Default = "7d" },
         ],
         ["Done"])
     {
-        Description = new("向案件的利益代表发送满意度回访(满意/基本满意/不满意,可填写意见);全部答复后发出信号 follow-up-complete。",
+        Description = new("向案件的利益代表发送满意度回访（满意/基本满意/不满意，可填写意见）；全部答复后发出信号 follow-up-complete。",
             "Asks the case's representatives how satisfied they are (satisfied / fairly / dissatisfied, with a comment); sends follow-up-complete once all answered."),
     };
 

@@ -143,7 +143,7 @@ public sealed class ActionItemStore(DeliberationDatabase database, AnswerLinks l
                 var task = new ParticipationTask
                 {
                     Id = Guid.CreateVersion7(now), CommunityId = communityId, PersonId = personId, InstanceId = instanceId, SignalName = DoneSignal(item.Id),
-                    Purpose = TaskPurposes.Progress, Title = Truncate($"汇报进展:{item.Title}", TaskStore.MaxTitleLength),
+                    Purpose = TaskPurposes.Progress, Title = Truncate($"汇报进展：{item.Title}", TaskStore.MaxTitleLength),
                     Data = TaskData(item, caseLabel), CreatedAt = now, LinkVersion = 1,
                 };
                 db.Tasks.Add(task);
@@ -195,16 +195,16 @@ public sealed class ActionItemStore(DeliberationDatabase database, AnswerLinks l
         var person = item.PersonId is { } personId ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) : null;
         var last = (await db.ActionItemProgress.AsNoTracking().Where(p => p.ActionItemId == itemId).ToListAsync(cancellationToken)).MaxBy(p => p.At);
         var body = new System.Text.StringBuilder()
-            .Append($"“{CaseLabel(found)}”的协商决议中,以下任务已过完成期限,尚未完成:\n\n")
-            .Append($"任务:{item.Title}\n责任方:{item.ResponsibleParty}\n")
-            .Append($"完成期限:{BeijingTime.FormatChinese(item.DueAt)}(北京时间)\n")
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"目前进度:{item.Percent}%\n");
-        if (person is not null) body.Append($"汇报人:{person.Name}{(string.IsNullOrEmpty(person.Phone) ? "" : $"(电话 {person.Phone})")}\n");
-        body.Append(last is null ? "尚无进展汇报。\n" : $"最近汇报:{BeijingTime.FormatChinese(last.At)}{(last.Note is { Length: > 0 } note ? $",{note}" : "")}\n");
-        if (item.Budget is { } budget) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"预算:{budget:0.##} 元{(item.FundingSource is { } f ? $"({f})" : "")}\n");
-        body.Append("\n请社区工作人员联系责任方了解原因、督促落实;需要街道协调的,请街道办予以支持。");
+            .Append($"“{CaseLabel(found)}”的协商决议中，以下任务已过完成期限，尚未完成：\n\n")
+            .Append($"任务：{item.Title}\n责任方：{item.ResponsibleParty}\n")
+            .Append($"完成期限：{BeijingTime.FormatChinese(item.DueAt)}（北京时间）\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"目前进度：{item.Percent}%\n");
+        if (person is not null) body.Append($"汇报人：{person.Name}{(string.IsNullOrEmpty(person.Phone) ? "" : $"（电话 {person.Phone}）")}\n");
+        body.Append(last is null ? "尚无进展汇报。\n" : $"最近汇报：{BeijingTime.FormatChinese(last.At)}{(last.Note is { Length: > 0 } note ? $",{note}" : "")}\n");
+        if (item.Budget is { } budget) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"预算：{budget:0.##} 元{(item.FundingSource is { } f ? $"({f})" : "")}\n");
+        body.Append("\n请社区工作人员联系责任方了解原因、督促落实；需要街道协调的，请街道办予以支持。");
         var raised = await EscalationStore.RaiseAsync(db, new EscalationRequest(communityId, item.CaseId, EscalationKinds.ActionItemOverdue,
-            Truncate($"{item.ResponsibleParty}未按期完成:{item.Title}", EscalationRules.MaxSubjectLength), body.ToString(), itemId, instanceId), now, cancellationToken);
+            Truncate($"{item.ResponsibleParty}未按期完成：{item.Title}", EscalationRules.MaxSubjectLength), body.ToString(), itemId, instanceId), now, cancellationToken);
         if (raised.IsNew)
             await db.ActionItemAssignments.Where(a => a.ActionItemId == itemId).ExecuteUpdateAsync(s => s.SetProperty(a => a.EscalatedAt, now), cancellationToken);
         return raised;
@@ -225,7 +225,7 @@ public sealed class ActionItemStore(DeliberationDatabase database, AnswerLinks l
 
     private static string TaskData(ActionItem item, string caseLabel)
     {
-        var description = $"议题:{caseLabel}\n责任方:{item.ResponsibleParty}\n完成期限:{BeijingTime.FormatChinese(item.DueAt)}(北京时间)";
+        var description = $"议题：{caseLabel}\n责任方：{item.ResponsibleParty}\n完成期限：{BeijingTime.FormatChinese(item.DueAt)}（北京时间）";
         return new JsonObject { ["form"] = TaskForm.ProgressForm, ["description"] = description }.ToJsonString(DefinitionJson.Options);
     }
 }

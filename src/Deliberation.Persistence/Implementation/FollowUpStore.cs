@@ -42,7 +42,7 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
         var items = (await db.ActionItems.AsNoTracking().Where(i => i.CaseId == caseId).ToListAsync(cancellationToken)).OrderBy(i => i.DueAt).ToList();
         var done = items.Select(ImplementationEmails.DoneLine).ToList();
         var caseLabel = ActionItemStore.CaseLabel(found);
-        var description = "各方落实情况:\n" + string.Join("\n", done.Select(d => "· " + d)) + "\n\n请代表您所在群体的居民评价落实效果,可写下意见。";
+        var description = "各方落实情况：\n" + string.Join("\n", done.Select(d => "· " + d)) + "\n\n请代表您所在群体的居民评价落实效果，可写下意见。";
         var data = Satisfaction.TaskData(ActionItemStore.Truncate(description, TaskForm.MaxDescriptionLength)).ToJsonString(DefinitionJson.Options);
         int count = 0, emailed = 0;
         foreach (var member in members.Where(m => !asked.Contains(m.PersonId) && people.ContainsKey(m.PersonId)))
@@ -51,7 +51,7 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
             var task = new ParticipationTask
             {
                 Id = Guid.CreateVersion7(now), CommunityId = communityId, PersonId = person.Id, InstanceId = instanceId, SignalName = CompleteSignal,
-                Purpose = TaskPurposes.FollowUp, Title = ActionItemStore.Truncate($"回访:请评价“{found.Title}”的落实效果", TaskStore.MaxTitleLength),
+                Purpose = TaskPurposes.FollowUp, Title = ActionItemStore.Truncate($"回访：请评价“{found.Title}”的落实效果", TaskStore.MaxTitleLength),
                 Data = data, CreatedAt = now, ClosesAt = closesAt, LinkVersion = 1,
             };
             db.Tasks.Add(task);

@@ -19,7 +19,7 @@ public sealed record RollMember(Guid PersonId, string Name, string? Email, strin
     public bool IsAdvisor => Role == PanelRoles.Advisor;
 
     /// <summary>The name as the minutes show it, e.g. 李律师(律师).</summary>
-    public string Label => PartyKind is { Length: > 0 } kind ? $"{Name}({PartyKinds.ChineseName(kind)})" : Name;
+    public string Label => PartyKind is { Length: > 0 } kind ? $"{Name}（{PartyKinds.ChineseName(kind)}）" : Name;
 }
 
 /// <summary>Reads a case's current panel (members who have not dropped out) with who votes under the rules.</summary>

@@ -543,14 +543,14 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         };
         if (rules.Rule == DecisionRules.Consent)
         {
-            options.Add(new JsonObject { ["value"] = BallotChoices.StandAside, ["label"] = "保留意见(不阻止)" });
-            options.Add(new JsonObject { ["value"] = BallotChoices.Block, ["label"] = "阻止(有原则性反对)" });
+            options.Add(new JsonObject { ["value"] = BallotChoices.StandAside, ["label"] = "保留意见（不阻止）" });
+            options.Add(new JsonObject { ["value"] = BallotChoices.Block, ["label"] = "阻止（有原则性反对）" });
         }
         return new JsonObject
         {
             ["options"] = options,
             ["allowComment"] = true,
-            ["description"] = $"表决规则:{DecisionRules.ChineseName(rules.Rule)}。反对、阻止或保留时请在备注中写明理由,理由将写入会议纪要。",
+            ["description"] = $"表决规则：{DecisionRules.ChineseName(rules.Rule)}。反对、阻止或保留时请在备注中写明理由，理由将写入会议纪要。",
             ["meetingId"] = vote.MeetingId.ToString(),
             ["voteId"] = vote.Id.ToString(),
         };

@@ -272,7 +272,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         var units = await UnitsAsync(db, voters, cancellationToken);
         var labels = voters.ToDictionary(v => v.Id, v => v.HouseholdId is { } h && units.TryGetValue(h, out var unit) ? $"{unit.Building}-{unit.Unit} {v.Name}" : v.Name);
         var neighbours = election.Layer == 1 ? "邻居" : "其他楼栋代表";
-        var description = $"共选出{election.Seats}名。请勾选您提名的人:可以提名自己,也可以提名{neighbours},最多{election.Seats}人。提名截止前可以修改,以截止时的提名为准;提名截止后,从被提名的人中投票选出。";
+        var description = $"共选出{election.Seats}名。请勾选您提名的人：可以提名自己，也可以提名{neighbours}，最多{election.Seats}人。提名截止前可以修改，以截止时的提名为准；提名截止后，从被提名的人中投票选出。";
         foreach (var voter in voters)
         {
             var data = new JsonObject
@@ -280,7 +280,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
                 ["options"] = new JsonArray(voters.Select(v => (JsonNode)new JsonObject
                 {
                     ["value"] = v.Id.ToString(),
-                    ["label"] = v.Id == voter.Id ? labels[v.Id] + "(本人)" : labels[v.Id],
+                    ["label"] = v.Id == voter.Id ? labels[v.Id] + "（本人）" : labels[v.Id],
                 }).ToArray()),
                 ["multiple"] = true,
                 ["maxChoices"] = election.Seats,
@@ -341,7 +341,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
                 ["value"] = c.Id.ToString(),
                 ["label"] = Label(people[c.PersonId], units),
             }).ToArray()),
-            ["description"] = $"{CountingMethods.Describe(election.CountingMethod, election.Layer)}。共选出{election.Seats}名;截止前可以修改选择,以截止时的选择为准。",
+            ["description"] = $"{CountingMethods.Describe(election.CountingMethod, election.Layer)}。共选出{election.Seats}名；截止前可以修改选择，以截止时的选择为准。",
         };
         var dataJson = data.ToJsonString(DefinitionJson.Options);
 
@@ -582,17 +582,17 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         var found = await db.Cases.SingleAsync(c => c.Id == election.CaseId, cancellationToken);
         var group = await db.AffectedGroups.SingleAsync(g => g.Id == election.GroupId, cancellationToken);
         string title;
-        if (election.ElectsRepresentatives) title = $"推选{group.Name}的利益代表({found.Title})";
+        if (election.ElectsRepresentatives) title = $"推选{group.Name}的利益代表（{found.Title}）";
         else
         {
             var building = await db.BuildingGroups.SingleAsync(b => b.Id == election.BuildingGroupId, cancellationToken);
-            title = $"推选{building.Name}的楼栋代表({found.Title})";
+            title = $"推选{building.Name}的楼栋代表（{found.Title}）";
         }
         return title.Length <= TaskStore.MaxTitleLength ? title : title[..TaskStore.MaxTitleLength];
     }
 
     private static string Label(Person person, Dictionary<Guid, (string Building, string Unit)> units) =>
-        person.HouseholdId is { } h && units.TryGetValue(h, out var unit) ? $"{person.Name}({unit.Building} {unit.Unit})" : person.Name;
+        person.HouseholdId is { } h && units.TryGetValue(h, out var unit) ? $"{person.Name}（{unit.Building} {unit.Unit}）" : person.Name;
 
     /// <summary>The building group and unit of each household the people belong to, by household id.</summary>
     private static async Task<Dictionary<Guid, (string Building, string Unit)>> UnitsAsync(DeliberationDbContext db, IEnumerable<Person> people,

@@ -22,9 +22,9 @@ public sealed class DecisionEvaluatorCoOwnersTests
         Assert.False(f.ApprovalStrict);
         Assert.Equal(new Share(3, 4), f.OwnerApproval);
         Assert.Equal(new Share(300, 400), f.AreaApproval);
-        Assert.Equal("参与表决业主 4 人,占业主总人数 4 人的 100%,达到三分之二;其专有部分面积 400 平方米,占总面积 400 平方米的 100%,达到三分之二。"
-            + "同意业主 3 人,占参与表决人数 4 人的 75%,达到四分之三;其专有部分面积 300 平方米,占参与表决面积 400 平方米的 75%,达到四分之三。"
-            + "按民法典第二百七十八条第一款第六至八项,通过。", result.ExplanationZh);
+        Assert.Equal("参与表决业主 4 人，占业主总人数 4 人的 100%，达到三分之二；其专有部分面积 400 平方米，占总面积 400 平方米的 100%，达到三分之二。"
+            + "同意业主 3 人，占参与表决人数 4 人的 75%，达到四分之三；其专有部分面积 300 平方米，占参与表决面积 400 平方米的 75%，达到四分之三。"
+            + "按民法典第二百七十八条第一款第六至八项，通过。", result.ExplanationZh);
         Assert.EndsWith("Under Civil Code Art. 278, items 6–8: passed.", result.ExplanationEn, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class DecisionEvaluatorCoOwnersTests
         Assert.True(result.QuorumMet);
         Assert.True(result.CoOwners!.OwnerApprovalMet);
         Assert.False(result.CoOwners.AreaApprovalMet);
-        Assert.Contains("占参与表决面积 600 平方米的 50%,未达到四分之三", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("占参与表决面积 600 平方米的 50%，未达到四分之三", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class DecisionEvaluatorCoOwnersTests
         Assert.False(result.Passed);
         Assert.True(result.CoOwners!.OwnerParticipationMet);
         Assert.False(result.CoOwners.AreaParticipationMet);
-        Assert.EndsWith("未达到三分之二。参与表决未达到民法典第二百七十八条的要求,未通过。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.EndsWith("未达到三分之二。参与表决未达到民法典第二百七十八条的要求，未通过。", result.ExplanationZh, StringComparison.Ordinal);
         Assert.EndsWith("Participation falls short of Civil Code Art. 278: not passed.", result.ExplanationEn, StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public sealed class DecisionEvaluatorCoOwnersTests
         Assert.False(result.Passed);
         Assert.True(result.CoOwners!.ApprovalStrict);
         Assert.Equal(Fraction.Half, result.CoOwners.ApprovalThreshold);
-        Assert.Contains("占参与表决人数 4 人的 50%,未超过半数", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("占参与表决人数 4 人的 50%，未超过半数", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class DecisionEvaluatorCoOwnersTests
 
         Assert.False(items6To8.Passed);
         Assert.True(other.Passed);
-        Assert.EndsWith("按民法典第二百七十八条(其他事项),通过。", other.ExplanationZh, StringComparison.Ordinal);
+        Assert.EndsWith("按民法典第二百七十八条（其他事项），通过。", other.ExplanationZh, StringComparison.Ordinal);
         Assert.Contains("they hold 633.5 of 905 participating m² (70%), more than half", other.ExplanationEn, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,7 @@ public sealed class DecisionEvaluatorConsensusTests
 
         Assert.True(result.Passed);
         Assert.Null(result.Threshold);
-        Assert.EndsWith("无反对票且有赞成票,形成共识,通过。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.EndsWith("无反对票且有赞成票，形成共识，通过。", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class DecisionEvaluatorConsensusTests
         var result = DecisionEvaluator.Evaluate(Consensus, Rolls.Of(yes: 9, no: 1));
 
         Assert.False(result.Passed);
-        Assert.Contains("有反对票 1 票,未形成共识,未通过。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("有反对票 1 票，未形成共识，未通过。", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class DecisionEvaluatorConsensusTests
         var result = DecisionEvaluator.Evaluate(Consensus, Rolls.Of(yes: 2, abstain: 1, standAside: 1));
 
         Assert.True(result.Passed);
-        Assert.Contains("1 人保留意见,已记录。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("1 人保留意见，已记录。", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,15 +71,15 @@ public sealed class DecisionEvaluatorConsensusTests
     [Fact]
     public void Evaluate_ConsentWithoutBlock_PassesAndListsStandAsidesWithReasons()
     {
-        var standAside = new Ballot(Guid.NewGuid(), BallotChoices.StandAside, "担心噪音,但不反对试行");
+        var standAside = new Ballot(Guid.NewGuid(), BallotChoices.StandAside, "担心噪音，但不反对试行");
         List<Ballot> roll = [.. Rolls.Of(yes: 3, no: 1, abstain: 1), standAside];
 
         var result = DecisionEvaluator.Evaluate(Consent, roll);
 
         Assert.True(result.Passed);
         Assert.Equal(standAside, Assert.Single(result.StandingAside));
-        Assert.Equal("担心噪音,但不反对试行", result.StandingAside[0].Reason);
-        Assert.Contains("无阻止性异议,通过。1 人保留意见,已记录。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Equal("担心噪音，但不反对试行", result.StandingAside[0].Reason);
+        Assert.Contains("无阻止性异议，通过。1 人保留意见，已记录。", result.ExplanationZh, StringComparison.Ordinal);
         Assert.Contains("No blocking objection: passed. 1 stand-aside recorded.", result.ExplanationEn, StringComparison.Ordinal);
     }
 
@@ -93,7 +93,7 @@ public sealed class DecisionEvaluatorConsensusTests
 
         Assert.False(result.Passed);
         Assert.Equal(block, Assert.Single(result.Blocking));
-        Assert.Contains("有 1 票阻止性异议,未通过。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("有 1 票阻止性异议，未通过。", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public sealed class DecisionEvaluatorConsensusTests
         var result = DecisionEvaluator.Evaluate(Consent, Rolls.Of(yes: 1, absent: 2));
 
         Assert.False(result.Passed);
-        Assert.Contains("未达到法定人数(有表决权成员的三分之二)", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("未达到法定人数（有表决权成员的三分之二）", result.ExplanationZh, StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,7 @@ public sealed class DecisionEvaluatorMajorityTests
         Assert.Equal(Fraction.Half, result.Threshold);
         Assert.True(result.ThresholdStrict);
         Assert.Equal(70m, result.YesOfVotesCast.Percent);
-        Assert.Contains("赞成 7 票,占有效表决票 10 票的 70%,超过半数,通过。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("赞成 7 票，占有效表决票 10 票的 70%，超过半数，通过。", result.ExplanationZh, StringComparison.Ordinal);
         Assert.Contains("弃权 2 票", result.ExplanationZh, StringComparison.Ordinal);
         Assert.Contains("7 yes of 10 votes cast (70%): more than half, passed.", result.ExplanationEn, StringComparison.Ordinal);
     }
@@ -33,7 +33,7 @@ public sealed class DecisionEvaluatorMajorityTests
         var result = DecisionEvaluator.Evaluate(Majority, Rolls.Of(yes: 5, no: 5));
 
         Assert.False(result.Passed);
-        Assert.Contains("赞成 5 票,占有效表决票 10 票的 50%,未超过半数,未通过。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("赞成 5 票，占有效表决票 10 票的 50%，未超过半数，未通过。", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class DecisionEvaluatorMajorityTests
 
         Assert.False(result.Passed);
         Assert.Equal(4, result.VotesCast);
-        Assert.Contains("反对 2 票(含阻止 1 票)", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("反对 2 票（含阻止 1 票）", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class DecisionEvaluatorMajorityTests
         var result = DecisionEvaluator.Evaluate(TwoThirds, Rolls.Of(yes: 6, no: 3, abstain: 5));
 
         Assert.True(result.Passed);
-        Assert.Contains("赞成 6 票,占有效表决票 9 票的 66.67%,达到三分之二,通过。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("赞成 6 票，占有效表决票 9 票的 66.67%，达到三分之二，通过。", result.ExplanationZh, StringComparison.Ordinal);
         Assert.Contains("at least 2/3, passed", result.ExplanationEn, StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public sealed class DecisionEvaluatorMajorityTests
         Assert.True(result.QuorumMet);
         Assert.True(result.Passed);
         Assert.Equal((5, 10), (result.Present, result.Eligible));
-        Assert.Contains("出席有表决权成员 5 人,占有表决权成员 10 人的 50%,达到法定人数(有表决权成员的二分之一)。", result.ExplanationZh, StringComparison.Ordinal);
+        Assert.Contains("出席有表决权成员 5 人，占有表决权成员 10 人的 50%，达到法定人数（有表决权成员的二分之一）。", result.ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class DecisionEvaluatorMajorityTests
 
         Assert.False(result.QuorumMet);
         Assert.False(result.Passed);
-        Assert.Equal("出席有表决权成员 4 人,占有表决权成员 10 人的 40%,未达到法定人数(有表决权成员的二分之一),未通过。", result.ExplanationZh);
+        Assert.Equal("出席有表决权成员 4 人，占有表决权成员 10 人的 40%，未达到法定人数（有表决权成员的二分之一），未通过。", result.ExplanationZh);
         Assert.Equal("4 of 10 eligible voters present (40%), below 1/2: quorum not met, not passed.", result.ExplanationEn);
     }
 
@@ -170,7 +170,7 @@ public sealed class DecisionEvaluatorMajorityTests
 
         Assert.False(result.QuorumMet);
         Assert.False(result.Passed);
-        Assert.Equal("没有有表决权成员,无法达到法定人数,未通过。", result.ExplanationZh);
+        Assert.Equal("没有有表决权成员，无法达到法定人数，未通过。", result.ExplanationZh);
     }
 
     [Fact]

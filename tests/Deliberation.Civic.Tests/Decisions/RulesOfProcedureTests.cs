@@ -11,10 +11,10 @@ public sealed class RulesOfProcedureTests
     {
         Assert.All(RulesTemplates.All, t => Assert.Empty(t.Rules.Validate()));
         Assert.Equal(RulesTemplates.All.Count, RulesTemplates.All.Select(t => t.Code).Distinct().Count());
-        Assert.Contains(RulesTemplates.All, t => t.NameZh == "居民议事会(简单多数)");
+        Assert.Contains(RulesTemplates.All, t => t.NameZh == "居民议事会（简单多数）");
         Assert.Contains(RulesTemplates.All, t => t.NameZh == "共识决");
         Assert.Contains(RulesTemplates.All, t => t.NameZh == "同意决");
-        Assert.Contains(RulesTemplates.All, t => t.NameZh.StartsWith("业主共同决定(民法典第278条", StringComparison.Ordinal));
+        Assert.Contains(RulesTemplates.All, t => t.NameZh.StartsWith("业主共同决定（民法典第278条", StringComparison.Ordinal));
     }
 
     [Fact]

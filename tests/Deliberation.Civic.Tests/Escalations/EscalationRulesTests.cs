@@ -44,15 +44,15 @@ public sealed class EscalationRulesTests
     {
         var escalation = new Escalation
         {
-            Kind = EscalationKinds.ActionItemOverdue, Subject = "物业公司未按期完成:更换控制柜", Body = "请督促落实。",
+            Kind = EscalationKinds.ActionItemOverdue, Subject = "物业公司未按期完成：更换控制柜", Body = "请督促落实。",
             RaisedAt = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero),
         };
 
         var email = EscalationEmail.Compose("jiedao@example.gov.cn", "大龙社区", "DALONG-2026-001 5栋电梯", escalation);
 
-        Assert.Equal("【需协调】大龙社区·任务逾期:物业公司未按期完成:更换控制柜", email.Subject);
-        Assert.Contains("议题:DALONG-2026-001 5栋电梯", email.Body, StringComparison.Ordinal);
-        Assert.Contains("时间:2026年12月1日 10:00(北京时间)", email.Body, StringComparison.Ordinal);
+        Assert.Equal("【需协调】大龙社区·任务逾期：物业公司未按期完成：更换控制柜", email.Subject);
+        Assert.Contains("议题：DALONG-2026-001 5栋电梯", email.Body, StringComparison.Ordinal);
+        Assert.Contains("时间：2026年12月1日 10:00（北京时间）", email.Body, StringComparison.Ordinal);
         Assert.Contains("请督促落实。", email.Body, StringComparison.Ordinal);
     }
 }

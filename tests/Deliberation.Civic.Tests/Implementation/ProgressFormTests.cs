@@ -6,7 +6,7 @@ namespace Deliberation.Civic.Tests.Implementation;
 [Trait("Category", "Deliberation")]
 public sealed class ProgressFormTests
 {
-    private static readonly TaskForm Form = TaskForm.Parse("""{"form":"progress","description":"任务:更换控制柜"}""");
+    private static readonly TaskForm Form = TaskForm.Parse("""{"form":"progress","description":"任务：更换控制柜"}""");
 
     [Fact]
     public void Parse_ProgressForm_IsProgressWithoutOptions()
@@ -14,7 +14,7 @@ public sealed class ProgressFormTests
         Assert.True(Form.IsProgress);
         Assert.Empty(Form.Options);
         Assert.False(Form.CommentRequired);
-        Assert.Equal("任务:更换控制柜", Form.Description);
+        Assert.Equal("任务：更换控制柜", Form.Description);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class SatisfactionTests
 
         Assert.Equal((2, 1, 1, 2, 6, 4), (summary.Satisfied, summary.FairlySatisfied, summary.Dissatisfied, summary.NoAnswer, summary.Asked, summary.Answered));
         Assert.Equal(75, summary.ContentPercent);
-        Assert.Equal("回访 6 人,满意 2 人、基本满意 1 人、不满意 1 人,未答复 2 人;满意及基本满意占答复者的 75%。", summary.DescribeZh());
+        Assert.Equal("回访 6 人，满意 2 人、基本满意 1 人、不满意 1 人，未答复 2 人；满意及基本满意占答复者的 75%。", summary.DescribeZh());
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class SatisfactionTests
     {
         var summary = Satisfaction.Summarize([null, null]);
         Assert.Null(summary.ContentPercent);
-        Assert.Equal("回访 2 人,满意 0 人、基本满意 0 人、不满意 0 人,未答复 2 人。", summary.DescribeZh());
+        Assert.Equal("回访 2 人，满意 0 人、基本满意 0 人、不满意 0 人，未答复 2 人。", summary.DescribeZh());
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class ComplaintValidatorTests
             plan.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
         var category = plan.Problems.Single(p => p.Field == "categoryCode");
         Assert.Contains("flying-cars", category.MessageZh, StringComparison.Ordinal);
-        Assert.Contains("lift(加装电梯)", category.MessageZh, StringComparison.Ordinal);
+        Assert.Contains("lift（加装电梯）", category.MessageZh, StringComparison.Ordinal);
         Assert.StartsWith("Unknown category 'flying-cars'", category.MessageEn, StringComparison.Ordinal);
     }
 

@@ -96,8 +96,8 @@ public sealed class RosterParserTests
         Assert.All(result.Problems, p => Assert.Equal(1, p.Line));
         var unknown = Assert.Single(result.Problems, p => p.Code == "unknown-column");
         Assert.Equal("楼号", unknown.Column);
-        Assert.Contains("网格(precinct)", unknown.MessageZh, StringComparison.Ordinal);
-        Assert.Contains("户代表(representative)", unknown.MessageEn, StringComparison.Ordinal);
+        Assert.Contains("网格（precinct）", unknown.MessageZh, StringComparison.Ordinal);
+        Assert.Contains("户代表 (representative)", unknown.MessageEn, StringComparison.Ordinal);
         Assert.Contains(result.Problems, p => p.Code == "duplicate-column" && p.Column == "building");
         Assert.Contains(result.Problems, p => p.Code == "missing-column" && p.Column == "姓名");
     }

@@ -37,7 +37,7 @@ public sealed class MinutesTemplateTests : IDisposable
           "attending": ["张律师", "刘会计师"],
           "issue": { "caseNumber": "DALONG-2026-003", "title": "东苑1栋加装电梯", "background": "东苑1栋共有住户24户，其中老年住户11户，上下楼困难。" },
           "points": ["低层住户担心采光和噪声", "费用按楼层分摊"],
-          "decision": { "rule": "two-thirds", "explanationZh": "赞成 3 票,反对 0 票。", "explanationEn": "3 yes, 0 no.", "passed": true,
+          "decision": { "rule": "two-thirds", "explanationZh": "赞成 3 票，反对 0 票。", "explanationEn": "3 yes, 0 no.", "passed": true,
                         "figures": { "eligible": 4, "present": 3, "yes": 3, "no": 0, "abstentions": 0, "blocks": 0, "standAsides": 0 } },
           "dissent": [{ "name": "李四", "reason": "担心一楼采光" }],
           "resolutions": ["同意东苑1栋加装电梯"],
@@ -134,7 +134,7 @@ public sealed class MinutesTemplateTests : IDisposable
     [Fact]
     public async Task RenderAsync_UnclosedBlock_ThrowsInsteadOfPrintingTheCode()
     {
-        await File.WriteAllTextAsync(Path.Combine(_scratch, "cut.scriban"), "# {{ model.meeting.name }}会议纪要\n主持人:{{ model.meeting.chair");
+        await File.WriteAllTextAsync(Path.Combine(_scratch, "cut.scriban"), "# {{ model.meeting.name }}会议纪要\n主持人：{{ model.meeting.chair");
 
         var error = await Assert.ThrowsAsync<ScriptEvaluationException>(() =>
             new FileTemplateRenderer(_scratch).RenderAsync("cut.scriban", FullModel(), NoScope, CancellationToken.None));

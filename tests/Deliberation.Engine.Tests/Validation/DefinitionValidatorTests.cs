@@ -131,7 +131,7 @@ public sealed class DefinitionValidatorTests
     [Fact]
     public void Check_TemplateWithAnUnclosedBlock_IsAnError()
     {
-        var problems = new Deliberation.Integrations.Scripting.ScribanScriptEvaluator().Check("请就“{{ input.topic }}”发表意见,截止 {{ input.deadline", Deliberation.Engine.Expressions.ScriptMode.Template);
+        var problems = new Deliberation.Integrations.Scripting.ScribanScriptEvaluator().Check("请就“{{ input.topic }}”发表意见，截止 {{ input.deadline", Deliberation.Engine.Expressions.ScriptMode.Template);
 
         var problem = Assert.Single(problems);
         Assert.Equal((1, 30), (problem.Line, problem.Column));

@@ -93,7 +93,7 @@ public sealed class CommunitiesApiTests(HostFactory host) : IClassFixture<HostFa
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("invalid-roster", (string)problem!["code"]!);
-        Assert.Equal("名册有误,未导入任何内容", (string)problem["title"]!);
+        Assert.Equal("名册有误，未导入任何内容", (string)problem["title"]!);
         var problems = problem["problems"]!.AsArray().Select(p => ((int)p!["line"]!, (string?)p["column"], (string)p["code"]!)).ToList();
         Assert.Equal(
             [(4, "建筑面积", "duplicate-household"), (5, "邮箱", "email-invalid"), (6, "楼栋", "unknown-building"), (7, "姓名", "name-too-long")],

@@ -160,12 +160,12 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         await PostAsync($"{api}/elections/{e6}/close-nominations", new { }, HttpStatusCode.OK);
         Assert.Equal("balloting", (string)open5["status"]!);
         Assert.Equal(3, (int)open5["ballotsIssued"]!);
-        Assert.Equal("每户一票,得票多者当选", (string)open5["countingRule"]!);
+        Assert.Equal("每户一票，得票多者当选", (string)open5["countingRule"]!);
 
         var ballotMail = await ReceiveAsync(roster.Emails["张一"], "请投票");
         Assert.Contains("5栋", ballotMail.Subject);
         Assert.Contains("2026年11月27日 09:00", ballotMail.TextBody); // the deadline, 01:00 UTC, in Beijing time
-        Assert.Contains("每户一票,得票多者当选", ballotMail.TextBody);
+        Assert.Contains("每户一票，得票多者当选", ballotMail.TextBody);
 
         // 张一 votes for 张三, then changes to himself; 张二 votes for himself; 张三 has no email: the building head enters his paper ballot.
         await VoteAsync(LinkIn(ballotMail), zhang3);
@@ -236,11 +236,11 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         Assert.Equal(HttpStatusCode.BadRequest, notDelegate.StatusCode);
         var open2 = await PostAsync($"{api}/elections/{e2}/close-nominations", new { }, HttpStatusCode.OK);
         Assert.Equal(3, (int)open2["ballotsIssued"]!);
-        Assert.Equal("每位楼栋代表一票,得票多者当选", (string)open2["countingRule"]!);
+        Assert.Equal("每位楼栋代表一票，得票多者当选", (string)open2["countingRule"]!);
 
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张一"], "请投票:推选东苑的利益代表")), rep1);
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "请投票:推选东苑的利益代表")), rep1);
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails[delegate6], "请投票:推选东苑的利益代表")), rep2);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张一"], "请投票：推选东苑的利益代表")), rep1);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "请投票：推选东苑的利益代表")), rep1);
+        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails[delegate6], "请投票：推选东苑的利益代表")), rep2);
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Message.Subject?.Contains("利益代表", StringComparison.Ordinal) == true
             && m.Recipients.Contains(roster.Emails[delegate6 == "李一" ? "李二" : "李一"]));
         var counted2 = await PostAsync($"{api}/elections/{e2}/count", new { }, HttpStatusCode.OK); // everyone voted: staff may count early
@@ -264,7 +264,7 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         Assert.Equal(2, members.Count);
 
         // 张一 drops out: 6栋's delegate, next in the layer-2 count, takes the seat.
-        var dropped = await PostAsync($"{api}/panel-members/{representative["id"]}/drop-out", new { reason = "工作调动,无法参加议事" }, HttpStatusCode.OK);
+        var dropped = await PostAsync($"{api}/panel-members/{representative["id"]}/drop-out", new { reason = "工作调动，无法参加议事" }, HttpStatusCode.OK);
         Assert.Equal(delegate6, (string)dropped["replacement"]!["name"]!);
 
         panel = (await _staff.GetFromJsonAsync<JsonObject>($"{api}/cases/{caseId}/panel"))!;
@@ -275,7 +275,7 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         var former = Assert.Single(panel["former"]!.AsArray())!;
         Assert.Equal("张一", (string)former["name"]!);
         Assert.Equal((string)now["id"]!, (string)former["replacedById"]!);
-        Assert.Equal("工作调动,无法参加议事", (string)former["leftReason"]!);
+        Assert.Equal("工作调动，无法参加议事", (string)former["leftReason"]!);
     }
 
     [Fact]

@@ -184,8 +184,8 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         await NominateAsync(staff, community, top, westDelegate, by: westDelegate);
         var topElection = await GetAsync(staff, top);
         await AdvanceToAsync(DateTimeOffset.Parse((string)topElection["nominationsCloseAt"]!, CultureInfo.InvariantCulture));
-        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails["张一"], "请投票:推选1栋、2栋的利益代表")), representative);
-        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails[westDelegate], "请投票:推选1栋、2栋的利益代表")), representative);
+        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails["张一"], "请投票：推选1栋、2栋的利益代表")), representative);
+        await VoteAsync(LinkIn(await ReceiveAsync(community.Emails[westDelegate], "请投票：推选1栋、2栋的利益代表")), representative);
         var notDelegate = westDelegate == "李一" ? "李二" : "李一";
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(community.Emails[notDelegate]) && (m.Message.Subject ?? "").Contains("利益代表", StringComparison.Ordinal));
 
@@ -237,13 +237,13 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         Assert.Equal((string)record["markdownSha256"]!, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
         var minutes = System.Text.Encoding.UTF8.GetString(bytes);
         Assert.Contains($"- {Resolution}", minutes, StringComparison.Ordinal);
-        Assert.Contains($"- 物业公司：两部电梯的采购、安装与验收(预算 560,000 元)（完成时限：{BeijingDate(due1)}）", minutes, StringComparison.Ordinal);
+        Assert.Contains($"- 物业公司：两部电梯的采购、安装与验收（预算 560,000 元）（完成时限：{BeijingDate(due1)}）", minutes, StringComparison.Ordinal);
         Assert.Contains($"- 业委会：组织住户签订费用分摊协议（完成时限：{BeijingDate(due2)}）", minutes, StringComparison.Ordinal);
         Assert.Contains("- 出席人员：", minutes, StringComparison.Ordinal);
-        foreach (var name in new[] { "张一", "赵经理(物业公司)", "周主任(业委会)" }) Assert.Contains(name, minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.Contains("- 缺席人员：吴老板(驻区单位)", minutes, StringComparison.Ordinal);
-        Assert.Contains("- 列席人员：孙会计(会计师)、钱律师(律师)", minutes, StringComparison.Ordinal);
-        Assert.Contains("- 赵经理(物业公司)(反对)：电梯日常维护费用由谁承担尚未说清", minutes, StringComparison.Ordinal);
+        foreach (var name in new[] { "张一", "赵经理（物业公司）", "周主任（业委会）" }) Assert.Contains(name, minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("- 缺席人员：吴老板（驻区单位）", minutes, StringComparison.Ordinal);
+        Assert.Contains("- 列席人员：孙会计（会计师）、钱律师（律师）", minutes, StringComparison.Ordinal);
+        Assert.Contains("- 赵经理（物业公司）（反对）：电梯日常维护费用由谁承担尚未说清", minutes, StringComparison.Ordinal);
         Assert.Contains("赞成 2 票，反对 1 票，弃权 1 票", minutes, StringComparison.Ordinal);
         Assert.Contains("- 住户按楼层系数分摊、申请政府加装电梯补贴", minutes, StringComparison.Ordinal);
 
@@ -265,8 +265,8 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
     {
         var zhao = await ReceiveAsync(community.Emails["赵经理"], "请落实并汇报进展");
         var zhou = await ReceiveAsync(community.Emails["周主任"], "请落实并汇报进展");
-        Assert.Contains("责任方:物业公司", zhao.TextBody, StringComparison.Ordinal);
-        await ReportAsync(LinkIn(zhao), "40", done: false, "两部电梯已订货,正在办理开工手续");
+        Assert.Contains("责任方：物业公司", zhao.TextBody, StringComparison.Ordinal);
+        await ReportAsync(LinkIn(zhao), "40", done: false, "两部电梯已订货，正在办理开工手续");
         var items = await GetAsync(staff, $"{community.Api}/cases/{caseId}/action-items");
         Assert.Equal(20, (int)items["overall"]!["percent"]!);
         _host.Time.Advance(TimeSpan.FromDays(3));
@@ -287,7 +287,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         {
             var notice = await ReceiveAsync(community.Emails[head], "【结案公示】");
             Assert.Contains(caseNumber, notice.TextBody, StringComparison.Ordinal);
-            Assert.Contains("物业公司:两部电梯的采购、安装与验收", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains("物业公司：两部电梯的采购、安装与验收", notice.TextBody, StringComparison.Ordinal);
             Assert.Contains("满意 1 人", notice.TextBody, StringComparison.Ordinal);
         }
     }
@@ -308,7 +308,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
 
     // ---- Steps 3–4: panel, rules, time poll, invitations, reminders, quorum, meeting mode, vote, minutes ----
 
-    private const string Resolution = "在1栋、2栋北侧各加装电梯一部,费用按楼层系数分摊";
+    private const string Resolution = "在1栋、2栋北侧各加装电梯一部，费用按楼层系数分摊";
 
     /// <summary>
     /// The property company and the owners' committee join as parties and a shop owner for the businesses on the
@@ -379,7 +379,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         foreach (var name in panelNames)
             await EmailedLinks.AnswerFormAsync(_resident, EmailedLinks.LinksIn(invitations[name])[0], ("choice", name == "吴老板" ? "no" : "yes"));
         await EmailedLinks.AnswerFormAsync(_resident, EmailedLinks.LinksIn(invitations["周主任"])[1],
-            ("comment", "两栋同时施工,统一招标\n由业委会牵头比选三家电梯公司,统一招标可降低造价。"));
+            ("comment", "两栋同时施工，统一招标\n由业委会牵头比选三家电梯公司，统一招标可降低造价。"));
 
         // Step 3d: reminders — 24 h before (day 6, 08:30), and 2 h before at 06:30, in quiet hours, so at 07:00 instead.
         var instance = await InstanceAsync(staff, instanceId);
@@ -410,10 +410,10 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         });
         view = await GetAsync(staff, meetingPath);
         var proposal = Assert.Single(view["proposals"]!.AsArray())!;
-        Assert.Equal(("两栋同时施工,统一招标", "link"), ((string)proposal["title"]!, (string)proposal["source"]!));
+        Assert.Equal(("两栋同时施工，统一招标", "link"), ((string)proposal["title"]!, (string)proposal["source"]!));
         await Post(staff, $"{meetingPath}/proposals/{proposal["id"]}/discussed", new { });
-        await Post(staff, $"{meetingPath}/points", new { text = "施工合同须约定工期和质保,避免后续维修责任不清", personId = community.People["钱律师"] });
-        await Post(staff, $"{meetingPath}/points", new { text = "按楼层系数分摊,一楼住户不出资,每户约2.1万元", personId = community.People["孙会计"] });
+        await Post(staff, $"{meetingPath}/points", new { text = "施工合同须约定工期和质保，避免后续维修责任不清", personId = community.People["钱律师"] });
+        await Post(staff, $"{meetingPath}/points", new { text = "按楼层系数分摊，一楼住户不出资，每户约2.1万元", personId = community.People["孙会计"] });
 
         // Step 4b: the two-thirds vote. 张一 and 周主任 yes, 赵经理 no with his reason; 吴老板, absent, abstains by link.
         var opened = await Post(staff, $"{meetingPath}/votes", new { question = "是否同意两栋统一招标加装电梯", proposalId = (string)proposal["id"]! });
@@ -422,7 +422,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         await Post(staff, $"{meetingPath}/votes/{voteId}/ballots", new { personId = community.People["周主任"], choice = "yes" });
         await Post(staff, $"{meetingPath}/votes/{voteId}/ballots", new { personId = community.People["赵经理"], choice = "no", reason = "电梯日常维护费用由谁承担尚未说清" });
         var voteLink = await ReceiveAsync(community.Emails["吴老板"], "请表决");
-        await EmailedLinks.AnswerFormAsync(_resident, LinkIn(voteLink), ("choice", "abstain"), ("comment", "店面在一楼,不参与分摊"));
+        await EmailedLinks.AnswerFormAsync(_resident, LinkIn(voteLink), ("choice", "abstain"), ("comment", "店面在一楼，不参与分摊"));
         var closed = await Post(staff, $"{meetingPath}/votes/{voteId}/close", new { });
         Assert.True((bool)closed["vote"]!["passed"]!);
         Assert.Equal((2, 1, 1, 4, 4), ((int)closed["tally"]!["yes"]!, (int)closed["tally"]!["no"]!, (int)closed["tally"]!["abstentions"]!,
@@ -532,7 +532,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         {
             categoryCode = category,
             title,
-            description = "居民来电反映:" + title,
+            description = "居民来电反映：" + title,
             severity,
             urgency,
             reporterCount = reporters,
@@ -594,11 +594,11 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         foreach (var head in new[] { "王楼长", "欧阳楼长" })
         {
             var notice = await ReceiveAsync(community.Emails[head], "【公示】");
-            Assert.Equal("【公示】大龙社区:1栋电梯经常停运 已列为协商议题", notice.Subject);
-            Assert.StartsWith(head + ":您好!", notice.TextBody, StringComparison.Ordinal);
-            Assert.Contains($"案件编号:{caseNumber}", notice.TextBody, StringComparison.Ordinal);
-            Assert.Contains("涉及楼栋:1栋、2栋", notice.TextBody, StringComparison.Ordinal);
-            Assert.Contains($"公示期:至 {noticeEnds:yyyy年M月d日 HH:mm} 止", notice.TextBody, StringComparison.Ordinal);
+            Assert.Equal("【公示】大龙社区：1栋电梯经常停运 已列为协商议题", notice.Subject);
+            Assert.StartsWith(head + "：您好！", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"案件编号：{caseNumber}", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains("涉及楼栋：1栋、2栋", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"公示期：至 {noticeEnds:yyyy年M月d日 HH:mm} 止", notice.TextBody, StringComparison.Ordinal);
         }
         return (caseNumber, (string)anchored["instance"]!["instanceId"]!);
     }

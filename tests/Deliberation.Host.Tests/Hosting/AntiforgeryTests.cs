@@ -32,7 +32,7 @@ public sealed class AntiforgeryTests(HostFactory host) : IClassFixture<HostFacto
 
         Assert.Equal(HttpStatusCode.BadRequest, chinese.StatusCode);
         var problem = (await chinese.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal(("antiforgery", "页面已过期或请求来源无法验证,请刷新页面后重试"), ((string)problem["code"]!, (string)problem["title"]!));
+        Assert.Equal(("antiforgery", "页面已过期或请求来源无法验证，请刷新页面后重试"), ((string)problem["code"]!, (string)problem["title"]!));
         Assert.Equal("The page has expired or the request could not be verified; reload the page and try again",
             (string)(await english.Content.ReadFromJsonAsync<JsonObject>())!["title"]!);
         Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);

@@ -74,9 +74,9 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
 
         // The assignment emails carry each item's link, party, deadline and budget.
         var liuMail = await ReceiveAsync(world.Emails["刘经理"], "请落实并汇报进展");
-        Assert.Contains("责任方:物业公司", liuMail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("预算:12000.5 元", liuMail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("资金来源:住户分摊", liuMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("责任方：物业公司", liuMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("预算：12000.5 元", liuMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("资金来源：住户分摊", liuMail.TextBody, StringComparison.Ordinal);
         var chenMail = await ReceiveAsync(world.Emails["陈主任"], "请落实并汇报进展");
         var liuLink = EmailedLinks.LinkIn(liuMail);
         var chenLink = EmailedLinks.LinkIn(chenMail);
@@ -85,12 +85,12 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         var page = await _resident.GetStringAsync(liuLink);
         Assert.Contains("name=\"percent\"", page, StringComparison.Ordinal);
         Assert.Contains("enctype=\"multipart/form-data\"", page, StringComparison.Ordinal);
-        await ReportAsync(liuLink, "60", done: false, "控制柜已到货,正在安装", Png());
+        await ReportAsync(liuLink, "60", done: false, "控制柜已到货，正在安装", Png());
         var listed = await ItemsAsync(world);
         var liftView = Item(listed, lift);
         Assert.Equal((60, "open"), ((int)liftView["percent"]!, (string)liftView["status"]!));
         var report = Assert.Single(liftView["reports"]!.AsArray())!;
-        Assert.Equal(("控制柜已到货,正在安装", "link", false), ((string)report["note"]!, (string)report["channel"]!, (bool)report["done"]!));
+        Assert.Equal(("控制柜已到货，正在安装", "link", false), ((string)report["note"]!, (string)report["channel"]!, (bool)report["done"]!));
         var photo = await _staff.GetAsync((string)report["photoUrl"]!);
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
         Assert.Equal("image/png", photo.Content.Headers.ContentType!.MediaType);
@@ -115,9 +115,9 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
 
         // The follow-up reaches the representative, who answers 满意 with a comment; the case closes without waiting for the window.
         var followUp = await ReceiveAsync(world.Emails["张一"], "回访");
-        Assert.Contains("物业公司:更换5栋电梯控制柜", followUp.TextBody, StringComparison.Ordinal);
+        Assert.Contains("物业公司：更换5栋电梯控制柜", followUp.TextBody, StringComparison.Ordinal);
         var answered = await _resident.PostAsync(EmailedLinks.LinkIn(followUp), new FormUrlEncodedContent(
-            [new KeyValuePair<string, string>("choice", "satisfied"), new KeyValuePair<string, string>("comment", "电梯运行正常了,感谢各方")]));
+            [new KeyValuePair<string, string>("choice", "satisfied"), new KeyValuePair<string, string>("comment", "电梯运行正常了，感谢各方")]));
         Assert.True(answered.StatusCode == HttpStatusCode.OK, await answered.Content.ReadAsStringAsync());
 
         var instance = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
@@ -127,10 +127,10 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         // The public notice of the result reaches the building head of 5栋: who did what, and the satisfaction summary.
         var notice = await ReceiveAsync(world.Emails["王楼长"], "【结案公示】");
         Assert.Contains(world.CaseNumber, notice.TextBody, StringComparison.Ordinal);
-        Assert.Contains("物业公司:更换5栋电梯控制柜", notice.TextBody, StringComparison.Ordinal);
-        Assert.Contains("业委会:制定电梯使用公约并张贴", notice.TextBody, StringComparison.Ordinal);
-        Assert.Contains("满意 1 人、基本满意 0 人、不满意 0 人,未答复 0 人", notice.TextBody, StringComparison.Ordinal);
-        Assert.Contains("电梯运行正常了,感谢各方", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("物业公司：更换5栋电梯控制柜", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("业委会：制定电梯使用公约并张贴", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("满意 1 人、基本满意 0 人、不满意 0 人，未答复 0 人", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("电梯运行正常了，感谢各方", notice.TextBody, StringComparison.Ordinal);
 
         await using var db = Database.CreateContext();
         Assert.NotNull((await db.Cases.SingleAsync(c => c.Id == world.Case)).ClosedAt);
@@ -162,7 +162,7 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         var mail = await ReceiveAsync(world.StreetOffice, "【需协调】");
         Assert.Contains("任务逾期", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("修复5栋门禁", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("目前进度:40%", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("目前进度：40%", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("配件缺货", mail.TextBody, StringComparison.Ordinal);
         await ReceiveAsync(staffEmail, "【需协调】");
         var escalation = Assert.Single(await EscalationsAsync(world))!;
@@ -213,7 +213,7 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         var store = _host.Services.GetRequiredService<EscalationStore>();
         var meeting = Guid.NewGuid();
         var request = new EscalationRequest(world.Community, world.Case, EscalationKinds.RoundsExhausted, "三轮表决仍未形成决议",
-            "议事会已进行三轮表决,均未达到三分之二多数,请街道协调。", meeting);
+            "议事会已进行三轮表决，均未达到三分之二多数，请街道协调。", meeting);
 
         var first = await store.RaiseAsync(request, CancellationToken.None);
         var second = await store.RaiseAsync(request with { Subject = "重复" }, CancellationToken.None);
@@ -251,7 +251,7 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
                     {
                         ["kind"] = new JsonObject { ["type"] = "literal", ["value"] = "quorum-not-reached" },
                         ["subject"] = new JsonObject { ["type"] = "literal", ["value"] = "确认参会人数未达法定人数" },
-                        ["body"] = new JsonObject { ["type"] = "scriban", ["value"] = "议事会确认参会 2 人,未达法定人数 4 人(实例 {{ instance.id }})。请协调。" },
+                        ["body"] = new JsonObject { ["type"] = "scriban", ["value"] = "议事会确认参会 2 人，未达法定人数 4 人（实例 {{ instance.id }}）。请协调。" },
                         ["caseId"] = new JsonObject { ["type"] = "scriban", ["value"] = "{{ input.caseId }}" },
                         ["relatedId"] = new JsonObject { ["type"] = "scriban", ["value"] = "{{ input.caseId }}" },
                     },
@@ -299,7 +299,7 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(world.Emails["刘经理"]) && (m.Message.Subject ?? "").StartsWith("提醒", StringComparison.Ordinal));
 
         await AdvanceAndPumpAsync(Tick);
-        var reminder = await ReceiveAsync(world.Emails["刘经理"], "提醒:任务将于");
+        var reminder = await ReceiveAsync(world.Emails["刘经理"], "提醒：任务将于");
         Assert.Contains("2026年11月28日 01:00", reminder.Subject, StringComparison.Ordinal);
         Assert.Equal(sevenAm, reminder.Date);
         Assert.NotNull(Item(await ItemsAsync(world), item)["remindedAt"]);

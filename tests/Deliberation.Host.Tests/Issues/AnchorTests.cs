@@ -89,7 +89,7 @@ public sealed class AnchorTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IA
         var world = await ComplaintWorld.CreateAsync(_admin, "a" + Guid.NewGuid().ToString("N")[..8]);
         var (staff, _) = await ComplaintWorld.AccountAsync(_host, _admin, "CommitteeStaff", world.CommunityId);
         var (head, _) = await ComplaintWorld.AccountAsync(_host, _admin, "BuildingHead", world.CommunityId);
-        var lift = await world.LogAsync(head, world.Draft("老人上楼难,申请加装电梯", 5, 4, 12, buildings: ["1栋"], households: ["2栋-301", "3栋-401"]));
+        var lift = await world.LogAsync(head, world.Draft("老人上楼难，申请加装电梯", 5, 4, 12, buildings: ["1栋"], households: ["2栋-301", "3栋-401"]));
         var other = await world.LogAsync(head, world.Draft("楼下烧烤噪音", 2, 3, 2, buildings: ["2栋"], category: "noise"));
         var caseNumber = $"{world.Code.ToUpperInvariant()}-2026-001";
 
@@ -118,15 +118,15 @@ public sealed class AnchorTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IA
         var score = (double)anchored["ranking"]!["score"]!;
         foreach (var notice in notices)
         {
-            Assert.Equal("【公示】大龙社区:老人上楼难,申请加装电梯 已列为协商议题", notice.Message.Subject);
+            Assert.Equal("【公示】大龙社区：老人上楼难，申请加装电梯 已列为协商议题", notice.Message.Subject);
             var body = notice.Message.TextBody;
-            Assert.Contains($"案件编号:{caseNumber}", body, StringComparison.Ordinal);
-            Assert.Contains("问题类别:加装电梯", body, StringComparison.Ordinal);
-            Assert.Contains("涉及楼栋:1栋、2栋、3栋", body, StringComparison.Ordinal);
-            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"在本社区 2 个待处理问题中排名第 1,综合得分 {score:0.0}(满分 100)"), body, StringComparison.Ordinal);
+            Assert.Contains($"案件编号：{caseNumber}", body, StringComparison.Ordinal);
+            Assert.Contains("问题类别：加装电梯", body, StringComparison.Ordinal);
+            Assert.Contains("涉及楼栋：1栋、2栋、3栋", body, StringComparison.Ordinal);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"在本社区 2 个待处理问题中排名第 1，综合得分 {score:0.0}（满分 100）"), body, StringComparison.Ordinal);
             Assert.Contains("推选利益代表", body, StringComparison.Ordinal);
         }
-        Assert.StartsWith("王楼长:您好!", notices.Single(n => n.Recipients.Single() == world.Head1Email).Message.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("王楼长：您好！", notices.Single(n => n.Recipients.Single() == world.Head1Email).Message.TextBody, StringComparison.Ordinal);
 
         var history = (await world.GetAsync(staff, lift))["history"]!.AsArray();
         Assert.Contains(history, e => (string)e!["kind"]! == "anchored" && (string)e["note"]! == caseNumber);

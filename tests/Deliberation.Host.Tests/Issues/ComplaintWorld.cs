@@ -60,7 +60,7 @@ public sealed record ComplaintWorld(string CommunityId, string Code, IReadOnlyDi
     {
         categoryCode = category,
         title,
-        description = "居民反映:" + title,
+        description = "居民反映：" + title,
         severity,
         urgency,
         reporterCount,

@@ -62,7 +62,7 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
         Assert.Equal("application/problem+json", chinese.Content.Headers.ContentType?.MediaType);
         var zh = (await chinese.Content.ReadFromJsonAsync<JsonObject>())!;
         var en = (await english.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("问题登记有误,未保存", (string)zh["title"]!);
+        Assert.Equal("问题登记有误，未保存", (string)zh["title"]!);
         Assert.Equal("The complaint has invalid fields; nothing was saved", (string)en["title"]!);
         Assert.Equal("invalid-complaint", (string)zh["code"]!);
         Assert.Equal(["categoryCode", "householdIds", "reporterCount", "severity", "title", "urgency"],

@@ -49,7 +49,7 @@ public sealed class DevMailboxTests : IClassFixture<HostFactory>
 
         Assert.Contains("<html lang=\"zh-CN\">", html);
         Assert.Contains("开发邮箱", html);
-        Assert.Contains("日期(北京时间)", html);
+        Assert.Contains("日期（北京时间）", html);
         Assert.Contains("请就“3号楼停车位”发表意见", html);
         Assert.Contains("请就“垃圾分类点”发表意见", html);
         Assert.Contains("older@example.com", html);
@@ -85,10 +85,10 @@ public sealed class DevMailboxTests : IClassFixture<HostFactory>
         Assert.Contains("<h1>请就“5号楼加装电梯”发表意见</h1>", html);
         Assert.Contains("wang@example.com", html);
         Assert.Contains("社区议事 Deliberation &lt;deliberation@localhost&gt;", html);
-        Assert.Contains("<pre>您好:", html);
+        Assert.Contains("<pre>您好：", html);
         Assert.Contains("社区正在就“5号楼加装电梯”征询意见", html);
         Assert.Contains("@deliberation.local", html);
-        Assert.Contains("(无附件)", html);
+        Assert.Contains("（无附件）", html);
         Assert.Contains($"href=\"/dev/mailbox/{file}/raw\"", html);
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
@@ -98,7 +98,7 @@ public sealed class DevMailboxTests : IClassFixture<HostFactory>
     {
         var message = new MimeMessage { Subject = "链接测试 <b>", Date = _host.Time.GetUtcNow() };
         message.To.Add(new MailboxAddress("张三", "zhang@example.com"));
-        message.Body = new TextPart("plain") { Text = "请打开:http://127.0.0.1:5080/t/abc.def_1。或者 <script>alert(1)</script> https://example.com/a?b=1&c=2." };
+        message.Body = new TextPart("plain") { Text = "请打开：http://127.0.0.1:5080/t/abc.def_1。或者 <script>alert(1)</script> https://example.com/a?b=1&c=2." };
         var file = DropMessage(message);
 
         var html = await MailTestDriver.HtmlAsync(await _admin.GetAsync($"/dev/mailbox/{file}"));
@@ -122,7 +122,7 @@ public sealed class DevMailboxTests : IClassFixture<HostFactory>
             HtmlBody = "<p onclick=\"steal()\">你好 <b>居民</b></p><script>alert('x')</script><a href=\"javascript:alert(1)\">坏链接</a>"
                        + "<form action=\"https://evil.example/\"><input name=\"p\"></form><img src=\"https://tracker.example/p.gif\">",
         };
-        builder.Attachments.Add("会议纪要.txt", "第一项:加装电梯"u8.ToArray(), new ContentType("text", "plain"));
+        builder.Attachments.Add("会议纪要.txt", "第一项：加装电梯"u8.ToArray(), new ContentType("text", "plain"));
         message.Body = builder.ToMessageBody();
         var file = DropMessage(message);
 
@@ -146,7 +146,7 @@ public sealed class DevMailboxTests : IClassFixture<HostFactory>
         var message = new MimeMessage { Subject = "附件", Date = _host.Time.GetUtcNow() };
         message.To.Add(MailboxAddress.Parse("li@example.com"));
         var builder = new BodyBuilder { TextBody = "见附件" };
-        builder.Attachments.Add("会议纪要.txt", "第一项:加装电梯"u8.ToArray(), new ContentType("text", "plain"));
+        builder.Attachments.Add("会议纪要.txt", "第一项：加装电梯"u8.ToArray(), new ContentType("text", "plain"));
         message.Body = builder.ToMessageBody();
         var file = DropMessage(message);
 
@@ -157,7 +157,7 @@ public sealed class DevMailboxTests : IClassFixture<HostFactory>
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("会议纪要.txt", response.Content.Headers.ContentDisposition?.FileNameStar);
-        Assert.Equal("第一项:加装电梯", await response.Content.ReadAsStringAsync());
+        Assert.Equal("第一项：加装电梯", await response.Content.ReadAsStringAsync());
         Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
         MailTestDriver.AssertPrivate(response);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

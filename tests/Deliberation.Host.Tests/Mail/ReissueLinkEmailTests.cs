@@ -93,17 +93,17 @@ public sealed class ReissueLinkEmailTests : IClassFixture<HostFactory>
         Assert.Equal(_host.Time.GetUtcNow(), email.CreatedAt);
         var payload = JsonSerializer.Deserialize<EmailMessage>(email.Payload, DefinitionJson.Options)!;
         Assert.Equal(["wang.fang@example.com"], payload.To);
-        Assert.Equal($"您的答复链接已更新:{Title}", payload.Subject);
+        Assert.Equal($"您的答复链接已更新：{Title}", payload.Subject);
         Assert.Contains(newLink, payload.Body);
         Assert.DoesNotContain(oldLink, payload.Body);
-        Assert.Contains("截止时间:2026年12月1日 18:00(北京时间)", payload.Body);
+        Assert.Contains("截止时间：2026年12月1日 18:00（北京时间）", payload.Body);
         Assert.Contains("旧链接已经失效", payload.Body);
 
         var file = await MailTestDriver.DeliverAsync(_host, email.Id);
         var list = await MailTestDriver.HtmlAsync(await _staff.GetAsync("/dev/mailbox"));
         var page = await MailTestDriver.HtmlAsync(await _staff.GetAsync($"/dev/mailbox/{file}"));
 
-        Assert.Contains($"您的答复链接已更新:{Title}", list);
+        Assert.Contains($"您的答复链接已更新：{Title}", list);
         Assert.Contains($"<a href=\"{newLink}\" rel=\"noreferrer noopener\">", page);
         Assert.Equal(HttpStatusCode.Gone, (await _resident.GetAsync(new Uri(oldLink).AbsolutePath)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _resident.GetAsync(new Uri(newLink).AbsolutePath)).StatusCode);

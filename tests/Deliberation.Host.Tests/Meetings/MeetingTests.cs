@@ -116,12 +116,12 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         await world.StartMeetingAsync(meetingId);
         await world.RecordAttendanceAsync(meetingId, ("甲一", true), ("乙二", true), ("丙三", true), ("钱律师", true), ("孙会计", false));
         var blocked = await world.VoteAsync(meetingId, "是否同意按方案一加装电梯",
-            ("甲一", "yes", null), ("乙二", "block", "一楼住户采光受影响,方案一不可接受"), ("丙三", "stand-aside", "费用还需再算"));
+            ("甲一", "yes", null), ("乙二", "block", "一楼住户采光受影响，方案一不可接受"), ("丙三", "stand-aside", "费用还需再算"));
         Assert.False((bool)blocked["vote"]!["passed"]!);
         Assert.Equal(1, (int)blocked["tally"]!["blocks"]!);
         Assert.Contains("inMeeting", string.Join(",", await world.WaitingAsync()).Replace("awaitVote", "inMeeting", StringComparison.Ordinal));
 
-        var agreed = await world.VoteAsync(meetingId, "是否同意按方案二(电梯移至北侧)加装电梯",
+        var agreed = await world.VoteAsync(meetingId, "是否同意按方案二（电梯移至北侧）加装电梯",
             ("甲一", "yes", null), ("乙二", "yes", null), ("丙三", "stand-aside", "费用还需再算"));
         Assert.True((bool)agreed["vote"]!["passed"]!);
         Assert.Equal(["awaitClose"], (await world.WaitingAsync()).Where(w => w.StartsWith("await", StringComparison.Ordinal)));
@@ -135,12 +135,12 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         Assert.Equal(["en", "zh-CN"], minutes.Select(m => (string)m!["culture"]!).Order(StringComparer.Ordinal));
         var mail = await world.ReceiveAsync("乙二", "会议纪要");
         Assert.Contains("按方案二在1栋北侧加装电梯", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("丙三(保留意见)：费用还需再算", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("列席人员：钱律师(律师)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("丙三（保留意见）：费用还需再算", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("列席人员：钱律师（律师）", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("- 此前表决：\n  - “是否同意按方案一加装电梯”：未通过。", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("缺席人员：无", mail.TextBody, StringComparison.Ordinal);
         Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName!.EndsWith("会议纪要.docx", StringComparison.Ordinal));
-        Assert.Matches(@"物业公司：办理加装电梯规划报批\(预算 20,000 元\)（完成时限：\d{4}年\d+月\d+日）", mail.TextBody);
+        Assert.Matches(@"物业公司：办理加装电梯规划报批（预算 20,000 元）（完成时限：\d{4}年\d+月\d+日）", mail.TextBody);
         Assert.Contains("- 住户分摊", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("itemDone", await world.WaitingAsync()); // step 5: the action item is assigned
         await MinutesFilesAreServedOnlyWhenTheirHashMatchesAsync(world, minutes.Single(m => (string)m!["culture"]! == "zh-CN")!);
@@ -214,7 +214,7 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
 
         // 甲一 (60 ㎡) and 乙二 (80 ㎡) agree: 2 of 3 owners, but 140 of 300 ㎡.
         var vote = await world.VoteAsync(meetingId, "是否同意使用维修资金加装电梯",
-            ("甲一", "yes", null), ("乙二", "yes", null), ("丙三", "no", "我家在一楼,用不上电梯"));
+            ("甲一", "yes", null), ("乙二", "yes", null), ("丙三", "no", "我家在一楼，用不上电梯"));
         Assert.False((bool)vote["vote"]!["passed"]!);
         var coOwners = vote["tally"]!["coOwners"]!;
         Assert.Equal(("66.67%", "46.67%", false), ((string)coOwners["ownerApproval"]!, (string)coOwners["areaApproval"]!, (bool)coOwners["areaApprovalMet"]!));
@@ -237,7 +237,7 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         var rules = await world.Staff.PutAsJsonAsync($"{world.Api}/cases/{world.CaseId}/rules", new { rule = "co-owners-art278", quorum = "1/2" });
         Assert.Equal(HttpStatusCode.BadRequest, rules.StatusCode);
         var problem = (await rules.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("民法典第二百七十八条要求专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决;法定人数比例 1/2 过低。",
+        Assert.Equal("民法典第二百七十八条要求专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决；法定人数比例 1/2 过低。",
             (string)problem["errors"]!["quorum"]![0]!);
         Assert.Equal("simple-majority", (string)(await world.GetAsync($"{world.Api}/cases/{world.CaseId}/rules"))["rule"]!);
 

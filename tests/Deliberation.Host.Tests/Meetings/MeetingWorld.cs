@@ -84,7 +84,7 @@ internal sealed class MeetingWorld
 
         var complaint = await staff.PostAsJsonAsync($"/api/communities/{id}/complaints", new
         {
-            categoryCode = "lift", title = "1栋加装电梯", description = "1栋老人多,上下楼困难,申请加装电梯。", severity = 4, urgency = 3, reporterCount = 3,
+            categoryCode = "lift", title = "1栋加装电梯", description = "1栋老人多，上下楼困难，申请加装电梯。", severity = 4, urgency = 3, reporterCount = 3,
             buildingGroupIds = new[] { buildingId }, householdIds = Array.Empty<string>(),
         });
         var complaintText = await complaint.Content.ReadAsStringAsync();

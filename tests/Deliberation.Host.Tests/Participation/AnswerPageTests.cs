@@ -163,7 +163,7 @@ public sealed class AnswerPageTests : IClassFixture<HostFactory>
         Assert.Contains("已记录您的答复", html);
         Assert.Contains("同意加装电梯", html);
         Assert.Contains("希望&lt;尽快&gt;施工", html);
-        Assert.Contains("截止时间(2026年12月1日 18:00)前可以随时修改", html);
+        Assert.Contains("截止时间（2026年12月1日 18:00）前可以随时修改", html);
         var task = await TaskAsync(taskId);
         Assert.Equal("a", (string)task["current"]!["answer"]!["choice"]!);
         Assert.Equal("希望<尽快>施工", (string)task["current"]!["answer"]!["comment"]!);
@@ -293,7 +293,7 @@ public sealed class AnswerPageTests : IClassFixture<HostFactory>
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         var html = await HtmlAsync(get);
-        Assert.Contains("该事项已截止,答复不能再修改", html);
+        Assert.Contains("该事项已截止，答复不能再修改", html);
         Assert.Contains("同意加装电梯", html);
         Assert.DoesNotContain("<form", html);
         Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);

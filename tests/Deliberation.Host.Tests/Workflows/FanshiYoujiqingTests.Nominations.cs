@@ -23,7 +23,7 @@ public sealed partial class FanshiYoujiqingTests
         var invitation = await ReceiveAsync(world.Emails["张一"], "【提名】");
         Assert.StartsWith("【提名】推选5栋的楼栋代表", invitation.Subject, StringComparison.Ordinal);
         Assert.Contains("选出1名", invitation.TextBody, StringComparison.Ordinal);
-        Assert.Contains("提名将于2026年11月26日 09:00(北京时间)截止", invitation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("提名将于2026年11月26日 09:00（北京时间）截止", invitation.TextBody, StringComparison.Ordinal);
         var zhang1Link = LinkIn(invitation);
         var zhang2Link = LinkIn(await ReceiveAsync(world.Emails["张二"], "【提名】"));
         var li1Link = LinkIn(await ReceiveAsync(world.Emails["李一"], "【提名】"));
@@ -32,7 +32,7 @@ public sealed partial class FanshiYoujiqingTests
         var page = await _resident.GetAsync(zhang1Link);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("5栋-501 张一(本人)", html, StringComparison.Ordinal);
+        Assert.Contains("5栋-501 张一（本人）", html, StringComparison.Ordinal);
         Assert.Contains("5栋-502 张二", html, StringComparison.Ordinal);
         Assert.Contains("5栋-503 张三", html, StringComparison.Ordinal);
         Assert.Contains("最多可选 1 项", html, StringComparison.Ordinal);
@@ -96,8 +96,8 @@ public sealed partial class FanshiYoujiqingTests
 
         // The ballot offers exactly whom the voters nominated.
         var ballot = await (await _resident.GetAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票")))).Content.ReadAsStringAsync();
-        Assert.Contains("张三(5栋 503)", ballot, StringComparison.Ordinal);
-        Assert.Contains("张二(5栋 502)", ballot, StringComparison.Ordinal);
+        Assert.Contains("张三（5栋 503）", ballot, StringComparison.Ordinal);
+        Assert.Contains("张二（5栋 502）", ballot, StringComparison.Ordinal);
         Assert.DoesNotContain("张一", ballot, StringComparison.Ordinal);
     }
 
@@ -146,7 +146,7 @@ public sealed partial class FanshiYoujiqingTests
 
         // 5栋's voters are invited again (6栋's, who have a candidate, are not); 张二 nominates himself by link.
         var again = await ReceiveAsync(world.Emails["张二"], "【提名】重新开放");
-        Assert.Contains("提名将于2026年11月29日 09:00(北京时间)截止", again.TextBody, StringComparison.Ordinal);
+        Assert.Contains("提名将于2026年11月29日 09:00（北京时间）截止", again.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(world.Emails["李一"]) && (m.Message.Subject ?? "").Contains("重新开放", StringComparison.Ordinal));
         await EmailedLinks.AnswerFormAsync(_resident, LinkIn(again), ("choices", Id(world, "张二")));
 
@@ -154,7 +154,7 @@ public sealed partial class FanshiYoujiqingTests
         await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
         Assert.Equal(["ballotDeadline", "reminderDue"], (await WaitingAsync(instanceId)).Order(StringComparer.Ordinal));
         var ballot = await (await _resident.GetAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票")))).Content.ReadAsStringAsync();
-        Assert.Contains("张二(5栋 502)", ballot, StringComparison.Ordinal);
+        Assert.Contains("张二（5栋 502）", ballot, StringComparison.Ordinal);
     }
 
     private static string Id(World world, string name) => world.People[name].ToString();

@@ -107,8 +107,8 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         await NominateAsync(world, layerTwo.Id, "李一");
 
         await AdvanceAndPumpAsync(TimeSpan.FromDays(3));
-        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票:推选5栋、6栋的利益代表")), rep);
-        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "请投票:推选5栋、6栋的利益代表")), rep);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["张一"], "请投票：推选5栋、6栋的利益代表")), rep);
+        await VoteAsync(LinkIn(await ReceiveAsync(world.Emails["李一"], "请投票：推选5栋、6栋的利益代表")), rep);
         await AdvanceAndPumpAsync(TimeSpan.FromDays(5));
 
         // Counted: the representative sits on the panel and the workflow has reached the end of step 2: it waits for the meeting plan.
@@ -309,7 +309,7 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         Assert.Empty(await ElectionsAsync(world, 2));
 
         var decided = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/elections/{e5}/tie-decision",
-            new { order = new[] { Guid.Parse(zhang2), Guid.Parse(zhang1) }, reason = "张二常住本楼,便于联系居民" });
+            new { order = new[] { Guid.Parse(zhang2), Guid.Parse(zhang1) }, reason = "张二常住本楼，便于联系居民" });
 
         // The decision signals the workflow, which counts again and opens layer 2.
         var text = await decided.Content.ReadAsStringAsync();
@@ -319,7 +319,7 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         Assert.Single(await ElectionsAsync(world, 2));
         await using var db = Database.CreateContext();
         var tie = await db.Elections.SingleAsync(e => e.Id == e5);
-        Assert.Equal("张二常住本楼,便于联系居民", tie.TieDecisionReason);
+        Assert.Equal("张二常住本楼，便于联系居民", tie.TieDecisionReason);
     }
 
     private async Task<string> AnchorAsync(World world, object? input = null)

@@ -24,6 +24,7 @@ export const en: Record<StringKey, string> = {
   close: 'Close',
   retry: 'Retry',
   none: 'None',
+  colon: ': ',
   notStarted: 'Not started',
   requestFailed: 'Request failed',
   dashboardTitle: 'Dashboard',

@@ -108,7 +108,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             {stakeholders.groups.length === 0 ? <p className="muted">{t('stakeholdersPending')}</p> : null}
             <ul className="plain">
               {stakeholders.groups.map((g) => (
-                <li key={g.id} className="mini-card">{g.name} · {t('mode')}:{t(modeKeys[g.mode] ?? 'modeDirect')} · {t('householdCount', { n: g.householdCount })}</li>
+                <li key={g.id} className="mini-card">{g.name} · {t('mode')}{t('colon')}{t(modeKeys[g.mode] ?? 'modeDirect')} · {t('householdCount', { n: g.householdCount })}</li>
               ))}
             </ul>
             <h3>{t('elections')}</h3>

@@ -68,7 +68,7 @@ export function LaunchPage() {
         for (const [k, v] of Object.entries(err.problem.errors ?? {})) server[k.replace(/^input\./, '')] = v.join(' ');
       }
       setErrors(server);
-      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) + (err instanceof ApiError && err.problem.detail ? `:${err.problem.detail}` : '') });
+      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) + (err instanceof ApiError && err.problem.detail ? `${t('colon')}${err.problem.detail}` : '') });
     }
   };
 
@@ -114,7 +114,7 @@ export function LaunchPage() {
               </div>
             );
           })}
-          <p className="help">{t('filledByAnchor')}:{(definition.data?.definition.inputs ?? []).filter((i) => anchorFilled.has(i.name))
+          <p className="help">{t('filledByAnchor')}{t('colon')}{(definition.data?.definition.inputs ?? []).filter((i) => anchorFilled.has(i.name))
             .map((i) => pick(i.displayName) || i.name).join('、')}</p>
         </fieldset>
         {message ? <Message kind={message.kind} testId="launch-message">{message.text}</Message> : null}

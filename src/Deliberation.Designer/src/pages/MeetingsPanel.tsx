@@ -45,14 +45,14 @@ export function MeetingsPanel({ communityId, caseId, meetings, templates, rules,
                 {participants.length > 0 && meeting.status !== 'planned' && meeting.status !== 'polling' ? (
                   <p data-testid="meeting-rsvps">
                     {t('rsvpSummary', { yes: answered('yes').length, no: answered('no').length, none: answered(null).length })}
-                    {answered('yes').length ? ` · ${t('rsvpYes')}:${answered('yes').join('、')}` : ''}
-                    {answered('no').length ? ` · ${t('rsvpNo')}:${answered('no').join('、')}` : ''}
-                    {answered(null).length ? ` · ${t('noAnswer')}:${answered(null).join('、')}` : ''}
+                    {answered('yes').length ? ` · ${t('rsvpYes')}${t('colon')}${answered('yes').join('、')}` : ''}
+                    {answered('no').length ? ` · ${t('rsvpNo')}${t('colon')}${answered('no').join('、')}` : ''}
+                    {answered(null).length ? ` · ${t('noAnswer')}${t('colon')}${answered(null).join('、')}` : ''}
                   </p>
                 ) : null}
                 <p data-testid="meeting-attendance">
                   {t('attendanceSummary', { present: present.length, total: participants.length })}
-                  {present.length ? `:${present.map((p) => p.name).join('、')}` : ''}
+                  {present.length ? `${t('colon')}${present.map((p) => p.name).join('、')}` : ''}
                 </p>
                 {votes.map((v) => (
                   <div key={v.vote.id} className="vote-summary" data-testid="meeting-vote">

@@ -59,7 +59,7 @@ export function RulesForm({ communityId, caseId, templates, rules, onChanged }: 
         </Field>
         {chosen ? (
           <p className="help" data-testid="rules-formula">
-            {t('formula')}:{lang === 'en' ? chosen.formulaEn : chosen.formulaZh}
+            {t('formula')}{t('colon')}{lang === 'en' ? chosen.formulaEn : chosen.formulaZh}
             {!quorumError && !quorumProblem(quorum, false) && normalizeQuorum(quorum) !== chosen.rules.quorum ? ` ${t('quorumChanged', { q: normalizeQuorum(quorum) })}` : ''}
           </p>
         ) : null}

@@ -6,7 +6,7 @@ public sealed class EndActivity : Activity
     /// <inheritdoc/>
     public override ActivityDescriptor Descriptor { get; } = new(
         "End", 1, new("结束", "End"), Categories.Flow, [], [])
-    { Description = new("结束整个流程,取消仍在等待的其他分支。", "Ends the instance and cancels any branch still waiting.") };
+    { Description = new("结束整个流程，取消仍在等待的其他分支。", "Ends the instance and cancels any branch still waiting.") };
 
     /// <inheritdoc/>
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) => new(new ActivityResult.Ended());

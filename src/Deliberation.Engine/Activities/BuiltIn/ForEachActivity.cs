@@ -12,7 +12,7 @@ public sealed class ForEachActivity : Activity
     public override ActivityDescriptor Descriptor { get; } = new(
         "ForEach", 1, new("逐项并行", "For each"), Categories.Flow,
         [new("items", InputType.Json, new("项目列表", "Items"), true, UiHint.Code)
-            { Description = new("一个数组,例如 input.stakeholders;分支内用 item 和 index 访问当前项。", "An array, e.g. input.stakeholders; inside the branch use item and index.") }],
+            { Description = new("一个数组，例如 input.stakeholders；分支内用 item 和 index 访问当前项。", "An array, e.g. input.stakeholders; inside the branch use item and index.") }],
         ["Body", "Done"])
     { Waits = true };
 

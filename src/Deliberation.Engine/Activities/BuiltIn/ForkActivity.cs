@@ -12,7 +12,7 @@ public sealed class ForkActivity : Activity
         "Fork", 1, new("并行分支", "Fork"), Categories.Flow,
         [new("branches", InputType.Json, new("分支名称", "Branches"), true, UiHint.PortList)
         {
-            Description = new("分支端口名称列表,例如 [\"等待回复\", \"提醒\"]", "Branch port names, e.g. [\"answer\", \"remind\"]"),
+            Description = new("分支端口名称列表，例如 [\"等待回复\", \"提醒\"]", "Branch port names, e.g. [\"answer\", \"remind\"]"),
             Syntaxes = [Expression.Literal],
         }],
         [])

@@ -9,7 +9,7 @@ public sealed class IfActivity : Activity
     public override ActivityDescriptor Descriptor { get; } = new(
         "If", 1, new("条件判断", "If"), Categories.Flow,
         [new("condition", InputType.Boolean, new("条件", "Condition"), true, UiHint.Code)
-            { Description = new("Scriban 表达式,例如 vars.answer == \"yes\"", "A Scriban expression, e.g. vars.answer == \"yes\"") }],
+            { Description = new("Scriban 表达式，例如 vars.answer == \"yes\"", "A Scriban expression, e.g. vars.answer == \"yes\"") }],
         ["True", "False"]);
 
     /// <inheritdoc/>

@@ -13,7 +13,7 @@ public sealed class JoinActivity : Activity
         {
             Options = ["all", "any"],
             Default = "all",
-            Description = new("all:等所有分支;any:任一分支到达即继续,并取消其余分支。", "all: wait for every branch; any: go on at the first and cancel the rest."),
+            Description = new("all：等所有分支；any：任一分支到达即继续，并取消其余分支。", "all: wait for every branch; any: go on at the first and cancel the rest."),
         }],
         ["Done"]);
 

@@ -12,7 +12,7 @@ public sealed class RenderTemplateActivity(ITemplateRenderer renderer) : Activit
         "RenderTemplate", 1, new("生成文书", "Render template"), Categories.Communication,
         [
             new("template", InputType.Text, new("模板", "Template"), true, UiHint.SingleLine)
-                { Description = new("workflows/templates/ 下的文件名,例如 minutes.zh-CN.scriban", "A file under workflows/templates/, e.g. minutes.zh-CN.scriban") },
+                { Description = new("workflows/templates/ 下的文件名，例如 minutes.zh-CN.scriban", "A file under workflows/templates/, e.g. minutes.zh-CN.scriban") },
             new("model", InputType.Json, new("数据", "Model"), false, UiHint.Code),
             new("resultVariable", InputType.Text, new("保存到变量", "Store result in variable"), true, UiHint.VariablePicker)
                 { Syntaxes = [Expression.Literal] },

@@ -17,7 +17,7 @@ public sealed class SendEmailActivity : Activity
         "SendEmail", 1, new("发送邮件", "Send email"), Categories.Communication,
         [
             new("to", InputType.Json, new("收件人", "To"), true, UiHint.Code)
-                { Description = new("一个地址或地址数组,例如 input.email", "An address or an array of addresses, e.g. input.email") },
+                { Description = new("一个地址或地址数组，例如 input.email", "An address or an array of addresses, e.g. input.email") },
             new("subject", InputType.Text, new("主题", "Subject"), true, UiHint.SingleLine),
             new("body", InputType.Text, new("正文", "Body"), true, UiHint.MultiLine),
         ],

@@ -12,7 +12,7 @@ public sealed class SwitchActivity(IScriptEvaluator scripts) : Activity
         "Switch", 1, new("多路分支", "Switch"), Categories.Flow,
         [new("cases", InputType.Json, new("分支条件", "Cases"), true, UiHint.PortList)
         {
-            Description = new("按顺序判断的分支:[{\"port\": \"同意\", \"condition\": \"vars.votes > 3\"}]", "Cases checked in order: [{\"port\": \"approved\", \"condition\": \"vars.votes > 3\"}]"),
+            Description = new("按顺序判断的分支：[{\"port\": \"同意\", \"condition\": \"vars.votes > 3\"}]", "Cases checked in order: [{\"port\": \"approved\", \"condition\": \"vars.votes > 3\"}]"),
             Syntaxes = [Expression.Literal],
         }],
         ["Default"])

@@ -15,7 +15,7 @@ public sealed class WaitForSignalActivity : Activity
             new("signal", InputType.Text, new("信号名称", "Signal name"), true, UiHint.SingleLine)
                 { Description = new("例如 answer 或 answer-{{ item.id }}", "e.g. answer or answer-{{ item.id }}") },
             new("timeout", InputType.Duration, new("超时", "Timeout"), false, UiHint.Duration)
-                { Description = new("留空则一直等待;超时走“超时”端口。", "Empty waits forever; on timeout the TimedOut port is taken.") },
+                { Description = new("留空则一直等待；超时走“超时”端口。", "Empty waits forever; on timeout the TimedOut port is taken.") },
             new("resultVariable", InputType.Text, new("保存到变量", "Store payload in variable"), false, UiHint.VariablePicker)
                 { Syntaxes = [Expression.Literal] },
         ],

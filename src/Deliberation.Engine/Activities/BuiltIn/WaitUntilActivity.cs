@@ -7,7 +7,7 @@ public sealed class WaitUntilActivity : Activity
     public override ActivityDescriptor Descriptor { get; } = new(
         "WaitUntil", 1, new("等待到指定时间", "Wait until"), Categories.Time,
         [new("until", InputType.DateTime, new("时间", "Until"), true, UiHint.DateTime)
-            { Description = new("ISO 8601 时间,例如 2026-12-01T09:00:00+08:00", "ISO 8601, e.g. 2026-12-01T09:00:00+08:00") }],
+            { Description = new("ISO 8601 时间，例如 2026-12-01T09:00:00+08:00", "ISO 8601, e.g. 2026-12-01T09:00:00+08:00") }],
         ["Done"])
     { Waits = true };
 
