@@ -45,10 +45,10 @@ public static class PublicNotice
             .Append(CultureInfo.InvariantCulture,
                 $"在本社区 {facts.OpenComplaints} 个待处理问题中排名第 {ranking.Rank}，综合得分 {ranking.Score:0.0}（满分 100），其中：\n")
             .Append(CultureInfo.InvariantCulture, $"· 反映居民 {ranking.Complaint.ReporterCount} 人：{Points(part["reporters"])}\n")
-            .Append(CultureInfo.InvariantCulture, $"· 紧急程度 {ranking.Complaint.Urgency}/5:{Points(part["urgency"])}\n")
-            .Append(CultureInfo.InvariantCulture, $"· 严重程度 {ranking.Complaint.Severity}/5:{Points(part["severity"])}\n")
+            .Append(CultureInfo.InvariantCulture, $"· 紧急程度 {ranking.Complaint.Urgency}/5：{Points(part["urgency"])}\n")
+            .Append(CultureInfo.InvariantCulture, $"· 严重程度 {ranking.Complaint.Severity}/5：{Points(part["severity"])}\n")
             .Append(CultureInfo.InvariantCulture,
-                $"· 受影响住户 {ranking.AffectedHouseholds} 户，占全社区 {share:0.#}%:{Points(part["share"])}\n\n")
+                $"· 受影响住户 {ranking.AffectedHouseholds} 户，占全社区 {share:0.#}%：{Points(part["share"])}\n\n")
             .Append("接下来：\n")
             .Append(facts.NoticeEndsAt is null
                 ? "1. 确定利益相关方：社区将梳理受此问题影响的居民、单位和各方。\n"

@@ -23,7 +23,7 @@ public sealed class PublicNoticeTests
         Assert.Contains("涉及楼栋：2栋、10栋", email.Body, StringComparison.Ordinal);
         Assert.Contains("列为议题时间：2026年11月23日 09:00", email.Body, StringComparison.Ordinal);
         Assert.Contains("在本社区 3 个待处理问题中排名第 1，综合得分 68.3（满分 100）", email.Body, StringComparison.Ordinal);
-        Assert.Contains("受影响住户 30 户，占全社区 25%:5.0 分", email.Body, StringComparison.Ordinal);
+        Assert.Contains("受影响住户 30 户，占全社区 25%：5.0 分", email.Body, StringComparison.Ordinal);
         Assert.Contains("确定利益相关方", email.Body, StringComparison.Ordinal);
         Assert.Contains("推选利益代表", email.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("公示期", email.Body, StringComparison.Ordinal);
