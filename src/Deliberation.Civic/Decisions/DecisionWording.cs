@@ -49,7 +49,7 @@ internal static class DecisionWording
             abstainZh.Add("弃权不计入有效表决票");
             abstainEn.Add("abstentions are not votes cast");
         }
-        var noteZh = abstainZh.Count > 0 ? $"({string.Join(";", abstainZh)})" : "";
+        var noteZh = abstainZh.Count > 0 ? $"（{string.Join("；", abstainZh)}）" : "";
         var noteEn = abstainEn.Count > 0 ? $" ({string.Join("; ", abstainEn)})" : "";
         return ($"赞成 {r.Yes} 票，反对 {r.No + r.Blocks} 票{blocksZh}，弃权 {r.Abstentions + r.StandAsides} 票{noteZh}。",
             $"{r.Yes} yes, {r.No + r.Blocks} no{blocksEn}, {r.Abstentions + r.StandAsides} abstaining{noteEn}.");

@@ -53,7 +53,7 @@ public static class MeetingEmails
 
             议程：
             {items}
-            请点击下面的链接告诉我们您是否参加（会议开始前都可以修改）:
+            请点击下面的链接告诉我们您是否参加（会议开始前都可以修改）：
             {rsvpLink}
             {proposal}
             附件 invite.ics 可加入手机或电脑日历。
@@ -108,7 +108,7 @@ public static class MeetingEmails
             {name}您好：
 
             “{meeting.Name}”正在表决：{vote.Question}
-            您未到会，可以在表决结束前点击下面的链接投票（同意、反对或弃权；反对时请写明理由）:
+            您未到会，可以在表决结束前点击下面的链接投票（同意、反对或弃权；反对时请写明理由）：
 
             {link}
 

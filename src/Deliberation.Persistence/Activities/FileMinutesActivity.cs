@@ -156,7 +156,7 @@ public sealed class FileMinutesActivity(DeliberationDatabase database, ITemplate
             pointTexts.Add($"提案“{proposal.Title}”" + (proposal.PersonId is { } by && names.TryGetValue(by, out var proposer) ? $"（{proposer}提出）" : "")
                 + (string.IsNullOrWhiteSpace(proposal.Body) || proposal.Body == proposal.Title ? "" : $"：{OneLine(proposal.Body)}"));
         foreach (var point in points)
-            pointTexts.Add((point.PersonId is { } who && names.TryGetValue(who, out var speaker) ? $"{speaker}:" : "") + OneLine(point.Text));
+            pointTexts.Add((point.PersonId is { } who && names.TryGetValue(who, out var speaker) ? $"{speaker}：" : "") + OneLine(point.Text));
 
         var actions = new JsonArray();
         var funding = new JsonArray();

@@ -27,7 +27,7 @@ public sealed class OpenElectionActivity(DeliberationDatabase database, Election
             new("seats", InputType.Number, new("名额", "Seats"), false, UiHint.SingleLine)
                 { Description = new($"每场推选选出 {Election.MinSeats}–{Election.MaxSeats} 名", $"{Election.MinSeats}–{Election.MaxSeats} elected per election"), Default = 1 },
             new("tieRule", InputType.Text, new("平票处理", "Tie rule"), false, UiHint.Dropdown)
-                { Description = new("lots：抽签（记录随机种子）;staff：工作人员决定并说明理由", "lots: drawn (seed recorded); staff: decided by staff with a reason"),
+                { Description = new("lots：抽签（记录随机种子）；staff：工作人员决定并说明理由", "lots: drawn (seed recorded); staff: decided by staff with a reason"),
                   Options = TieRules.All, Default = TieRules.Lots },
             new("nominationWindow", InputType.Duration, new("提名期", "Nomination window"), true, UiHint.Duration)
                 { Description = new("从发起到截止提名，例如 3d", "From opening until nominations close, e.g. 3d") },
