@@ -1,5 +1,6 @@
 import type { IncidentRow } from './api/types';
 import type { StringKey } from './i18n/zh-CN';
+import { beijingTime } from './beijingTime';
 
 /**
  * Engine incidents carry the failed activity's exception type and its English message, no code. The messages the
@@ -70,6 +71,6 @@ export function incidentText(t: (key: StringKey, values?: Record<string, string 
   if (!meaning) return incident.message;
   const values = { ...meaning.values };
   if (values.until && !Number.isNaN(Date.parse(values.until)))
-    values.until = new Date(values.until).toLocaleString(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+    values.until = beijingTime(values.until, lang, 'medium');
   return t(meaning.key, values);
 }

@@ -10,6 +10,7 @@ import type { StringKey } from '../i18n/zh-CN';
 import { useSession } from '../session';
 import { currentStep, stepNumbers } from '../steps';
 import { RankingList } from './RankingList';
+import { beijingTime } from '../beijingTime';
 
 export interface OpenDeliberation {
   complaint: Complaint; details: InstanceDetails; step: number;
@@ -90,7 +91,7 @@ export function DashboardPage() {
   const meetings = useLoad(() => requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/meetings/upcoming`), [communityId]);
   const overdue = useLoad(() => loadOverdue(communityId), [communityId]);
   const escalations = useLoad(() => requestOptional<EscalationView[]>(`/api/communities/${communityId}/escalations`), [communityId]);
-  const when = (at: string | null) => (at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) : '');
+  const when = (at: string | null) => (at ? beijingTime(at, lang) : '');
 
   return (
     <>
@@ -111,7 +112,7 @@ export function DashboardPage() {
                       <Link to={`/deliberations/${d.complaint.instanceId}`}>{d.complaint.caseNumber} {d.complaint.title}</Link>
                       <span className={`badge status-${d.details.instance.status}`}>{t(statusKey(d.details.instance.status))}</span>
                       {d.where ? <span className={`where where-${d.where.kind}`}>{d.where.kind === 'waiting'
-                        ? (d.where.until ? t('waitingUntil', { label: d.where.label, at: shortTime(d.where.until, lang) }) : t('waitingAt', { label: d.where.label }))
+                        ? (d.where.until ? t('waitingUntil', { label: d.where.label, at: beijingTime(d.where.until, lang, 'short') }) : t('waitingAt', { label: d.where.label }))
                         : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: incidentText(t, lang, d.details.incidents[0]!) })
                         : t('endedAt', { label: d.where.label })}</span> : null}
                     </li>
@@ -164,9 +165,4 @@ export function DashboardPage() {
       </div>
     </>
   );
-}
-
-/** A moment as staff read it: month, day and time in Beijing time. */
-function shortTime(at: string, lang: string): string {
-  return new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 }

@@ -10,6 +10,7 @@ import { zhCN, type StringKey } from '../i18n/zh-CN';
 import { currentStep, stepNumbers } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
 import { MeetingsPanel, MinutesList } from './MeetingsPanel';
+import { beijingTime } from '../beijingTime';
 
 interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; meetingViews: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; actions: ActionItemsOverview | null }
 
@@ -115,7 +116,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             {stakeholders.elections.length === 0 ? <p className="muted">{t('none')}</p> : stakeholders.elections.map((e) => (
               <div key={e.id} className="mini-card">
                 <span><strong>{t('electionLayer', { n: e.layer })}</strong> · {electionKeys[e.status] ? t(electionKeys[e.status]!) : e.status} · {t('ballotsCast', { a: e.ballotsCast, b: e.ballotsIssued })}</span>
-                <span className="muted">{t('nominationsClose', { at: new Date(e.nominationsCloseAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' }) })}</span>
+                <span className="muted">{t('nominationsClose', { at: beijingTime(e.nominationsCloseAt, lang) })}</span>
                 <ul>
                   {e.candidates.map((c) => <li key={c.id}>{c.name}{c.votes != null ? ` · ${t('votes', { n: c.votes })}` : ''}{c.elected ? ` · ${t('elected')}` : ''}</li>)}
                 </ul>
@@ -189,7 +190,7 @@ function JournalSection({ journal, labels }: { journal: JournalRow[]; labels: Ma
           {rows.map((row) => (
             <tr key={row.seq}>
               <td>{row.seq}</td><td>{kindText(t, row.kind)}</td><td>{row.activityId ? labels.get(row.activityId) ?? row.activityId : ''}</td>
-              <td>{outcomeText(t, row.outcome)}</td><td>{new Date(row.at).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</td>
+              <td>{outcomeText(t, row.outcome)}</td><td>{beijingTime(row.at, lang)}</td>
             </tr>
           ))}
         </tbody>

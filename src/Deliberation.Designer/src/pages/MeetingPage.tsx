@@ -6,6 +6,7 @@ import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import type { StringKey } from '../i18n/zh-CN';
+import { beijingTime } from '../beijingTime';
 
 export const meetingStatusKeys: Record<string, StringKey> = {
   planned: 'meetingPlanned', polling: 'meetingPolling', scheduled: 'meetingScheduled', closed: 'meetingClosed', cancelled: 'meetingCancelled',
@@ -54,7 +55,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
   if (!loaded.data) return <p>{t('loading')}</p>;
   const view = loaded.data;
   const { meeting, rules, quorum } = view;
-  const when = (at: string | null) => at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const when = (at: string | null) => at ? beijingTime(at, lang, 'medium') : '';
   const names = new Map(view.participants.map((p) => [p.personId, p.name]));
 
   /** Runs a change, then reloads; a refusal is shown in the section it came from. */

@@ -8,13 +8,14 @@ import { useI18n } from '../i18n/I18n';
 import { meetingStatusKeys, TallyText } from './MeetingPage';
 import { PlanForm } from './PlanForm';
 import { RulesForm } from './RulesForm';
+import { beijingTime } from '../beijingTime';
 
 /** Steps 3–4 on the deliberation page: the rules, planning a meeting, each meeting's attendance and votes, with a link to meeting mode. */
 export function MeetingsPanel({ communityId, caseId, meetings, templates, rules, onChanged }: {
   communityId: string; caseId: string; meetings: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
-  const when = (at: string | null) => at ? new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const when = (at: string | null) => at ? beijingTime(at, lang, 'medium') : '';
   return (
     <>
       {meetings.length === 0 ? <p className="muted">{t('notStarted')}</p> : (
@@ -100,7 +101,7 @@ function MinutesItem({ communityId, meeting, record }: { communityId: string; me
   };
   return (
     <li className="mini-card minutes-item">
-      <span>{meeting} · {record.culture === 'en' ? 'English' : '中文'} · {new Date(record.filedAt).toLocaleString(lang, { timeZone: 'Asia/Shanghai' })}</span>
+      <span>{meeting} · {record.culture === 'en' ? 'English' : '中文'} · {beijingTime(record.filedAt, lang)}</span>
       <span className="muted sha" title={record.markdownSha256}>SHA-256 {record.markdownSha256.slice(0, 12)}…</span>
       <span className="toolbar">
         <button type="button" aria-expanded={text !== null} onClick={() => void toggle()}>{text !== null ? t('hidePreview') : t('preview')}</button>
