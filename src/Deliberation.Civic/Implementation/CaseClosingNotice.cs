@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Deliberation.Civic.Communities;
 using Deliberation.Engine.Messaging;
 
 namespace Deliberation.Civic.Implementation;
@@ -25,7 +26,7 @@ public static class CaseClosingNotice
     {
         ArgumentNullException.ThrowIfNull(facts);
         var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{(headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长")}：您好！\n\n")
+            .Append(BuildingHeads.Greeting(headName))
             .Append("以下“烦事有计倾”协商议题的决议已落实完毕，经回访后结案，现将结果公示。请向本楼栋居民转达。\n\n");
         if (facts.CaseNumber is { Length: > 0 } number) body.Append(CultureInfo.InvariantCulture, $"案件编号：{number}\n");
         body.Append(CultureInfo.InvariantCulture, $"议题：{facts.Title}\n")

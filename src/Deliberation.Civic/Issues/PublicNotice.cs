@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Deliberation.Civic.Communities;
 using Deliberation.Civic.Roster;
 using Deliberation.Engine.Messaging;
 
@@ -30,8 +31,7 @@ public static class PublicNotice
         var part = ranking.Parts.ToDictionary(p => p.Name);
         var share = ranking.CommunityHouseholds > 0 ? 100.0 * ranking.AffectedHouseholds / ranking.CommunityHouseholds : 0;
         var body = new StringBuilder()
-            // Rosters often record the head as "王楼长" already; do not greet "王楼长楼长".
-            .Append(CultureInfo.InvariantCulture, $"{(headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长")}：您好！\n\n")
+            .Append(BuildingHeads.Greeting(headName))
             .Append("经社区居委会研判，居民反映的以下问题已列为“烦事有计倾”协商议题，现予公示。请向本楼栋居民转达。\n\n")
             .Append(CultureInfo.InvariantCulture, $"案件编号：{facts.CaseNumber}\n")
             .Append(CultureInfo.InvariantCulture, $"问题类别：{facts.Matter.Zh}\n")

@@ -143,7 +143,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             foreach (var task in tasks.Where(t => people.ContainsKey(t.PersonId)))
             {
                 var person = people[task.PersonId];
-                db.Outbox.Add(Email(NominationEmails.Compose(person.Email!, person.Name, title, election, links.CreateUrl(task, now), reopened: true), now));
+                db.Outbox.Add(Outbox.Email(NominationEmails.Compose(person.Email!, person.Name, title, election, links.CreateUrl(task, now), reopened: true), now));
             }
         }
         return elections;
@@ -294,7 +294,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             db.Tasks.Add(task);
             var emailed = !string.IsNullOrEmpty(voter.Email);
             db.NominationInvitations.Add(new NominationInvitation { TaskId = task.Id, ElectionId = election.Id, PersonId = voter.Id, Emailed = emailed });
-            if (emailed) db.Outbox.Add(Email(NominationEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now)), now));
+            if (emailed) db.Outbox.Add(Outbox.Email(NominationEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now)), now));
         }
     }
 
@@ -358,7 +358,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             {
                 TaskId = task.Id, ElectionId = election.Id, PersonId = voter.Id, HouseholdId = election.Layer == 1 ? voter.HouseholdId : null, Emailed = emailed,
             });
-            if (emailed) db.Outbox.Add(Email(BallotEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now), reminder: false), now));
+            if (emailed) db.Outbox.Add(Outbox.Email(BallotEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now), reminder: false), now));
         }
         // The nomination links now show that nominations have closed, even when staff close them before the deadline.
         var invitations = db.NominationInvitations.Where(i => i.ElectionId == election.Id).Select(i => i.TaskId);
@@ -408,7 +408,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
                 continue;
             }
             var task = tasks[ballot.TaskId];
-            db.Outbox.Add(Email(BallotEmails.Compose(person.Email, person.Name, task.Title, election, links.CreateUrl(task, now), reminder: true), now));
+            db.Outbox.Add(Outbox.Email(BallotEmails.Compose(person.Email, person.Name, task.Title, election, links.CreateUrl(task, now), reminder: true), now));
             ballot.RemindedAt = now;
             ballot.ReminderCount++;
             reminded++;
@@ -604,15 +604,6 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
                 .ToListAsync(cancellationToken))
             .ToDictionary(x => x.Id, x => (x.Building, x.Unit));
     }
-
-    private static OutboxRow Email(EmailMessage message, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Kind = EmailMessage.OutboxKind,
-        Payload = JsonSerializer.Serialize(message, DefinitionJson.Options),
-        CreatedAt = now,
-        NextAttemptAt = now,
-    };
 
     private Election Open(Election template, AffectedGroup group, int layer, Guid? buildingGroupId, bool electsRepresentatives)
     {
