@@ -129,32 +129,42 @@ public sealed class BrowserWorld : IAsyncLifetime
     }
 
     /// <summary>
-    /// Registers an issue of one building and launches fanshi-youjiqing on it through the API; returns once the workflow
-    /// waits for the meeting plan (step 3). A building of one or two households takes part directly, so this takes seconds.
+    /// Registers an issue of one building and launches fanshi-youjiqing on it through the API, with no public-notice
+    /// period and no quiet hours (plus <paramref name="input"/>); returns once the workflow waits for the meeting plan
+    /// (step 3). A building of one or two households takes part directly, so this takes seconds.
     /// </summary>
-    public async Task<(string InstanceId, string CaseId)> DeliberationAwaitingPlanAsync(string title, string building)
+    public async Task<(string InstanceId, string CaseId)> DeliberationAwaitingPlanAsync(string title, string building, string? description = null,
+        JsonObject? input = null)
     {
         var api = $"/api/communities/{CommunityId}";
         var complaint = await PostAsync($"{api}/complaints", new
         {
-            categoryCode = "security", title, description = title, severity = 3, urgency = 3, reporterCount = 1,
+            categoryCode = "security", title, description = description ?? title, severity = 3, urgency = 3, reporterCount = 1,
             buildingGroupIds = new[] { Buildings[building] }, householdIds = Array.Empty<string>(), reporterPersonIds = Array.Empty<string>(),
         });
-        // The notice period, being added to the workflow, would hold a meeting back for days: none, when the workflow has it.
-        var declared = (await Admin.GetFromJsonAsync<JsonObject>("/api/workflows/fanshi-youjiqing"))!["definition"]!["inputs"]!.AsArray();
-        var input = new JsonObject { ["quietHours"] = "00:00-00:00" };
-        if (declared.Any(i => (string?)i!["name"] == "noticePeriod")) input["noticePeriod"] = "0s";
-        var anchored = await PostAsync($"{api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input }, HttpStatusCode.OK);
+        var inputs = new JsonObject { ["noticePeriod"] = "0s", ["quietHours"] = "00:00-00:00" };
+        foreach (var (name, value) in input ?? []) inputs[name] = value?.DeepClone();
+        var anchored = await PostAsync($"{api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input = inputs }, HttpStatusCode.OK);
         var instanceId = (string)anchored["instance"]!["instanceId"]!;
         var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
         var caseId = (string)(await Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(caseNumber)}"))![0]!["id"]!;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!(await Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitPlan\"", StringComparison.Ordinal))
+        await UntilAsync(async () => (await Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitPlan\"", StringComparison.Ordinal),
+            $"the deliberation {caseNumber} waiting for a meeting plan");
+        return (instanceId, caseId);
+    }
+
+    /// <summary>
+    /// Polls what the host or the page shows (every 250 ms, at most 90 s) until the condition holds; on timeout fails
+    /// with what it waited for and, when given, the state that explains it.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, Func<Task<string>>? state = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out: the deliberation {caseNumber} never waited for a meeting plan.");
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out: {what}." + (state is null ? "" : $" State: {await state()}"));
             await Task.Delay(250);
         }
-        return (instanceId, caseId);
     }
 
     private async Task SeedAsync()

@@ -17,7 +17,6 @@ namespace Deliberation.Browser.Tests;
 [Trait("Category", "Browser")]
 public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task MeetingMode_RecordsAttendanceAndAVote_ThatTheDeliberationPageThenShows()
@@ -67,7 +66,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
             title = "更换2栋门禁主机", responsibleParty = "物业公司", personId = world.People["欧阳楼长"], dueAt = DateTimeOffset.UtcNow.AddDays(30), meetingId,
         });
         // As a chair would, close once the vote's result is in: the workflow waits for the close again once it has counted the vote.
-        await UntilAsync(async () => (await world.Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitClose\"", StringComparison.Ordinal),
+        await BrowserWorld.UntilAsync(async () => (await world.Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitClose\"", StringComparison.Ordinal),
             "the workflow waiting for the meeting to close");
         await page.GetByRole(AriaRole.Button, new() { Name = "结束会议" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync("已结束");
@@ -87,7 +86,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
 
         // The workflow files the minutes when the meeting closes: the page lists them, previews the Chinese Markdown, offers the .docx.
         var minutes = page.GetByTestId("minutes");
-        await UntilAsync(async () =>
+        await BrowserWorld.UntilAsync(async () =>
         {
             if (await minutes.IsVisibleAsync()) return true;
             await page.ReloadAsync();
@@ -121,19 +120,8 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
     private async Task<(string InstanceId, string CaseId, string MeetingId, DateTimeOffset StartsAt)> ScheduledMeetingAsync()
     {
         var api = $"/api/communities/{world.CommunityId}";
-        var complaint = await world.PostAsync($"{api}/complaints", new
-        {
-            categoryCode = "security", title = "2栋门禁系统老化", description = "门禁经常失灵", severity = 3, urgency = 3, reporterCount = 1,
-            buildingGroupIds = new[] { world.Buildings["2栋"] }, householdIds = Array.Empty<string>(), reporterPersonIds = Array.Empty<string>(),
-        });
-        var anchored = await world.PostAsync($"{api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new
-        {
-            input = new { noticePeriod = "0s", quorumCheckBefore = "20s", meetingReminders = "10s", quietHours = "00:00-00:00" },
-        }, System.Net.HttpStatusCode.OK);
-        var instanceId = (string)anchored["instance"]!["instanceId"]!;
-        var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
-        var caseId = (string)(await world.Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(caseNumber)}"))![0]!["id"]!;
-        await UntilAsync(async () => (await world.Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitPlan\"", StringComparison.Ordinal), "waiting for a meeting plan");
+        var (instanceId, caseId) = await world.DeliberationAwaitingPlanAsync("2栋门禁系统老化", "2栋", "门禁经常失灵",
+            new JsonObject { ["quorumCheckBefore"] = "20s", ["meetingReminders"] = "10s" });
 
         var now = DateTimeOffset.UtcNow;
         var planned = await world.PostAsync($"{api}/cases/{caseId}/meetings", new
@@ -162,7 +150,7 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
     {
         var pickup = Path.Combine(world.DataPath, "mail", "pickup");
         string? link = null;
-        await UntilAsync(() =>
+        await BrowserWorld.UntilAsync(() =>
         {
             if (!Directory.Exists(pickup)) return Task.FromResult(false);
             foreach (var file in Directory.GetFiles(pickup, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc))
@@ -177,17 +165,6 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
             return Task.FromResult(false);
         }, $"the invitation to {address}");
         return link!;
-    }
-
-    /// <summary>Polls until the condition holds; on timeout fails with what it waited for and, when given, the state that explains it.</summary>
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, Func<Task<string>>? state = null)
-    {
-        var deadline = DateTime.UtcNow + Limit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out: {what}." + (state is null ? "" : $" State: {await state()}"));
-            await Task.Delay(250);
-        }
     }
 
     [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
