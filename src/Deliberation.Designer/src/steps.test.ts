@@ -11,7 +11,7 @@ const definition: WorkflowDefinition = {
     { id: 'wait', type: 'WaitUntil' },
     { id: 'meet', type: 'WaitForSignal', metadata: { step: 3 } },
     { id: 'notice', type: 'Delay', label: '公示期' },
-    { id: 'awaitPlan', type: 'WaitForSignal', inputs: { signal: { type: 'literal', value: 'meeting-planned' } } },
+    { id: 'awaitPlan', type: 'WaitForSignal', inputs: { signal: { type: 'literal', value: 'meeting-planned' } }, metadata: { step: 3 } },
   ],
   connections: [
     { source: 'start', sourcePort: 'Done', target: 'identify' },

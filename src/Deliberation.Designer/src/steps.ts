@@ -29,23 +29,11 @@ const typeSteps: Record<string, number> = {
   CloseCase: 5,
 };
 
-/**
- * Waits for a staff action that opens a step: a case waiting for its meeting plan has finished identifying
- * stakeholders and is convening (step 3), not still in step 2 as the wait's position alone would say.
- */
-const signalSteps: Record<string, number> = {
-  'tie-decided': 2,
-  'meeting-planned': 3,
-  'follow-up-complete': 5,
-};
-
 export function activityStep(definition: WorkflowDefinition, activityId: string): number | undefined {
   const activity = definition.activities.find((a) => a.id === activityId);
   if (!activity) return undefined;
   const declared = (activity.metadata as { step?: unknown } | undefined)?.step;
   if (typeof declared === 'number' && declared >= 1 && declared <= 5) return declared;
-  const signal = activity.type === 'WaitForSignal' ? activity.inputs?.signal : undefined;
-  if (signal?.type === 'literal' && typeof signal.value === 'string' && signal.value in signalSteps) return signalSteps[signal.value];
   return typeSteps[activity.type];
 }
 
