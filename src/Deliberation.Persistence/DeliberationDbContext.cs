@@ -32,6 +32,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<IdempotencyRow> Idempotency => Set<IdempotencyRow>();
+    public DbSet<SignalRow> Signals => Set<SignalRow>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<Precinct> Precincts => Set<Precinct>();
     public DbSet<BuildingGroup> BuildingGroups => Set<BuildingGroup>();
@@ -150,6 +151,20 @@ public abstract class DeliberationDbContext(DbContextOptions options)
             e.Property(i => i.Resolution).HasMaxLength(40);
             e.HasIndex(i => new { i.ResolvedAt, i.CreatedAt });
             e.HasIndex(i => i.InstanceId);
+        });
+        builder.Entity<SignalRow>(e =>
+        {
+            e.ToTable("signals");
+            e.HasKey(q => q.Seq);
+            e.Property(q => q.Seq).ValueGeneratedOnAdd();
+            e.HasIndex(q => q.Id).IsUnique();
+            e.Property(q => q.Name).HasMaxLength(200);
+            e.Property(q => q.Correlation).HasMaxLength(200);
+            e.Property(q => q.IdempotencyKey).HasMaxLength(300);
+            // NULL keys are distinct on both providers: only keyed signals are deduplicated.
+            e.HasIndex(q => q.IdempotencyKey).IsUnique();
+            // Only the queued ones are ever looked up; delivered rows stay as the instance's record.
+            e.HasIndex(q => new { q.InstanceId, q.Seq }).HasFilter("delivered_at IS NULL AND dropped_at IS NULL");
         });
         builder.Entity<IdempotencyRow>(e =>
         {

@@ -528,4 +528,15 @@ internal sealed class TimedStore(SqlWorkflowStore inner) : IWorkflowStore
     public Task DeleteTimerAsync(Guid bookmarkId, CancellationToken cancellationToken) => inner.DeleteTimerAsync(bookmarkId, cancellationToken);
 
     public Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken) => inner.GetNextTimerDueAsync(cancellationToken);
+
+    public Task<bool> QueueSignalAsync(QueuedSignal signal, CancellationToken cancellationToken) => inner.QueueSignalAsync(signal, cancellationToken);
+
+    public Task<IReadOnlyList<QueuedSignal>> GetQueuedSignalsAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        inner.GetQueuedSignalsAsync(instanceId, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> FindInstancesWithUncheckedSignalsAsync(int max, CancellationToken cancellationToken) =>
+        inner.FindInstancesWithUncheckedSignalsAsync(max, cancellationToken);
+
+    public Task MarkSignalsCheckedAsync(Guid instanceId, IReadOnlyList<Guid> signalIds, long revision, CancellationToken cancellationToken) =>
+        inner.MarkSignalsCheckedAsync(instanceId, signalIds, revision, cancellationToken);
 }

@@ -44,7 +44,7 @@ describe('steps', () => {
   it('a wait between the start and the stakeholders (the public-notice period) is step 1, and says until when', () => {
     const journal = [row('ActivityStarted', 'start'), row('ActivityCompleted', 'start', 'Done'), row('ActivityStarted', 'notice')];
     const details = {
-      instance: { id: 'i' } as never, variables: {}, outputs: {}, incidents: [],
+      instance: { id: 'i' } as never, variables: {}, outputs: {}, incidents: [], queuedSignals: [],
       waiting: [{ activityId: 'notice', executionId: 'e', bookmarks: [{ id: 'b', tag: 'timer', signalName: null, dueAt: '2026-11-26T01:00:00Z' }] }],
     };
     expect(currentStep(definition, journal, details)).toBe(1);

@@ -181,7 +181,8 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
             var execution = new Execution { Id = executionId, ActivityId = activityId, Scope = token.Scope, State = state };
             foreach (var request in requests)
             {
-                var bookmark = new WaitingBookmark(Guid.CreateVersion7(now), request.Tag, request.SignalName, request.DueAt);
+                var bookmark = new WaitingBookmark(Guid.CreateVersion7(now), request.Tag, request.SignalName, request.DueAt,
+                    string.IsNullOrEmpty(request.Correlation) ? null : request.Correlation);
                 execution.Bookmarks.Add(bookmark);
                 commit.AddedBookmarks.Add(new BookmarkRecord(bookmark.Id, instance.Id, activityId, executionId, request.SignalName, request.DueAt, now));
             }

@@ -84,7 +84,7 @@ public sealed class WorkflowRuntime
                 : throw new WorkflowException(WorkflowErrorKind.Conflict, "commit-failed", "The instance could not be saved; try again.");
         }
         Notify(commit);
-        return report;
+        return await DeliverAfterAsync(commit, report, cancellationToken);
     }
 
     /// <summary>Sends a named signal to an instance; every bookmark waiting for that name resumes.</summary>
@@ -139,6 +139,133 @@ public sealed class WorkflowRuntime
         StepAsync(instanceId, idempotencyKey is null ? null : $"cancel:{idempotencyKey}", $"cancel|{instanceId}", null,
             _ => Task.FromResult<IReadOnlyList<Stimulus>>([new Stimulus.Cancel()]), cancellationToken);
 
+    /// <summary>
+    /// Queues a signal in the instance's inbox and delivers it at once if a bookmark waits for it; otherwise it
+    /// waits there and is delivered when the instance creates one (see <see cref="DeliverQueuedSignalsAsync"/>).
+    /// Domain code that changes rows and signals in one transaction writes the queued signal itself, with its
+    /// change, and then calls <see cref="DeliverQueuedSignalsAsync"/>.
+    /// </summary>
+    /// <returns>Where the instance stands after the delivery attempt.</returns>
+    /// <exception cref="WorkflowException">Unknown instance, or it has ended.</exception>
+    public async Task<StepReport> QueueSignalAsync(Guid instanceId, string signal, string? correlation, JsonNode? payload, string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var instance = await _store.GetInstanceAsync(instanceId, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {instanceId}.");
+        if (instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "instance-ended", $"Instance {instanceId} has ended; it takes no more signals. Nothing changed.");
+        var now = _time.GetUtcNow();
+        await _store.QueueSignalAsync(new QueuedSignal(Guid.CreateVersion7(now), instanceId, signal, correlation, payload?.DeepClone(), idempotencyKey, now), cancellationToken);
+        await DeliverQueuedSignalsAsync(instanceId, cancellationToken);
+        return StepReport.Of(await _store.GetInstanceAsync(instanceId, cancellationToken) ?? instance);
+    }
+
+    /// <summary>
+    /// Delivers the instance's queued signals, oldest first, each to every bookmark then waiting for its name (and,
+    /// where the bookmark declares a correlation, carrying the same value), in one step; a delivery can create the
+    /// bookmark a later signal waits for, which then takes it in the same step. Signals no bookmark takes stay
+    /// queued; when the instance has ended they are dropped, each with a journal line.
+    /// </summary>
+    /// <returns>How many signals were delivered.</returns>
+    public async Task<int> DeliverQueuedSignalsAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        // A delivery that creates a bookmark for a signal queued meanwhile is followed by another round.
+        for (var round = 0; round < MaxAttempts; round++)
+        {
+            var (commit, count) = await DeliverOnceAsync(instanceId, cancellationToken);
+            delivered += count;
+            if (commit is null || !AddsSignalBookmark(commit)) break;
+        }
+        return delivered;
+    }
+
+    private async Task<(StepCommit? Commit, int Delivered)> DeliverOnceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        var gate = _locks[(instanceId.GetHashCode() & int.MaxValue) % _locks.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                var queued = await _store.GetQueuedSignalsAsync(instanceId, cancellationToken);
+                if (queued.Count == 0) return (null, 0);
+                var instance = await _store.GetInstanceAsync(instanceId, cancellationToken);
+                if (instance is null) return (null, 0);
+                var now = _time.GetUtcNow();
+                var commit = new StepCommit { Instance = instance, ExpectedRevision = instance.Revision };
+                var pending = queued.ToList();
+                if (!Ended(instance))
+                {
+                    var workflow = await _definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+                    for (var next = NextDeliverable(instance, pending); next is { } found && !Ended(instance); next = NextDeliverable(instance, pending))
+                    {
+                        var (signal, bookmarks) = found;
+                        foreach (var bookmark in bookmarks)
+                        {
+                            if (commit.RemovedBookmarks.Contains(bookmark)) continue;
+                            await _runner.RunAsync(instance, workflow, new Stimulus.Resume(bookmark, "signal", signal.Payload?.DeepClone()), commit, now, cancellationToken);
+                        }
+                        commit.DeliveredSignals.Add(signal.Id);
+                        pending.Remove(signal);
+                    }
+                }
+                if (Ended(instance))
+                {
+                    foreach (var signal in pending)
+                    {
+                        commit.DroppedSignals.Add(signal.Id);
+                        commit.Journal.Add(new JournalEntry(instance.Id, ++instance.State.JournalSeq, now, JournalKinds.SignalDropped, Detail: signal.Name));
+                    }
+                }
+                if (commit.DeliveredSignals.Count == 0 && commit.DroppedSignals.Count == 0)
+                {
+                    // Nothing waits for them yet: the sweep looks again once the instance has changed.
+                    await _store.MarkSignalsCheckedAsync(instanceId, queued.Select(q => q.Id).ToList(), instance.Revision, cancellationToken);
+                    return (null, 0);
+                }
+                Finish(commit, now, null, "");
+                if (await _store.CommitAsync(commit, cancellationToken))
+                {
+                    Notify(commit);
+                    return (commit, commit.DeliveredSignals.Count);
+                }
+            }
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "instance-busy", $"Instance {instanceId} kept changing while its signals were delivered; the sweep tries again.");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The oldest pending signal some waiting bookmark takes, with every bookmark that takes it.</summary>
+    private static (QueuedSignal Signal, List<Guid> Bookmarks)? NextDeliverable(WorkflowInstance instance, List<QueuedSignal> pending)
+    {
+        foreach (var signal in pending)
+        {
+            var bookmarks = instance.State.Waiting.SelectMany(e => e.Bookmarks)
+                .Where(b => b.SignalName == signal.Name && (b.Correlation is null || b.Correlation == signal.Correlation))
+                .Select(b => b.Id).ToList();
+            if (bookmarks.Count > 0) return (signal, bookmarks);
+        }
+        return null;
+    }
+
+    private static bool Ended(WorkflowInstance instance) => instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled;
+
+    private static bool AddsSignalBookmark(StepCommit commit) => commit.AddedBookmarks.Exists(b => b.SignalName is not null);
+
+    /// <summary>After a step that created signal bookmarks, hands them what the inbox already holds.</summary>
+    private async Task<StepReport> DeliverAfterAsync(StepCommit commit, StepReport report, CancellationToken cancellationToken)
+    {
+        if (!AddsSignalBookmark(commit)) return report;
+        return await DeliverQueuedSignalsAsync(commit.Instance.Id, cancellationToken) > 0
+            && await _store.GetInstanceAsync(commit.Instance.Id, cancellationToken) is { } after
+            ? StepReport.Of(after) with { Replayed = report.Replayed }
+            : report;
+    }
+
     /// <summary>Fires a due timer; a timer whose bookmark is gone is deleted and does nothing.</summary>
     /// <returns>True when the timer resumed its activity.</returns>
     public async Task<bool> FireTimerAsync(DueTimer timer, CancellationToken cancellationToken)
@@ -163,6 +290,14 @@ public sealed class WorkflowRuntime
     private async Task<StepReport> StepAsync(Guid instanceId, string? key, string request, Func<IStepTransaction, CancellationToken, Task>? domainWrite,
         Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli, CancellationToken cancellationToken)
     {
+        var (commit, report) = await StepCoreAsync(instanceId, key, request, domainWrite, stimuli, cancellationToken);
+        return commit is null ? report : await DeliverAfterAsync(commit, report, cancellationToken);
+    }
+
+    private async Task<(StepCommit? Commit, StepReport Report)> StepCoreAsync(Guid instanceId, string? key, string request,
+        Func<IStepTransaction, CancellationToken, Task>? domainWrite, Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli,
+        CancellationToken cancellationToken)
+    {
         var hash = key is null ? "" : Hash(request);
         var gate = _locks[(instanceId.GetHashCode() & int.MaxValue) % _locks.Length];
         await gate.WaitAsync(cancellationToken);
@@ -170,7 +305,7 @@ public sealed class WorkflowRuntime
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return replay;
+                if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return (null, replay);
                 var instance = await _store.GetInstanceAsync(instanceId, cancellationToken)
                     ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {instanceId}.");
                 var workflow = await _definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
@@ -189,7 +324,7 @@ public sealed class WorkflowRuntime
                 if (await _store.CommitAsync(commit, cancellationToken))
                 {
                     Notify(commit);
-                    return report;
+                    return (commit, report);
                 }
             }
             throw new WorkflowException(WorkflowErrorKind.Conflict, "instance-busy", $"Instance {instanceId} kept changing while this request ran; try again.");

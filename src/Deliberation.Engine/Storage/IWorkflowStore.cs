@@ -27,6 +27,22 @@ public interface IWorkflowStore
     /// <summary>Deletes a timer whose bookmark is gone.</summary>
     Task DeleteTimerAsync(Guid bookmarkId, CancellationToken cancellationToken);
 
+    /// <summary>Queues a signal in its own transaction (ignored when its idempotency key is already queued or delivered).</summary>
+    /// <returns>False when a signal with the same key exists.</returns>
+    Task<bool> QueueSignalAsync(QueuedSignal signal, CancellationToken cancellationToken);
+
+    /// <summary>The instance's queued (not yet delivered or dropped) signals, oldest first.</summary>
+    Task<IReadOnlyList<QueuedSignal>> GetQueuedSignalsAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Instances holding queued signals that no delivery attempt has looked at since the instance last changed
+    /// (its revision moved on), at most <paramref name="max"/>: the sweep that delivers what a crash or another host left behind.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> FindInstancesWithUncheckedSignalsAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Records that these queued signals were checked at the instance's <paramref name="revision"/> and none could be delivered.</summary>
+    Task MarkSignalsCheckedAsync(Guid instanceId, IReadOnlyList<Guid> signalIds, long revision, CancellationToken cancellationToken);
+
     /// <summary>The earliest due time of an unclaimed timer, or null.</summary>
     Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken);
 }

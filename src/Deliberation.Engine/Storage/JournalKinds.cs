@@ -15,5 +15,6 @@ public static class JournalKinds
     public const string ActivityCancelled = "ActivityCancelled";
     public const string JoinWaiting = "JoinWaiting";
     public const string IncidentRetried = "IncidentRetried";
+    public const string SignalDropped = "SignalDropped";
 #pragma warning restore CS1591
 }

@@ -41,6 +41,12 @@ public sealed class StepCommit
     /// <summary>Domain writes that commit in the same transaction, after the engine's rows.</summary>
     public List<Func<IStepTransaction, CancellationToken, Task>> DomainWrites { get; } = [];
 
+    /// <summary>Queued signals this step delivered to bookmarks; the commit fails if another step took one first.</summary>
+    public List<Guid> DeliveredSignals { get; } = [];
+
+    /// <summary>Queued signals dropped because the instance ended before any bookmark took them.</summary>
+    public List<Guid> DroppedSignals { get; } = [];
+
     /// <summary>The request's idempotency record, when it carried a key.</summary>
     public IdempotencyRecord? Idempotency { get; set; }
 }

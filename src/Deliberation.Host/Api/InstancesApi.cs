@@ -28,7 +28,11 @@ public static class InstancesApi
 
     /// <summary>An instance in full: where it waits, its variables, the last output of each activity, and open incidents.</summary>
     public sealed record InstanceDetails(InstanceSummary Instance, IReadOnlyList<WaitingActivity> Waiting,
-        IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyDictionary<string, JsonNode?> Outputs, IReadOnlyList<IncidentRow> Incidents);
+        IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyDictionary<string, JsonNode?> Outputs, IReadOnlyList<IncidentRow> Incidents,
+        IReadOnlyList<QueuedSignalView> QueuedSignals);
+
+    /// <summary>A signal in the instance's inbox that no bookmark has taken yet (payload left out: it may name people).</summary>
+    public sealed record QueuedSignalView(Guid Id, string Name, string? Correlation, DateTimeOffset QueuedAt);
 
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
@@ -79,7 +83,8 @@ public static class InstancesApi
         var incidents = await queries.IncidentsAsync(id, includeResolved: false, cancellationToken);
         var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString(),
             instance.CorrelationId, instance.ScopeId, instance.CreatedAt, instance.UpdatedAt, instance.EndedAt);
-        return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, instance.State.Outputs, incidents));
+        var queued = (await store.GetQueuedSignalsAsync(id, cancellationToken)).Select(q => new QueuedSignalView(q.Id, q.Name, q.Correlation, q.CreatedAt)).ToList();
+        return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, instance.State.Outputs, incidents, queued));
     }
 
     /// <summary>The journal.</summary>

@@ -8,7 +8,7 @@ namespace Deliberation.Integrations.Timers;
 /// <summary>
 /// The Hangfire server process that wakes the timer pump: one loop per host, not one job per timer,
 /// so 100,000 pending timers cost 100,000 rows and no Hangfire state. It sleeps until the poll
-/// interval passes or a step schedules an earlier timer.
+/// interval passes or a step schedules an earlier timer. Each round first sweeps the signal inboxes.
 /// </summary>
 public sealed class TimerPumpProcess : IBackgroundProcessAsync
 {
@@ -34,6 +34,7 @@ public sealed class TimerPumpProcess : IBackgroundProcessAsync
         try
         {
             await _gate.WaitAsync(context.StoppingToken);
+            await _pump.DeliverQueuedSignalsAsync(context.StoppingToken);
             if (await _pump.FireDueAsync(context.StoppingToken) == _options.BatchSize) return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

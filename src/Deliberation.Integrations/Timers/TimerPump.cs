@@ -6,7 +6,8 @@ namespace Deliberation.Integrations.Timers;
 
 /// <summary>
 /// Fires due timers: claims a batch of due timer rows (leased, so a second host skips them), then
-/// resumes each bookmark in its own step. A timer whose bookmark is gone is deleted.
+/// resumes each bookmark in its own step. A timer whose bookmark is gone is deleted. It also sweeps the
+/// signal inboxes: a queued signal whose delivery a crash or another host's step cut short is delivered here.
 /// </summary>
 public sealed class TimerPump(IWorkflowStore store, WorkflowRuntime runtime, TimeProvider time, TimerOptions options, ILogger<TimerPump> logger)
 {
@@ -27,6 +28,29 @@ public sealed class TimerPump(IWorkflowStore store, WorkflowRuntime runtime, Tim
             }
         }
         return due.Count;
+    }
+
+    /// <summary>
+    /// Delivers queued signals of instances that changed since their signals were last checked (a host that died
+    /// between committing a signal and delivering it, or a bookmark created by another host's step).
+    /// </summary>
+    /// <returns>How many signals were delivered.</returns>
+    public async Task<int> DeliverQueuedSignalsAsync(CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var instanceId in await store.FindInstancesWithUncheckedSignalsAsync(options.BatchSize, cancellationToken))
+        {
+            try
+            {
+                delivered += await runtime.DeliverQueuedSignalsAsync(instanceId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The signals stay queued and unchecked: the next sweep tries again.
+                logger.LogError(ex, "Queued signals of instance {InstanceId} could not be delivered; the next sweep tries again.", instanceId);
+            }
+        }
+        return delivered;
     }
 
     /// <summary>Fires every due timer, batch after batch, until none is left.</summary>

@@ -11,7 +11,7 @@ namespace Deliberation.Persistence.Activities;
 /// Checks, by the deadline, whether enough voters confirmed they will come (RSVP "参加") to reach the quorum of the
 /// case's rules (over eligible voters; advisors excluded unless they vote). Not reached: the meeting is called off,
 /// everyone on the panel is told, staff are alerted, and the workflow goes back to the time poll (port NotMet).
-/// Output: <c>{ confirmed, needed, eligible }</c>.
+/// A meeting that was held and closed before the check ran counts as met. Output: <c>{ confirmed, needed, eligible }</c>.
 /// </summary>
 public sealed class CheckQuorumActivity(DeliberationDatabase database, StaffAlerts alerts) : Activity
 {
@@ -39,6 +39,9 @@ public sealed class CheckQuorumActivity(DeliberationDatabase database, StaffAler
         var confirmed = voters.Count(m => answers.Rsvp(m.PersonId) == "yes");
         var needed = Quorum.Needed(rules.Quorum, voters.Count);
         var output = new JsonObject { ["confirmed"] = confirmed, ["needed"] = needed, ["eligible"] = voters.Count };
+        // Held already (the check ran late: the timer pump lagged or the host was down at its time): the RSVPs no
+        // longer matter, the votes' own quorum was counted, and the vote and the close staff recorded wait queued for the meeting.
+        if (meeting.Status == MeetingStatuses.Closed) return ActivityResult.Complete("Met", output);
         if (meeting.Status != MeetingStatuses.Scheduled) return ActivityResult.Complete("NotMet", output);
         if (voters.Count > 0 && confirmed >= needed) return ActivityResult.Complete("Met", output);
 

@@ -19,8 +19,9 @@ namespace Deliberation.Persistence.Meetings;
 /// <summary>
 /// Steps 3–4 as staff drive them: the case's rules of procedure, planning a meeting (which the workflow polls and
 /// schedules), and meeting mode — attendance, proposals, points, votes (absent voters by link when the rules
-/// allow), resolutions — and closing the meeting. Changes that the workflow waits for (a meeting planned, a vote
-/// closed, a meeting closed) signal it in the same transaction. Refusals are <see cref="WorkflowException"/>s
+/// allow), resolutions — and closing the meeting. A vote closed and a meeting closed queue their signal in the
+/// transaction of the change (durable signals, correlated with the meeting); a planned meeting is refused unless the
+/// workflow waits for one. Refusals are <see cref="WorkflowException"/>s
 /// with stable codes.
 /// </summary>
 public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime runtime, AnswerLinks links, TimeProvider time)
@@ -385,7 +386,8 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
 
     /// <summary>
     /// Closes a vote: link votes of voters without a meeting ballot are taken in, the rules count it, the vote
-    /// tasks close, and the workflow hears <see cref="VoteClosedSignal"/> in the same transaction.
+    /// tasks close, and <see cref="VoteClosedSignal"/> (correlated with the meeting) is queued for the workflow in the
+    /// same transaction.
     /// </summary>
     public async Task<VoteView> CloseVoteAsync(Guid communityId, Guid meetingId, Guid voteId, CancellationToken cancellationToken)
     {
@@ -424,7 +426,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         }
 
         var payload = new JsonObject { ["meetingId"] = meetingId.ToString(), ["voteId"] = voteId.ToString() };
-        await WriteThenSignalAsync(meeting.InstanceId, VoteClosedSignal, payload, voteId.ToString(), alreadyClosed ? null : WriteAsync, cancellationToken);
+        await WriteAndSignalAsync(meeting.InstanceId, VoteClosedSignal, meetingId, payload, alreadyClosed ? null : WriteAsync, cancellationToken);
         await using var after = database.CreateContext();
         var closed = await after.MeetingVotes.SingleAsync(v => v.Id == voteId, cancellationToken);
         return await ViewAsync(after, closed, await MeetingRoll.ReadAsync(after, meeting.CaseId, ReadVoteRules(closed), cancellationToken), cancellationToken);
@@ -466,7 +468,8 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
             await db.SaveChangesAsync(ct);
         }
 
-        await WriteThenSignalAsync(meeting.InstanceId, ClosedSignal, new JsonObject { ["meetingId"] = meetingId.ToString() }, meetingId.ToString(), alreadyClosed ? null : WriteAsync, cancellationToken);
+        await WriteAndSignalAsync(meeting.InstanceId, ClosedSignal, meetingId, new JsonObject { ["meetingId"] = meetingId.ToString() },
+            alreadyClosed ? null : WriteAsync, cancellationToken);
         await using var after = database.CreateContext();
         return await after.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
     }
@@ -625,11 +628,12 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     }
 
     /// <summary>
-    /// Commits the change, then tells the workflow: the activities the signal runs read what was committed. A
-    /// workflow that is elsewhere (e.g. a second vote after a decision) simply does not take the signal. Should the
-    /// host stop in between, repeating the request sends the signal again under the same idempotency key.
+    /// Commits the change and its signal in one transaction (the signal is queued in the instance's inbox), then
+    /// hands it to the workflow. A workflow still busy with an earlier step, or not yet at the wait (a quorum check
+    /// still due), takes it as soon as it waits for it: nothing staff did is dropped. A repeated request (the change
+    /// already made) commits nothing and only tries the delivery again.
     /// </summary>
-    private async Task WriteThenSignalAsync(Guid? instanceId, string signal, JsonObject payload, string idempotencyKey,
+    private async Task WriteAndSignalAsync(Guid? instanceId, string signal, Guid meetingId, JsonObject payload,
         Func<DeliberationDbContext, CancellationToken, Task>? write, CancellationToken cancellationToken)
     {
         if (write is not null)
@@ -637,32 +641,23 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
             await using var db = database.CreateContext(tracking: true);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await write(db, cancellationToken);
+            if (instanceId is { } target)
+            {
+                SignalInbox.Queue(db, target, signal, meetingId.ToString(), payload, time.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         if (instanceId is not { } id) return;
-        // A step of the same instance may be under way (a vote closed a moment ago is still being evaluated): a
-        // signal it does not await yet is tried again briefly before the change is left to stand on its own.
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await runtime.SignalAsync(id, signal, payload, $"{signal}:{idempotencyKey}", cancellationToken);
-                return;
-            }
-            catch (WorkflowException ex) when (ex.Code is "signal-not-awaited" && attempt < SignalAttempts)
-            {
-                await Task.Delay(SignalRetryDelay, cancellationToken);
-            }
-            catch (WorkflowException ex) when (ex.Code is "signal-not-awaited" or "instance-ended" or "instance-not-found")
-            {
-                return; // the workflow is elsewhere: the change stands on its own, and repeating the request repeats the signal
-            }
+            await runtime.DeliverQueuedSignalsAsync(id, cancellationToken);
+        }
+        catch (WorkflowException ex) when (ex.Code is "instance-busy")
+        {
+            // The signal is committed and stays queued: the timer pump's sweep delivers it.
         }
     }
-
-    private const int SignalAttempts = 5;
-
-    private static readonly TimeSpan SignalRetryDelay = TimeSpan.FromMilliseconds(200);
 
     internal static async Task<Guid?> CaseInstanceAsync(DeliberationDbContext db, DeliberationCase deliberation, CancellationToken cancellationToken) =>
         deliberation.ComplaintId is { } complaintId

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
@@ -46,6 +47,14 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
         "ON CONFLICT (id) DO UPDATE SET attempts = excluded.attempts, resolved_at = excluded.resolved_at, resolution = excluded.resolution, " +
         "error_type = CASE WHEN excluded.error_type = '' THEN incidents.error_type ELSE excluded.error_type END, " +
         "message = CASE WHEN excluded.message = '' THEN incidents.message ELSE excluded.message END";
+    private const string MarkDelivered = "UPDATE signals SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL AND dropped_at IS NULL";
+    private const string MarkDropped = "UPDATE signals SET dropped_at = @at WHERE id = @id AND delivered_at IS NULL AND dropped_at IS NULL";
+    private const string InsertSignal =
+        "INSERT INTO signals (id, instance_id, name, correlation, payload, idempotency_key, created_at, delivered_at, dropped_at, checked_revision) " +
+        "VALUES (@id, @inst, @name, @corr, @payload, @key, @created, NULL, NULL, NULL) ON CONFLICT (idempotency_key) DO NOTHING";
+    private const string SelectQueuedSignals =
+        "SELECT id, name, correlation, payload, idempotency_key, created_at FROM signals " +
+        "WHERE instance_id = @inst AND delivered_at IS NULL AND dropped_at IS NULL ORDER BY seq";
     private const string InsertIdempotency =
         "INSERT INTO idempotency (key, request_hash, instance_id, result, created_at) VALUES (@key, @hash, @inst, @result, @created) ON CONFLICT (key) DO NOTHING";
 
@@ -141,6 +150,18 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
                     [_d.Id(n.Id), id, n.ActivityId, n.ExecutionId, n.ErrorType, n.Message, Millis(n.CreatedAt), n.Attempts, Millis(n.ResolvedAt), n.Resolution])
                     .ExecuteNonQueryAsync(cancellationToken);
 
+            // A queued signal is taken once: a step that finds it taken already (by another host) leaves nothing behind.
+            foreach (var (signals, sql) in new[] { (commit.DeliveredSignals, MarkDelivered), (commit.DroppedSignals, MarkDropped) })
+            {
+                foreach (var signal in signals)
+                {
+                    if (await c.Command(sql, ["@at", "@id"], [Millis(i.UpdatedAt), _d.Id(signal)]).ExecuteNonQueryAsync(cancellationToken) == 1) continue;
+                    await tx.RollbackAsync(cancellationToken);
+                    await c.EndAsync();
+                    return false;
+                }
+            }
+
             if (commit.DomainWrites.Count > 0)
             {
                 var step = new StepTransaction(c.Connection, tx);
@@ -179,6 +200,49 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
             start = end;
         }
         return !first;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> QueueSignalAsync(QueuedSignal signal, CancellationToken cancellationToken)
+    {
+        await using var c = await pool.RentAsync(cancellationToken);
+        return await c.Command(InsertSignal, ["@id", "@inst", "@name", "@corr", "@payload", "@key", "@created"],
+            [_d.Id(signal.Id), _d.Id(signal.InstanceId), signal.Name, signal.Correlation, signal.Payload?.ToJsonString(), signal.IdempotencyKey,
+             Millis(signal.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<QueuedSignal>> GetQueuedSignalsAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var c = await pool.RentAsync(cancellationToken);
+        var list = new List<QueuedSignal>();
+        await using var reader = await c.Command(SelectQueuedSignals, ["@inst"], [_d.Id(instanceId)]).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            list.Add(new QueuedSignal(_d.ReadId(reader, 0), instanceId, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : JsonNode.Parse(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetString(4), FromMillis(reader.GetInt64(5))));
+        return list;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Guid>> FindInstancesWithUncheckedSignalsAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var c = await pool.RentAsync(cancellationToken);
+        var list = new List<Guid>();
+        await using var reader = await c.Command(
+            "SELECT DISTINCT s.instance_id FROM signals s JOIN instances i ON i.id = s.instance_id " +
+            "WHERE s.delivered_at IS NULL AND s.dropped_at IS NULL AND (s.checked_revision IS NULL OR s.checked_revision <> i.revision) LIMIT @max",
+            ["@max"], [max]).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) list.Add(_d.ReadId(reader, 0));
+        return list;
+    }
+
+    /// <inheritdoc/>
+    public async Task MarkSignalsCheckedAsync(Guid instanceId, IReadOnlyList<Guid> signalIds, long revision, CancellationToken cancellationToken)
+    {
+        await using var c = await pool.RentAsync(cancellationToken);
+        foreach (var id in signalIds)
+            await c.Command("UPDATE signals SET checked_revision = @rev WHERE id = @id AND instance_id = @inst", ["@rev", "@id", "@inst"],
+                [revision, _d.Id(id), _d.Id(instanceId)]).ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -78,7 +78,10 @@ export interface WaitingActivity { activityId: string; executionId: string; book
 export interface IncidentRow { id: string; instanceId: string; activityId: string; executionId: string; errorType: string; message: string; createdAt: string }
 export interface InstanceDetails {
   instance: InstanceSummary; waiting: WaitingActivity[]; variables: Record<string, unknown>; outputs: Record<string, unknown>; incidents: IncidentRow[];
+  queuedSignals: QueuedSignal[];
 }
+/** A signal that arrived before the workflow waits for it: it is delivered as soon as a wait for it is reached. */
+export interface QueuedSignal { id: string; name: string; correlation: string | null; queuedAt: string }
 export interface JournalRow {
   instanceId: string; seq: number; at: string; kind: string; activityId: string | null; executionId: string | null;
   bookmarkId: string | null; outcome: string | null; detail: string | null;

@@ -13,6 +13,8 @@ import { showInitialView } from '../designer/viewport';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { incidentMeaning, incidentText } from '../incidents';
+import { beijingTime } from '../beijingTime';
+import { signalKey } from '../signals';
 import { pathTaken } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
 
@@ -89,6 +91,19 @@ export function InstancePage({ id }: { id: string }) {
             </ul>
           )}
         </section>
+        {details.queuedSignals.length > 0 ? (
+          <section className="card" aria-labelledby="queued-title">
+            <h2 id="queued-title">{t('queuedSignals')}</h2>
+            <p className="muted">{t('queuedSignalsHint')}</p>
+            <ul className="plain" data-testid="queued-signals">
+              {details.queuedSignals.map((q) => (
+                <li key={q.id} className="mini-card">
+                  {signalKey(q.name) ? t(signalKey(q.name)!) : <code>{q.name}</code>} <span className="muted">{beijingTime(q.queuedAt, lang, 'short')}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section className="card" aria-labelledby="incidents-title">
           <h2 id="incidents-title">{t('incidents')}</h2>
           {details.incidents.length === 0 ? <p className="muted">{t('noIncidents')}</p> : (

@@ -14,6 +14,11 @@ public sealed class WaitForSignalActivity : Activity
         [
             new("signal", InputType.Text, new("信号名称", "Signal name"), true, UiHint.SingleLine)
                 { Description = new("例如 answer 或 answer-{{ item.id }}", "e.g. answer or answer-{{ item.id }}") },
+            new("correlation", InputType.Text, new("关联值", "Correlation"), false, UiHint.SingleLine)
+            {
+                Description = new("可选。只接收带有该值的排队信号，例如 {{ output.schedule.meetingId }}：上一次会议的表决结果不会被这一次的等待误收。",
+                    "Optional. Only a queued signal carrying this value resumes the wait, e.g. {{ output.schedule.meetingId }}: a vote of an earlier meeting is never taken for this one."),
+            },
             new("timeout", InputType.Duration, new("超时", "Timeout"), false, UiHint.Duration)
                 { Description = new("留空则一直等待；超时走“超时”端口。", "Empty waits forever; on timeout the TimedOut port is taken.") },
             new("resultVariable", InputType.Text, new("保存到变量", "Store payload in variable"), false, UiHint.VariablePicker)
@@ -27,9 +32,10 @@ public sealed class WaitForSignalActivity : Activity
     {
         var signal = context.GetRequiredText("signal");
         var timeout = context.GetDuration("timeout");
+        var wait = BookmarkRequest.ForSignal(signal, correlation: context.GetText("correlation"));
         return new(timeout is { } t && t > TimeSpan.Zero
-            ? ActivityResult.Suspend(BookmarkRequest.ForSignal(signal), BookmarkRequest.ForTimer(context.Now + t, "timeout"))
-            : ActivityResult.Suspend(BookmarkRequest.ForSignal(signal)));
+            ? ActivityResult.Suspend(wait, BookmarkRequest.ForTimer(context.Now + t, "timeout"))
+            : ActivityResult.Suspend(wait));
     }
 
     /// <inheritdoc/>

@@ -2020,6 +2020,73 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Persistence.Entities.SignalRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<long?>("CheckedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_revision");
+
+                    b.Property<string>("Correlation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<long?>("DroppedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dropped_at");
+
+                    b.Property<byte[]>("Id")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<byte[]>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("InstanceId", "Seq")
+                        .HasFilter("delivered_at IS NULL AND dropped_at IS NULL");
+
+                    b.ToTable("signals", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Entities.TimerRow", b =>
                 {
                     b.Property<byte[]>("BookmarkId")
