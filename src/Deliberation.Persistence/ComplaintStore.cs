@@ -342,7 +342,7 @@ public sealed class ComplaintStore(DeliberationDatabase database, WorkflowRuntim
         return value is JsonValue text && text.TryGetValue(out string? s) && Durations.TryParse(s, out var period) && period > TimeSpan.Zero ? period : null;
     }
 
-    private async Task WriteAnchorAsync(IStepTransaction step, AnchorPlan plan, Guid instanceId, Guid userId, CancellationToken cancellationToken)
+    private async Task WriteAnchorAsync(IStepScope step, AnchorPlan plan, Guid instanceId, Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await database.CreateContextAsync(step, cancellationToken);
         if (await db.Complaints.AnyAsync(c => c.CaseNumber == plan.CaseNumber, cancellationToken))

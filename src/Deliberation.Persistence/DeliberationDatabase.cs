@@ -38,15 +38,19 @@ public sealed class DeliberationDatabase : IDisposable
     }
 
     /// <summary>
-    /// Creates a context on a step's connection and transaction, so that domain rows commit together
-    /// with the workflow step (dispose it; the connection stays open for the step).
+    /// Creates a context in a step's unit of work (its connection and transaction), so that what domain code reads
+    /// and writes there commits together with the workflow step, or not at all (dispose it; the connection stays open
+    /// for the step).
     /// </summary>
-    public async Task<DeliberationDbContext> CreateContextAsync(Deliberation.Engine.Storage.IStepTransaction step, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">The scope is not this database's.</exception>
+    public async Task<DeliberationDbContext> CreateContextAsync(Deliberation.Engine.Storage.IStepScope step, CancellationToken cancellationToken)
     {
+        if (step is not SqlStepScope sql) throw new ArgumentException("The step's unit of work does not belong to this database.", nameof(step));
+        await sql.OpenForDomainAsync(cancellationToken);
         DeliberationDbContext context = _options.IsPostgres
-            ? new PostgresDeliberationDbContext(new DbContextOptionsBuilder<PostgresDeliberationDbContext>().UseNpgsql(step.Connection).Options)
-            : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>().UseSqlite(step.Connection).Options);
-        await context.Database.UseTransactionAsync(step.Transaction, cancellationToken);
+            ? new PostgresDeliberationDbContext(new DbContextOptionsBuilder<PostgresDeliberationDbContext>().UseNpgsql(sql.Connection).Options)
+            : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>().UseSqlite(sql.Connection).Options);
+        await context.Database.UseTransactionAsync(sql.Transaction, cancellationToken);
         return context;
     }
 

@@ -490,7 +490,7 @@ internal sealed class RawBaseline : IDisposable
     }
 }
 
-/// <summary>The engine's store, timed: how much of a resume is loading and how much committing.</summary>
+/// <summary>The engine's store, timed: how much of a resume is opening the step (its transaction and the instance's read) and how much committing.</summary>
 internal sealed class TimedStore(SqlWorkflowStore inner) : IWorkflowStore
 {
     private long _load, _commit;
@@ -501,20 +501,33 @@ internal sealed class TimedStore(SqlWorkflowStore inner) : IWorkflowStore
 
     public void Reset() => _load = _commit = 0;
 
-    public async Task<WorkflowInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    public Task<WorkflowInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken) => inner.GetInstanceAsync(instanceId, cancellationToken);
+
+    public async Task<IStepScope> BeginStepAsync(Guid? instanceId, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        var instance = await inner.GetInstanceAsync(instanceId, cancellationToken);
+        var scope = await inner.BeginStepAsync(instanceId, cancellationToken);
         _load += Stopwatch.GetTimestamp() - start;
-        return instance;
+        return new TimedScope(this, scope);
     }
 
-    public async Task<bool> CommitAsync(StepCommit commit, CancellationToken cancellationToken)
+    private sealed class TimedScope(TimedStore owner, IStepScope inner) : IStepScope
     {
-        var start = Stopwatch.GetTimestamp();
-        var done = await inner.CommitAsync(commit, cancellationToken);
-        _commit += Stopwatch.GetTimestamp() - start;
-        return done;
+        public WorkflowInstance? Instance => inner.Instance;
+
+        public ValueTask EnterActivityAsync(CancellationToken cancellationToken) => inner.EnterActivityAsync(cancellationToken);
+
+        public ValueTask UndoActivityAsync(CancellationToken cancellationToken) => inner.UndoActivityAsync(cancellationToken);
+
+        public async Task<bool> CommitAsync(StepCommit commit, CancellationToken cancellationToken)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var done = await inner.CommitAsync(commit, cancellationToken);
+            owner._commit += Stopwatch.GetTimestamp() - start;
+            return done;
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     public Task<DateTimeOffset?> FindBookmarkConsumedAtAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ public sealed class ActivityContext
     private readonly Action<OutboxMessage> _addOutbox;
     private readonly IReadOnlyDictionary<string, JsonNode?> _variables;
     private readonly Action<string, JsonNode?> _setVariable;
-    private readonly Action<Func<IStepTransaction, CancellationToken, Task>> _addDomainWrite;
+    private readonly Action<Func<IStepScope, CancellationToken, Task>> _addDomainWrite;
 
     internal ActivityContext(
         Guid instanceId,
@@ -28,11 +28,13 @@ public sealed class ActivityContext
         IReadOnlyDictionary<string, JsonNode?> variables,
         Action<string, JsonNode?> setVariable,
         Action<OutboxMessage> addOutbox,
-        Action<Func<IStepTransaction, CancellationToken, Task>> addDomainWrite,
+        Action<Func<IStepScope, CancellationToken, Task>> addDomainWrite,
         Guid? scopeId,
         string? correlationId,
+        IStepScope step,
         CancellationToken cancellationToken)
     {
+        Step = step;
         _addDomainWrite = addDomainWrite;
         ScopeId = scopeId;
         CorrelationId = correlationId;
@@ -55,6 +57,12 @@ public sealed class ActivityContext
 
     /// <summary>This execution of the activity.</summary>
     public string ExecutionId { get; }
+
+    /// <summary>
+    /// The step's unit of work: domain code opens its session on it (e.g. a database context on the step's
+    /// transaction), so that what the activity reads and writes commits with the step or not at all.
+    /// </summary>
+    public IStepScope Step { get; }
 
     /// <summary>The organisational unit (community) the instance belongs to.</summary>
     public Guid? ScopeId { get; }
@@ -135,10 +143,11 @@ public sealed class ActivityContext
     public void SetVariable(string name, JsonNode? value) => _setVariable(name, value);
 
     /// <summary>
-    /// Adds a domain write (rows of the deliberation domain) committed in this step's transaction,
-    /// after the engine's own rows; if the activity faults, it is dropped with the step's other effects.
+    /// Adds domain work (rows of the deliberation domain) to run in this step's unit of work as soon as the activity
+    /// returns; it fails the activity (an incident) if it throws. If the activity faults, it is undone with the
+    /// activity's other effects. Work that needs the step's transaction while the activity runs uses <see cref="Step"/>.
     /// </summary>
-    public void AddDomainWrite(Func<IStepTransaction, CancellationToken, Task> write) => _addDomainWrite(write);
+    public void AddDomainWrite(Func<IStepScope, CancellationToken, Task> write) => _addDomainWrite(write);
 
     /// <summary>Adds a message to the outbox, committed with this step.</summary>
     public void AddOutbox(string kind, string payload, Guid? id = null) =>

@@ -25,15 +25,20 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
         Guid? IncidentId = null,
         int Attempts = 0);
 
-    /// <summary>Runs a stimulus against the instance, appending every change to <paramref name="commit"/>.</summary>
+    /// <summary>
+    /// Runs a stimulus against the instance, appending every change to <paramref name="commit"/>; activities do their
+    /// domain work in <paramref name="scope"/>.
+    /// </summary>
     /// <exception cref="WorkflowException">The stimulus does not fit the instance's state.</exception>
-    public async Task RunAsync(WorkflowInstance instance, CompiledWorkflow workflow, Stimulus stimulus, StepCommit commit, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RunAsync(WorkflowInstance instance, CompiledWorkflow workflow, Stimulus stimulus, StepCommit commit, IStepScope scope, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var step = new Step(this, instance, workflow, commit, now, cancellationToken);
+        var step = new Step(this, instance, workflow, commit, scope, now, cancellationToken);
         await step.RunAsync(stimulus);
     }
 
-    private sealed class Step(WorkflowRunner runner, WorkflowInstance instance, CompiledWorkflow workflow, StepCommit commit, DateTimeOffset now, CancellationToken cancellationToken)
+    private sealed class Step(WorkflowRunner runner, WorkflowInstance instance, CompiledWorkflow workflow, StepCommit commit, IStepScope scope, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         private readonly InstanceState _state = instance.State;
         private readonly Queue<Token> _queue = new();
@@ -112,7 +117,7 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
             var state = token.State ?? [];
             var pendingVariables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             var pendingOutbox = new List<OutboxMessage>();
-            var pendingWrites = new List<Func<IStepTransaction, CancellationToken, Task>>();
+            var pendingWrites = new List<Func<IStepScope, CancellationToken, Task>>();
             var context = new ActivityContext(
                 instance.Id, executionId, node, activity.Descriptor, state, now, runner.Expressions,
                 () => BuildModel(token.Scope, pendingVariables),
@@ -122,25 +127,29 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
                 pendingWrites.Add,
                 instance.ScopeId,
                 instance.CorrelationId,
+                scope,
                 cancellationToken);
 
             if (token.Resume is null) Journal(JournalKinds.ActivityStarted, node.Id, executionId);
             ActivityResult result;
+            await scope.EnterActivityAsync(cancellationToken);
             try
             {
                 result = token.Resume is { } resume
                     ? await activity.ResumeAsync(context, resume)
                     : await activity.ExecuteAsync(context);
+                foreach (var write in pendingWrites) await write(scope, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // What the activity did in the step's transaction goes with it; the incident and the rest of the step stay.
+                await scope.UndoActivityAsync(cancellationToken);
                 RaiseIncident(token, node.Id, executionId, state, ex);
                 return;
             }
 
             foreach (var (name, value) in pendingVariables) _state.Variables[name] = value;
             commit.Outbox.AddRange(pendingOutbox);
-            commit.DomainWrites.AddRange(pendingWrites);
             if (token.IncidentId is { } incidentId) ResolveIncident(incidentId, token, node.Id, executionId, "retried");
 
             switch (result)

@@ -11,9 +11,10 @@ using Deliberation.Engine.Storage;
 namespace Deliberation.Engine.Runtime;
 
 /// <summary>
-/// Runs instances: starts them, resumes bookmarks on signals and timers, retries incidents and
-/// cancels. Each call is one step: load, run in memory, commit in one transaction guarded by the
-/// instance's revision (a concurrent step makes it reload and try again).
+/// Runs instances: starts them, resumes bookmarks on signals and timers, delivers queued signals, retries
+/// incidents and cancels. Each call is one step in one unit of work (<see cref="IStepScope"/>): the store's
+/// transaction opens and locks the instance before any activity runs, activities do their domain work in it, and the
+/// engine's rows are written last, guarded by the instance's revision (a concurrent step makes it try again).
 /// </summary>
 public sealed class WorkflowRuntime
 {
@@ -50,7 +51,7 @@ public sealed class WorkflowRuntime
     /// does. An exception thrown by the write rolls the start back and reaches the caller.
     /// </summary>
     /// <exception cref="WorkflowException">Unknown definition, invalid inputs, or a reused idempotency key.</exception>
-    public async Task<StepReport> StartAsync(StartRequest request, Func<Guid, IStepTransaction, CancellationToken, Task>? domainWrite,
+    public async Task<StepReport> StartAsync(StartRequest request, Func<Guid, IStepScope, CancellationToken, Task>? domainWrite,
         CancellationToken cancellationToken)
     {
         var key = request.IdempotencyKey is { } k ? "start:" + k : null;
@@ -73,10 +74,17 @@ public sealed class WorkflowRuntime
         foreach (var variable in workflow.Definition.Variables) instance.State.Variables[variable.Name] = variable.Default?.DeepClone();
 
         var commit = new StepCommit { Instance = instance, IsNew = true, ExpectedRevision = 0 };
-        await _runner.RunAsync(instance, workflow, new Stimulus.Start(), commit, now, cancellationToken);
-        var report = Finish(commit, now, key, hash);
-        if (domainWrite is not null) commit.DomainWrites.Add((step, ct) => domainWrite(instance.Id, step, ct));
-        if (!await _store.CommitAsync(commit, cancellationToken))
+        bool committed;
+        await using (var scope = await _store.BeginStepAsync(null, cancellationToken))
+        {
+            // The cause's own domain work goes first: the first activities act on its consequence.
+            if (domainWrite is not null) await domainWrite(instance.Id, scope, cancellationToken);
+            await _runner.RunAsync(instance, workflow, new Stimulus.Start(), commit, scope, now, cancellationToken);
+            Finish(commit, now, key, hash);
+            committed = await scope.CommitAsync(commit, cancellationToken);
+        }
+        var report = StepReport.Of(instance);
+        if (!committed)
         {
             // Only an idempotency key taken by a concurrent twin request can make a new instance's commit fail.
             return key is not null && await ReplayAsync(key, hash, cancellationToken) is { } twin
@@ -93,13 +101,12 @@ public sealed class WorkflowRuntime
         SignalAsync(instanceId, signal, payload, idempotencyKey, null, cancellationToken);
 
     /// <summary>
-    /// Sends a named signal and commits <paramref name="domainWrite"/> in the same transaction as the
-    /// step it causes: both happen, or neither does. It is written before the domain writes of the activities the
-    /// signal resumed, so their writes see it.
+    /// Sends a named signal and runs <paramref name="domainWrite"/> in the unit of work of the step it causes: both
+    /// commit, or neither does. It runs before the activities the signal resumes, so what they do in the step sees it.
     /// </summary>
     /// <exception cref="WorkflowException">Unknown instance, nothing waits for the signal, or a reused key.</exception>
     public Task<StepReport> SignalAsync(Guid instanceId, string signal, JsonNode? payload, string? idempotencyKey,
-        Func<IStepTransaction, CancellationToken, Task>? domainWrite, CancellationToken cancellationToken) =>
+        Func<IStepScope, CancellationToken, Task>? domainWrite, CancellationToken cancellationToken) =>
         StepAsync(instanceId, idempotencyKey is null ? null : $"signal:{idempotencyKey}", $"signal|{instanceId}|{signal}|{payload?.ToJsonString()}", domainWrite, instance =>
         {
             var bookmarks = instance.State.Waiting.SelectMany(e => e.Bookmarks).Where(b => b.SignalName == signal).Select(b => b.Id).ToList();
@@ -186,11 +193,14 @@ public sealed class WorkflowRuntime
         await gate.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            (List<Guid> Ids, long Revision)? nothingTaken = null;
+            for (var attempt = 0; attempt < MaxAttempts && nothingTaken is null; attempt++)
             {
+                await using var scope = await _store.BeginStepAsync(instanceId, cancellationToken);
+                // Read after the instance is locked: a signal committed meanwhile is either seen here or delivered by its sender after this step.
                 var queued = await _store.GetQueuedSignalsAsync(instanceId, cancellationToken);
                 if (queued.Count == 0) return (null, 0);
-                var instance = await _store.GetInstanceAsync(instanceId, cancellationToken);
+                var instance = scope.Instance;
                 if (instance is null) return (null, 0);
                 var now = _time.GetUtcNow();
                 var commit = new StepCommit { Instance = instance, ExpectedRevision = instance.Revision };
@@ -204,7 +214,8 @@ public sealed class WorkflowRuntime
                         foreach (var bookmark in bookmarks)
                         {
                             if (commit.RemovedBookmarks.Contains(bookmark)) continue;
-                            await _runner.RunAsync(instance, workflow, new Stimulus.Resume(bookmark, "signal", signal.Payload?.DeepClone()), commit, now, cancellationToken);
+                            await _runner.RunAsync(instance, workflow, new Stimulus.Resume(bookmark, "signal", signal.Payload?.DeepClone()), commit, scope, now,
+                                cancellationToken);
                         }
                         commit.DeliveredSignals.Add(signal.Id);
                         pending.Remove(signal);
@@ -220,16 +231,21 @@ public sealed class WorkflowRuntime
                 }
                 if (commit.DeliveredSignals.Count == 0 && commit.DroppedSignals.Count == 0)
                 {
-                    // Nothing waits for them yet: the sweep looks again once the instance has changed.
-                    await _store.MarkSignalsCheckedAsync(instanceId, queued.Select(q => q.Id).ToList(), instance.Revision, cancellationToken);
-                    return (null, 0);
+                    nothingTaken = (queued.Select(q => q.Id).ToList(), instance.Revision);
+                    break;
                 }
                 Finish(commit, now, null, "");
-                if (await _store.CommitAsync(commit, cancellationToken))
+                if (await scope.CommitAsync(commit, cancellationToken))
                 {
                     Notify(commit);
                     return (commit, commit.DeliveredSignals.Count);
                 }
+            }
+            if (nothingTaken is { } none)
+            {
+                // Nothing waits for them yet (the step's unit of work is closed by now): the sweep looks again once the instance has changed.
+                await _store.MarkSignalsCheckedAsync(instanceId, none.Ids, none.Revision, cancellationToken);
+                return (null, 0);
             }
             throw new WorkflowException(WorkflowErrorKind.Conflict, "instance-busy", $"Instance {instanceId} kept changing while its signals were delivered; the sweep tries again.");
         }
@@ -287,7 +303,7 @@ public sealed class WorkflowRuntime
         }
     }
 
-    private async Task<StepReport> StepAsync(Guid instanceId, string? key, string request, Func<IStepTransaction, CancellationToken, Task>? domainWrite,
+    private async Task<StepReport> StepAsync(Guid instanceId, string? key, string request, Func<IStepScope, CancellationToken, Task>? domainWrite,
         Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli, CancellationToken cancellationToken)
     {
         var (commit, report) = await StepCoreAsync(instanceId, key, request, domainWrite, stimuli, cancellationToken);
@@ -295,7 +311,7 @@ public sealed class WorkflowRuntime
     }
 
     private async Task<(StepCommit? Commit, StepReport Report)> StepCoreAsync(Guid instanceId, string? key, string request,
-        Func<IStepTransaction, CancellationToken, Task>? domainWrite, Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli,
+        Func<IStepScope, CancellationToken, Task>? domainWrite, Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli,
         CancellationToken cancellationToken)
     {
         var hash = key is null ? "" : Hash(request);
@@ -306,22 +322,24 @@ public sealed class WorkflowRuntime
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
                 if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return (null, replay);
-                var instance = await _store.GetInstanceAsync(instanceId, cancellationToken)
+                await using var scope = await _store.BeginStepAsync(instanceId, cancellationToken);
+                var instance = scope.Instance
                     ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {instanceId}.");
                 var workflow = await _definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
                 var now = _time.GetUtcNow();
                 var commit = new StepCommit { Instance = instance, ExpectedRevision = instance.Revision };
-                foreach (var stimulus in await stimuli(instance))
+                var resumes = await stimuli(instance);
+                // The stimulus's own domain work (the answer that resumes the instance) goes first: the activities it
+                // resumes act on its consequence, e.g. closing the task it answered.
+                if (domainWrite is not null) await domainWrite(scope, cancellationToken);
+                foreach (var stimulus in resumes)
                 {
                     // A resume earlier in this step may have cancelled a bookmark a later one names.
                     if (stimulus is Stimulus.Resume r && commit.RemovedBookmarks.Contains(r.BookmarkId)) continue;
-                    await _runner.RunAsync(instance, workflow, stimulus, commit, now, cancellationToken);
+                    await _runner.RunAsync(instance, workflow, stimulus, commit, scope, now, cancellationToken);
                 }
                 var report = Finish(commit, now, key, hash);
-                // The stimulus's own write (the answer that resumes the instance) goes first: the activities it resumed act
-                // on its consequence, e.g. closing the task it answered, and must not run before it is written.
-                if (domainWrite is not null) commit.DomainWrites.Insert(0, domainWrite);
-                if (await _store.CommitAsync(commit, cancellationToken))
+                if (await scope.CommitAsync(commit, cancellationToken))
                 {
                     Notify(commit);
                     return (commit, report);

@@ -8,18 +8,20 @@ namespace Deliberation.Engine.Storage;
 /// </summary>
 public interface IWorkflowStore
 {
-    /// <summary>Loads an instance, or null.</summary>
+    /// <summary>Loads an instance, or null (outside any step: a read).</summary>
     Task<WorkflowInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a step's unit of work and loads the instance inside it, locked against concurrent steps (for a new
+    /// instance, pass null). Dispose it to roll back whatever it did not commit.
+    /// </summary>
+    Task<IStepScope> BeginStepAsync(Guid? instanceId, CancellationToken cancellationToken);
 
     /// <summary>When a journal line records that the bookmark was consumed, its time; otherwise null.</summary>
     Task<DateTimeOffset?> FindBookmarkConsumedAtAsync(Guid instanceId, Guid bookmarkId, CancellationToken cancellationToken);
 
     /// <summary>The first result of a request with this key, or null.</summary>
     Task<IdempotencyRecord?> FindIdempotencyAsync(string key, CancellationToken cancellationToken);
-
-    /// <summary>Commits a step in one transaction.</summary>
-    /// <returns>False, with nothing written, when the instance's revision moved on or the idempotency key was taken meanwhile.</returns>
-    Task<bool> CommitAsync(StepCommit commit, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="max"/> timers due at <paramref name="now"/> for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken);

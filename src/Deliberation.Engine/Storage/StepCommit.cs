@@ -38,9 +38,6 @@ public sealed class StepCommit
     /// <summary>New incidents, and incidents updated by a retry.</summary>
     public List<IncidentRecord> Incidents { get; } = [];
 
-    /// <summary>Domain writes that commit in the same transaction, after the engine's rows.</summary>
-    public List<Func<IStepTransaction, CancellationToken, Task>> DomainWrites { get; } = [];
-
     /// <summary>Queued signals this step delivered to bookmarks; the commit fails if another step took one first.</summary>
     public List<Guid> DeliveredSignals { get; } = [];
 

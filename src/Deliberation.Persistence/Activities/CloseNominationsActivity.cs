@@ -61,7 +61,7 @@ public sealed class CloseNominationsActivity(DeliberationDatabase database, Elec
                 ["withoutCandidates"] = new JsonArray(empty.Select(e => (JsonNode)e.Id.ToString()).ToArray()),
                 ["withoutCandidatesNames"] = string.Join("、", empty.Select(e => e.Name)),
             });
-        var closed = await DeliberationSteps.RehearseThenWriteAsync(context, database, ids,
+        var closed = await DeliberationSteps.WriteInStepAsync(context, database, ids,
             (db, id, token) => elections.CloseNominationsAsync(db, communityId, id, token));
         var ballots = closed.Sum(e => e.BallotsIssued);
         return ActivityResult.Complete(Done, new JsonObject

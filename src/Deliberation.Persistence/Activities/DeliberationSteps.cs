@@ -62,24 +62,16 @@ internal static class DeliberationSteps
     };
 
     /// <summary>
-    /// Runs a store operation on each election twice: first on a throwaway context, so that a refusal (nobody
-    /// nominated, an empty electorate) becomes an incident of this activity; then for real, in the step's
-    /// transaction. Returns the rehearsal's results, which are what the real run writes.
+    /// Runs a store operation on each election in the step's unit of work: a refusal (nobody nominated, an empty
+    /// electorate) becomes an incident of this activity and takes back what it wrote; otherwise the writes commit with the step.
     /// </summary>
-    public static async Task<List<T>> RehearseThenWriteAsync<T>(ActivityContext context, DeliberationDatabase database, IReadOnlyList<Guid> electionIds,
+    public static async Task<List<T>> WriteInStepAsync<T>(ActivityContext context, DeliberationDatabase database, IReadOnlyList<Guid> electionIds,
         Func<DeliberationDbContext, Guid, CancellationToken, Task<T>> operation)
     {
         var results = new List<T>();
-        await using (var rehearsal = database.CreateContext(tracking: true))
-        {
-            foreach (var id in electionIds) results.Add(await operation(rehearsal, id, context.CancellationToken));
-        }
-        context.AddDomainWrite(async (step, token) =>
-        {
-            await using var db = await database.CreateContextAsync(step, token);
-            foreach (var id in electionIds) await operation(db, id, token);
-            await db.SaveChangesAsync(token);
-        });
+        await using var db = await database.CreateContextAsync(context.Step, context.CancellationToken);
+        foreach (var id in electionIds) results.Add(await operation(db, id, context.CancellationToken));
+        await db.SaveChangesAsync(context.CancellationToken);
         return results;
     }
 }

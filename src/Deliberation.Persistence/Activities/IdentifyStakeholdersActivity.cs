@@ -38,21 +38,21 @@ public sealed class IdentifyStakeholdersActivity(DeliberationDatabase database, 
         var caseNumber = context.GetText("caseNumber") is { Length: > 0 } given ? given.Trim() : context.CorrelationId;
         var ct = context.CancellationToken;
 
-        // Reads first, outside the step's transaction: the complaint's scope, and any case or group already there.
-        await using var read = database.CreateContext(tracking: true);
-        var complaint = await read.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId && c.CommunityId == communityId, ct)
+        // Everything in the step's unit of work: a refusal is an incident of this activity and takes back what it wrote.
+        await using var db = await database.CreateContextAsync(context.Step, ct);
+        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId && c.CommunityId == communityId, ct)
             ?? throw new InvalidOperationException($"The community has no complaint {complaintId}.");
         var existingCase = caseNumber is null ? null
-            : await read.Cases.Where(c => c.CommunityId == communityId && c.CaseNumber == caseNumber).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+            : await db.Cases.Where(c => c.CommunityId == communityId && c.CaseNumber == caseNumber).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
         if (existingCase is not null
-            && await read.AffectedGroups.Where(g => g.CaseId == existingCase.Id).OrderBy(g => g.CreatedAt).FirstOrDefaultAsync(ct) is { } defined)
+            && await db.AffectedGroups.Where(g => g.CaseId == existingCase.Id).OrderBy(g => g.CreatedAt).FirstOrDefaultAsync(ct) is { } defined)
             return Completed(existingCase.Id, defined.Id, defined.Mode, defined.HouseholdCount);
 
-        var scopes = await read.ComplaintScopes.Where(s => s.ComplaintId == complaintId).ToListAsync(ct);
+        var scopes = await db.ComplaintScopes.Where(s => s.ComplaintId == complaintId).ToListAsync(ct);
         var buildingIds = scopes.Select(s => s.BuildingGroupId).Distinct().ToList();
-        var households = await read.Households.Where(h => buildingIds.Contains(h.BuildingGroupId)).Select(h => new { h.Id, h.BuildingGroupId }).ToListAsync(ct);
+        var households = await db.Households.Where(h => buildingIds.Contains(h.BuildingGroupId)).Select(h => new { h.Id, h.BuildingGroupId }).ToListAsync(ct);
         var affected = AffectedHouseholds.Of(scopes, households.ToLookup(h => h.BuildingGroupId, h => h.Id));
-        var names = await read.BuildingGroups.Where(b => buildingIds.Contains(b.Id)).Select(b => b.Name).ToListAsync(ct);
+        var names = await db.BuildingGroups.Where(b => buildingIds.Contains(b.Id)).Select(b => b.Name).ToListAsync(ct);
         // One whole building group is that building group; anything else is the listed households.
         var wholeBuilding = scopes.All(s => s.HouseholdId is null) && buildingIds.Count == 1 ? buildingIds[0] : (Guid?)null;
         var kind = wholeBuilding is null ? AffectedGroupKinds.AdHoc : AffectedGroupKinds.BuildingGroup;
@@ -62,17 +62,9 @@ public sealed class IdentifyStakeholdersActivity(DeliberationDatabase database, 
 
         var caseId = existingCase?.Id ?? Guid.CreateVersion7(context.Now);
         var groupId = Guid.CreateVersion7(context.Now);
-        // A dry run on the read context surfaces every refusal here, as an incident of this activity, rather than at commit.
-        if (existingCase is null) await stakeholders.CreateCaseAsync(read, caseId, communityId, complaintId, caseNumber, complaint.Title, false, ct);
-        var group = await stakeholders.DefineGroupAsync(read, groupId, communityId, caseId, name, kind, wholeBuilding, null, householdIds, ct);
-
-        context.AddDomainWrite(async (step, token) =>
-        {
-            await using var db = await database.CreateContextAsync(step, token);
-            if (existingCase is null) await stakeholders.CreateCaseAsync(db, caseId, communityId, complaintId, caseNumber, complaint.Title, false, token);
-            await stakeholders.DefineGroupAsync(db, groupId, communityId, caseId, name, kind, wholeBuilding, null, householdIds, token);
-            await db.SaveChangesAsync(token);
-        });
+        if (existingCase is null) await stakeholders.CreateCaseAsync(db, caseId, communityId, complaintId, caseNumber, complaint.Title, false, ct);
+        var group = await stakeholders.DefineGroupAsync(db, groupId, communityId, caseId, name, kind, wholeBuilding, null, householdIds, ct);
+        await db.SaveChangesAsync(ct);
         return Completed(caseId, groupId, group.Group.Mode, group.Group.HouseholdCount);
     }
 

@@ -3,7 +3,7 @@ using Deliberation.Engine.Activities;
 
 namespace Deliberation.Persistence.Activities;
 
-/// <summary>What the step-5 activities (推动落实) share: their inputs, and a rehearsal that may write.</summary>
+/// <summary>What the step-5 activities (推动落实) share: their inputs, and their domain work in the step's unit of work.</summary>
 internal static class ImplementationSteps
 {
     /// <summary>The <c>caseId</c> input.</summary>
@@ -19,29 +19,16 @@ internal static class ImplementationSteps
     };
 
     /// <summary>
-    /// Runs a store operation twice: first in a transaction that is rolled back, so that a refusal becomes an incident of the
-    /// activity (and its result is the activity's output); then for real, in the step's transaction. Unlike
-    /// <see cref="DeliberationSteps.RehearseThenWriteAsync{T}"/> the operation may change rows with <c>ExecuteUpdate</c>:
-    /// the rehearsal's changes never commit. The step's transaction opens only after the activities ran, so the rehearsal
-    /// does not wait for it.
+    /// Runs a store operation in the step's unit of work: a refusal becomes an incident of the activity and takes back
+    /// what it wrote (the operation may change rows with <c>ExecuteUpdate</c>); otherwise its writes commit with the step
+    /// and its result is the activity's output.
     /// </summary>
-    public static async Task<T> RehearseThenWriteAsync<T>(ActivityContext context, DeliberationDatabase database,
+    public static async Task<T> WriteInStepAsync<T>(ActivityContext context, DeliberationDatabase database,
         Func<DeliberationDbContext, CancellationToken, Task<T>> operation)
     {
-        T result;
-        await using (var rehearsal = database.CreateContext(tracking: true))
-        {
-            await using var transaction = await rehearsal.Database.BeginTransactionAsync(context.CancellationToken);
-            result = await operation(rehearsal, context.CancellationToken);
-            await rehearsal.SaveChangesAsync(context.CancellationToken);
-            await transaction.RollbackAsync(context.CancellationToken);
-        }
-        context.AddDomainWrite(async (step, token) =>
-        {
-            await using var db = await database.CreateContextAsync(step, token);
-            await operation(db, token);
-            await db.SaveChangesAsync(token);
-        });
+        await using var db = await database.CreateContextAsync(context.Step, context.CancellationToken);
+        var result = await operation(db, context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
         return result;
     }
 

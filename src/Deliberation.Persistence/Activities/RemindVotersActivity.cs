@@ -36,7 +36,7 @@ public sealed class RemindVotersActivity(DeliberationDatabase database, Election
                     && e.Status == ElectionStatuses.Balloting).ToListAsync(context.CancellationToken))
                 .Where(e => e.BallotClosesAt > context.Now).OrderBy(e => e.CreatedAt).Select(e => e.Id).ToList();
         }
-        var results = await DeliberationSteps.RehearseThenWriteAsync(context, database, ids,
+        var results = await DeliberationSteps.WriteInStepAsync(context, database, ids,
             (db, id, token) => elections.RemindAsync(db, communityId, id, token));
         var (reminded, withoutEmail) = (results.Sum(r => r.Reminded), results.Sum(r => r.WithoutEmail));
         return ActivityResult.Complete(output: new JsonObject { ["reminded"] = reminded, ["withoutEmail"] = withoutEmail });

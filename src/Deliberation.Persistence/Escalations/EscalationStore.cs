@@ -11,8 +11,8 @@ namespace Deliberation.Persistence.Escalations;
 /// community's escalation contacts (<see cref="Community.EscalationEmails"/>, e.g. the street office) and to its
 /// committee staff accounts. Staff list the open ones and acknowledge them.
 /// <para>
-/// From a workflow activity, call <see cref="RaiseInStepAsync"/> inside <c>context.AddDomainWrite</c>, so the
-/// escalation commits with the step or not at all; elsewhere call <see cref="RaiseAsync(EscalationRequest, CancellationToken)"/>.
+/// From a workflow activity, call <see cref="RaiseInStepAsync"/> with <c>context.Step</c>, so the escalation commits
+/// with the step or not at all; elsewhere call <see cref="RaiseAsync(EscalationRequest, CancellationToken)"/>.
 /// Given a <see cref="EscalationRequest.RelatedId"/>, the same kind is raised once for the same thing: a step
 /// that runs again (an incident retried) does not email twice.
 /// </para>
@@ -23,7 +23,7 @@ public sealed class EscalationStore(DeliberationDatabase database, TimeProvider 
 {
     /// <summary>Raises an escalation in a workflow step's transaction: the row and its emails commit with the step.</summary>
     /// <exception cref="WorkflowException">No such community (404) or an invalid request (400).</exception>
-    public async Task<RaisedEscalation> RaiseInStepAsync(IStepTransaction step, EscalationRequest request, CancellationToken cancellationToken)
+    public async Task<RaisedEscalation> RaiseInStepAsync(IStepScope step, EscalationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         await using var db = await database.CreateContextAsync(step, cancellationToken);

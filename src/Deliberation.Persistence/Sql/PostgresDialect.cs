@@ -19,6 +19,9 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     public override string LastJournalId => "currval(pg_get_serial_sequence('journal', 'id'))";
 
     /// <inheritdoc/>
+    public override string LockRowSuffix => " FOR UPDATE";
+
+    /// <inheritdoc/>
     public override object Id(Guid id) => id;
 
     /// <inheritdoc/>

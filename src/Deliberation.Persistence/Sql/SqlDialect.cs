@@ -17,6 +17,9 @@ public abstract class SqlDialect
     /// <summary>An SQL expression for the id of the journal row this connection inserted last (in this transaction).</summary>
     public abstract string LastJournalId { get; }
 
+    /// <summary>What follows the step's read of its instance row to lock it against other hosts' steps until commit ("" where the transaction itself holds the only write lock).</summary>
+    public virtual string LockRowSuffix => "";
+
     /// <summary>The parameter value for an id.</summary>
     public abstract object Id(Guid id);
 

@@ -62,7 +62,35 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
     public async Task<WorkflowInstance?> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var c = await pool.RentAsync(cancellationToken);
-        await using var reader = await c.Command(SelectInstance, ["@id"], [_d.Id(instanceId)]).ExecuteReaderAsync(cancellationToken);
+        return await ReadInstanceAsync(c, SelectInstance, instanceId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IStepScope> BeginStepAsync(Guid? instanceId, CancellationToken cancellationToken)
+    {
+        var c = await pool.RentAsync(cancellationToken);
+        try
+        {
+            // On SQLite this takes the write lock now (BEGIN IMMEDIATE): the step reads, then writes, and no other
+            // writer may come between. On PostgreSQL the instance's row stays locked until the step commits.
+            var tx = await c.BeginAsync(cancellationToken);
+            var instance = instanceId is { } id ? await ReadInstanceAsync(c, _selectInstanceLocked, id, cancellationToken) : null;
+            return new SqlStepScope(this, c, tx, instance);
+        }
+        catch
+        {
+            c.Broken = true;
+            await c.EndAsync();
+            await c.DisposeAsync();
+            throw;
+        }
+    }
+
+    private readonly string _selectInstanceLocked = SelectInstance + pool.Dialect.LockRowSuffix;
+
+    private async Task<WorkflowInstance?> ReadInstanceAsync(PooledConnection c, string sql, Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var reader = await c.Command(sql, ["@id"], [_d.Id(instanceId)]).ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new WorkflowInstance
         {
@@ -98,87 +126,65 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
         return new IdempotencyRecord(key, reader.GetString(0), _d.ReadId(reader, 1), reader.GetString(2), FromMillis(reader.GetInt64(3)));
     }
 
-    /// <inheritdoc/>
-    public async Task<bool> CommitAsync(StepCommit commit, CancellationToken cancellationToken)
+    /// <summary>Writes a step's engine rows in its open transaction and commits; false (rolled back) when another step won.</summary>
+    internal async Task<bool> CommitInAsync(PooledConnection c, DbTransaction tx, StepCommit commit, CancellationToken cancellationToken)
     {
         var i = commit.Instance;
         var id = _d.Id(i.Id);
-        await using var c = await pool.RentAsync(cancellationToken);
-        var tx = await c.BeginAsync(cancellationToken);
-        try
+        if (commit.IsNew)
         {
-            if (commit.IsNew)
+            await c.Command(InsertInstance, ["@id", "@def", "@ver", "@status", "@corr", "@created", "@updated", "@ended", "@rev", "@state", "@scope"],
+                [id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CorrelationId, Millis(i.CreatedAt), Millis(i.UpdatedAt),
+                 Millis(i.EndedAt), i.Revision, commit.StateJson, i.ScopeId is { } scope ? _d.Id(scope) : null]).ExecuteNonQueryAsync(cancellationToken);
+            if (await AppendJournalAsync(c, id, commit.Journal, cancellationToken))
+                await c.Command(_setHead, ["@id"], [id]).ExecuteNonQueryAsync(cancellationToken);
+        }
+        else if (await c.Command(await AppendJournalAsync(c, id, commit.Journal, cancellationToken) ? _updateInstanceAndHead : UpdateInstance,
+                     ["@status", "@updated", "@ended", "@rev", "@state", "@id", "@expected"],
+                     [i.Status.ToString(), Millis(i.UpdatedAt), Millis(i.EndedAt), i.Revision, commit.StateJson, id, commit.ExpectedRevision])
+                     .ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            // Another step moved the instance on (or it is gone): nothing of this one may stay, the journal row included.
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        if (commit.Idempotency is { } key && await c.Command(InsertIdempotency, ["@key", "@hash", "@inst", "@result", "@created"],
+                [key.Key, key.RequestHash, id, key.Result, Millis(key.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        foreach (var t in commit.RemovedTimers)
+            await c.Command(DeleteTimer, ["@id"], [_d.Id(t)]).ExecuteNonQueryAsync(cancellationToken);
+        // Bookmarks live in the instance state; only those with a due time get a row, in the timer index.
+        foreach (var b in commit.AddedBookmarks)
+        {
+            if (b.DueAt is { } due)
+                await c.Command(InsertTimer, ["@id", "@inst", "@due"], [_d.Id(b.Id), id, CeilingMillis(due)]).ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var o in commit.Outbox)
+            await c.Command(InsertOutbox, ["@id", "@inst", "@kind", "@payload", "@created"],
+                [_d.Id(o.Id), o.InstanceId is { } oi ? _d.Id(oi) : null, o.Kind, o.Payload, Millis(o.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken);
+        foreach (var n in commit.Incidents)
+            await c.Command(UpsertIncident, ["@id", "@inst", "@act", "@exec", "@type", "@msg", "@created", "@attempts", "@resolved", "@resolution"],
+                [_d.Id(n.Id), id, n.ActivityId, n.ExecutionId, n.ErrorType, n.Message, Millis(n.CreatedAt), n.Attempts, Millis(n.ResolvedAt), n.Resolution])
+                .ExecuteNonQueryAsync(cancellationToken);
+
+        // A queued signal is taken once: a step that finds it taken already (by another host) leaves nothing behind.
+        foreach (var (signals, sql) in new[] { (commit.DeliveredSignals, MarkDelivered), (commit.DroppedSignals, MarkDropped) })
+        {
+            foreach (var signal in signals)
             {
-                await c.Command(InsertInstance, ["@id", "@def", "@ver", "@status", "@corr", "@created", "@updated", "@ended", "@rev", "@state", "@scope"],
-                    [id, i.DefinitionId, i.DefinitionVersion, i.Status.ToString(), i.CorrelationId, Millis(i.CreatedAt), Millis(i.UpdatedAt),
-                     Millis(i.EndedAt), i.Revision, commit.StateJson, i.ScopeId is { } scope ? _d.Id(scope) : null]).ExecuteNonQueryAsync(cancellationToken);
-                if (await AppendJournalAsync(c, id, commit.Journal, cancellationToken))
-                    await c.Command(_setHead, ["@id"], [id]).ExecuteNonQueryAsync(cancellationToken);
-            }
-            else if (await c.Command(await AppendJournalAsync(c, id, commit.Journal, cancellationToken) ? _updateInstanceAndHead : UpdateInstance,
-                         ["@status", "@updated", "@ended", "@rev", "@state", "@id", "@expected"],
-                         [i.Status.ToString(), Millis(i.UpdatedAt), Millis(i.EndedAt), i.Revision, commit.StateJson, id, commit.ExpectedRevision])
-                         .ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                // Another step moved the instance on (or it is gone): nothing of this one may stay, the journal row included.
+                if (await c.Command(sql, ["@at", "@id"], [Millis(i.UpdatedAt), _d.Id(signal)]).ExecuteNonQueryAsync(cancellationToken) == 1) continue;
                 await tx.RollbackAsync(cancellationToken);
-                await c.EndAsync();
                 return false;
             }
-
-            if (commit.Idempotency is { } key && await c.Command(InsertIdempotency, ["@key", "@hash", "@inst", "@result", "@created"],
-                    [key.Key, key.RequestHash, id, key.Result, Millis(key.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                await tx.RollbackAsync(cancellationToken);
-                await c.EndAsync();
-                return false;
-            }
-
-            foreach (var t in commit.RemovedTimers)
-                await c.Command(DeleteTimer, ["@id"], [_d.Id(t)]).ExecuteNonQueryAsync(cancellationToken);
-            // Bookmarks live in the instance state; only those with a due time get a row, in the timer index.
-            foreach (var b in commit.AddedBookmarks)
-            {
-                if (b.DueAt is { } due)
-                    await c.Command(InsertTimer, ["@id", "@inst", "@due"], [_d.Id(b.Id), id, CeilingMillis(due)]).ExecuteNonQueryAsync(cancellationToken);
-            }
-            foreach (var o in commit.Outbox)
-                await c.Command(InsertOutbox, ["@id", "@inst", "@kind", "@payload", "@created"],
-                    [_d.Id(o.Id), o.InstanceId is { } oi ? _d.Id(oi) : null, o.Kind, o.Payload, Millis(o.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken);
-            foreach (var n in commit.Incidents)
-                await c.Command(UpsertIncident, ["@id", "@inst", "@act", "@exec", "@type", "@msg", "@created", "@attempts", "@resolved", "@resolution"],
-                    [_d.Id(n.Id), id, n.ActivityId, n.ExecutionId, n.ErrorType, n.Message, Millis(n.CreatedAt), n.Attempts, Millis(n.ResolvedAt), n.Resolution])
-                    .ExecuteNonQueryAsync(cancellationToken);
-
-            // A queued signal is taken once: a step that finds it taken already (by another host) leaves nothing behind.
-            foreach (var (signals, sql) in new[] { (commit.DeliveredSignals, MarkDelivered), (commit.DroppedSignals, MarkDropped) })
-            {
-                foreach (var signal in signals)
-                {
-                    if (await c.Command(sql, ["@at", "@id"], [Millis(i.UpdatedAt), _d.Id(signal)]).ExecuteNonQueryAsync(cancellationToken) == 1) continue;
-                    await tx.RollbackAsync(cancellationToken);
-                    await c.EndAsync();
-                    return false;
-                }
-            }
-
-            if (commit.DomainWrites.Count > 0)
-            {
-                var step = new StepTransaction(c.Connection, tx);
-                foreach (var write in commit.DomainWrites) await write(step, cancellationToken);
-            }
-
-            await tx.CommitAsync(cancellationToken);
-            await c.EndAsync();
-            return true;
         }
-        catch
-        {
-            c.Broken = true;
-            try { await tx.RollbackAsync(CancellationToken.None); } catch (DbException) { /* the connection is discarded anyway */ }
-            await c.EndAsync();
-            throw;
-        }
+
+        await tx.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -312,8 +318,6 @@ public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOut
         await c.Command("UPDATE timers SET lease_until = NULL WHERE lease_until IS NOT NULL", [], []).ExecuteNonQueryAsync(cancellationToken);
         await c.Command("UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL", [], []).ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private sealed record StepTransaction(DbConnection Connection, DbTransaction Transaction) : IStepTransaction;
 
     private static long Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 

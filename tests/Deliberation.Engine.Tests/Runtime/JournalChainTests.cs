@@ -59,7 +59,8 @@ public sealed class JournalChainTests
         commit.Journal.Add(new JournalEntry(id, 5, t0, JournalKinds.ActivityStarted, "a", "e2"));
         commit.Journal.Add(new JournalEntry(id, 6, t0.AddSeconds(1), JournalKinds.ActivityCompleted, "a", "e2", Outcome: "Done"));
 
-        Assert.True(await engine.Store.CommitAsync(commit, CancellationToken.None));
+        await using (var step = await engine.Store.BeginStepAsync(null, CancellationToken.None))
+            Assert.True(await step.CommitAsync(commit, CancellationToken.None));
 
         var journal = await engine.JournalAsync(id);
         Assert.Equal([1L, 2, 5, 6], journal.Select(j => j.Seq));
