@@ -353,11 +353,7 @@ public sealed class ComplaintStore(DeliberationDatabase database, WorkflowRuntim
                     .SetProperty(c => c.AnchoredAt, plan.At).SetProperty(c => c.InstanceId, instanceId), cancellationToken) != 1)
             throw Changed();
         db.ComplaintEvents.Add(Event(plan.Complaint.Id, ComplaintEventKinds.Anchored, null, userId, plan.At, plan.CaseNumber));
-        db.Outbox.AddRange(plan.Notices.Select(n => new OutboxRow
-        {
-            Id = Guid.CreateVersion7(plan.At), InstanceId = instanceId, Kind = EmailMessage.OutboxKind,
-            Payload = JsonSerializer.Serialize(n, DefinitionJson.Options), CreatedAt = plan.At, NextAttemptAt = plan.At,
-        }));
+        db.Outbox.AddRange(plan.Notices.Select(n => Outbox.Email(n, plan.At, instanceId)));
         await db.SaveChangesAsync(cancellationToken);
     }
 

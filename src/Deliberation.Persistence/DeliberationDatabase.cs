@@ -1,3 +1,4 @@
+using Deliberation.Engine.Messaging;
 using Deliberation.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,18 +8,24 @@ namespace Deliberation.Persistence;
 public sealed class DeliberationDatabase : IDisposable
 {
     private readonly DatabaseOptions _options;
+    private readonly OutboxWriteInterceptor _outbox;
 
-    /// <summary>Sets up the provider.</summary>
+    /// <summary>Sets up the provider; <paramref name="outbox"/> hears of every commit that wrote outbox rows.</summary>
     /// <exception cref="ArgumentException">Unknown provider or missing connection string.</exception>
-    public DeliberationDatabase(DatabaseOptions options)
+    public DeliberationDatabase(DatabaseOptions options, OutboxSignal? outbox = null)
     {
         _options = options;
+        OutboxSignal = outbox ?? new OutboxSignal();
+        _outbox = new OutboxWriteInterceptor(OutboxSignal);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new ArgumentException("Deliberation:Database:ConnectionString is empty.");
         if (!options.IsPostgres && !options.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"Unknown database provider '{options.Provider}': use Sqlite or PostgreSql.");
         Pool = new ConnectionPool(options.IsPostgres ? new PostgresDialect(options.ConnectionString) : new SqliteDialect(options.ConnectionString));
     }
+
+    /// <summary>Told after commits that wrote outbox rows.</summary>
+    public OutboxSignal OutboxSignal { get; }
 
     /// <summary>The hot-path pool.</summary>
     public ConnectionPool Pool { get; }
@@ -32,9 +39,9 @@ public sealed class DeliberationDatabase : IDisposable
         var behaviour = tracking ? QueryTrackingBehavior.TrackAll : QueryTrackingBehavior.NoTracking;
         return _options.IsPostgres
             ? new PostgresDeliberationDbContext(new DbContextOptionsBuilder<PostgresDeliberationDbContext>()
-                .UseNpgsql(_options.ConnectionString).UseQueryTrackingBehavior(behaviour).Options)
+                .UseNpgsql(_options.ConnectionString).UseQueryTrackingBehavior(behaviour).AddInterceptors(_outbox).Options)
             : new SqliteDeliberationDbContext(new DbContextOptionsBuilder<SqliteDeliberationDbContext>()
-                .UseSqlite(_options.ConnectionString).UseQueryTrackingBehavior(behaviour).Options);
+                .UseSqlite(_options.ConnectionString).UseQueryTrackingBehavior(behaviour).AddInterceptors(_outbox).Options);
     }
 
     /// <summary>

@@ -146,15 +146,7 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
         var emailed = false;
         if (address is not null && EmailAddresses.IsValid(address))
         {
-            db.Outbox.Add(new OutboxRow
-            {
-                Id = Guid.CreateVersion7(now),
-                InstanceId = task.InstanceId,
-                Kind = EmailMessage.OutboxKind,
-                Payload = JsonSerializer.Serialize(ReissuedLinkEmail.Compose(task, address, link), DefinitionJson.Options),
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
+            db.Outbox.Add(Outbox.Email(ReissuedLinkEmail.Compose(task, address, link), now, task.InstanceId));
             await db.SaveChangesAsync(cancellationToken);
             emailed = true;
         }

@@ -42,19 +42,27 @@ public static class ServiceCollectionExtensions
         services.AddMeetings(paths);
         services.AddImplementation(paths);
 
+        // Bound, completed and checked at start-up: a host with a misspelt setting does not start.
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).PostConfigure(o =>
+        {
+            if (!o.IsPostgres && string.IsNullOrWhiteSpace(o.ConnectionString))
+                o.ConnectionString = $"Data Source={Path.Combine(paths.Data, "deliberation.db")}";
+        }).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(sp => new DeliberationDatabase(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<OutboxSignal>()));
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!database.IsPostgres && string.IsNullOrWhiteSpace(database.ConnectionString))
-            database.ConnectionString = $"Data Source={Path.Combine(paths.Data, "deliberation.db")}";
-        services.AddSingleton(database);
-        services.AddSingleton(sp => new DeliberationDatabase(sp.GetRequiredService<DatabaseOptions>()));
 
-        var mail = configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
-        services.AddSingleton(mail);
-        var timers = configuration.GetSection(TimerOptions.SectionName).Get<TimerOptions>() ?? new TimerOptions();
-        services.AddSingleton(timers);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
+        services.AddOptions<TimerOptions>().BindConfiguration(TimerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimerOptions>>().Value);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqlWorkflowStore(sp.GetRequiredService<DeliberationDatabase>().Pool));
+        services.AddSingleton(sp => new SqlWorkflowStore(sp.GetRequiredService<DeliberationDatabase>().Pool, sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
@@ -72,9 +80,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<TimerPump>();
         services.AddSingleton<OutboxDispatcher>();
-        var pickup = new PickupMailbox(HostPaths.Resolve(paths.Data, mail.PickupPath));
-        services.AddSingleton(pickup);
-        services.AddSingleton<IOutboxDeliverer>(sp => new EmailDeliverer(mail, pickup.Folder));
+        services.AddSingleton(sp => new PickupMailbox(HostPaths.Resolve(paths.Data, sp.GetRequiredService<MailOptions>().PickupPath)));
+        services.AddSingleton<IOutboxDeliverer>(sp => new EmailDeliverer(sp.GetRequiredService<MailOptions>(), sp.GetRequiredService<PickupMailbox>().Folder));
         services.AddSingleton<StartupGate>();
         services.AddSingleton<TimerPumpProcess>();
         services.AddSingleton<OutboxProcess>();

@@ -1,3 +1,4 @@
+using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
 using Deliberation.Integrations.Outbox;
 using Hangfire.Server;
@@ -46,7 +47,7 @@ public sealed class TimerPumpProcess : IBackgroundProcessAsync
     }
 }
 
-/// <summary>The Hangfire server process that delivers the outbox, woken when a step writes a message.</summary>
+/// <summary>The Hangfire server process that delivers the outbox, woken after any commit that wrote a message.</summary>
 public sealed class OutboxProcess : IBackgroundProcessAsync
 {
     private const int BatchSize = 50;
@@ -56,12 +57,13 @@ public sealed class OutboxProcess : IBackgroundProcessAsync
     private readonly StartupGate _gate;
 
     /// <summary>Creates the process and subscribes to the runtime's outbox notifications.</summary>
-    public OutboxProcess(OutboxDispatcher dispatcher, WorkflowRuntime runtime, StartupGate gate, ILogger<OutboxProcess> logger)
+    public OutboxProcess(OutboxDispatcher dispatcher, WorkflowRuntime runtime, OutboxSignal outbox, StartupGate gate, ILogger<OutboxProcess> logger)
     {
         _gate = gate;
         _dispatcher = dispatcher;
         _logger = logger;
         runtime.OutboxWritten += _wake.Set;
+        outbox.Written += _wake.Set;
     }
 
     /// <inheritdoc/>

@@ -15,7 +15,7 @@ public sealed class SqlStepScope : IStepScope
     private const string ActivitySavepoint = "activity";
     private readonly SqlWorkflowStore _store;
     private readonly PooledConnection _connection;
-    private bool _inActivity, _savepoint, _ended;
+    private bool _inActivity, _savepoint, _ended, _domainUsed;
 
     internal SqlStepScope(SqlWorkflowStore store, PooledConnection connection, DbTransaction transaction, WorkflowInstance? instance)
     {
@@ -59,6 +59,7 @@ public sealed class SqlStepScope : IStepScope
     internal async ValueTask OpenForDomainAsync(CancellationToken cancellationToken)
     {
         if (_ended) throw new InvalidOperationException("The step's unit of work has ended.");
+        _domainUsed = true;
         if (!_inActivity || _savepoint) return;
         await Transaction.SaveAsync(ActivitySavepoint, cancellationToken);
         _savepoint = true;
@@ -71,7 +72,10 @@ public sealed class SqlStepScope : IStepScope
         (_inActivity, _savepoint) = (false, false);
         try
         {
-            return await _store.CommitInAsync(_connection, Transaction, commit, cancellationToken);
+            var committed = await _store.CommitInAsync(_connection, Transaction, commit, cancellationToken);
+            // Domain work may have queued emails (a time poll, a notice): the outbox need not wait for its next poll.
+            if (committed && _domainUsed) _store.Outbox?.NotifyWritten();
+            return committed;
         }
         catch
         {

@@ -12,8 +12,11 @@ namespace Deliberation.Persistence.Sql;
 /// The engine's store on the hot path: hand-written SQL over pooled connections with cached
 /// commands, one transaction per step. The schema is the EF Core model's (see the migrations).
 /// </summary>
-public sealed class SqlWorkflowStore(ConnectionPool pool) : IWorkflowStore, IOutboxStore
+public sealed class SqlWorkflowStore(ConnectionPool pool, OutboxSignal? outbox = null) : IWorkflowStore, IOutboxStore
 {
+    /// <summary>Told after a step whose domain work may have written outbox rows commits.</summary>
+    internal OutboxSignal? Outbox => outbox;
+
     private readonly SqlDialect _d = pool.Dialect;
 
     private const string SelectInstance =

@@ -42,7 +42,7 @@ public sealed class TestEngine : IAsyncDisposable
         Validator = new DefinitionValidator(registry, scripts);
         DefinitionStore = new EfDefinitionStore(Database);
         Definitions = new DefinitionService(DefinitionStore, Validator, registry, Time);
-        Store = new SqlWorkflowStore(Database.Pool);
+        Store = new SqlWorkflowStore(Database.Pool, Database.OutboxSignal);
         Runtime = new WorkflowRuntime(Store, Definitions, new ExpressionEvaluator(scripts), Time);
         Pump = new TimerPump(Store, Runtime, Time, new TimerOptions(), NullLogger<TimerPump>.Instance);
         Queries = new InstanceQueries(Database);

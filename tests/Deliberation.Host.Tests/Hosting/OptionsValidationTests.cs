@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace Deliberation.Host.Tests.Hosting;
+
+/// <summary>A host with a misspelt or impossible setting does not start, and says which setting.</summary>
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("Deliberation:Mail:SmtpPort", "0", "SmtpPort")]
+    [InlineData("Deliberation:Mail:SmtpSecurity", "Tls", "SmtpSecurity")]
+    [InlineData("Deliberation:Mail:From", "not an address", "From")]
+    [InlineData("Deliberation:Timers:PollInterval", "00:00:00", "PollInterval")]
+    [InlineData("Deliberation:Timers:BatchSize", "0", "BatchSize")]
+    [InlineData("Deliberation:Database:Provider", "MySql", "Provider")]
+    public void Start_InvalidSetting_FailsNamingIt(string key, string value, string named)
+    {
+        using var host = new HostFactory { Settings = { [key] = value } };
+
+        var failure = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var validation = failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException
+            ?? (failure as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.True(validation is not null, failure.ToString());
+        Assert.Contains(validation.Failures, f => f.Contains(named, StringComparison.Ordinal));
+    }
+}
