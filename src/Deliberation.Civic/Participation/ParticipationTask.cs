@@ -39,6 +39,12 @@ public sealed class ParticipationTask
     /// <summary>When it was closed (deadline passed or counted).</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>The meeting the task belongs to (a time poll, an RSVP, a proposal, a vote by link), if any.</summary>
+    public Guid? MeetingId { get; set; }
+
+    /// <summary>The meeting vote a vote-by-link task belongs to, if any.</summary>
+    public Guid? VoteId { get; set; }
+
     /// <summary>Raised when staff reissue the link; links carrying an older version are refused.</summary>
     public int LinkVersion { get; set; } = 1;
 }

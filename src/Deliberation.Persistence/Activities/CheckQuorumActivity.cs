@@ -65,8 +65,7 @@ public sealed class CheckQuorumActivity(DeliberationDatabase database, StaffAler
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MeetingStatuses.Cancelled).SetProperty(m => m.ClosedAt, now)
                         .SetProperty(m => m.CancelReason, reason).SetProperty(m => m.Sequence, m => m.Sequence + 1), ct) != 1)
                 throw new InvalidOperationException($"Meeting {meeting.Id} changed while its quorum was checked.");
-            var key = meeting.Id.ToString();
-            await db.Tasks.Where(t => t.Data.Contains(key) && t.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct);
+            await db.Tasks.Where(t => t.MeetingId == meeting.Id && t.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct);
             db.Outbox.AddRange(emails);
             await alerts.QueueAsync(db, meeting.CommunityId, context.InstanceId, subject, body, now, ct);
             await db.SaveChangesAsync(ct);

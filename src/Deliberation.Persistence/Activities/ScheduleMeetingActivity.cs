@@ -106,8 +106,7 @@ public sealed class ScheduleMeetingActivity(DeliberationDatabase database, Answe
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MeetingStatuses.Scheduled).SetProperty(m => m.StartsAt, slot.Start)
                         .SetProperty(m => m.EndsAt, slot.End).SetProperty(m => m.Sequence, sequence), ct) != 1)
                 throw new InvalidOperationException($"Meeting {meeting.Id} changed while it was being scheduled.");
-            var key = meeting.Id.ToString();
-            await db.Tasks.Where(t => t.Purpose == TaskPurposes.TimePoll && t.ClosedAt == null && t.Data.Contains(key))
+            await db.Tasks.Where(t => t.Purpose == TaskPurposes.TimePoll && t.ClosedAt == null && t.MeetingId == meeting.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct);
             db.Tasks.AddRange(tasks);
             db.Outbox.AddRange(emails);

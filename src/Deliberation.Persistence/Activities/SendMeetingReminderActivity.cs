@@ -40,8 +40,7 @@ public sealed class SendMeetingReminderActivity(DeliberationDatabase database, A
             return ActivityResult.Complete(output: new JsonObject { ["reminded"] = 0, ["skipped"] = meeting.Status });
         var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
         var answers = await MeetingStore.CurrentAnswersAsync(read, meeting, context.CancellationToken);
-        var key = meeting.Id.ToString();
-        var rsvpTasks = await read.Tasks.Where(t => t.Purpose == TaskPurposes.Rsvp && t.Data.Contains(key) && t.ClosedAt == null).ToListAsync(context.CancellationToken);
+        var rsvpTasks = await read.Tasks.Where(t => t.Purpose == TaskPurposes.Rsvp && t.MeetingId == meeting.Id && t.ClosedAt == null).ToListAsync(context.CancellationToken);
         var emails = new List<Entities.OutboxRow>();
         foreach (var member in roll.Where(m => answers.Rsvp(m.PersonId) != "no"))
         {

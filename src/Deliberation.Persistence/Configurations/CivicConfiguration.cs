@@ -66,6 +66,8 @@ internal static class CivicConfiguration
             e.HasIndex(t => t.PersonId);
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => new { t.CommunityId, t.ClosedAt });
+            e.HasIndex(t => t.MeetingId);
+            e.HasIndex(t => t.VoteId);
         });
         modelBuilder.Entity<TaskAnswer>(e =>
         {

@@ -347,7 +347,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
             var present = await db.MeetingAttendance.Where(a => a.MeetingId == meetingId && a.Present).Select(a => a.PersonId).ToListAsync(cancellationToken);
             foreach (var voter in roll.Where(m => m.Votes && !present.Contains(m.PersonId)))
             {
-                var task = NewTask(meeting, voter.PersonId, TaskPurposes.Vote, vote.Question, VoteForm(vote, rules), null, now);
+                var task = NewTask(meeting, voter.PersonId, TaskPurposes.Vote, vote.Question, VoteForm(vote, rules), null, now, vote.Id);
                 db.Tasks.Add(task);
                 if (voter.Email is { } email && EmailAddresses.IsValid(email))
                     db.Outbox.Add(Outbox.Email(MeetingEmails.VoteByLink(email, voter.Name, meeting, vote, links.CreateUrl(task, now)), now, meeting.InstanceId));
@@ -420,7 +420,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
             }
             var result = Evaluate(rules, roll, ballots);
             (open.Status, open.ClosedAt, open.Passed, open.Result) = (VoteStatuses.Closed, now, result.Passed, ResultJson(result).ToJsonString(DefinitionJson.Options));
-            await db.Tasks.Where(t => t.Purpose == TaskPurposes.Vote && t.ClosedAt == null && t.Data.Contains(voteId.ToString()))
+            await db.Tasks.Where(t => t.VoteId == voteId && t.ClosedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct);
             await db.SaveChangesAsync(ct);
         }
@@ -464,7 +464,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
             var answers = await CurrentAnswersAsync(db, row, ct);
             var known = await db.Proposals.Where(p => p.MeetingId == meetingId).ToListAsync(ct);
             db.Proposals.AddRange(answers.LinkProposals(row, known));
-            await db.Tasks.Where(t => t.Data.Contains(meetingId.ToString()) && t.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct);
+            await db.Tasks.Where(t => t.MeetingId == meetingId && t.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -523,10 +523,13 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         return await MeetingRoll.ReadAsync(db, meeting.CaseId, ReadRules(deliberation).Rules, cancellationToken);
     }
 
-    internal static ParticipationTask NewTask(Meeting meeting, Guid personId, string purpose, string title, JsonObject data, DateTimeOffset? closesAt, DateTimeOffset now) => new()
+    internal static ParticipationTask NewTask(Meeting meeting, Guid personId, string purpose, string title, JsonObject data, DateTimeOffset? closesAt, DateTimeOffset now,
+        Guid? voteId = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         CommunityId = meeting.CommunityId,
+        MeetingId = meeting.Id,
+        VoteId = voteId,
         PersonId = personId,
         Purpose = purpose,
         Title = title,
@@ -562,8 +565,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     /// <summary>The current answers to a meeting's tasks (time poll, RSVP, proposals), by person.</summary>
     internal static async Task<MeetingAnswers> CurrentAnswersAsync(DeliberationDbContext db, Meeting meeting, CancellationToken cancellationToken)
     {
-        var key = meeting.Id.ToString();
-        var tasks = await db.Tasks.Where(t => t.CommunityId == meeting.CommunityId && t.Data.Contains(key)
+        var tasks = await db.Tasks.Where(t => t.MeetingId == meeting.Id
             && (t.Purpose == TaskPurposes.TimePoll || t.Purpose == TaskPurposes.Rsvp || t.Purpose == TaskPurposes.Proposal)).ToListAsync(cancellationToken);
         var taskIds = tasks.Select(t => t.Id).ToList();
         var answers = await db.TaskAnswers.Where(a => taskIds.Contains(a.TaskId) && a.IsCurrent).ToListAsync(cancellationToken);
@@ -573,8 +575,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     private static async Task<List<(Guid PersonId, JsonObject Answer, string Channel, DateTimeOffset At)>> LinkVotesAsync(
         DeliberationDbContext db, Meeting meeting, Guid voteId, CancellationToken cancellationToken)
     {
-        var key = voteId.ToString();
-        var tasks = await db.Tasks.Where(t => t.CommunityId == meeting.CommunityId && t.Purpose == TaskPurposes.Vote && t.Data.Contains(key)).ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.Where(t => t.VoteId == voteId && t.MeetingId == meeting.Id).ToListAsync(cancellationToken);
         var ids = tasks.Select(t => t.Id).ToList();
         var answers = await db.TaskAnswers.Where(a => ids.Contains(a.TaskId) && a.IsCurrent).ToListAsync(cancellationToken);
         return [.. answers.Select(a => (tasks.Single(t => t.Id == a.TaskId).PersonId, (JsonObject)JsonNode.Parse(a.Answer)!, a.Channel, a.AnsweredAt))];

@@ -1598,6 +1598,10 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("link_version");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
@@ -1619,11 +1623,19 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
 
+                    b.Property<Guid?>("VoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vote_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("MeetingId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("VoteId");
 
                     b.HasIndex("CommunityId", "ClosedAt");
 

@@ -1639,6 +1639,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("link_version");
 
+                    b.Property<byte[]>("MeetingId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("meeting_id");
+
                     b.Property<byte[]>("PersonId")
                         .IsRequired()
                         .HasColumnType("BLOB")
@@ -1661,11 +1665,19 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
+                    b.Property<byte[]>("VoteId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("vote_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("MeetingId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("VoteId");
 
                     b.HasIndex("CommunityId", "ClosedAt");
 
