@@ -384,16 +384,16 @@ public sealed class WorkflowRuntime
 
     private static Dictionary<string, JsonNode?> BindInputs(WorkflowDefinition definition, JsonObject? given)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         var bound = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var name in given?.Select(p => p.Key).Where(k => definition.Inputs.All(i => i.Name != k)) ?? [])
-            errors[name] = [$"The workflow has no input '{name}'."];
+            errors[name] = [InputFields.Unknown.With(("input", name))];
         foreach (var input in definition.Inputs)
         {
             var value = given?[input.Name]?.DeepClone() ?? input.Default?.DeepClone();
             if (value is null || (value is JsonValue s && s.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(s.GetValue<string>())))
             {
-                if (input.Required) errors[input.Name] = [$"'{input.DisplayName?.En ?? input.Name}' is required."];
+                if (input.Required) errors[input.Name] = [CommonFields.Required.Error()];
                 bound[input.Name] = null;
                 continue;
             }
@@ -403,27 +403,27 @@ public sealed class WorkflowRuntime
         }
         return errors.Count == 0
             ? bound
-            : throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Some workflow inputs are missing or invalid.") { Errors = errors };
+            : throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Some workflow inputs are missing or invalid.") { FieldErrors = errors };
     }
 
-    private static string? CheckType(InputType type, JsonNode value)
+    private static FieldError? CheckType(InputType type, JsonNode value)
     {
         var kind = value.GetValueKind();
         var text = JsonValues.AsText(value);
         return type switch
         {
-            InputType.Text when kind != JsonValueKind.String => "A text value is expected.",
-            InputType.Number when kind != JsonValueKind.Number => "A number is expected.",
-            InputType.Boolean when kind is not (JsonValueKind.True or JsonValueKind.False) => "true or false is expected.",
-            InputType.Duration when !Durations.TryParse(text, out _) => "A duration such as 24h, 30m or PT24H is expected.",
-            InputType.DateTime when !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out _) => "An ISO 8601 date and time is expected.",
+            InputType.Text when kind != JsonValueKind.String => InputFields.Text.Error(),
+            InputType.Number when kind != JsonValueKind.Number => InputFields.Number.Error(),
+            InputType.Boolean when kind is not (JsonValueKind.True or JsonValueKind.False) => InputFields.Boolean.Error(),
+            InputType.Duration when !Durations.TryParse(text, out _) => InputFields.Duration.Error(),
+            InputType.DateTime when !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out _) => InputFields.DateTime.Error(),
             _ => null,
         };
     }
 
-    private static string? CheckOption(WorkflowInputDefinition input, JsonNode value) =>
+    private static FieldError? CheckOption(WorkflowInputDefinition input, JsonNode value) =>
         input.Options is { Count: > 0 } options && !options.Any(o => o.Value == JsonValues.AsText(value))
-            ? $"One of {string.Join(", ", options.Select(o => o.Value))} is expected."
+            ? InputFields.Option.With(("options", string.Join(", ", options.Select(o => o.Value))))
             : null;
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Host.Api;
 
 /// <summary>
-/// The field messages of a refused request (ProblemDetails <c>errors</c>) in the caller's language. The stores
-/// write them in English; a caller who does not prefer English (the staff UI's default, zh-CN) reads each known
-/// message in Chinese, with the values it names. A message this table does not know is passed on as it came.
+/// The field messages of a refused request (ProblemDetails <c>errors</c>) in the caller's language. Messages that
+/// carry a code (<see cref="FieldError"/>) are rendered from their own English and Chinese templates. Older sites
+/// still write English sentences; until each carries a code, a caller who does not prefer English (the staff UI's
+/// default, zh-CN) reads each sentence this table knows in Chinese. Every entry here is one such site left to convert.
 /// </summary>
 public static partial class FieldMessages
 {
@@ -18,14 +20,7 @@ public static partial class FieldMessages
         (Whole(@"Required: one line of at most (\d+) characters\."), "必填：一行，最多 $1 个字符。"),
         (Whole(@"Required: 1–(\d+) households of this community\."), "必填：本社区的 1–$1 户。"),
         // Workflow inputs, as the engine checks them when an instance starts (the launch form).
-        (Whole(@"One of (.+) is expected\."), "应为以下之一：$1。"),
-        (Exact("A text value is expected."), "应为文本。"),
-        (Exact("A number is expected."), "应为数字。"),
-        (Exact("true or false is expected."), "应为 true 或 false。"),
-        (Exact("A duration such as 24h, 30m or PT24H is expected."), "请输入时长，如 24h、30m 或 PT24H。"),
-        (Exact("An ISO 8601 date and time is expected."), "应为 ISO 8601 日期时间。"),
         (Whole(@"'(.+)' is required\."), "必填。"),
-        (Whole(@"The workflow has no input '(.+)'\."), "该流程没有输入项“$1”。"),
         (Whole(@"Expected one of: (.+)\."), "应为以下之一：$1。"),
         (Whole(@"One of (.+)\."), "应为以下之一：$1。"),
         (Whole(@"For a (\S+), expected one of: (.+)\."), "$1 应为以下之一：$2。"),
@@ -33,7 +28,6 @@ public static partial class FieldMessages
         (Whole(@"Building groups of this group, each with (\d+)–(\d+) seats\."), "本群体的楼栋，每个楼栋 $1–$2 个名额。"),
         (Whole(@"A number of yuan from 0 to (\S+), with at most two decimals\."), "以元为单位的金额，0 到 $1，最多两位小数。"),
         (Whole(@"List exactly the tied candidates, best first: (.+)\."), "请按名次先后列出全部平票候选人：$1。"),
-        (Whole(@"Not on the panel: (.+)\."), "不在议事小组中：$1。"),
         (Whole(@"Not valid email addresses: (.+)\."), "邮箱地址无效：$1。"),
         (Whole(@"Unknown roles: (.+)\."), "未知的角色：$1。"),
         (Whole(@"The candidate must belong to the electorate: (.+)\."), "候选人须属于本次推选的投票人：$1。"),
@@ -54,22 +48,9 @@ public static partial class FieldMessages
         (Exact("No such case in this community."), "本社区没有这个案件。"),
         (Exact("No such complaint in this community."), "本社区没有这个问题。"),
         (Exact("No such workflow instance."), "没有这个流程实例。"),
-        (Exact("No such proposal at this meeting (mark a proposal sent by link as discussed first)."), "本次会议没有这项提案（通过链接提交的提案请先标记为已讨论）。"),
-        (Exact("Not on this case's panel."), "不是本案议事小组的成员。"),
-        (Exact("Not a voter of this case under its rules (advisors attend without a vote)."), "按本案议事规则不是表决人（专业人士列席，不参加表决）。"),
         (Exact("The case's rules do not let advisors vote (advisorsMayVote is false)."), "本案议事规则不允许专业人士表决。"),
-        (Exact("Block and stand-aside belong to consent; this vote takes yes, no or abstain."), "“阻止”和“保留意见”只用于无异议表决；本次表决请选赞成、反对或弃权。"),
-        (Exact("Give 2 to 5 candidate times."), "请给出 2 到 5 个候选时间。"),
-        (Exact("Each slot must end after it starts."), "每个候选时间的结束时间须晚于开始时间。"),
-        (Exact("Every slot must be in the future."), "候选时间都须在将来。"),
-        (Exact("Two slots start at the same time."), "有两个候选时间的开始时间相同。"),
-        (Exact("A meeting lasts at most 12 hours."), "一次会议最长 12 小时。"),
-        (Exact("The poll must close in the future."), "征询截止时间须在将来。"),
-        (Exact("The poll must close before the earliest slot."), "征询须在最早的候选时间之前截止。"),
-        (Exact("At most 20 items of 1–200 characters."), "最多 20 项，每项 1–200 个字符。"),
         (Exact("At most 60 characters."), "最多 60 个字符。"),
         (Exact("At most 1000 characters."), "最多 1000 个字符。"),
-        (Exact("Give a template or a rule."), "请选择模板或表决规则。"),
         (Exact("The due date must be in the future."), "完成期限须在将来。"),
         (Exact("The due date must be within three years."), "完成期限须在三年之内。"),
         (Exact("The deadline must be in the future."), "截止时间须在将来。"),
@@ -85,7 +66,6 @@ public static partial class FieldMessages
         (Exact("Layer 2 has one election for the group: give seats."), "第二层只有一场推选：请填写名额。"),
         (Exact("Give precinctId or precinctName."), "请指定网格（precinctId 或 precinctName）。"),
         (Exact("Give percent (a whole number 0–100) or done: true, and optionally comment."), "请填写完成百分比（0–100 的整数）或勾选已完成，可附说明。"),
-        (Exact("Give at least one person."), "请至少选择一人。"),
         (Exact("Choose one of your communities."), "请选择您负责的社区之一。"),
         (Exact("Between 0 and 30 days."), "须在 0 到 30 天之间。"),
         (Exact("Longer than zero, e.g. 7d."), "须大于零，例如 7d。"),
@@ -96,6 +76,14 @@ public static partial class FieldMessages
         (Exact("Send the photo with the answer page's form."), "请通过答复页面的表单上传照片。"),
         (Exact("Leave out photoId."), "请不要填写 photoId。"),
     ];
+
+    /// <summary>Coded errors in the caller's language (Chinese unless English is preferred).</summary>
+    public static IReadOnlyDictionary<string, string[]> Render(IReadOnlyDictionary<string, FieldError[]> errors, string? acceptLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var english = ProblemTitles.PrefersEnglish(acceptLanguage);
+        return errors.ToDictionary(e => e.Key, e => e.Value.Select(f => f.Format(english)).ToArray(), StringComparer.Ordinal);
+    }
 
     /// <summary>The errors in the caller's language: as they are for English, else each known message in Chinese.</summary>
     public static IReadOnlyDictionary<string, string[]> Localize(IReadOnlyDictionary<string, string[]> errors, string? acceptLanguage)

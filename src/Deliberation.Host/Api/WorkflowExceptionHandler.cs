@@ -10,6 +10,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
     /// <inheritdoc/>
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var language = httpContext.Request.Headers.AcceptLanguage.ToString();
         var (status, code, detail, errors, extra) = exception switch
         {
             WorkflowException w => (w.Kind switch
@@ -18,7 +19,8 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
                 WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
                 WorkflowErrorKind.IdempotencyMismatch => StatusCodes.Status422UnprocessableEntity,
                 _ => StatusCodes.Status400BadRequest,
-            }, w.Code, w.Message, w.Errors, (object?)w.Problems),
+            }, w.Code, w.Message, w.FieldErrors is { } coded ? FieldMessages.Render(coded, language) : w.Errors is { } legacy ? FieldMessages.Localize(legacy, language) : null,
+                (object?)w.Problems),
             BadHttpRequestException b => (StatusCodes.Status400BadRequest, "bad-request", b.Message, null, null),
             JsonException j => (StatusCodes.Status400BadRequest, "malformed-json", "The request body is not valid JSON: " + j.Message, null, null),
             _ => (0, "", "", null, null),
@@ -29,11 +31,14 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
         {
             Status = status,
             Type = $"https://deliberation.local/problems/{code}",
-            Title = ProblemTitles.For(code, httpContext.Request.Headers.AcceptLanguage.ToString()),
+            Title = ProblemTitles.For(code, language),
             Detail = detail,
         };
         problem.Extensions["code"] = code;
-        if (errors is not null) problem.Extensions["errors"] = FieldMessages.Localize(errors, httpContext.Request.Headers.AcceptLanguage.ToString());
+        if (errors is not null) problem.Extensions["errors"] = errors;
+        // The codes beside the words, by field, for clients that show their own text.
+        if (exception is WorkflowException { FieldErrors: { } fields })
+            problem.Extensions["errorCodes"] = fields.ToDictionary(f => f.Key, f => f.Value.Select(e => e.Code).ToArray(), StringComparer.Ordinal);
         if (extra is not null) problem.Extensions["problems"] = extra;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -52,9 +52,9 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     /// <summary>Sets a case's rules of procedure, from a template and edits. Refused while a vote is open.</summary>
     public async Task<RulesDocument> SetRulesAsync(Guid communityId, Guid caseId, RulesDocument? document, CancellationToken cancellationToken)
     {
-        if (document is null) throw Invalid(new() { ["rules"] = ["Give a template or a rule."] }, "The rules are missing; nothing changed.");
+        if (document is null) throw Invalid(new() { ["rules"] = [MeetingFields.RulesMissing.Error()] }, "The rules are missing; nothing changed.");
         var (rules, problems) = document.ToRules();
-        if (rules is null) throw Invalid(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), "The rules of procedure are not valid; nothing changed.");
+        if (rules is null) throw InvalidRules(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), "The rules of procedure are not valid; nothing changed.");
         await using var db = database.CreateContext(tracking: true);
         var deliberation = await FindCaseAsync(db, communityId, caseId, cancellationToken);
         if (await db.MeetingVotes.AnyAsync(v => v.CaseId == caseId && v.Status == VoteStatuses.Open, cancellationToken))
@@ -87,27 +87,27 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     public async Task<Meeting> PlanAsync(Guid communityId, Guid caseId, MeetingPlan? plan, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (plan is null) throw Invalid(new() { ["name"] = ["Required."] }, "The meeting plan is missing; nothing was planned.");
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (plan is null) throw Invalid(new() { ["name"] = [CommonFields.Required.Error()] }, "The meeting plan is missing; nothing was planned.");
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         RequireText(errors, "name", plan.Name, 200);
         RequireText(errors, "place", plan.Place, 200);
         OptionalText(errors, "chair", plan.Chair, 100);
         OptionalText(errors, "recorder", plan.Recorder, 100);
         var agenda = (plan.Agenda ?? []).Select(a => a?.Trim() ?? "").ToList();
-        if (agenda.Count > 20 || agenda.Any(a => a.Length is 0 or > 200)) errors["agenda"] = ["At most 20 items of 1–200 characters."];
+        if (agenda.Count > 20 || agenda.Any(a => a.Length is 0 or > 200)) errors["agenda"] = [MeetingFields.AgendaItems.Error()];
         var slots = plan.Slots ?? [];
-        if (slots.Count is < 2 or > 5) errors["slots"] = ["Give 2 to 5 candidate times."];
-        else if (slots.Any(s => s is null || s.End <= s.Start)) errors["slots"] = ["Each slot must end after it starts."];
-        else if (slots.Any(s => s.Start <= now)) errors["slots"] = ["Every slot must be in the future."];
-        else if (slots.Select(s => s.Start).Distinct().Count() != slots.Count) errors["slots"] = ["Two slots start at the same time."];
-        else if (slots.Any(s => s.End - s.Start > TimeSpan.FromHours(12))) errors["slots"] = ["A meeting lasts at most 12 hours."];
+        if (slots.Count is < 2 or > 5) errors["slots"] = [MeetingFields.SlotCount.Error()];
+        else if (slots.Any(s => s is null || s.End <= s.Start)) errors["slots"] = [MeetingFields.SlotEndsBeforeStart.Error()];
+        else if (slots.Any(s => s.Start <= now)) errors["slots"] = [MeetingFields.SlotInPast.Error()];
+        else if (slots.Select(s => s.Start).Distinct().Count() != slots.Count) errors["slots"] = [MeetingFields.SlotSameStart.Error()];
+        else if (slots.Any(s => s.End - s.Start > TimeSpan.FromHours(12))) errors["slots"] = [MeetingFields.SlotTooLong.Error()];
         DateTimeOffset pollClosesAt = default;
         if (!errors.ContainsKey("slots"))
         {
             var earliest = slots.Min(s => s.Start);
             pollClosesAt = plan.PollClosesAt ?? Min(now + TimeSpan.FromDays(2), now + (earliest - now) / 2);
-            if (pollClosesAt <= now) errors["pollClosesAt"] = ["The poll must close in the future."];
-            else if (pollClosesAt >= earliest) errors["pollClosesAt"] = ["The poll must close before the earliest slot."];
+            if (pollClosesAt <= now) errors["pollClosesAt"] = [MeetingFields.PollClosesInPast.Error()];
+            else if (pollClosesAt >= earliest) errors["pollClosesAt"] = [MeetingFields.PollClosesAfterSlot.Error()];
         }
         if (errors.Count > 0) throw Invalid(errors, "The meeting plan is missing something or has invalid values; nothing was planned.");
 
@@ -217,14 +217,14 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     public async Task<MeetingView> RecordAttendanceAsync(Guid communityId, Guid meetingId, IReadOnlyList<AttendanceEntry>? entries, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (entries is null || entries.Count == 0) throw Invalid(new() { ["entries"] = ["Give at least one person."] }, "No attendance given; nothing changed.");
+        if (entries is null || entries.Count == 0) throw Invalid(new() { ["entries"] = [MeetingFields.NobodyGiven.Error()] }, "No attendance given; nothing changed.");
         await using (var db = database.CreateContext(tracking: true))
         {
             var meeting = await FindMeetingAsync(db, communityId, meetingId, cancellationToken);
             RequireScheduled(meeting);
             var roll = await RollAsync(db, meeting, cancellationToken);
             var unknown = entries.Where(e => roll.All(m => m.PersonId != e.PersonId)).Select(e => e.PersonId.ToString()).ToArray();
-            if (unknown.Length > 0) throw Invalid(new() { ["entries"] = [$"Not on the panel: {string.Join(", ", unknown)}."] }, "Someone is not on the panel; nothing changed.");
+            if (unknown.Length > 0) throw Invalid(new() { ["entries"] = [MeetingFields.NotOnPanelNamed.With(("people", string.Join(", ", unknown)))] }, "Someone is not on the panel; nothing changed.");
             var existing = await db.MeetingAttendance.Where(a => a.MeetingId == meetingId).ToDictionaryAsync(a => a.PersonId, cancellationToken);
             foreach (var entry in entries.DistinctBy(e => e.PersonId))
             {
@@ -239,7 +239,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     /// <summary>Writes down a proposal made at the meeting.</summary>
     public async Task<Proposal> AddProposalAsync(Guid communityId, Guid meetingId, string? title, string? body, Guid? personId, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         RequireText(errors, "title", title, 200);
         OptionalText(errors, "body", body, 4000);
         if (errors.Count > 0) throw Invalid(errors, "The proposal is missing something; nothing was recorded.");
@@ -278,7 +278,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     /// <summary>Writes down a point raised (讨论要点).</summary>
     public async Task<MeetingPoint> AddPointAsync(Guid communityId, Guid meetingId, string? text, Guid? personId, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         RequireText(errors, "text", text, MaxText);
         if (errors.Count > 0) throw Invalid(errors, "The point is empty or too long; nothing was recorded.");
         await using var db = database.CreateContext(tracking: true);
@@ -294,7 +294,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     /// <summary>Writes down a resolution (决议事项).</summary>
     public async Task<MeetingResolution> AddResolutionAsync(Guid communityId, Guid meetingId, string? text, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         RequireText(errors, "text", text, MaxText);
         if (errors.Count > 0) throw Invalid(errors, "The resolution is empty or too long; nothing was recorded.");
         await using var db = database.CreateContext(tracking: true);
@@ -315,7 +315,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     public async Task<VoteView> OpenVoteAsync(Guid communityId, Guid meetingId, string? question, Guid? proposalId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         RequireText(errors, "question", question, 500);
         if (errors.Count > 0) throw Invalid(errors, "The vote needs a question; nothing was opened.");
         await using var db = database.CreateContext(tracking: true);
@@ -327,7 +327,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         if (await db.MeetingVotes.AnyAsync(v => v.MeetingId == meetingId && v.Status == VoteStatuses.Open, cancellationToken))
             throw new WorkflowException(WorkflowErrorKind.Conflict, "vote-open", "Another vote of this meeting is open: close it first. Nothing was opened.");
         if (proposalId is { } pid && !await db.Proposals.AnyAsync(p => p.Id == pid && p.MeetingId == meetingId, cancellationToken))
-            throw Invalid(new() { ["proposalId"] = ["No such proposal at this meeting (mark a proposal sent by link as discussed first)."] }, "Unknown proposal; nothing was opened.");
+            throw Invalid(new() { ["proposalId"] = [MeetingFields.ProposalUnknown.Error()] }, "Unknown proposal; nothing was opened.");
         var deliberation = await db.Cases.SingleAsync(c => c.Id == meeting.CaseId, cancellationToken);
         var (document, rules) = ReadRules(deliberation);
         var roll = await MeetingRoll.ReadAsync(db, meeting.CaseId, rules, cancellationToken);
@@ -362,9 +362,9 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     public async Task<VoteView> RecordBallotAsync(Guid communityId, Guid meetingId, Guid voteId, BallotEntry? entry, string channel, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (entry is null) throw Invalid(new() { ["choice"] = ["Required."] }, "No ballot given; nothing was recorded.");
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (entry.Choice is null || !BallotChoices.All.Contains(entry.Choice)) errors["choice"] = [$"One of {string.Join(", ", BallotChoices.All)}."];
+        if (entry is null) throw Invalid(new() { ["choice"] = [CommonFields.Required.Error()] }, "No ballot given; nothing was recorded.");
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
+        if (entry.Choice is null || !BallotChoices.All.Contains(entry.Choice)) errors["choice"] = [MeetingFields.BallotChoice.With(("choices", string.Join(", ", BallotChoices.All)))];
         OptionalText(errors, "reason", entry.Reason, MaxText);
         if (errors.Count > 0) throw Invalid(errors, "The ballot is not valid; nothing was recorded.");
         await using var db = database.CreateContext(tracking: true);
@@ -373,10 +373,10 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
         if (vote.Status != VoteStatuses.Open) throw VoteClosed();
         var rules = ReadVoteRules(vote);
         if (entry.Choice is BallotChoices.Block or BallotChoices.StandAside && rules.Rule != DecisionRules.Consent)
-            throw Invalid(new() { ["choice"] = ["Block and stand-aside belong to consent; this vote takes yes, no or abstain."] }, "The ballot is not valid; nothing was recorded.");
+            throw Invalid(new() { ["choice"] = [MeetingFields.ConsentChoicesOnly.Error()] }, "The ballot is not valid; nothing was recorded.");
         var roll = await MeetingRoll.ReadAsync(db, meeting.CaseId, rules, cancellationToken);
         if (roll.FirstOrDefault(m => m.PersonId == entry.PersonId) is not { Votes: true })
-            throw Invalid(new() { ["personId"] = ["Not a voter of this case under its rules (advisors attend without a vote)."] }, "Not a voter; nothing was recorded.");
+            throw Invalid(new() { ["personId"] = [MeetingFields.NotAVoter.Error()] }, "Not a voter; nothing was recorded.");
         var row = await db.VoteBallots.SingleOrDefaultAsync(b => b.VoteId == voteId && b.PersonId == entry.PersonId, cancellationToken);
         if (row is null) db.VoteBallots.Add(row = new VoteBallot { VoteId = voteId, PersonId = entry.PersonId });
         (row.Choice, row.Reason, row.Channel, row.RecordedAt) = (entry.Choice!, Trimmed(entry.Reason), channel, now);
@@ -436,7 +436,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     public async Task<Meeting> CloseAsync(Guid communityId, Guid meetingId, string? chair, string? recorder, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         OptionalText(errors, "chair", chair, 100);
         OptionalText(errors, "recorder", recorder, 100);
         if (errors.Count > 0) throw Invalid(errors, "Invalid values; nothing changed.");
@@ -669,7 +669,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     {
         if (personId is not { } id) return;
         if (!await db.PanelMembers.AnyAsync(m => m.CaseId == meeting.CaseId && m.PersonId == id && m.LeftAt == null, cancellationToken))
-            throw Invalid(new() { [field] = ["Not on this case's panel."] }, "Someone is not on the panel; nothing was recorded.");
+            throw Invalid(new() { [field] = [MeetingFields.NotOnPanel.Error()] }, "Someone is not on the panel; nothing was recorded.");
     }
 
     /// <summary>One filed minutes record of the community (the files are read by the caller, under the archive).</summary>
@@ -704,17 +704,21 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
 
     private static WorkflowException ProposalNotFound(Guid id) => new(WorkflowErrorKind.NotFound, "proposal-not-found", $"The meeting has no proposal {id}.");
 
-    private static WorkflowException Invalid(Dictionary<string, string[]> errors, string message) =>
+    // The rules' own checks still give sentences (translated by the host's older table until they carry codes).
+    private static WorkflowException InvalidRules(Dictionary<string, string[]> errors, string message) =>
         new(WorkflowErrorKind.Invalid, "invalid-input", message) { Errors = errors };
 
-    private static void RequireText(Dictionary<string, string[]> errors, string field, string? value, int max)
+    private static WorkflowException Invalid(Dictionary<string, FieldError[]> errors, string message) =>
+        new(WorkflowErrorKind.Invalid, "invalid-input", message) { FieldErrors = errors };
+
+    private static void RequireText(Dictionary<string, FieldError[]> errors, string field, string? value, int max)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max) errors[field] = [$"Required, at most {max} characters."];
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max) errors[field] = [CommonFields.RequiredAtMost.With(("max", max))];
     }
 
-    private static void OptionalText(Dictionary<string, string[]> errors, string field, string? value, int max)
+    private static void OptionalText(Dictionary<string, FieldError[]> errors, string field, string? value, int max)
     {
-        if (value is not null && value.Trim().Length > max) errors[field] = [$"At most {max} characters."];
+        if (value is not null && value.Trim().Length > max) errors[field] = [CommonFields.AtMost.With(("max", max))];
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -123,6 +123,9 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         var instance = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
         Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
         Assert.Empty(instance["incidents"]!.AsArray());
+        // The workflow's record of the closing counts the answer that triggered it, as the notice does (read in one unit of work).
+        var closing = instance["outputs"]!["close"]!;
+        Assert.Equal((1, 0, 0, 0), ((int)closing["satisfied"]!, (int)closing["fairlySatisfied"]!, (int)closing["dissatisfied"]!, (int)closing["noAnswer"]!));
 
         // The public notice of the result reaches the building head of 5栋: who did what, and the satisfaction summary.
         var notice = await ReceiveAsync(world.Emails["王楼长"], "【结案公示】");

@@ -55,6 +55,32 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
     };
 
     [Fact]
+    public async Task PlanMeeting_SlotEndsBeforeItStarts_RefusedAtTheFieldByCodeInTheCallersLanguageAndNothingPlanned()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+        var plan = new
+        {
+            name = "协商会", place = "议事厅",
+            slots = new[] { new { start = world.Beijing(5, 19), end = world.Beijing(5, 18) }, new { start = world.Beijing(6, 19), end = world.Beijing(6, 21) } },
+        };
+
+        var answers = new Dictionary<string, JsonObject>();
+        foreach (var language in new[] { "zh-CN", "en" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{world.Api}/cases/{world.CaseId}/meetings") { Content = JsonContent.Create(plan) };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var response = await world.Staff.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            answers[language] = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        }
+
+        Assert.Equal("每个候选时间的结束时间须晚于开始时间。", (string)answers["zh-CN"]["errors"]!["slots"]![0]!);
+        Assert.Equal("Each slot must end after it starts.", (string)answers["en"]["errors"]!["slots"]![0]!);
+        Assert.All(answers.Values, a => Assert.Equal("slot-ends-before-start", (string)a["errorCodes"]!["slots"]![0]!));
+        Assert.Empty((await world.GetAsync($"{world.Api}/cases/{world.CaseId}/meetings")).AsArray());
+    }
+
+    [Fact]
     public async Task QuorumNotReached_CancelsTheMeetingAlertsStaffAndReturnsToTheTimePoll()
     {
         var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
