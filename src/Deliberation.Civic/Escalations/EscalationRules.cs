@@ -1,3 +1,5 @@
+using Deliberation.Engine.Runtime;
+
 namespace Deliberation.Civic.Escalations;
 
 /// <summary>Checks an <see cref="EscalationRequest"/> and parses escalation contacts.</summary>
@@ -15,14 +17,14 @@ public static class EscalationRules
     private static readonly char[] Separators = [',', ',', ';', ';', '\n', ' ', '、'];
 
     /// <summary>Problems of a request by field; empty when it is fine.</summary>
-    public static Dictionary<string, string[]> Validate(EscalationRequest request)
+    public static Dictionary<string, FieldError[]> Validate(EscalationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!EscalationKinds.IsValid(request.Kind)) errors["kind"] = [$"Lower-case letters and digits joined by hyphens, at most {EscalationKinds.MaxLength}, e.g. {EscalationKinds.RoundsExhausted}."];
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
+        if (!EscalationKinds.IsValid(request.Kind)) errors["kind"] = [EscalationFields.Kind.With(("max", EscalationKinds.MaxLength), ("example", EscalationKinds.RoundsExhausted))];
         if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Trim().Length > MaxSubjectLength || request.Subject.Contains('\n', StringComparison.Ordinal))
-            errors["subject"] = [$"Required: one line of at most {MaxSubjectLength} characters."];
-        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > MaxBodyLength) errors["body"] = [$"Required, at most {MaxBodyLength} characters."];
+            errors["subject"] = [EscalationFields.Subject.With(("max", MaxSubjectLength))];
+        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > MaxBodyLength) errors["body"] = [CommonFields.RequiredAtMost.With(("max", MaxBodyLength))];
         return errors;
     }
 

@@ -1,6 +1,8 @@
+using Deliberation.Engine.Runtime;
+
 namespace Deliberation.Civic.Implementation;
 
-/// <summary>Checks an <see cref="ActionItemDraft"/>; the errors are by field (camelCase, as the API names them), in English for staff.</summary>
+/// <summary>Checks an <see cref="ActionItemDraft"/>; the errors are by field (camelCase, as the API names them), each with its code.</summary>
 public static class ActionItemValidator
 {
     /// <summary>The longest title.</summary>
@@ -23,26 +25,26 @@ public static class ActionItemValidator
     /// <param name="now">The current time: the due date must be after it.</param>
     /// <param name="personBelongs">Whether the named person is on the community's roster (ignored without a person).</param>
     /// <returns>Problems by field; empty when the draft is valid.</returns>
-    public static Dictionary<string, string[]> Validate(ActionItemDraft draft, DateTimeOffset now, bool personBelongs)
+    public static Dictionary<string, FieldError[]> Validate(ActionItemDraft draft, DateTimeOffset now, bool personBelongs)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         Text(draft.Title, "title", MaxTitleLength, required: true, errors);
         Text(draft.ResponsibleParty, "responsibleParty", MaxPartyLength, required: true, errors);
         Text(draft.FundingSource, "fundingSource", MaxFundingSourceLength, required: false, errors);
-        if (draft.DueAt is not { } due) errors["dueAt"] = ["Required: an ISO 8601 date and time, e.g. 2026-12-31T18:00:00+08:00."];
-        else if (due <= now) errors["dueAt"] = ["The due date must be in the future."];
-        else if (due - now > MaxDueIn) errors["dueAt"] = ["The due date must be within three years."];
+        if (draft.DueAt is not { } due) errors["dueAt"] = [ActionItemFields.DueAtRequired.Error()];
+        else if (due <= now) errors["dueAt"] = [ActionItemFields.DueAtInPast.Error()];
+        else if (due - now > MaxDueIn) errors["dueAt"] = [ActionItemFields.DueAtTooFar.Error()];
         if (draft.Budget is { } budget && (budget < 0 || budget > MaxBudget || decimal.Round(budget, 2) != budget))
-            errors["budget"] = [$"A number of yuan from 0 to {MaxBudget}, with at most two decimals."];
-        if (draft.PersonId is not null && !personBelongs) errors["personId"] = ["No such person in this community."];
+            errors["budget"] = [ActionItemFields.Budget.With(("max", MaxBudget))];
+        if (draft.PersonId is not null && !personBelongs) errors["personId"] = [ActionItemFields.PersonUnknown.Error()];
         return errors;
     }
 
-    private static void Text(string? value, string field, int max, bool required, Dictionary<string, string[]> errors)
+    private static void Text(string? value, string field, int max, bool required, Dictionary<string, FieldError[]> errors)
     {
         var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0 && required) errors[field] = ["Required."];
-        else if (trimmed.Length > max) errors[field] = [$"At most {max} characters."];
+        if (trimmed.Length == 0 && required) errors[field] = [CommonFields.Required.Error()];
+        else if (trimmed.Length > max) errors[field] = [CommonFields.AtMost.With(("max", max))];
     }
 }

@@ -60,7 +60,7 @@ public sealed class EscalateRoundsActivity(DeliberationDatabase database) : Acti
         var request = new EscalationRequest(communityId, deliberation.Id, EscalationKinds.RoundsExhausted, subject, body, deliberation.Id, context.InstanceId);
         // Checked now, so that a bad request is an incident of this activity rather than a failed commit.
         if (EscalationRules.Validate(request) is { Count: > 0 } problems)
-            throw new InvalidOperationException("The escalation is not valid: " + string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}")));
+            throw new InvalidOperationException("The escalation is not valid: " + string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value.Select(e => e.Format(english: true)))}")));
         context.AddDomainWrite(async (step, token) =>
         {
             await using var db = await database.CreateContextAsync(step, token);

@@ -55,11 +55,11 @@ public sealed class EscalationStore(DeliberationDatabase database, TimeProvider 
         if (request.CaseId is { } caseId)
         {
             var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId && c.CommunityId == request.CommunityId, cancellationToken);
-            if (found is null) errors["caseId"] = ["No such case in this community."];
+            if (found is null) errors["caseId"] = [EscalationFields.CaseUnknown.Error()];
             else caseLabel = string.IsNullOrEmpty(found.CaseNumber) ? found.Title : $"{found.CaseNumber} {found.Title}";
         }
         if (errors.Count > 0)
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The escalation is invalid; nothing was raised.") { Errors = errors };
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The escalation is invalid; nothing was raised.") { FieldErrors = errors };
 
         if (request.RelatedId is { } related
             && await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.CommunityId == request.CommunityId && e.Kind == request.Kind && e.RelatedId == related,

@@ -42,7 +42,7 @@ public sealed class ActionItemStore(DeliberationDatabase database, AnswerLinks l
         var personBelongs = draft.PersonId is { } personId && await db.People.AnyAsync(p => p.Id == personId && p.CommunityId == communityId, cancellationToken);
         var errors = ActionItemValidator.Validate(draft, now, personBelongs);
         if (errors.Count > 0)
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The action item is missing something or has invalid values; nothing was created.") { Errors = errors };
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The action item is missing something or has invalid values; nothing was created.") { FieldErrors = errors };
         var item = new ActionItem
         {
             Id = Guid.CreateVersion7(now), CommunityId = communityId, CaseId = caseId, MeetingId = draft.MeetingId, Title = draft.Title!.Trim(),
