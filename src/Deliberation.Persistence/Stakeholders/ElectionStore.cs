@@ -1,3 +1,4 @@
+using Deliberation.Engine.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Communities;
@@ -55,9 +56,9 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         var buildings = await db.BuildingGroups.Where(b => buildingIds.Contains(b.Id)).ToListAsync(cancellationToken);
         var seats = settings.SeatsByBuildingGroup ?? new Dictionary<Guid, int>();
         if (seats.Any(s => buildings.All(b => b.Id != s.Key) || s.Value is < Election.MinSeats or > Election.MaxSeats))
-            throw Refusals.Invalid(new Dictionary<string, string[]>
+            throw Refusals.Invalid(new Dictionary<string, FieldError[]>
             {
-                ["seatsByBuildingGroup"] = [$"Building groups of this group, each with {Election.MinSeats}–{Election.MaxSeats} seats."],
+                ["seatsByBuildingGroup"] = [StakeholderFields.SeatsByBuilding.With(("min", Election.MinSeats), ("max", Election.MaxSeats))],
             }, "The election settings are invalid; nothing was opened.");
         var elections = buildings.OrderBy(b => b.Name, StringComparer.Ordinal).Select(b =>
         {
@@ -90,7 +91,7 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
             throw Refusals.Conflict("no-second-layer", "Only a group spanning several building groups elects in two layers; nothing was opened.");
         var template = Validate(settings);
         if (settings.SeatsByBuildingGroup is { Count: > 0 })
-            throw Refusals.Invalid(new Dictionary<string, string[]> { ["seatsByBuildingGroup"] = ["Layer 2 has one election for the group: give seats."] },
+            throw Refusals.Invalid(new Dictionary<string, FieldError[]> { ["seatsByBuildingGroup"] = [StakeholderFields.LayerTwoSeats.Error()] },
                 "The election settings are invalid; nothing was opened.");
         var elections = await db.Elections.Where(e => e.GroupId == groupId).ToListAsync(cancellationToken);
         if (elections.Any(e => e.Layer == 2)) throw Refusals.Conflict("elections-already-open", "The group's layer-2 election is open already; nothing was opened.");
@@ -215,10 +216,12 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         var now = time.GetUtcNow();
         EnsureNominating(election, now);
         var electorate = await ElectorateAsync(db, election, cancellationToken);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var electorateText = election.Layer == 1 ? "a household representative of the building group" : "a delegate elected in layer 1";
-        if (electorate.All(v => v.Id != personId)) errors["personId"] = [$"The candidate must belong to the electorate: {electorateText}."];
-        if (nominatedByPersonId is { } by && electorate.All(v => v.Id != by)) errors["nominatedByPersonId"] = [$"The nominator must belong to the electorate: {electorateText}."];
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
+        var households = election.Layer == 1;
+        if (electorate.All(v => v.Id != personId))
+            errors["personId"] = [(households ? StakeholderFields.CandidateOutsideHouseholds : StakeholderFields.CandidateOutsideDelegates).Error()];
+        if (nominatedByPersonId is { } by && electorate.All(v => v.Id != by))
+            errors["nominatedByPersonId"] = [(households ? StakeholderFields.NominatorOutsideHouseholds : StakeholderFields.NominatorOutsideDelegates).Error()];
         Refusals.ThrowIfAny(errors, "The nomination is invalid; nothing was recorded.");
         if (await db.Candidates.AnyAsync(c => c.ElectionId == election.Id && c.PersonId == personId, cancellationToken)) throw AlreadyNominated();
 
@@ -484,10 +487,10 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         var votes = await VotesAsync(db, taskIds, cancellationToken);
         var ids = candidates.Select(c => c.Id).ToList();
         var tied = PluralityCount.Count(ids, votes, election.Seats).TiedForLastSeat;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength) errors["reason"] = [$"Required, at most {MaxReasonLength} characters."];
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength) errors["reason"] = [CommonFields.RequiredAtMost.With(("max", MaxReasonLength))];
         if (order is null || order.Count != tied.Count || order.Distinct().Count() != order.Count || !order.All(tied.Contains))
-            errors["order"] = [$"List exactly the tied candidates, best first: {string.Join(", ", tied)}."];
+            errors["order"] = [StakeholderFields.TieOrder.With(("candidates", string.Join(", ", tied)))];
         Refusals.ThrowIfAny(errors, "The tie decision is invalid; nothing changed.");
 
         var now = time.GetUtcNow();
@@ -620,18 +623,18 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
     private Election Validate(ElectionSettings settings)
     {
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         var seats = settings.Seats ?? 1;
-        if (seats is < Election.MinSeats or > Election.MaxSeats) errors["seats"] = [$"{Election.MinSeats}–{Election.MaxSeats}."];
-        if (settings.NominationsCloseAt is not { } nominations || nominations <= now) errors["nominationsCloseAt"] = ["Required, in the future."];
+        if (seats is < Election.MinSeats or > Election.MaxSeats) errors["seats"] = [StakeholderFields.Seats.With(("min", Election.MinSeats), ("max", Election.MaxSeats))];
+        if (settings.NominationsCloseAt is not { } nominations || nominations <= now) errors["nominationsCloseAt"] = [StakeholderFields.NominationsCloseAt.Error()];
         if (settings.BallotClosesAt is not { } ballot || ballot <= (settings.NominationsCloseAt ?? now))
-            errors["ballotClosesAt"] = ["Required, after nominations close."];
+            errors["ballotClosesAt"] = [StakeholderFields.BallotClosesAt.Error()];
         var reminder = settings.ReminderBefore ?? DefaultReminderBefore;
-        if (reminder < TimeSpan.Zero || reminder > TimeSpan.FromDays(30)) errors["reminderBefore"] = ["Between 0 and 30 days."];
+        if (reminder < TimeSpan.Zero || reminder > TimeSpan.FromDays(30)) errors["reminderBefore"] = [StakeholderFields.ReminderBefore.Error()];
         var tieRule = settings.TieRule ?? TieRules.Lots;
-        if (!TieRules.All.Contains(tieRule)) errors["tieRule"] = [$"Expected one of: {string.Join(", ", TieRules.All)}."];
+        if (!TieRules.All.Contains(tieRule)) errors["tieRule"] = [StakeholderFields.OneOf.With(("values", string.Join(", ", TieRules.All)))];
         var method = settings.CountingMethod ?? CountingMethods.Plurality;
-        if (!CountingMethods.All.Contains(method)) errors["countingMethod"] = [$"Expected one of: {string.Join(", ", CountingMethods.All)}."];
+        if (!CountingMethods.All.Contains(method)) errors["countingMethod"] = [StakeholderFields.OneOf.With(("values", string.Join(", ", CountingMethods.All)))];
         Refusals.ThrowIfAny(errors, "The election settings are missing something or invalid; nothing was opened.");
         return new Election
         {

@@ -9,10 +9,10 @@ internal static class Refusals
 
     public static WorkflowException Conflict(string code, string message) => new(WorkflowErrorKind.Conflict, code, message);
 
-    public static WorkflowException Invalid(IReadOnlyDictionary<string, string[]> errors, string message) =>
-        new(WorkflowErrorKind.Invalid, "invalid-input", message) { Errors = errors };
+    public static WorkflowException Invalid(IReadOnlyDictionary<string, FieldError[]> errors, string message) =>
+        new(WorkflowErrorKind.Invalid, "invalid-input", message) { FieldErrors = errors };
 
-    public static void ThrowIfAny(Dictionary<string, string[]> errors, string message)
+    public static void ThrowIfAny(Dictionary<string, FieldError[]> errors, string message)
     {
         if (errors.Count > 0) throw Invalid(errors, message);
     }

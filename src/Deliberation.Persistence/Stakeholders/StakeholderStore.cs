@@ -1,3 +1,4 @@
+using Deliberation.Engine.Runtime;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Elections;
 using Microsoft.EntityFrameworkCore;
@@ -40,19 +41,19 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         bool advisorsMayVote, CancellationToken cancellationToken)
     {
         await RequireCommunityAsync(db, communityId, cancellationToken);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         if (complaintId is { } fromComplaint)
         {
             var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == fromComplaint && c.CommunityId == communityId, cancellationToken);
-            if (complaint is null) errors["complaintId"] = ["No such complaint in this community."];
+            if (complaint is null) errors["complaintId"] = [StakeholderFields.ComplaintUnknown.Error()];
             else
             {
                 caseNumber = string.IsNullOrWhiteSpace(caseNumber) ? complaint.CaseNumber : caseNumber;
                 title = string.IsNullOrWhiteSpace(title) ? complaint.Title : title;
             }
         }
-        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength) errors["title"] = [$"Required, at most {MaxTitleLength} characters."];
-        if (caseNumber?.Trim().Length > 60) errors["caseNumber"] = ["At most 60 characters."];
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength) errors["title"] = [CommonFields.RequiredAtMost.With(("max", MaxTitleLength))];
+        if (caseNumber?.Trim().Length > 60) errors["caseNumber"] = [CommonFields.AtMost.With(("max", 60))];
         Refusals.ThrowIfAny(errors, "The case is missing something or has invalid values; nothing was created.");
 
         var now = time.GetUtcNow();
@@ -117,7 +118,7 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         Guid? buildingGroupId, Guid? precinctId, IReadOnlyList<Guid>? householdIds, CancellationToken cancellationToken)
     {
         if (db.Cases.Local.All(c => c.Id != caseId || c.CommunityId != communityId)) await RequireCaseAsync(db, communityId, caseId, cancellationToken);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         List<Household> households = [];
         Guid? sourceId = null;
         string? defaultName = null;
@@ -125,7 +126,7 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         {
             case AffectedGroupKinds.BuildingGroup:
                 var building = buildingGroupId is { } b ? await db.BuildingGroups.FirstOrDefaultAsync(x => x.Id == b && x.CommunityId == communityId, cancellationToken) : null;
-                if (building is null) errors["buildingGroupId"] = ["Required: a building group of this community."];
+                if (building is null) errors["buildingGroupId"] = [StakeholderFields.BuildingGroupRequired.Error()];
                 else
                 {
                     (sourceId, defaultName) = (building.Id, building.Name);
@@ -134,7 +135,7 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
                 break;
             case AffectedGroupKinds.Precinct:
                 var precinct = precinctId is { } p ? await db.Precincts.FirstOrDefaultAsync(x => x.Id == p && x.CommunityId == communityId, cancellationToken) : null;
-                if (precinct is null) errors["precinctId"] = ["Required: a precinct of this community."];
+                if (precinct is null) errors["precinctId"] = [StakeholderFields.PrecinctRequired.Error()];
                 else
                 {
                     (sourceId, defaultName) = (precinct.Id, precinct.Name);
@@ -144,20 +145,20 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
                 break;
             case AffectedGroupKinds.AdHoc:
                 var ids = (householdIds ?? []).Distinct().ToList();
-                if (ids.Count is 0 or > MaxListedHouseholds) errors["householdIds"] = [$"Required: 1–{MaxListedHouseholds} households of this community."];
+                if (ids.Count is 0 or > MaxListedHouseholds) errors["householdIds"] = [StakeholderFields.HouseholdCount.With(("max", MaxListedHouseholds))];
                 else
                 {
                     households = await db.Households.Where(h => ids.Contains(h.Id) && h.CommunityId == communityId).ToListAsync(cancellationToken);
-                    if (households.Count != ids.Count) errors["householdIds"] = ["Some households are not in this community."];
+                    if (households.Count != ids.Count) errors["householdIds"] = [StakeholderFields.HouseholdsElsewhere.Error()];
                 }
                 break;
             default:
-                errors["kind"] = [$"Expected one of: {string.Join(", ", AffectedGroupKinds.All)}."];
+                errors["kind"] = [StakeholderFields.GroupKind.With(("kinds", string.Join(", ", AffectedGroupKinds.All)))];
                 break;
         }
         name = string.IsNullOrWhiteSpace(name) ? defaultName : name.Trim();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength) errors["name"] = [$"Required, at most {MaxNameLength} characters."];
-        if (errors.Count == 0 && households.Count == 0) errors["households"] = ["The group has no households: import the roster first."];
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength) errors["name"] = [CommonFields.RequiredAtMost.With(("max", MaxNameLength))];
+        if (errors.Count == 0 && households.Count == 0) errors["households"] = [StakeholderFields.GroupEmpty.Error()];
         Refusals.ThrowIfAny(errors, "The group is missing something or has invalid values; nothing was created.");
 
         var now = time.GetUtcNow();
@@ -227,19 +228,19 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
     {
         await using var db = database.CreateContext();
         var found = await RequireCaseAsync(db, communityId, caseId, cancellationToken);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.CommunityId == communityId, cancellationToken);
-        if (person is null) errors["personId"] = ["No such person in this community."];
+        if (person is null) errors["personId"] = [StakeholderFields.PersonUnknown.Error()];
         var kinds = role switch
         {
             PanelRoles.Party => PartyKinds.Parties,
             PanelRoles.Advisor => PartyKinds.Advisors,
             _ => null,
         };
-        if (kinds is null) errors["role"] = [$"Expected {PanelRoles.Party} or {PanelRoles.Advisor}; representatives come from elections or direct participation."];
-        else if (partyKind is null || !kinds.Contains(partyKind)) errors["partyKind"] = [$"For a {role}, expected one of: {string.Join(", ", kinds)}."];
+        if (kinds is null) errors["role"] = [StakeholderFields.PanelRole.With(("party", PanelRoles.Party), ("advisor", PanelRoles.Advisor))];
+        else if (partyKind is null || !kinds.Contains(partyKind)) errors["partyKind"] = [StakeholderFields.PartyKind.With(("role", role), ("kinds", string.Join(", ", kinds)))];
         if (role == PanelRoles.Advisor && votes == true && !found.AdvisorsMayVote)
-            errors["votes"] = ["The case's rules do not let advisors vote (advisorsMayVote is false)."];
+            errors["votes"] = [StakeholderFields.AdvisorsMayNotVote.Error()];
         Refusals.ThrowIfAny(errors, "The panel member is missing something or has invalid values; nothing was added.");
         if (await db.PanelMembers.AnyAsync(m => m.CaseId == caseId && m.PersonId == personId && m.LeftAt == null, cancellationToken))
             throw Refusals.Conflict("already-on-panel", "The person already sits on this panel; nothing was added.");
@@ -275,7 +276,7 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
     public async Task<DropOutResult> DropOutAsync(Guid communityId, Guid memberId, string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength)
-            throw Refusals.Invalid(new Dictionary<string, string[]> { ["reason"] = [$"Required, at most {MaxReasonLength} characters."] }, "Say why the member drops out; nothing changed.");
+            throw Refusals.Invalid(new Dictionary<string, FieldError[]> { ["reason"] = [CommonFields.RequiredAtMost.With(("max", MaxReasonLength))] }, "Say why the member drops out; nothing changed.");
         await using var db = database.CreateContext(tracking: true);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var member = await db.PanelMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.CommunityId == communityId, cancellationToken)
