@@ -43,25 +43,25 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
         if (!await db.Communities.AnyAsync(c => c.Id == draft.CommunityId, cancellationToken))
             throw new WorkflowException(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {draft.CommunityId}.");
 
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         if (!await db.People.AnyAsync(p => p.Id == draft.PersonId && p.CommunityId == draft.CommunityId, cancellationToken))
-            errors["personId"] = ["No such person in this community."];
+            errors["personId"] = [CommonFields.PersonUnknown.Error()];
         if (!TaskPurposes.IsKnown(draft.Purpose))
-            errors["purpose"] = [$"Expected one of: {string.Join(", ", TaskPurposes.All)}."];
+            errors["purpose"] = [CommonFields.OneOf.With(("values", string.Join(", ", TaskPurposes.All)))];
         if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length > MaxTitleLength)
-            errors["title"] = [$"Required, at most {MaxTitleLength} characters."];
+            errors["title"] = [CommonFields.RequiredAtMost.With(("max", MaxTitleLength))];
         if (!TaskForm.TryParse(draft.Data, out _, out var dataError))
-            errors["data"] = [dataError!];
+            errors["data"] = [ParticipationFields.TaskData.With(("detail", dataError))];
         if (draft.ClosesAt is { } closes && closes <= now)
-            errors["closesAt"] = ["The deadline must be in the future."];
+            errors["closesAt"] = [ParticipationFields.DeadlineInPast.Error()];
         if ((draft.InstanceId is null) != string.IsNullOrWhiteSpace(draft.SignalName))
-            errors[draft.InstanceId is null ? "instanceId" : "signalName"] = ["instanceId and signalName go together: give both or neither."];
+            errors[draft.InstanceId is null ? "instanceId" : "signalName"] = [ParticipationFields.InstanceWithSignal.Error()];
         else if (draft.SignalName?.Length > MaxSignalNameLength)
-            errors["signalName"] = [$"At most {MaxSignalNameLength} characters."];
+            errors["signalName"] = [CommonFields.AtMost.With(("max", MaxSignalNameLength))];
         else if (draft.InstanceId is { } instanceId && !await db.Instances.AnyAsync(i => i.Id == instanceId, cancellationToken))
-            errors["instanceId"] = ["No such workflow instance."];
+            errors["instanceId"] = [ParticipationFields.InstanceUnknown.Error()];
         if (errors.Count > 0)
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The task is missing something or has invalid values; nothing was created.") { Errors = errors };
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The task is missing something or has invalid values; nothing was created.") { FieldErrors = errors };
 
         var task = new ParticipationTask
         {
@@ -169,7 +169,7 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
         if (form.TryNormalize(given, out var answer) is { } problem)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-answer", $"The answer does not fit the task ({problem}); nothing was recorded.")
             {
-                Errors = new Dictionary<string, string[]> { ["answer"] = [Describe(problem, form)] },
+                FieldErrors = new Dictionary<string, FieldError[]> { ["answer"] = [Describe(problem, form)] },
             };
 
         var row = new TaskAnswer
@@ -239,21 +239,19 @@ public sealed class TaskStore(DeliberationDatabase database, WorkflowRuntime run
         return payload;
     }
 
-    private static string Describe(AnswerProblem problem, TaskForm form) => problem switch
+    private static FieldError Describe(AnswerProblem problem, TaskForm form) => problem switch
     {
-        AnswerProblem.ChoiceRequired => "Choose an option.",
-        AnswerProblem.UnknownChoice => $"Choose among: {string.Join(", ", form.Options.Select(o => o.Value))}.",
-        AnswerProblem.SingleChoiceOnly => "Only one option may be chosen (give \"choice\").",
-        AnswerProblem.TooManyChoices => $"At most {form.MaxChoices} options may be chosen.",
-        AnswerProblem.CommentRequired => "This task takes a written answer: give \"comment\".",
-        AnswerProblem.CommentTooLong => $"The comment may have at most {TaskForm.MaxCommentLength} characters.",
-        AnswerProblem.CommentNotAllowed => "This task takes no comment.",
-        AnswerProblem.PercentRequired => "Give \"percent\" (0–100), or \"done\": true.",
-        AnswerProblem.PercentOutOfRange => "\"percent\" must be a whole number from 0 to 100.",
-        _ when form.IsProgress => "Expected {\"percent\": 0–100, \"done\": false, \"comment\": \"…\"}.",
-        _ => form.Multiple
-            ? "Expected {\"choices\": [\"value\", …], \"comment\": \"…\"}."
-            : "Expected {\"choice\": \"value\", \"comment\": \"…\"}.",
+        AnswerProblem.ChoiceRequired => ParticipationFields.ChoiceRequired.Error(),
+        AnswerProblem.UnknownChoice => ParticipationFields.ChoiceUnknown.With(("options", string.Join(", ", form.Options.Select(o => o.Value)))),
+        AnswerProblem.SingleChoiceOnly => ParticipationFields.SingleChoiceOnly.Error(),
+        AnswerProblem.TooManyChoices => ParticipationFields.TooManyChoices.With(("max", form.MaxChoices)),
+        AnswerProblem.CommentRequired => ParticipationFields.CommentRequired.Error(),
+        AnswerProblem.CommentTooLong => ParticipationFields.CommentTooLong.With(("max", TaskForm.MaxCommentLength)),
+        AnswerProblem.CommentNotAllowed => ParticipationFields.CommentNotAllowed.Error(),
+        AnswerProblem.PercentRequired => ParticipationFields.PercentRequired.Error(),
+        AnswerProblem.PercentOutOfRange => ParticipationFields.PercentOutOfRange.Error(),
+        _ when form.IsProgress => ParticipationFields.ProgressShape.Error(),
+        _ => form.Multiple ? ParticipationFields.ChoicesShape.Error() : ParticipationFields.ChoiceShape.Error(),
     };
 
     private static WorkflowException NotFound(Guid taskId) => new(WorkflowErrorKind.NotFound, "task-not-found", $"There is no task {taskId}.");

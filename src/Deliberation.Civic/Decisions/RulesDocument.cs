@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Civic.Decisions;
 
@@ -48,20 +49,20 @@ public sealed record RulesDocument
         };
     }
 
-    /// <summary>The rules, or the problems that stop them (English, for staff; one per field).</summary>
-    public (RulesOfProcedure? Rules, IReadOnlyDictionary<string, string> Problems) ToRules()
+    /// <summary>The rules, or the problems that stop them, by field, each with its code.</summary>
+    public (RulesOfProcedure? Rules, IReadOnlyDictionary<string, FieldError[]> Problems) ToRules()
     {
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         var template = Template is null ? null : RulesTemplates.Find(Template);
         if (Template is not null && template is null)
-            problems["template"] = $"Unknown template '{Template}'; one of {string.Join(", ", RulesTemplates.All.Select(t => t.Code))}.";
+            problems["template"] = [RulesFields.TemplateUnknown.With(("template", Template), ("templates", string.Join(", ", RulesTemplates.All.Select(t => t.Code))))];
         var rule = Rule ?? template?.Rules.Rule;
-        if (rule is null) problems["rule"] = $"Give a template or a rule: one of {string.Join(", ", DecisionRules.All)}.";
+        if (rule is null) problems["rule"] = [RulesFields.RuleMissing.With(("rules", string.Join(", ", DecisionRules.All)))];
         Fraction? quorum = template?.Rules.Quorum;
         if (Quorum is not null)
         {
             quorum = ParseFraction(Quorum);
-            if (quorum is null) problems["quorum"] = $"'{Quorum}' is not a fraction such as 1/2 or 2/3.";
+            if (quorum is null) problems["quorum"] = [RulesFields.QuorumNotFraction.With(("quorum", Quorum))];
         }
         if (problems.Count > 0) return (null, problems);
 
@@ -73,14 +74,8 @@ public sealed record RulesDocument
             Article278Matter = Article278Matter ?? (rule == template?.Rules.Rule ? template?.Rules.Article278Matter : null),
             AbsentMayVoteByLink = AbsentMayVoteByLink,
         };
-        foreach (var problem in rules.Validate())
-        {
-            var field = problem.Contains("quorum", StringComparison.OrdinalIgnoreCase) || problem.Contains("take part", StringComparison.Ordinal) ? "quorum"
-                : problem.Contains("Article 278 matter", StringComparison.Ordinal) ? "article278Matter"
-                : problem.Contains("advisors", StringComparison.OrdinalIgnoreCase) ? "advisorsVote"
-                : "rule";
-            problems[field] = problems.TryGetValue(field, out var earlier) ? earlier + " " + problem : problem;
-        }
+        foreach (var group in rules.Validate().GroupBy(p => p.Field))
+            problems[group.Key] = [.. group.Select(p => p.Error)];
         return problems.Count > 0 ? (null, problems) : (rules, problems);
     }
 

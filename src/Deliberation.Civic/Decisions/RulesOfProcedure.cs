@@ -38,20 +38,21 @@ public sealed record RulesOfProcedure
     /// <summary>Whether the rule is the co-owners' double threshold of Article 278.</summary>
     public bool IsCoOwners => Rule == DecisionRules.CoOwners;
 
-    /// <summary>Why these rules cannot decide anything; empty when they can.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Why these rules cannot decide anything, by field; empty when they can.</summary>
+    public IReadOnlyList<RuleProblem> Validate()
     {
-        var problems = new List<string>();
-        if (!DecisionRules.All.Contains(Rule)) problems.Add($"Unknown decision rule '{Rule}'; one of {string.Join(", ", DecisionRules.All)}.");
-        if (Quorum is null) problems.Add("The quorum is missing.");
-        else if (Quorum.Numerator == 0 || Quorum.IsGreaterThan(Fraction.One)) problems.Add($"The quorum must be above 0 and at most 1, not {Quorum}.");
+        var problems = new List<RuleProblem>();
+        if (!DecisionRules.All.Contains(Rule))
+            problems.Add(new("rule", RulesFields.RuleUnknown.With(("rule", Rule), ("rules", string.Join(", ", DecisionRules.All)))));
+        if (Quorum is null) problems.Add(new("quorum", RulesFields.QuorumMissing.Error()));
+        else if (Quorum.Numerator == 0 || Quorum.IsGreaterThan(Fraction.One)) problems.Add(new("quorum", RulesFields.QuorumRange.With(("quorum", Quorum))));
         if (IsCoOwners)
         {
             if (!Article278Matters.All.Contains(Article278Matter ?? ""))
-                problems.Add($"A co-owners' decision needs the Article 278 matter: {string.Join(" or ", Article278Matters.All)}.");
+                problems.Add(new("article278Matter", RulesFields.Article278Matter.With(("matters", string.Join(" or ", Article278Matters.All)))));
             if (Quorum is not null && Fraction.TwoThirds.IsGreaterThan(Quorum))
-                problems.Add($"Article 278 requires owners holding 2/3 of the area and 2/3 of the owners to take part; a quorum of {Quorum} is too low.");
-            if (AdvisorsVote) problems.Add("Only owners vote on a co-owners' decision; advisors cannot.");
+                problems.Add(new("quorum", RulesFields.Article278Quorum.With(("quorum", Quorum))));
+            if (AdvisorsVote) problems.Add(new("advisorsVote", RulesFields.OwnersOnly.Error()));
         }
         return problems;
     }

@@ -7,7 +7,6 @@ public static class StakeholderFields
 {
 #pragma warning disable CS1591 // each message says what it is
     public static readonly FieldMessage ComplaintUnknown = new("complaint-unknown", "No such complaint in this community.", "本社区没有这个问题。");
-    public static readonly FieldMessage PersonUnknown = new("stakeholder-person-unknown", "No such person in this community.", "本社区没有这个人。");
     public static readonly FieldMessage BuildingGroupRequired = new("building-group-required", "Required: a building group of this community.", "必填：本社区的楼栋。");
     public static readonly FieldMessage PrecinctRequired = new("precinct-required", "Required: a precinct of this community.", "必填：本社区的网格。");
     public static readonly FieldMessage HouseholdCount = new("household-count", "Required: 1–{max} households of this community.", "必填：本社区的 1–{max} 户。");
@@ -36,6 +35,5 @@ public static class StakeholderFields
     public static readonly FieldMessage NominationsCloseAt = new("nominations-close-at", "Required, in the future.", "必填，须在将来。");
     public static readonly FieldMessage BallotClosesAt = new("ballot-closes-at", "Required, after nominations close.", "必填，须在提名截止之后。");
     public static readonly FieldMessage ReminderBefore = new("reminder-before", "Between 0 and 30 days.", "须在 0 到 30 天之间。");
-    public static readonly FieldMessage OneOf = new("one-of", "Expected one of: {values}.", "应为以下之一：{values}。");
 #pragma warning restore CS1591
 }

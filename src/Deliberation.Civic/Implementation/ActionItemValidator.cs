@@ -37,7 +37,7 @@ public static class ActionItemValidator
         else if (due - now > MaxDueIn) errors["dueAt"] = [ActionItemFields.DueAtTooFar.Error()];
         if (draft.Budget is { } budget && (budget < 0 || budget > MaxBudget || decimal.Round(budget, 2) != budget))
             errors["budget"] = [ActionItemFields.Budget.With(("max", MaxBudget))];
-        if (draft.PersonId is not null && !personBelongs) errors["personId"] = [ActionItemFields.PersonUnknown.Error()];
+        if (draft.PersonId is not null && !personBelongs) errors["personId"] = [CommonFields.PersonUnknown.Error()];
         return errors;
     }
 

@@ -9,6 +9,12 @@ public static class CommonFields
     /// <summary>Missing, empty or longer than <c>{max}</c> characters.</summary>
     public static readonly FieldMessage RequiredAtMost = new("required-at-most", "Required, at most {max} characters.", "必填，最多 {max} 个字符。");
 
+    /// <summary>A person id that is not on this community's roster.</summary>
+    public static readonly FieldMessage PersonUnknown = new("person-unknown", "No such person in this community.", "本社区没有这个人。");
+
+    /// <summary>Not one of the values allowed (<c>{values}</c>).</summary>
+    public static readonly FieldMessage OneOf = new("one-of", "Expected one of: {values}.", "应为以下之一：{values}。");
+
     /// <summary>Longer than <c>{max}</c> characters.</summary>
     public static readonly FieldMessage AtMost = new("at-most-characters", "At most {max} characters.", "最多 {max} 个字符。");
 }

@@ -76,9 +76,9 @@ public static partial class CommunitiesApi
     /// <summary>Creates a community.</summary>
     public static async Task<Created<Community>> CreateCommunityAsync(CreateCommunityRequest request, CommunityStore communities, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var code = request.Code?.Trim().ToLowerInvariant() ?? "";
-        if (!CommunityCode().IsMatch(code)) errors["code"] = ["Required: 1–40 lower-case letters, digits or hyphens, starting with a letter or digit."];
+        if (!CommunityCode().IsMatch(code)) errors["code"] = [ApiFields.CommunityCode.Error()];
         var name = Required(request.Name, "name", 200, errors);
         var escalation = EscalationEmails(request.EscalationEmails, errors);
         ThrowIfAny(errors);
@@ -105,7 +105,7 @@ public static partial class CommunitiesApi
         CancellationToken cancellationToken)
     {
         await RequireCommunityAsync(communities, communityId, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var escalation = EscalationEmails(request.EscalationEmails, errors);
         ThrowIfAny(errors);
         return TypedResults.Ok(await communities.SetEscalationEmailsAsync(communityId, escalation, cancellationToken)
@@ -116,7 +116,7 @@ public static partial class CommunitiesApi
     public static async Task<Created<Precinct>> CreatePrecinctAsync(Guid communityId, CreatePrecinctRequest request, CommunityStore communities, CancellationToken cancellationToken)
     {
         await RequireCommunityAsync(communities, communityId, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var name = Required(request.Name, "name", 200, errors);
         ThrowIfAny(errors);
         var precinct = await communities.CreatePrecinctAsync(communityId, name, cancellationToken)
@@ -136,12 +136,12 @@ public static partial class CommunitiesApi
         CancellationToken cancellationToken)
     {
         await RequireCommunityAsync(communities, communityId, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var name = Required(request.Name, "name", 200, errors);
-        if (request.PrecinctId is null && string.IsNullOrWhiteSpace(request.PrecinctName)) errors["precinctId"] = ["Give precinctId or precinctName."];
+        if (request.PrecinctId is null && string.IsNullOrWhiteSpace(request.PrecinctName)) errors["precinctId"] = [ApiFields.PrecinctGiven.Error()];
         ThrowIfAny(errors);
         var precinct = await communities.FindPrecinctAsync(communityId, request.PrecinctId, request.PrecinctName, cancellationToken)
-            ?? throw Invalid(request.PrecinctId is null ? "precinctName" : "precinctId", "The community has no such precinct.");
+            ?? throw Invalid(request.PrecinctId is null ? "precinctName" : "precinctId", ApiFields.PrecinctUnknown.Error());
         var group = await communities.CreateBuildingGroupAsync(communityId, precinct.Id, name, cancellationToken)
             ?? throw new WorkflowException(WorkflowErrorKind.Conflict, "name-taken", $"The community already has a building group '{name}'.");
         return TypedResults.Created($"/api/communities/{communityId}/building-groups", group);
@@ -159,7 +159,7 @@ public static partial class CommunitiesApi
         CommunityStore communities, RosterStore roster, CancellationToken cancellationToken)
     {
         await RequireCommunityAsync(communities, communityId, cancellationToken);
-        if (!request.HasFormContentType) throw Invalid("file", "Send the roster as multipart/form-data in the field 'file'.");
+        if (!request.HasFormContentType) throw Invalid("file", ApiFields.RosterNotForm.Error());
         IFormCollection form;
         try
         {
@@ -170,7 +170,7 @@ public static partial class CommunitiesApi
         {
             return Refused(request, [RosterParser.FileTooLarge(request.ContentLength ?? RosterLimits.MaxFileBytes + 1L)]);
         }
-        var file = form.Files["file"] ?? (form.Files.Count > 0 ? form.Files[0] : null) ?? throw Invalid("file", "The form has no file.");
+        var file = form.Files["file"] ?? (form.Files.Count > 0 ? form.Files[0] : null) ?? throw Invalid("file", ApiFields.RosterNoFile.Error());
         if (file.Length > RosterLimits.MaxFileBytes) return Refused(request, [RosterParser.FileTooLarge(file.Length)]);
         byte[] content;
         await using (var stream = file.OpenReadStream())
@@ -200,7 +200,7 @@ public static partial class CommunitiesApi
         await RequireCommunityAsync(communities, communityId, cancellationToken);
         PersonRoles? roleFilter = null;
         if (!string.IsNullOrWhiteSpace(role))
-            roleFilter = RoleNames.Find(role) ?? throw Invalid("role", $"Unknown role; use one of {string.Join(", ", RoleNames.All.Select(r => $"{r.Chinese} ({r.Role})"))}.");
+            roleFilter = RoleNames.Find(role) ?? throw Invalid("role", ApiFields.RoleUnknown.With(("roles", string.Join(", ", RoleNames.All.Select(r => $"{r.Chinese} ({r.Role})")))));
         var s = Math.Max(0, skip ?? 0);
         var t = Math.Clamp(take ?? 100, 1, 1000);
         var (items, total) = await roster.ListPeopleAsync(communityId, buildingGroupId, roleFilter, s, t, cancellationToken);
@@ -213,7 +213,7 @@ public static partial class CommunitiesApi
     {
         await RequireCommunityAsync(communities, communityId, cancellationToken);
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        if (email is not null && !EmailAddresses.IsValid(email)) throw Invalid("email", "Not a valid email address, e.g. wang@example.com.");
+        if (email is not null && !EmailAddresses.IsValid(email)) throw Invalid("email", ApiFields.EmailInvalid.Error());
         var person = await roster.ChangeEmailAsync(communityId, personId, email, cancellationToken)
             ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "person-not-found", $"The community has no person {personId}.");
         return TypedResults.Ok(View(person));
@@ -247,32 +247,32 @@ public static partial class CommunitiesApi
         await communities.GetCommunityAsync(communityId, cancellationToken)
         ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {communityId}.");
 
-    private static string Required(string? value, string field, int maxLength, Dictionary<string, string[]> errors)
+    private static string Required(string? value, string field, int maxLength, Dictionary<string, FieldError[]> errors)
     {
         var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0) errors[field] = ["Required."];
-        else if (trimmed.Length > maxLength) errors[field] = [$"At most {maxLength} characters."];
+        if (trimmed.Length == 0) errors[field] = [CommonFields.Required.Error()];
+        else if (trimmed.Length > maxLength) errors[field] = [CommonFields.AtMost.With(("max", maxLength))];
         return trimmed;
     }
 
-    private static string? EscalationEmails(string? value, Dictionary<string, string[]> errors)
+    private static string? EscalationEmails(string? value, Dictionary<string, FieldError[]> errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var addresses = value.Split([',', ',', ';', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var invalid = addresses.Where(a => !EmailAddresses.IsValid(a)).ToList();
         var joined = string.Join(",", addresses);
-        if (invalid.Count > 0) errors["escalationEmails"] = [$"Not valid email addresses: {string.Join(", ", invalid)}."];
-        else if (joined.Length > 1000) errors["escalationEmails"] = ["At most 1000 characters."];
+        if (invalid.Count > 0) errors["escalationEmails"] = [ApiFields.EmailsInvalid.With(("addresses", string.Join(", ", invalid)))];
+        else if (joined.Length > 1000) errors["escalationEmails"] = [CommonFields.AtMost.With(("max", 1000))];
         return joined.Length == 0 ? null : joined;
     }
 
-    private static void ThrowIfAny(Dictionary<string, string[]> errors)
+    private static void ThrowIfAny(Dictionary<string, FieldError[]> errors)
     {
-        if (errors.Count > 0) throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", "The request has invalid fields.") { Errors = errors };
+        if (errors.Count > 0) throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", "The request has invalid fields.") { FieldErrors = errors };
     }
 
-    private static WorkflowException Invalid(string field, string message) =>
-        new(WorkflowErrorKind.Invalid, "bad-request", message) { Errors = new Dictionary<string, string[]> { [field] = [message] } };
+    private static WorkflowException Invalid(string field, FieldError error) =>
+        new(WorkflowErrorKind.Invalid, "bad-request", error.Format(english: true)) { FieldErrors = new Dictionary<string, FieldError[]> { [field] = [error] } };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex CommunityCode();

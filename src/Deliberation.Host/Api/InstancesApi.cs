@@ -56,10 +56,10 @@ public static class InstancesApi
     public static async Task<Created<StepReport>> StartAsync(StartInstanceRequest request, HttpRequest http, WorkflowRuntime runtime, CommunityAccess access, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "definitionId is required.") { Errors = new Dictionary<string, string[]> { ["definitionId"] = ["Required."] } };
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "definitionId is required.") { FieldErrors = new Dictionary<string, FieldError[]> { ["definitionId"] = [CommonFields.Required.Error()] } };
         if (!await access.CanSeeAsync(http.HttpContext.User, request.CommunityId, cancellationToken))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Choose one of your communities.")
-                { Errors = new Dictionary<string, string[]> { ["communityId"] = ["Choose one of your communities."] } };
+                { FieldErrors = new Dictionary<string, FieldError[]> { ["communityId"] = [ApiFields.NotYourCommunity.Error()] } };
         var report = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, request.CorrelationId, Key(http), request.CommunityId), cancellationToken);
         return TypedResults.Created($"/api/instances/{report.InstanceId}", report);
     }

@@ -33,7 +33,7 @@ public static class OutboxApi
         if (normalized is not null && !Statuses.Contains(normalized))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", $"Unknown outbox status '{status}'.")
             {
-                Errors = new Dictionary<string, string[]> { ["status"] = ["Expected pending, sent or failed."] },
+                FieldErrors = new Dictionary<string, FieldError[]> { ["status"] = [CommonFields.OneOf.With(("values", "pending, sent, failed"))] },
             };
         var rows = await queries.OutboxByStatusAsync(normalized, Math.Clamp(take ?? 100, 1, 500), cancellationToken, await access.CommunitiesAsync(user, cancellationToken));
         return TypedResults.Ok(rows.Select(Entry).ToList());

@@ -266,7 +266,7 @@ public static class StakeholdersApi
             if (!Durations.TryParse(request.ReminderBefore, out var parsed))
                 throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The election settings are invalid; nothing was opened.")
                 {
-                    Errors = new Dictionary<string, string[]> { ["reminderBefore"] = ["A duration such as 24h, 2d or PT12H."] },
+                    FieldErrors = new Dictionary<string, FieldError[]> { ["reminderBefore"] = [ApiFields.Duration.Error()] },
                 };
             reminder = parsed;
         }

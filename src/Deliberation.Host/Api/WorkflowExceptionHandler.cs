@@ -19,7 +19,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
                 WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
                 WorkflowErrorKind.IdempotencyMismatch => StatusCodes.Status422UnprocessableEntity,
                 _ => StatusCodes.Status400BadRequest,
-            }, w.Code, w.Message, w.FieldErrors is { } coded ? FieldMessages.Render(coded, language) : w.Errors is { } legacy ? FieldMessages.Localize(legacy, language) : null,
+            }, w.Code, w.Message, w.FieldErrors is { } coded ? FieldMessages.Render(coded, language) : w.Errors,
                 (object?)w.Problems),
             BadHttpRequestException b => (StatusCodes.Status400BadRequest, "bad-request", b.Message, null, null),
             JsonException j => (StatusCodes.Status400BadRequest, "malformed-json", "The request body is not valid JSON: " + j.Message, null, null),

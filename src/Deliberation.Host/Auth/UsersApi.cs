@@ -1,3 +1,4 @@
+using Deliberation.Host.Api;
 using Deliberation.Engine.Runtime;
 using Deliberation.Persistence;
 using Deliberation.Persistence.Identity;
@@ -29,15 +30,15 @@ public static class UsersApi
     public static async Task<Created<UserSummary>> CreateAsync(CreateUserRequest request, UserManager<StaffUser> users, DeliberationDatabase database,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, FieldError[]>();
         var unknown = (request.Roles ?? []).Where(r => !AuthRoles.All.Contains(r)).ToList();
-        if (request.Roles is not { Count: > 0 }) errors["roles"] = ["At least one role is required."];
-        if (unknown.Count > 0) errors["roles"] = [$"Unknown roles: {string.Join(", ", unknown)}; use {string.Join(", ", AuthRoles.All)}."];
+        if (request.Roles is not { Count: > 0 }) errors["roles"] = [ApiFields.RolesRequired.Error()];
+        if (unknown.Count > 0) errors["roles"] = [ApiFields.RolesUnknown.With(("roles", string.Join(", ", unknown)), ("known", string.Join(", ", AuthRoles.All)))];
         await using var db = database.CreateContext(tracking: true);
         var communityIds = request.CommunityIds ?? [];
         var known = await db.Communities.Where(c => communityIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
-        if (known.Count != communityIds.Distinct().Count()) errors["communityIds"] = ["Some communities do not exist."];
-        if (errors.Count > 0) throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The account is invalid.") { Errors = errors };
+        if (known.Count != communityIds.Distinct().Count()) errors["communityIds"] = [ApiFields.CommunitiesUnknown.Error()];
+        if (errors.Count > 0) throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The account is invalid.") { FieldErrors = errors };
 
         var result = await AdministratorBootstrap.CreateUserAsync(users, request.Email, request.DisplayName, request.Password, request.Roles!, time, request.PersonId);
         if (!result.Succeeded)

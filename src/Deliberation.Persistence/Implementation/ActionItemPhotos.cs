@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Deliberation.Civic.Issues;
+using Deliberation.Civic.Implementation;
 using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Persistence.Implementation;
@@ -16,8 +17,8 @@ public sealed class ActionItemPhotos(string folder)
     public async Task<Guid> SaveAsync(Guid communityId, Guid itemId, byte[] content, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length > ComplaintPhotos.MaxBytes) throw Invalid($"The photo is larger than {ComplaintPhotos.MaxBytes / 1024 / 1024} MB.");
-        var format = ComplaintPhotos.Detect(content) ?? throw Invalid("The photo must be a JPEG, PNG or WebP image.");
+        if (content.Length > ComplaintPhotos.MaxBytes) throw Invalid(ActionItemFields.PhotoTooLarge.With(("max", ComplaintPhotos.MaxBytes / 1024 / 1024)));
+        var format = ComplaintPhotos.Detect(content) ?? throw Invalid(ActionItemFields.PhotoFormat.Error());
         var id = Guid.CreateVersion7(now);
         var path = PathOf(communityId, itemId, id, format.Extension);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -47,6 +48,6 @@ public sealed class ActionItemPhotos(string folder)
     private string PathOf(Guid communityId, Guid itemId, Guid photoId, string extension) =>
         Path.Combine(folder, communityId.ToString(), "action-items", itemId.ToString(), $"{photoId}.{extension}");
 
-    private static WorkflowException Invalid(string message) =>
-        new(WorkflowErrorKind.Invalid, "invalid-photo", message) { Errors = new Dictionary<string, string[]> { ["photo"] = [message] } };
+    private static WorkflowException Invalid(FieldError error) =>
+        new(WorkflowErrorKind.Invalid, "invalid-photo", error.Format(english: true)) { FieldErrors = new Dictionary<string, FieldError[]> { ["photo"] = [error] } };
 }

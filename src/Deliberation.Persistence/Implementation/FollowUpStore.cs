@@ -33,7 +33,7 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
         if (found.ClosedAt is not null) throw ActionItemStore.CaseClosed();
         if (closesAt <= now)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The follow-up window must end in the future.")
-                { Errors = new Dictionary<string, string[]> { ["window"] = ["Longer than zero, e.g. 7d."] } };
+                { FieldErrors = new Dictionary<string, FieldError[]> { ["window"] = [ActionItemFields.WindowPositive.Error()] } };
         var members = (await db.PanelMembers.AsNoTracking().Where(m => m.CaseId == caseId && m.Role == PanelRoles.Representative && m.LeftAt == null)
             .ToListAsync(cancellationToken)).OrderBy(m => m.JoinedAt).DistinctBy(m => m.PersonId).ToList();
         var asked = (await db.FollowUpRequests.AsNoTracking().Where(r => r.CaseId == caseId).Select(r => r.PersonId).ToListAsync(cancellationToken)).ToHashSet();

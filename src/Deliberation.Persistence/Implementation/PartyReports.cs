@@ -33,7 +33,7 @@ public sealed class PartyReports(DeliberationDatabase database, ActionItemStore 
         }
         if (report?["photoId"] is not null)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-answer", "Photos come with the report page's form; nothing was recorded.")
-                { Errors = new Dictionary<string, string[]> { ["answer"] = ["Leave out photoId."] } };
+                { FieldErrors = new Dictionary<string, FieldError[]> { ["answer"] = [ActionItemFields.PhotoIdNotAllowed.Error()] } };
         if (taskId is { } task)
         {
             await tasks.RecordProxyAnswerAsync(task, report, enteredByUserId, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class PartyReports(DeliberationDatabase database, ActionItemStore 
         {
             if (ProgressForm.TryNormalize(report, out var normalized) is not null)
                 throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-answer", "The report does not fit: expected {\"percent\": 0–100, \"done\": false, \"comment\": \"…\"}; nothing was recorded.")
-                    { Errors = new Dictionary<string, string[]> { ["answer"] = ["Give percent (a whole number 0–100) or done: true, and optionally comment."] } };
+                    { FieldErrors = new Dictionary<string, FieldError[]> { ["answer"] = [ActionItemFields.ProgressRequired.Error()] } };
             var now = time.GetUtcNow();
             async Task WriteAsync(DeliberationDbContext db, CancellationToken ct) =>
                 await ProgressAnswerHandler.WriteAsync(db, photos, communityId, itemId, normalized, TaskChannels.Proxy, null, enteredByUserId, now, ct);

@@ -47,7 +47,7 @@ public sealed class ProgressAnswerHandler(ActionItemPhotos photos, TimeProvider 
         {
             contentType = photos.Find(communityId, itemId, id)?.Format.ContentType
                 ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-answer", "The photo named in the report was not sent with it; nothing was recorded.")
-                    { Errors = new Dictionary<string, string[]> { ["photoId"] = ["Send the photo with the answer page's form."] } };
+                    { FieldErrors = new Dictionary<string, FieldError[]> { ["photoId"] = [ActionItemFields.PhotoByForm.Error()] } };
         }
         var update = db.ActionItems.Where(i => i.Id == itemId && i.CommunityId == communityId && i.Status == ActionItemStatuses.Open);
         var changed = done

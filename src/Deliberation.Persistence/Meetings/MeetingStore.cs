@@ -54,7 +54,7 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     {
         if (document is null) throw Invalid(new() { ["rules"] = [MeetingFields.RulesMissing.Error()] }, "The rules are missing; nothing changed.");
         var (rules, problems) = document.ToRules();
-        if (rules is null) throw InvalidRules(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), "The rules of procedure are not valid; nothing changed.");
+        if (rules is null) throw Invalid(problems.ToDictionary(p => p.Key, p => p.Value), "The rules of procedure are not valid; nothing changed.");
         await using var db = database.CreateContext(tracking: true);
         var deliberation = await FindCaseAsync(db, communityId, caseId, cancellationToken);
         if (await db.MeetingVotes.AnyAsync(v => v.CaseId == caseId && v.Status == VoteStatuses.Open, cancellationToken))
@@ -703,10 +703,6 @@ public sealed class MeetingStore(DeliberationDatabase database, WorkflowRuntime 
     private static WorkflowException VoteClosed() => new(WorkflowErrorKind.Conflict, "vote-closed", "The vote has closed; nothing changed.");
 
     private static WorkflowException ProposalNotFound(Guid id) => new(WorkflowErrorKind.NotFound, "proposal-not-found", $"The meeting has no proposal {id}.");
-
-    // The rules' own checks still give sentences (translated by the host's older table until they carry codes).
-    private static WorkflowException InvalidRules(Dictionary<string, string[]> errors, string message) =>
-        new(WorkflowErrorKind.Invalid, "invalid-input", message) { Errors = errors };
 
     private static WorkflowException Invalid(Dictionary<string, FieldError[]> errors, string message) =>
         new(WorkflowErrorKind.Invalid, "invalid-input", message) { FieldErrors = errors };

@@ -632,9 +632,9 @@ public sealed class ElectionStore(DeliberationDatabase database, AnswerLinks lin
         var reminder = settings.ReminderBefore ?? DefaultReminderBefore;
         if (reminder < TimeSpan.Zero || reminder > TimeSpan.FromDays(30)) errors["reminderBefore"] = [StakeholderFields.ReminderBefore.Error()];
         var tieRule = settings.TieRule ?? TieRules.Lots;
-        if (!TieRules.All.Contains(tieRule)) errors["tieRule"] = [StakeholderFields.OneOf.With(("values", string.Join(", ", TieRules.All)))];
+        if (!TieRules.All.Contains(tieRule)) errors["tieRule"] = [CommonFields.OneOf.With(("values", string.Join(", ", TieRules.All)))];
         var method = settings.CountingMethod ?? CountingMethods.Plurality;
-        if (!CountingMethods.All.Contains(method)) errors["countingMethod"] = [StakeholderFields.OneOf.With(("values", string.Join(", ", CountingMethods.All)))];
+        if (!CountingMethods.All.Contains(method)) errors["countingMethod"] = [CommonFields.OneOf.With(("values", string.Join(", ", CountingMethods.All)))];
         Refusals.ThrowIfAny(errors, "The election settings are missing something or invalid; nothing was opened.");
         return new Election
         {

@@ -230,7 +230,7 @@ public sealed class StakeholderStore(DeliberationDatabase database, ElectionOpti
         var found = await RequireCaseAsync(db, communityId, caseId, cancellationToken);
         var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.CommunityId == communityId, cancellationToken);
-        if (person is null) errors["personId"] = [StakeholderFields.PersonUnknown.Error()];
+        if (person is null) errors["personId"] = [CommonFields.PersonUnknown.Error()];
         var kinds = role switch
         {
             PanelRoles.Party => PartyKinds.Parties,

@@ -81,6 +81,22 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
     }
 
     [Fact]
+    public async Task SetRules_CoOwnersWithoutMatterAndLowQuorum_RefusedAtEachFieldByCodeInChinese()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+
+        var response = await world.Staff.PutAsJsonAsync($"{world.Api}/cases/{world.CaseId}/rules", new { rule = "co-owners-art278", quorum = "1/2", advisorsVote = true });
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["rules-article-278-quorum"], problem["errorCodes"]!["quorum"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal(["rules-article-278-matter"], problem["errorCodes"]!["article278Matter"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal(["rules-owners-only"], problem["errorCodes"]!["advisorsVote"]!.AsArray().Select(c => (string)c!));
+        Assert.Contains("法定人数比例 1/2 过低", (string)problem["errors"]!["quorum"]![0]!, StringComparison.Ordinal);
+        Assert.Equal("simple-majority", (string)(await world.GetAsync($"{world.Api}/cases/{world.CaseId}/rules"))["rule"]!);
+    }
+
+    [Fact]
     public async Task QuorumNotReached_CancelsTheMeetingAlertsStaffAndReturnsToTheTimePoll()
     {
         var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);

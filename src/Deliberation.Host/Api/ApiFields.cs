@@ -1,0 +1,25 @@
+using Deliberation.Engine.Runtime;
+
+namespace Deliberation.Host.Api;
+
+/// <summary>What can be wrong with what the API's own endpoints read (communities, accounts, instances, the outbox), in both languages.</summary>
+public static class ApiFields
+{
+#pragma warning disable CS1591 // each message says what it is
+    public static readonly FieldMessage CommunityCode = new("community-code",
+        "Required: 1–40 lower-case letters, digits or hyphens, starting with a letter or digit.", "必填：1–40 个小写字母、数字或连字符，以字母或数字开头。");
+    public static readonly FieldMessage PrecinctGiven = new("precinct-given", "Give precinctId or precinctName.", "请指定网格（precinctId 或 precinctName）。");
+    public static readonly FieldMessage PrecinctUnknown = new("precinct-unknown", "The community has no such precinct.", "本社区没有这个网格。");
+    public static readonly FieldMessage EmailsInvalid = new("emails-invalid", "Not valid email addresses: {addresses}.", "邮箱地址无效：{addresses}。");
+    public static readonly FieldMessage EmailInvalid = new("email-invalid", "Not a valid email address, e.g. wang@example.com.", "邮箱地址无效，例如 wang@example.com。");
+    public static readonly FieldMessage RosterNotForm = new("roster-not-form",
+        "Send the roster as multipart/form-data in the field 'file'.", "请以 multipart/form-data 格式在 file 字段中上传名册。");
+    public static readonly FieldMessage RosterNoFile = new("roster-no-file", "The form has no file.", "表单中没有文件。");
+    public static readonly FieldMessage RoleUnknown = new("role-unknown", "Unknown role; use one of {roles}.", "未知的角色，请使用以下之一：{roles}。");
+    public static readonly FieldMessage RolesRequired = new("roles-required", "At least one role is required.", "至少需要一个角色。");
+    public static readonly FieldMessage RolesUnknown = new("roles-unknown", "Unknown roles: {roles}; use {known}.", "未知的角色：{roles}；可用的角色：{known}。");
+    public static readonly FieldMessage CommunitiesUnknown = new("communities-unknown", "Some communities do not exist.", "有些社区不存在。");
+    public static readonly FieldMessage NotYourCommunity = new("not-your-community", "Choose one of your communities.", "请选择您负责的社区之一。");
+    public static readonly FieldMessage Duration = new("duration", "A duration such as 24h, 2d or PT12H.", "请输入时长，如 24h、2d 或 PT12H。");
+#pragma warning restore CS1591
+}
