@@ -139,6 +139,7 @@ export const en: Record<StringKey, string> = {
   kindActivityCancelled: 'Cancelled',
   kindJoinWaiting: 'Join waiting',
   kindIncidentRetried: 'Retried',
+  kindSignalDropped: 'Received action not taken (the workflow had ended)',
   outcomeDone: 'Done',
   outcomeDirect: 'Direct participation',
   outcomeSingleLayer: 'Single-layer election',

@@ -141,6 +141,7 @@ export const zhCN = {
   kindActivityCancelled: '已取消',
   kindJoinWaiting: '汇合等待',
   kindIncidentRetried: '已重试',
+  kindSignalDropped: '收到的操作未被处理（流程已结束）',
   outcomeDone: '完成',
   outcomeDirect: '直接参与',
   outcomeSingleLayer: '一层推选',
