@@ -163,8 +163,8 @@ public sealed class WorkflowRuntime
             throw new WorkflowException(WorkflowErrorKind.Conflict, "instance-ended", $"Instance {instanceId} has ended; it takes no more signals. Nothing changed.");
         var now = _time.GetUtcNow();
         await _store.QueueSignalAsync(new QueuedSignal(Guid.CreateVersion7(now), instanceId, signal, correlation, payload?.DeepClone(), idempotencyKey, now), cancellationToken);
-        await DeliverQueuedSignalsAsync(instanceId, cancellationToken);
-        return StepReport.Of(await _store.GetInstanceAsync(instanceId, cancellationToken) ?? instance);
+        var (_, last) = await DeliverAllAsync(instanceId, cancellationToken);
+        return StepReport.Of(last?.Instance ?? instance);
     }
 
     /// <summary>
@@ -174,22 +174,28 @@ public sealed class WorkflowRuntime
     /// queued; when the instance has ended they are dropped, each with a journal line.
     /// </summary>
     /// <returns>How many signals were delivered.</returns>
-    public async Task<int> DeliverQueuedSignalsAsync(Guid instanceId, CancellationToken cancellationToken)
+    public async Task<int> DeliverQueuedSignalsAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        (await DeliverAllAsync(instanceId, cancellationToken)).Delivered;
+
+    /// <returns>How many signals were delivered, and the last step that committed (null when none did).</returns>
+    private async Task<(int Delivered, StepCommit? Last)> DeliverAllAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var delivered = 0;
+        StepCommit? last = null;
         // A delivery that creates a bookmark for a signal queued meanwhile is followed by another round.
         for (var round = 0; round < MaxAttempts; round++)
         {
             var (commit, count) = await DeliverOnceAsync(instanceId, cancellationToken);
             delivered += count;
+            last = commit ?? last;
             if (commit is null || !AddsSignalBookmark(commit)) break;
         }
-        return delivered;
+        return (delivered, last);
     }
 
     private async Task<(StepCommit? Commit, int Delivered)> DeliverOnceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
-        var gate = _locks[(instanceId.GetHashCode() & int.MaxValue) % _locks.Length];
+        var gate = GateOf(instanceId);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -268,6 +274,9 @@ public sealed class WorkflowRuntime
         return null;
     }
 
+    /// <summary>The in-process lock that keeps two steps of one instance on this host from running at once.</summary>
+    private SemaphoreSlim GateOf(Guid instanceId) => _locks[(instanceId.GetHashCode() & int.MaxValue) % _locks.Length];
+
     private static bool Ended(WorkflowInstance instance) => instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled;
 
     private static bool AddsSignalBookmark(StepCommit commit) => commit.AddedBookmarks.Exists(b => b.SignalName is not null);
@@ -276,10 +285,8 @@ public sealed class WorkflowRuntime
     private async Task<StepReport> DeliverAfterAsync(StepCommit commit, StepReport report, CancellationToken cancellationToken)
     {
         if (!AddsSignalBookmark(commit)) return report;
-        return await DeliverQueuedSignalsAsync(commit.Instance.Id, cancellationToken) > 0
-            && await _store.GetInstanceAsync(commit.Instance.Id, cancellationToken) is { } after
-            ? StepReport.Of(after) with { Replayed = report.Replayed }
-            : report;
+        var (_, last) = await DeliverAllAsync(commit.Instance.Id, cancellationToken);
+        return last is null ? report : StepReport.Of(last.Instance) with { Replayed = report.Replayed };
     }
 
     /// <summary>Fires a due timer; a timer whose bookmark is gone is deleted and does nothing.</summary>
@@ -315,7 +322,7 @@ public sealed class WorkflowRuntime
         CancellationToken cancellationToken)
     {
         var hash = key is null ? "" : Hash(request);
-        var gate = _locks[(instanceId.GetHashCode() & int.MaxValue) % _locks.Length];
+        var gate = GateOf(instanceId);
         await gate.WaitAsync(cancellationToken);
         try
         {
