@@ -16,41 +16,48 @@ internal sealed class OutboxWriteInterceptor(OutboxSignal signal) : ISaveChanges
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.ChangeTracker.Entries<OutboxRow>().Any(e => e.State == EntityState.Added))
-            _pending.AddOrUpdate(context, this);
+        Remember(eventData.Context);
         return ValueTask.FromResult(result);
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && _pending.Remove(context)) signal.NotifyWritten();
-        return ValueTask.FromResult(result);
-    }
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && _pending.Remove(context)) signal.NotifyWritten();
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context is { } context && _pending.Remove(context)) signal.NotifyWritten();
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && _pending.Remove(context)) signal.NotifyWritten();
+        if (eventData.Context?.Database.CurrentTransaction is null) Notify(eventData.Context);
         return result;
     }
 
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.ChangeTracker.Entries<OutboxRow>().Any(e => e.State == EntityState.Added))
-            _pending.AddOrUpdate(context, this);
-        return result;
+        if (eventData.Context?.Database.CurrentTransaction is null) Notify(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Notify(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Notes a context about to save new outbox rows.</summary>
+    private void Remember(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxRow>().Any(e => e.State == EntityState.Added)) _pending.AddOrUpdate(context, this);
+    }
+
+    /// <summary>Wakes the outbox once the rows a context noted are committed.</summary>
+    private void Notify(DbContext? context)
+    {
+        if (context is not null && _pending.Remove(context)) signal.NotifyWritten();
     }
 }

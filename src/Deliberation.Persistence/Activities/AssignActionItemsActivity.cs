@@ -36,7 +36,7 @@ public sealed class AssignActionItemsActivity(DeliberationDatabase database, Act
         var caseId = DeliberationSteps.RequireId(context, "caseId");
         var before = context.GetDuration("reminderBefore") ?? ActionItemReminders.DefaultBefore;
         if (before <= TimeSpan.Zero || before > TimeSpan.FromDays(365)) throw new InvalidOperationException("Remind before must be longer than zero and at most a year.");
-        var assigned = await ImplementationSteps.WriteInStepAsync(context, database,
+        var assigned = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => items.AssignAsync(db, communityId, caseId, context.InstanceId, before, token));
         return ActivityResult.Complete(output: new JsonObject
         {

@@ -27,7 +27,7 @@ public sealed class CloseCaseActivity(DeliberationDatabase database, FollowUpSto
     {
         var communityId = DeliberationSteps.Community(context);
         var caseId = DeliberationSteps.RequireId(context, "caseId");
-        var closed = await ImplementationSteps.WriteInStepAsync(context, database,
+        var closed = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => followUp.CloseCaseAsync(db, communityId, caseId, context.InstanceId, token));
         return ActivityResult.Complete(output: new JsonObject
         {

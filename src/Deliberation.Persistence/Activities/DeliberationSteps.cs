@@ -62,16 +62,29 @@ internal static class DeliberationSteps
     };
 
     /// <summary>
-    /// Runs a store operation on each election in the step's unit of work: a refusal (nobody nominated, an empty
-    /// electorate) becomes an incident of this activity and takes back what it wrote; otherwise the writes commit with the step.
+    /// Runs a store operation in the step's unit of work: a refusal becomes an incident of the activity and takes back
+    /// what it wrote (the operation may change rows with <c>ExecuteUpdate</c>); otherwise its writes commit with the step
+    /// and its result is the activity's output.
     /// </summary>
-    public static async Task<List<T>> WriteInStepAsync<T>(ActivityContext context, DeliberationDatabase database, IReadOnlyList<Guid> electionIds,
-        Func<DeliberationDbContext, Guid, CancellationToken, Task<T>> operation)
+    public static async Task<T> WriteInStepAsync<T>(ActivityContext context, DeliberationDatabase database,
+        Func<DeliberationDbContext, CancellationToken, Task<T>> operation)
     {
-        var results = new List<T>();
         await using var db = await database.CreateContextAsync(context.Step, context.CancellationToken);
-        foreach (var id in electionIds) results.Add(await operation(db, id, context.CancellationToken));
+        var result = await operation(db, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
-        return results;
+        return result;
     }
+
+    /// <summary>
+    /// Runs a store operation on each election in the step's unit of work (see <see cref="WriteInStepAsync{T}(ActivityContext, DeliberationDatabase, Func{DeliberationDbContext, CancellationToken, Task{T}})"/>):
+    /// a refusal (nobody nominated, an empty electorate) becomes an incident of this activity.
+    /// </summary>
+    public static Task<List<T>> WriteInStepAsync<T>(ActivityContext context, DeliberationDatabase database, IReadOnlyList<Guid> electionIds,
+        Func<DeliberationDbContext, Guid, CancellationToken, Task<T>> operation) =>
+        WriteInStepAsync(context, database, async (db, ct) =>
+        {
+            var results = new List<T>();
+            foreach (var id in electionIds) results.Add(await operation(db, id, ct));
+            return results;
+        });
 }

@@ -26,7 +26,7 @@ public sealed class EscalateOverdueActionItemActivity(DeliberationDatabase datab
     {
         var communityId = DeliberationSteps.Community(context);
         var itemId = DeliberationSteps.RequireId(context, "itemId");
-        var raised = await ImplementationSteps.WriteInStepAsync(context, database,
+        var raised = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => items.EscalateIfOverdueAsync(db, communityId, itemId, context.InstanceId, token));
         return ActivityResult.Complete(output: new JsonObject
         {

@@ -3,7 +3,7 @@ using Deliberation.Engine.Activities;
 
 namespace Deliberation.Persistence.Activities;
 
-/// <summary>What the step-5 activities (推动落实) share: their inputs, and their domain work in the step's unit of work.</summary>
+/// <summary>What the step-5 activities (推动落实) share: their inputs.</summary>
 internal static class ImplementationSteps
 {
     /// <summary>The <c>caseId</c> input.</summary>
@@ -17,20 +17,6 @@ internal static class ImplementationSteps
     {
         Description = new("在“逐项并行”中通常为 {{ item.id }}", "Inside a ForEach, usually {{ item.id }}"),
     };
-
-    /// <summary>
-    /// Runs a store operation in the step's unit of work: a refusal becomes an incident of the activity and takes back
-    /// what it wrote (the operation may change rows with <c>ExecuteUpdate</c>); otherwise its writes commit with the step
-    /// and its result is the activity's output.
-    /// </summary>
-    public static async Task<T> WriteInStepAsync<T>(ActivityContext context, DeliberationDatabase database,
-        Func<DeliberationDbContext, CancellationToken, Task<T>> operation)
-    {
-        await using var db = await database.CreateContextAsync(context.Step, context.CancellationToken);
-        var result = await operation(db, context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        return result;
-    }
 
     /// <summary>An instant as the outputs give it: ISO 8601, round-trip.</summary>
     public static string Iso(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);

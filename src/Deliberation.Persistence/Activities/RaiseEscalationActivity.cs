@@ -46,7 +46,7 @@ public sealed class RaiseEscalationActivity(DeliberationDatabase database) : Act
         var relatedId = OptionalId(context, "relatedId");
         var request = new EscalationRequest(communityId, caseId, context.GetText("kind")?.Trim() ?? "", context.GetText("subject") ?? "",
             context.GetText("body") ?? "", relatedId, context.InstanceId);
-        var raised = await ImplementationSteps.WriteInStepAsync(context, database,
+        var raised = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => EscalationStore.RaiseAsync(db, request, context.Now, token));
         return ActivityResult.Complete(output: new JsonObject
         {

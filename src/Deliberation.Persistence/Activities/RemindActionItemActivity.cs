@@ -25,7 +25,7 @@ public sealed class RemindActionItemActivity(DeliberationDatabase database, Acti
     {
         var communityId = DeliberationSteps.Community(context);
         var itemId = DeliberationSteps.RequireId(context, "itemId");
-        var reminded = await ImplementationSteps.WriteInStepAsync(context, database,
+        var reminded = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => items.RemindAsync(db, communityId, itemId, context.InstanceId, token));
         return ActivityResult.Complete(output: new JsonObject { ["itemId"] = itemId.ToString(), ["reminded"] = reminded });
     }

@@ -37,7 +37,7 @@ public sealed class StartFollowUpActivity(DeliberationDatabase database, FollowU
         var window = context.GetDuration("window") ?? DefaultWindow;
         if (window <= TimeSpan.Zero || window > TimeSpan.FromDays(365)) throw new InvalidOperationException("The follow-up window must be longer than zero and at most a year.");
         var closesAt = context.Now + window;
-        var started = await ImplementationSteps.WriteInStepAsync(context, database,
+        var started = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => followUp.StartAsync(db, communityId, caseId, context.InstanceId, closesAt, token));
         return ActivityResult.Complete(output: new JsonObject
         {
