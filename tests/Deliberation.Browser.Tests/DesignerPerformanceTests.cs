@@ -60,11 +60,10 @@ public sealed class DesignerPerformanceTests(BrowserWorld world, ITestOutputHelp
 
         Assert.NotEqual(before, after);
         Assert.True(frames.Length >= 10, $"Only {frames.Length} frames were recorded during the drag.");
-        var sorted = frames.Order().ToArray();
         var p95 = P95(frames);
         var idleP95 = P95(idle);
         var summary = $"150-activity workflow: opened interactive in {openMs:F0} ms against {baselineMs:F0} ms for 2 activities ({openMs / baselineMs:F2}×, limit {OpenRatioLimit}×); " +
-            $"drag of a node: {frames.Length} frames, p95 frame {p95:F1} ms against {idleP95:F1} ms idle ({p95 / idleP95:F2}×, limit {FrameRatioLimit}×), max {sorted[^1]:F1} ms";
+            $"drag of a node: {frames.Length} frames, p95 frame {p95:F1} ms against {idleP95:F1} ms idle ({p95 / idleP95:F2}×, limit {FrameRatioLimit}×), max {frames.Max():F1} ms";
         output.WriteLine(summary);
         Console.WriteLine(summary);
         await File.WriteAllTextAsync(Path.Combine(TestPaths.Screenshots, "..", "designer-performance.txt"), summary + Environment.NewLine);

@@ -29,8 +29,8 @@ public sealed partial class FieldMessageCatalogueTests
             Assert.False(string.IsNullOrWhiteSpace(d.Message.En), $"{d.Where} has no English.");
             Assert.False(string.IsNullOrWhiteSpace(d.Message.ZhCn), $"{d.Where} has no Chinese.");
             Assert.True(ContainsHan(d.Message.ZhCn), $"{d.Where}'s Chinese is not Chinese: {d.Message.ZhCn}");
-            Assert.Equal(FieldMessage.Placeholders(d.Message.En).Order(StringComparer.Ordinal).Distinct(),
-                FieldMessage.Placeholders(d.Message.ZhCn).Order(StringComparer.Ordinal).Distinct());
+            Assert.Equal(FieldMessage.ValueNames(d.Message.En).Order(StringComparer.Ordinal).Distinct(),
+                FieldMessage.ValueNames(d.Message.ZhCn).Order(StringComparer.Ordinal).Distinct());
         });
     }
 
