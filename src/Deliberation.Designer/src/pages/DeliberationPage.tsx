@@ -15,13 +15,10 @@ import { beijingTime } from '../beijingTime';
 interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; meetingViews: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; actions: ActionItemsOverview | null }
 
 async function loadDeliberation(instanceId: string) {
-  const [details, journal] = await Promise.all([
-    request<InstanceDetails>(`/api/instances/${instanceId}`),
-    request<JournalRow[]>(`/api/instances/${instanceId}/journal`),
-  ]);
-  const definition = await loadDefinition(details.instance.definitionId, details.instance.definitionVersion);
+  const first = await request<InstanceDetails>(`/api/instances/${instanceId}`);
+  const definition = await loadDefinition(first.instance.definitionId, first.instance.definitionVersion);
   let stakeholders: Stakeholders | null = null;
-  const { communityId, correlationId } = details.instance;
+  const { communityId, correlationId } = first.instance;
   if (communityId && correlationId) {
     const cases = await request<CaseView[]>(`/api/communities/${communityId}/cases?caseNumber=${encodeURIComponent(correlationId)}`);
     const kase = cases[0];
@@ -47,6 +44,12 @@ async function loadDeliberation(instanceId: string) {
     const anchored = await request<Complaint[]>(`/api/communities/${communityId}/complaints?status=anchored`);
     title = anchored.find((c) => c.instanceId === instanceId)?.title ?? '';
   }
+  // The instance and its journal are read last: a step that commits while the page loads (minutes filed, say) is then
+  // in the journal and the current step whenever the rest of the page shows its results.
+  const [details, journal] = await Promise.all([
+    request<InstanceDetails>(`/api/instances/${instanceId}`),
+    request<JournalRow[]>(`/api/instances/${instanceId}/journal`),
+  ]);
   return { details, journal, definition, step: currentStep(definition, journal, details), stakeholders, title };
 }
 
