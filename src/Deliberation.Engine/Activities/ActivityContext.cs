@@ -14,7 +14,6 @@ public sealed class ActivityContext
     private readonly Action<OutboxMessage> _addOutbox;
     private readonly IReadOnlyDictionary<string, JsonNode?> _variables;
     private readonly Action<string, JsonNode?> _setVariable;
-    private readonly Action<Func<IStepScope, CancellationToken, Task>> _addDomainWrite;
 
     internal ActivityContext(
         Guid instanceId,
@@ -28,14 +27,12 @@ public sealed class ActivityContext
         IReadOnlyDictionary<string, JsonNode?> variables,
         Action<string, JsonNode?> setVariable,
         Action<OutboxMessage> addOutbox,
-        Action<Func<IStepScope, CancellationToken, Task>> addDomainWrite,
         Guid? scopeId,
         string? correlationId,
         IStepScope step,
         CancellationToken cancellationToken)
     {
         Step = step;
-        _addDomainWrite = addDomainWrite;
         ScopeId = scopeId;
         CorrelationId = correlationId;
         InstanceId = instanceId;
@@ -141,13 +138,6 @@ public sealed class ActivityContext
 
     /// <summary>Sets a workflow variable.</summary>
     public void SetVariable(string name, JsonNode? value) => _setVariable(name, value);
-
-    /// <summary>
-    /// Adds domain work (rows of the deliberation domain) to run in this step's unit of work as soon as the activity
-    /// returns; it fails the activity (an incident) if it throws. If the activity faults, it is undone with the
-    /// activity's other effects. Work that needs the step's transaction while the activity runs uses <see cref="Step"/>.
-    /// </summary>
-    public void AddDomainWrite(Func<IStepScope, CancellationToken, Task> write) => _addDomainWrite(write);
 
     /// <summary>Adds a message to the outbox, committed with this step.</summary>
     public void AddOutbox(string kind, string payload, Guid? id = null) =>

@@ -117,14 +117,12 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
             var state = token.State ?? [];
             var pendingVariables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             var pendingOutbox = new List<OutboxMessage>();
-            var pendingWrites = new List<Func<IStepScope, CancellationToken, Task>>();
             var context = new ActivityContext(
                 instance.Id, executionId, node, activity.Descriptor, state, now, runner.Expressions,
                 () => BuildModel(token.Scope, pendingVariables),
                 new MergedVariables(_state.Variables, pendingVariables),
                 (name, value) => pendingVariables[name] = value,
                 pendingOutbox.Add,
-                pendingWrites.Add,
                 instance.ScopeId,
                 instance.CorrelationId,
                 scope,
@@ -138,7 +136,6 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
                 result = token.Resume is { } resume
                     ? await activity.ResumeAsync(context, resume)
                     : await activity.ExecuteAsync(context);
-                foreach (var write in pendingWrites) await write(scope, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

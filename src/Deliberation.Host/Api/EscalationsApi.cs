@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Deliberation.Civic.Escalations;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
-using Deliberation.Persistence.Escalations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;

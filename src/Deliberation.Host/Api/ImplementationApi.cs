@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Deliberation.Civic.Implementation;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
-using Deliberation.Persistence.Implementation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;

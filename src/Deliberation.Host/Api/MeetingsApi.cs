@@ -1,10 +1,9 @@
-using Deliberation.Civic.Decisions;
 using System.Security.Cryptography;
+using Deliberation.Civic.Decisions;
 using Deliberation.Civic.Meetings;
 using Deliberation.Civic.Minutes;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
-using Deliberation.Persistence.Meetings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;

@@ -4,7 +4,6 @@ using Deliberation.Civic.Elections;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
-using Deliberation.Persistence.Stakeholders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;

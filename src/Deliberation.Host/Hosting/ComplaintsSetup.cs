@@ -1,3 +1,4 @@
+using Deliberation.Civic.Data;
 using Deliberation.Civic.Issues;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Runtime;
@@ -27,7 +28,7 @@ public static class ComplaintsSetup
 
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>();
-        services.AddSingleton(sp => new ComplaintStore(sp.GetRequiredService<DeliberationDatabase>(), sp.GetRequiredService<WorkflowRuntime>(),
+        services.AddSingleton(sp => new ComplaintStore(sp.GetRequiredService<ICivicDatabase>(), sp.GetRequiredService<WorkflowRuntime>(),
             sp.GetRequiredService<DefinitionService>(), sp.GetRequiredService<MattersCatalogue>(), sp.GetRequiredService<IOptions<RankingOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(), Path.Combine(paths.Data, PhotoFolderName)));
         return services;

@@ -1,8 +1,11 @@
+using Deliberation.Civic.Elections;
+using Deliberation.Civic.Escalations;
+using Deliberation.Civic.Implementation;
+using Deliberation.Civic.Meetings;
+using Deliberation.Civic.Minutes;
+using Deliberation.Civic.Participation;
 using Deliberation.Engine.Activities;
 using Deliberation.Persistence;
-using Deliberation.Persistence.Activities;
-using Deliberation.Persistence.Escalations;
-using Deliberation.Persistence.Implementation;
 
 namespace Deliberation.Host.Hosting;
 

@@ -1,8 +1,11 @@
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Elections;
+using Deliberation.Civic.Escalations;
+using Deliberation.Civic.Implementation;
+using Deliberation.Civic.Meetings;
 using Deliberation.Civic.Minutes;
 using Deliberation.Engine.Activities;
 using Deliberation.Persistence;
-using Deliberation.Persistence.Activities;
-using Deliberation.Persistence.Meetings;
 
 namespace Deliberation.Host.Hosting;
 

@@ -1,4 +1,5 @@
 using Deliberation.Civic.Links;
+using Deliberation.Civic.Participation;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Options;
 

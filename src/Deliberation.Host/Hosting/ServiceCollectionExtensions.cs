@@ -1,3 +1,6 @@
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Data;
+using Deliberation.Civic.Roster;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Activities.BuiltIn;
 using Deliberation.Engine.Definitions;
@@ -13,6 +16,7 @@ using Deliberation.Integrations.Outbox;
 using Deliberation.Integrations.Scripting;
 using Deliberation.Integrations.Timers;
 using Deliberation.Persistence;
+using Deliberation.Persistence.CivicPort;
 using Deliberation.Persistence.Sql;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -52,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new DeliberationDatabase(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<OutboxSignal>()));
+        services.AddSingleton<ICivicDatabase, EfCivicDatabase>();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Runtime;
 using Deliberation.Persistence;
-using Deliberation.Persistence.Implementation;
 using Microsoft.Extensions.Primitives;
 
 namespace Deliberation.Host.Pages;

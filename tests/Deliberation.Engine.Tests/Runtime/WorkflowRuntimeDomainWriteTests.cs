@@ -112,18 +112,14 @@ public sealed class WorkflowRuntimeDomainWriteTests
         }
     }
 
-    /// <summary>Adds a domain write that records that it ran.</summary>
+    /// <summary>Records that it ran (as its domain work would, in the step).</summary>
     private sealed class RecordWriteActivity(ConcurrentQueue<string> order) : Activity
     {
         public override ActivityDescriptor Descriptor { get; } = new("RecordWrite", 1, new("记录", "Record"), new("测试", "Test"), [], ["Done"]);
 
         public override ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
         {
-            context.AddDomainWrite((_, _) =>
-            {
-                order.Enqueue("activity");
-                return Task.CompletedTask;
-            });
+            order.Enqueue("activity");
             return new(ActivityResult.Complete());
         }
     }

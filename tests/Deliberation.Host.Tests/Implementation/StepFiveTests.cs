@@ -7,7 +7,6 @@ using Deliberation.Civic.Escalations;
 using Deliberation.Civic.Issues;
 using Deliberation.Integrations.Outbox;
 using Deliberation.Persistence;
-using Deliberation.Persistence.Escalations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

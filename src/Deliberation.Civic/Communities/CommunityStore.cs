@@ -1,0 +1,103 @@
+using Deliberation.Civic.Data;
+
+namespace Deliberation.Civic.Communities;
+
+/// <summary>
+/// The community structure through EF Core: communities, their precincts (网格) and building groups (楼栋).
+/// Names are unique within a community ignoring case, since rosters match them that way.
+/// </summary>
+public sealed class CommunityStore(ICivicDatabase database, TimeProvider time)
+{
+    /// <summary>Creates a community; null when the code is taken.</summary>
+    public async Task<Community?> CreateCommunityAsync(string code, string name, string? escalationEmails, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        if (await db.Communities.AnyAsync(c => c.Code == code, cancellationToken)) return null;
+        var community = new Community { Id = Guid.CreateVersion7(time.GetUtcNow()), Code = code, Name = name, EscalationEmails = escalationEmails, CreatedAt = time.GetUtcNow() };
+        db.Communities.Add(community);
+        return await SaveAsync(db, cancellationToken) ? community : null;
+    }
+
+    /// <summary>Every community, by code.</summary>
+    public async Task<IReadOnlyList<Community>> ListCommunitiesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        return await db.Communities.OrderBy(c => c.Code).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A community, or null.</summary>
+    public async Task<Community?> GetCommunityAsync(Guid communityId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        return await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, cancellationToken);
+    }
+
+    /// <summary>Replaces the community's escalation contacts (already checked; null for none); null when there is no such community.</summary>
+    public async Task<Community?> SetEscalationEmailsAsync(Guid communityId, string? escalationEmails, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var changed = await db.Communities.Where(c => c.Id == communityId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalationEmails, escalationEmails), cancellationToken);
+        return changed == 0 ? null : await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, cancellationToken);
+    }
+
+    /// <summary>Creates a precinct; null when the community already has one of that name.</summary>
+    public async Task<Precinct?> CreatePrecinctAsync(Guid communityId, string name, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var names = await db.Precincts.Where(p => p.CommunityId == communityId).Select(p => p.Name).ToListAsync(cancellationToken);
+        if (names.Contains(name, StringComparer.OrdinalIgnoreCase)) return null;
+        var precinct = new Precinct { Id = Guid.CreateVersion7(time.GetUtcNow()), CommunityId = communityId, Name = name };
+        db.Precincts.Add(precinct);
+        return await SaveAsync(db, cancellationToken) ? precinct : null;
+    }
+
+    /// <summary>A community's precincts, by name.</summary>
+    public async Task<IReadOnlyList<Precinct>> ListPrecinctsAsync(Guid communityId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        return await db.Precincts.Where(p => p.CommunityId == communityId).OrderBy(p => p.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A precinct of the community by id, or else by name (ignoring case); null when there is none.</summary>
+    public async Task<Precinct?> FindPrecinctAsync(Guid communityId, Guid? precinctId, string? name, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        if (precinctId is { } id) return await db.Precincts.FirstOrDefaultAsync(p => p.Id == id && p.CommunityId == communityId, cancellationToken);
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var precincts = await db.Precincts.Where(p => p.CommunityId == communityId).ToListAsync(cancellationToken);
+        return precincts.FirstOrDefault(p => p.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Creates a building group in a precinct; null when the community already has one of that name.</summary>
+    public async Task<BuildingGroup?> CreateBuildingGroupAsync(Guid communityId, Guid precinctId, string name, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var names = await db.BuildingGroups.Where(b => b.CommunityId == communityId).Select(b => b.Name).ToListAsync(cancellationToken);
+        if (names.Contains(name, StringComparer.OrdinalIgnoreCase)) return null;
+        var group = new BuildingGroup { Id = Guid.CreateVersion7(time.GetUtcNow()), CommunityId = communityId, PrecinctId = precinctId, Name = name };
+        db.BuildingGroups.Add(group);
+        return await SaveAsync(db, cancellationToken) ? group : null;
+    }
+
+    /// <summary>A community's building groups, by name.</summary>
+    public async Task<IReadOnlyList<BuildingGroup>> ListBuildingGroupsAsync(Guid communityId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        return await db.BuildingGroups.Where(b => b.CommunityId == communityId).OrderBy(b => b.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Saves; false when a unique index refused the row (another request created the same name meanwhile).</summary>
+    private static async Task<bool> SaveAsync(ICivicSession db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DataWriteException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Deliberation.Civic.Data;
+using Deliberation.Engine.Messaging;
+
+namespace Deliberation.Civic.Communities;
+
+/// <summary>
+/// Emails the committee staff of a community (accounts given that community) about something that needs them,
+/// queued in the caller's transaction; with no such account, the administrators.
+/// </summary>
+public sealed class StaffAlerts
+{
+    /// <summary>The role name of administrators (as the host's auth defines it).</summary>
+    public const string AdministratorRole = "Administrator";
+
+    /// <summary>The role name of committee staff (as the host's auth defines it).</summary>
+    public const string StaffRole = "CommitteeStaff";
+
+    /// <summary>Queues one email per staff address; returns how many.</summary>
+    public async Task<int> QueueAsync(ICivicSession db, Guid communityId, Guid? instanceId, string subject, string body, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var addresses = await StaffAddressesAsync(db, communityId, cancellationToken);
+        foreach (var (address, name) in addresses)
+            db.QueueEmail(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n（本邮件由社区议事系统自动发送）"), now, instanceId);
+        return addresses.Count;
+    }
+
+    /// <summary>
+    /// The committee staff given the community, with a valid address (the administrators when there are none);
+    /// building heads, who are given communities too, are not staff.
+    /// </summary>
+    public static async Task<List<(string Address, string Name)>> StaffAddressesAsync(ICivicSession db, Guid communityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var staff = await db.StaffAccountsAsync(StaffRole, communityId, cancellationToken);
+        if (staff.Count == 0) staff = await db.StaffAccountsAsync(AdministratorRole, null, cancellationToken);
+        return [.. staff.Where(s => s.Email is { } e && EmailAddresses.IsValid(e))
+            .Select(s => (s.Email!, string.IsNullOrWhiteSpace(s.DisplayName) ? "工作人员" : s.DisplayName))
+            .DistinctBy(s => s.Item1.ToUpperInvariant()).OrderBy(s => s.Item1, StringComparer.Ordinal)];
+    }
+}

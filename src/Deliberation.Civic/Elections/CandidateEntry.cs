@@ -1,0 +1,5 @@
+
+namespace Deliberation.Civic.Elections;
+
+/// <summary>A candidate with their name.</summary>
+public sealed record CandidateEntry(Candidate Candidate, string Name);

@@ -1,0 +1,5 @@
+
+namespace Deliberation.Civic.Elections;
+
+/// <summary>A panel member with their name.</summary>
+public sealed record PanelEntry(PanelMember Member, string Name);

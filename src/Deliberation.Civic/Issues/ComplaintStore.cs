@@ -1,0 +1,411 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Data;
+using Deliberation.Engine.Activities;
+using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Messaging;
+using Deliberation.Engine.Runtime;
+using Deliberation.Engine.Storage;
+
+namespace Deliberation.Civic.Issues;
+
+/// <summary>
+/// Complaints (step 1, 锚定问题): logging, photos, merging duplicates and undoing it, ranking, and
+/// anchoring one as the issue of a deliberation. Refusals are <see cref="WorkflowException"/>s with
+/// stable codes (<c>complaint-not-found</c>, <c>complaint-not-open</c>, <c>complaint-not-merged</c>,
+/// <c>photo-not-found</c>), answered as ProblemDetails like every other refusal.
+/// </summary>
+/// <param name="database">The database.</param>
+/// <param name="runtime">Starts the deliberation workflow when a complaint is anchored.</param>
+/// <param name="definitions">Tells which inputs that workflow declares.</param>
+/// <param name="catalogue">The deliberation matters catalogue.</param>
+/// <param name="ranking">The ranking weights.</param>
+/// <param name="time">The clock.</param>
+/// <param name="photoFolder">Where photos are stored: <c>{photoFolder}/{community}/{complaint}/{photo}.{ext}</c>.</param>
+public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runtime, DefinitionService definitions, MattersCatalogue catalogue,
+    RankingOptions ranking, TimeProvider time, string photoFolder)
+{
+    private const int AnchorAttempts = 3;
+
+    /// <summary>Checks and logs a complaint; with problems nothing is written and the plan lists them.</summary>
+    /// <exception cref="WorkflowException">No such community (404).</exception>
+    public async Task<ComplaintPlan> LogAsync(Guid communityId, ComplaintDraft draft, Guid userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = database.Open();
+        await RequireCommunityAsync(db, communityId, cancellationToken);
+        var layout = new CommunityLayout(
+            (await db.BuildingGroups.Where(b => b.CommunityId == communityId).Select(b => b.Id).ToListAsync(cancellationToken)).ToHashSet(),
+            await db.Households.Where(h => h.CommunityId == communityId).ToDictionaryAsync(h => h.Id, h => h.BuildingGroupId, cancellationToken),
+            (await db.People.Where(p => p.CommunityId == communityId).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet());
+        var complaint = new Complaint { Id = Guid.CreateVersion7(now), CommunityId = communityId, LoggedByUserId = userId, LoggedAt = now };
+        var plan = ComplaintValidator.Validate(draft, catalogue, layout, complaint);
+        if (!plan.IsValid) return plan;
+
+        db.Complaints.Add(complaint);
+        db.ComplaintScopes.AddRange(plan.Scopes);
+        db.ComplaintReporters.AddRange(plan.Reporters);
+        db.ComplaintEvents.Add(Event(complaint.Id, ComplaintEventKinds.Logged, null, userId, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return plan;
+    }
+
+    /// <summary>The community's complaints, newest first; only those of <paramref name="status"/> when given.</summary>
+    /// <exception cref="WorkflowException">No such community (404).</exception>
+    public async Task<IReadOnlyList<Complaint>> ListAsync(Guid communityId, string? status, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        await RequireCommunityAsync(db, communityId, cancellationToken);
+        var query = db.Complaints.Where(c => c.CommunityId == communityId);
+        if (status is not null) query = query.Where(c => c.Status == status);
+        return (await query.ToListAsync(cancellationToken)).OrderByDescending(c => c.LoggedAt).ThenByDescending(c => c.Id).ToList();
+    }
+
+    /// <summary>A complaint with its scopes, reporters, photos and history.</summary>
+    /// <exception cref="WorkflowException">No such complaint in the community (404).</exception>
+    public async Task<ComplaintDetails> GetAsync(Guid communityId, Guid complaintId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var complaint = await FindAsync(db, communityId, complaintId, cancellationToken);
+        var scopes = await (
+            from s in db.ComplaintScopes.Where(s => s.ComplaintId == complaintId)
+            join b in db.BuildingGroups on s.BuildingGroupId equals b.Id
+            join h in db.Households on s.HouseholdId equals h.Id into hs
+            from h in hs.DefaultIfEmpty()
+            select new ComplaintDetails.Scope(s.BuildingGroupId, b.Name, s.HouseholdId, h == null ? null : h.Unit, s.FromComplaintId))
+            .ToListAsync(cancellationToken);
+        var reporters = await (
+            from r in db.ComplaintReporters.Where(r => r.ComplaintId == complaintId)
+            join p in db.People on r.PersonId equals p.Id
+            select new ComplaintDetails.Reporter(r.PersonId, p.Name, r.FromComplaintId))
+            .ToListAsync(cancellationToken);
+        var photos = await db.ComplaintPhotos.Where(p => p.ComplaintId == complaintId).ToListAsync(cancellationToken);
+        var history = await db.ComplaintEvents.Where(e => e.ComplaintId == complaintId).ToListAsync(cancellationToken);
+        var merged = await db.Complaints.Where(c => c.MergedIntoId == complaintId).Select(c => c.Id).ToListAsync(cancellationToken);
+        return new ComplaintDetails(complaint,
+            scopes.OrderBy(s => s.FromComplaintId.HasValue).ThenBy(s => s.BuildingGroupName, StringComparer.Ordinal).ThenBy(s => s.Unit, StringComparer.Ordinal).ToList(),
+            reporters.OrderBy(r => r.FromComplaintId.HasValue).ThenBy(r => r.Name, StringComparer.Ordinal).ToList(),
+            photos.OrderBy(p => p.AddedAt).ThenBy(p => p.Id).ToList(),
+            history.OrderBy(e => e.At).ThenBy(e => e.Id).ToList(),
+            merged);
+    }
+
+    /// <summary>
+    /// Stores a photo (already checked with <see cref="ComplaintPhotos.Detect"/>) under the photo folder and
+    /// attaches it; null when the complaint has <see cref="ComplaintPhotos.MaxPerComplaint"/> photos already.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such complaint in the community (404).</exception>
+    public async Task<ComplaintPhoto?> AddPhotoAsync(Guid communityId, Guid complaintId, byte[] content, PhotoFormat format, Guid userId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(format);
+        var now = time.GetUtcNow();
+        var photo = new ComplaintPhoto
+        {
+            Id = Guid.CreateVersion7(now), ComplaintId = complaintId, ContentType = format.ContentType, Length = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), AddedAt = now,
+        };
+        await using var db = database.Open();
+        await FindAsync(db, communityId, complaintId, cancellationToken);
+        if (await db.ComplaintPhotos.CountAsync(p => p.ComplaintId == complaintId, cancellationToken) >= ComplaintPhotos.MaxPerComplaint) return null;
+
+        // The file first: a row never points at a missing file; a file without a row is removed below.
+        var path = PhotoPath(communityId, complaintId, photo.Id, format.Extension);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path + ".tmp", content, cancellationToken);
+        File.Move(path + ".tmp", path, overwrite: true);
+        try
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+            // Locks the complaint (on PostgreSQL) so that two uploads at once cannot both be the sixth.
+            await db.Complaints.Where(c => c.Id == complaintId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Title, c => c.Title), cancellationToken);
+            if (await db.ComplaintPhotos.CountAsync(p => p.ComplaintId == complaintId, cancellationToken) >= ComplaintPhotos.MaxPerComplaint)
+            {
+                File.Delete(path);
+                return null;
+            }
+            db.ComplaintPhotos.Add(photo);
+            db.ComplaintEvents.Add(Event(complaintId, ComplaintEventKinds.PhotoAdded, null, userId, now));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return photo;
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>A photo of the complaint and the file holding it.</summary>
+    /// <exception cref="WorkflowException">No such complaint or photo (404).</exception>
+    public async Task<(ComplaintPhoto Photo, string Path)> OpenPhotoAsync(Guid communityId, Guid complaintId, Guid photoId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        await FindAsync(db, communityId, complaintId, cancellationToken);
+        var photo = await db.ComplaintPhotos.FirstOrDefaultAsync(p => p.Id == photoId && p.ComplaintId == complaintId, cancellationToken);
+        var format = photo is null ? null : ComplaintPhotos.ForContentType(photo.ContentType);
+        var path = photo is null || format is null ? null : PhotoPath(communityId, complaintId, photo.Id, format.Extension);
+        return path is not null && File.Exists(path)
+            ? (photo!, path)
+            : throw new WorkflowException(WorkflowErrorKind.NotFound, "photo-not-found", $"Complaint {complaintId} has no photo {photoId}.");
+    }
+
+    /// <summary>
+    /// Merges duplicates into <paramref name="targetId"/>: each source becomes <c>merged</c>; its scopes and
+    /// reporters are copied to the target marked with where they came from, and its reporter count is added
+    /// to the target's (the source keeps its own, so that <see cref="UnmergeAsync"/> can undo it exactly).
+    /// </summary>
+    /// <exception cref="WorkflowException">No such complaint (404); the target or a source is not open (409).</exception>
+    /// <exception cref="ArgumentException">No sources, or the target among them (the API checks this first).</exception>
+    public async Task<ComplaintDetails> MergeAsync(Guid communityId, Guid targetId, IReadOnlyList<Guid> sourceIds, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sourceIds);
+        sourceIds = sourceIds.Distinct().ToList();
+        if (sourceIds.Count == 0 || sourceIds.Contains(targetId))
+            throw new ArgumentException("Give at least one complaint to merge, other than the target.", nameof(sourceIds));
+        var now = time.GetUtcNow();
+        await using (var db = database.Open())
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+            var target = await FindAsync(db, communityId, targetId, cancellationToken);
+            RequireOpen(target);
+            var sources = await db.Complaints.Where(c => c.CommunityId == communityId && sourceIds.Contains(c.Id)).ToListAsync(cancellationToken);
+            if (sourceIds.Where(id => sources.All(s => s.Id != id)).Take(1).ToList() is [var missing]) throw NotFound(missing);
+            foreach (var source in sources) RequireOpen(source);
+
+            // Both updates re-check the status, so a concurrent merge or anchoring makes this one change nothing.
+            var added = sources.Sum(s => s.ReporterCount);
+            if (await db.Complaints.Where(c => c.Id == targetId && c.Status == ComplaintStatus.Open)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReporterCount, c => c.ReporterCount + added), cancellationToken) != 1
+                || await db.Complaints.Where(c => sourceIds.Contains(c.Id) && c.Status == ComplaintStatus.Open)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ComplaintStatus.Merged).SetProperty(c => c.MergedIntoId, targetId), cancellationToken) != sources.Count)
+                throw Changed();
+
+            var scopes = await db.ComplaintScopes.Where(s => sourceIds.Contains(s.ComplaintId)).ToListAsync(cancellationToken);
+            var reporters = await db.ComplaintReporters.Where(r => sourceIds.Contains(r.ComplaintId)).ToListAsync(cancellationToken);
+            db.ComplaintScopes.AddRange(scopes.Select(s => new ComplaintScope
+                { ComplaintId = targetId, BuildingGroupId = s.BuildingGroupId, HouseholdId = s.HouseholdId, FromComplaintId = s.ComplaintId }));
+            db.ComplaintReporters.AddRange(reporters.Select(r => new ComplaintReporter { ComplaintId = targetId, PersonId = r.PersonId, FromComplaintId = r.ComplaintId }));
+            foreach (var source in sources)
+            {
+                db.ComplaintEvents.Add(Event(targetId, ComplaintEventKinds.Absorbed, source.Id, userId, now));
+                db.ComplaintEvents.Add(Event(source.Id, ComplaintEventKinds.MergedInto, targetId, userId, now));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return await GetAsync(communityId, targetId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Undoes the merge of <paramref name="sourceId"/>: it is open again, and the scopes, reporters and
+    /// count it brought are taken off the complaint it was merged into.
+    /// </summary>
+    /// <exception cref="WorkflowException">
+    /// No such complaint (404); it is not merged, or the complaint it was merged into is no longer open (409).
+    /// </exception>
+    public async Task<ComplaintDetails> UnmergeAsync(Guid communityId, Guid sourceId, Guid userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using (var db = database.Open())
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+            var source = await FindAsync(db, communityId, sourceId, cancellationToken);
+            if (source.Status != ComplaintStatus.Merged || source.MergedIntoId is not { } targetId)
+                throw new WorkflowException(WorkflowErrorKind.Conflict, "complaint-not-merged", $"Complaint {sourceId} is {source.Status}, not merged; nothing changed.");
+            // Once the target is anchored (its notice is out) or merged on (its rows were copied onwards), taking rows off it would leave a wrong record.
+            RequireOpen(await FindAsync(db, communityId, targetId, cancellationToken));
+
+            if (await db.Complaints.Where(c => c.Id == targetId && c.Status == ComplaintStatus.Open)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReporterCount, c => c.ReporterCount - source.ReporterCount), cancellationToken) != 1
+                || await db.Complaints.Where(c => c.Id == sourceId && c.Status == ComplaintStatus.Merged && c.MergedIntoId == targetId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ComplaintStatus.Open).SetProperty(c => c.MergedIntoId, (Guid?)null), cancellationToken) != 1)
+                throw Changed();
+            await db.ComplaintScopes.Where(s => s.ComplaintId == targetId && s.FromComplaintId == sourceId).ExecuteDeleteAsync(cancellationToken);
+            await db.ComplaintReporters.Where(r => r.ComplaintId == targetId && r.FromComplaintId == sourceId).ExecuteDeleteAsync(cancellationToken);
+            db.ComplaintEvents.Add(Event(sourceId, ComplaintEventKinds.Unmerged, targetId, userId, now));
+            db.ComplaintEvents.Add(Event(targetId, ComplaintEventKinds.Unmerged, sourceId, userId, now));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return await GetAsync(communityId, sourceId, cancellationToken);
+    }
+
+    /// <summary>The community's open complaints ranked by <see cref="ComplaintRanking"/>.</summary>
+    /// <exception cref="WorkflowException">No such community (404).</exception>
+    public async Task<IReadOnlyList<RankedComplaint>> RankAsync(Guid communityId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        await RequireCommunityAsync(db, communityId, cancellationToken);
+        return await RankAsync(db, communityId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Anchors a complaint as the issue of a deliberation (锚定问题): gives it a case number, starts the
+    /// workflow (correlation id = case number, community = scope) and queues the public notice (公示) to the
+    /// building heads of the affected building groups. The instance, the complaint's new state, its history
+    /// and the notices commit in one transaction: when the workflow cannot start, nothing changes; a repeated
+    /// request finds the complaint anchored and starts nothing.
+    /// </summary>
+    /// <param name="communityId">The community.</param>
+    /// <param name="complaintId">The complaint, which must be open.</param>
+    /// <param name="definitionId">The published workflow to start, e.g. <c>fanshi-youjiqing</c>.</param>
+    /// <param name="input">Workflow inputs; <c>caseNumber</c>, <c>complaintId</c>, <c>title</c>, <c>categoryCode</c> and
+    /// <c>communityId</c> are set from the complaint when the workflow declares them.</param>
+    /// <param name="userId">The staff account.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <exception cref="WorkflowException">
+    /// No such complaint (404) or published workflow (404, <c>definition-not-published</c>); the complaint is not
+    /// open (409); the workflow's inputs are invalid (400, <c>invalid-input</c>).
+    /// </exception>
+    public async Task<AnchoredIssue> AnchorAsync(Guid communityId, Guid complaintId, string definitionId, JsonObject? input, Guid userId,
+        CancellationToken cancellationToken)
+    {
+        var declared = (await definitions.GetRunnableAsync(definitionId, null, cancellationToken)).Definition.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            var plan = await PlanAnchorAsync(communityId, complaintId, declared, input, cancellationToken);
+            try
+            {
+                var report = await runtime.StartAsync(new StartRequest(definitionId, null, plan.Input, plan.CaseNumber, null, communityId),
+                    (instanceId, step, ct) => WriteAnchorAsync(step, plan, instanceId, userId, ct), cancellationToken);
+                var complaint = plan.Complaint;
+                (complaint.Status, complaint.CaseNumber, complaint.AnchoredAt, complaint.InstanceId) = (ComplaintStatus.Anchored, plan.CaseNumber, plan.At, report.InstanceId);
+                return new AnchoredIssue(complaint, report, plan.Ranking, plan.Notices.Count, plan.BuildingsWithoutNotice);
+            }
+            catch (Exception ex) when (attempt < AnchorAttempts && (ex is WorkflowException { Code: "case-number-taken" } or DataWriteException or DbException))
+            {
+                // Another complaint of the community was anchored meanwhile and took the number: count again.
+            }
+        }
+    }
+
+    /// <summary>Everything anchoring writes, worked out before the workflow starts.</summary>
+    private sealed record AnchorPlan(Complaint Complaint, string CaseNumber, DateTimeOffset At, RankedComplaint Ranking, JsonObject Input,
+        IReadOnlyList<EmailMessage> Notices, IReadOnlyList<string> BuildingsWithoutNotice);
+
+    private async Task<AnchorPlan> PlanAnchorAsync(Guid communityId, Guid complaintId, Dictionary<string, WorkflowInputDefinition> declaredInputs, JsonObject? input,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = database.Open();
+        var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, cancellationToken) ?? throw CommunityNotFound(communityId);
+        var complaint = await FindAsync(db, communityId, complaintId, cancellationToken);
+        RequireOpen(complaint);
+        var ranking = await RankAsync(db, communityId, cancellationToken);
+        var caseNumber = await NextCaseNumberAsync(db, community, now, cancellationToken);
+        var groupIds = await db.ComplaintScopes.Where(s => s.ComplaintId == complaintId).Select(s => s.BuildingGroupId).Distinct().ToListAsync(cancellationToken);
+        var buildings = await db.BuildingGroups.Where(b => groupIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var heads = await db.People.Where(p => p.CommunityId == communityId && p.BuildingGroupId != null && groupIds.Contains(p.BuildingGroupId.Value)
+            && (p.Roles & PersonRoles.BuildingHead) == PersonRoles.BuildingHead && p.Email != null && p.Email != "").ToListAsync(cancellationToken);
+
+        // The reads above are separate statements: a request that anchored or merged the complaint in between
+        // leaves it out of the ranking, and this request changes nothing.
+        var ranked = ranking.SingleOrDefault(r => r.Complaint.Id == complaintId) ?? throw Changed();
+        var matter = catalogue.Find(complaint.CategoryCode)
+            ?? new DeliberationMatter { Code = complaint.CategoryCode, Zh = complaint.CategoryCode, En = complaint.CategoryCode }; // since removed from the catalogue
+        var facts = new PublicNoticeFacts(community.Name, caseNumber, matter, complaint.Title, complaint.Description, [.. buildings.Values], ranked, ranking.Count, now)
+        {
+            NoticeEndsAt = NoticePeriod(declaredInputs, input) is { } period ? now + period : null,
+        };
+        // One message per head, so that addresses are not shown to each other; a head of two affected buildings gets one.
+        var notices = heads.DistinctBy(h => h.Email!.ToUpperInvariant()).Select(h => PublicNotice.Compose(facts, h.Email!, h.Name)).ToList();
+        var withoutNotice = buildings.Where(b => heads.All(h => h.BuildingGroupId != b.Key)).Select(b => b.Value).Order(StringComparer.Ordinal).ToList();
+
+        // The workflow learns the complaint through the inputs it declares; what the complaint says wins over the request.
+        var workflowInput = (input?.DeepClone() as JsonObject) ?? [];
+        var known = new Dictionary<string, string>
+        {
+            ["caseNumber"] = caseNumber, ["complaintId"] = complaintId.ToString(), ["title"] = complaint.Title,
+            ["categoryCode"] = complaint.CategoryCode, ["communityId"] = communityId.ToString(),
+        };
+        foreach (var (name, value) in known.Where(k => declaredInputs.ContainsKey(k.Key))) workflowInput[name] = value;
+        return new AnchorPlan(complaint, caseNumber, now, ranked, workflowInput, notices, withoutNotice);
+    }
+
+    /// <summary>
+    /// The public-notice period (公示期) the workflow waits before it goes on, when it declares the input
+    /// <c>noticePeriod</c>: the request's value, else the declared default; none when zero or not a duration
+    /// (the workflow's own input validation reports a malformed one).
+    /// </summary>
+    private static TimeSpan? NoticePeriod(Dictionary<string, WorkflowInputDefinition> declaredInputs, JsonObject? input)
+    {
+        if (!declaredInputs.TryGetValue("noticePeriod", out var declared)) return null;
+        var value = input is not null && input.TryGetPropertyValue("noticePeriod", out var given) ? given : declared.Default;
+        return value is JsonValue text && text.TryGetValue(out string? s) && Durations.TryParse(s, out var period) && period > TimeSpan.Zero ? period : null;
+    }
+
+    private async Task WriteAnchorAsync(IStepScope step, AnchorPlan plan, Guid instanceId, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await database.OpenInStepAsync(step, cancellationToken);
+        if (await db.Complaints.AnyAsync(c => c.CaseNumber == plan.CaseNumber, cancellationToken))
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "case-number-taken", $"Case number {plan.CaseNumber} was taken meanwhile.");
+        // Re-checks the status inside the transaction: of two requests at once, one anchors and the other changes nothing.
+        if (await db.Complaints.Where(c => c.Id == plan.Complaint.Id && c.Status == ComplaintStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ComplaintStatus.Anchored).SetProperty(c => c.CaseNumber, plan.CaseNumber)
+                    .SetProperty(c => c.AnchoredAt, plan.At).SetProperty(c => c.InstanceId, instanceId), cancellationToken) != 1)
+            throw Changed();
+        db.ComplaintEvents.Add(Event(plan.Complaint.Id, ComplaintEventKinds.Anchored, null, userId, plan.At, plan.CaseNumber));
+        db.QueueEmails(plan.Notices, plan.At, instanceId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<RankedComplaint>> RankAsync(ICivicSession db, Guid communityId, CancellationToken cancellationToken)
+    {
+        var open = await db.Complaints.Where(c => c.CommunityId == communityId && c.Status == ComplaintStatus.Open).ToListAsync(cancellationToken);
+        var scopes = await db.ComplaintScopes
+            .Where(s => db.Complaints.Any(c => c.Id == s.ComplaintId && c.CommunityId == communityId && c.Status == ComplaintStatus.Open))
+            .ToListAsync(cancellationToken);
+        var households = await db.Households.Where(h => h.CommunityId == communityId).Select(h => new { h.Id, h.BuildingGroupId }).ToListAsync(cancellationToken);
+        var byBuilding = households.ToLookup(h => h.BuildingGroupId, h => h.Id);
+        var scopesByComplaint = scopes.ToLookup(s => s.ComplaintId);
+        return ComplaintRanking.Rank(open.Select(c => new RankingCandidate(c, AffectedHouseholds.Of(scopesByComplaint[c.Id], byBuilding).Count)), households.Count, ranking);
+    }
+
+    private static async Task<string> NextCaseNumberAsync(ICivicSession db, Community community, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var prefix = CaseNumbers.Prefix(community.Code, CaseNumbers.YearInBeijing(now));
+        var existing = await db.Complaints.Where(c => c.CommunityId == community.Id && c.CaseNumber != null && c.CaseNumber.StartsWith(prefix))
+            .Select(c => c.CaseNumber!).ToListAsync(cancellationToken);
+        return CaseNumbers.Next(community.Code, now, existing);
+    }
+
+    private string PhotoPath(Guid communityId, Guid complaintId, Guid photoId, string extension) =>
+        Path.Combine(photoFolder, communityId.ToString(), complaintId.ToString(), $"{photoId}.{extension}");
+
+    private static async Task<Complaint> FindAsync(ICivicSession db, Guid communityId, Guid complaintId, CancellationToken cancellationToken) =>
+        await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId && c.CommunityId == communityId, cancellationToken) ?? throw NotFound(complaintId);
+
+    private static void RequireOpen(Complaint complaint)
+    {
+        if (complaint.Status != ComplaintStatus.Open)
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "complaint-not-open", complaint.Status switch
+            {
+                ComplaintStatus.Merged => $"Complaint {complaint.Id} was merged into {complaint.MergedIntoId}; nothing changed.",
+                ComplaintStatus.Anchored => $"Complaint {complaint.Id} is anchored as case {complaint.CaseNumber}; nothing changed.",
+                _ => $"Complaint {complaint.Id} is {complaint.Status}; nothing changed.",
+            });
+    }
+
+    private static ComplaintEvent Event(Guid complaintId, string kind, Guid? other, Guid userId, DateTimeOffset at, string? note = null) =>
+        new() { Id = Guid.CreateVersion7(at), ComplaintId = complaintId, Kind = kind, OtherComplaintId = other, UserId = userId, At = at, Note = note };
+
+    private static WorkflowException NotFound(Guid complaintId) =>
+        new(WorkflowErrorKind.NotFound, "complaint-not-found", $"The community has no complaint {complaintId}.");
+
+    private static async Task RequireCommunityAsync(ICivicSession db, Guid communityId, CancellationToken cancellationToken)
+    {
+        if (!await db.Communities.AnyAsync(c => c.Id == communityId, cancellationToken)) throw CommunityNotFound(communityId);
+    }
+
+    private static WorkflowException CommunityNotFound(Guid communityId) =>
+        new(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {communityId}.");
+
+    private static WorkflowException Changed() =>
+        new(WorkflowErrorKind.Conflict, "complaint-not-open", "A complaint changed while this request ran (merged or anchored meanwhile); nothing changed.");
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using Deliberation.Civic.Data;
+
+namespace Deliberation.Civic.Meetings;
+
+/// <summary>One line of 责任分工 in the minutes.</summary>
+internal sealed record MinutesAction(string Party, string Task, string? Due, string? Funding);
+
+/// <summary>The action items the minutes list: each responsible party with its task, due date, budget and funding.</summary>
+internal static class ActionItemsForMinutes
+{
+    /// <summary>The case's items decided at this meeting, and those of the case not tied to any meeting; by due date.</summary>
+    public static async Task<List<MinutesAction>> ReadAsync(ICivicSession db, Meeting meeting, CancellationToken cancellationToken)
+    {
+        var items = await db.ActionItems.Where(i => i.CaseId == meeting.CaseId && (i.MeetingId == meeting.Id || i.MeetingId == null)).ToListAsync(cancellationToken);
+        return [.. items.OrderBy(i => i.DueAt).ThenBy(i => i.ResponsibleParty, StringComparer.Ordinal).Select(i => new MinutesAction(
+            i.ResponsibleParty,
+            i.Budget is { } budget ? $"{i.Title}（预算 {budget.ToString("#,0.##", CultureInfo.InvariantCulture)} 元）" : i.Title,
+            Civic.BeijingTime.ToBeijing(i.DueAt).ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            i.FundingSource))];
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Data;
+using Deliberation.Civic.Links;
+using Deliberation.Civic.Participation;
+using Deliberation.Engine.Activities;
+using Deliberation.Engine.Messaging;
+
+namespace Deliberation.Civic.Meetings;
+
+/// <summary>
+/// Step 3, convening (搭建平台): sends the time poll of a planned meeting to everyone on the panel — a link to tick
+/// the candidate times that suit. Output: <c>{ meetingId, pollClosesAt, polled, withoutEmail }</c>.
+/// </summary>
+public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks links) : Activity
+{
+    /// <inheritdoc/>
+    public override ActivityDescriptor Descriptor { get; } = new(
+        "OpenTimePoll", 1, new("征询会议时间", "Poll meeting times"), DeliberationSteps.Category,
+        [MeetingSteps.MeetingInput],
+        ["Done"])
+    {
+        Description = new("向议事小组全体成员发送会议时间征询链接（2–5 个候选时间，可多选）。",
+            "Sends everyone on the panel a link to tick the candidate meeting times (2–5) that suit them."),
+    };
+
+    /// <inheritdoc/>
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var now = context.Now;
+        await using var read = await database.OpenInStepAsync(context.Step, context.CancellationToken);
+        var meeting = await MeetingSteps.LoadAsync(read, context);
+        if (meeting.Status != MeetingStatuses.Planned)
+            return Completed(meeting, 0, 0); // already polled (a retried step): nothing more to send
+        var slots = MeetingStore.ReadSlots(meeting);
+        var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
+        if (roll.Count == 0) throw new InvalidOperationException("The case's panel is empty: add representatives, parties and advisors before polling a meeting time.");
+
+        var options = new JsonArray([.. slots.Select((s, i) => (JsonNode)new JsonObject { ["value"] = MeetingSlot.OptionValue(i), ["label"] = s.ToChinese() })]);
+        var tasks = new List<ParticipationTask>();
+        var emails = new List<EmailMessage>();
+        foreach (var member in roll)
+        {
+            var data = new JsonObject
+            {
+                ["options"] = options.DeepClone(), ["multiple"] = true,
+                ["description"] = $"“{meeting.Name}”，地点：{meeting.Place}。请勾选您能参加的所有时间（北京时间）。",
+                ["meetingId"] = meeting.Id.ToString(),
+            };
+            var task = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间：{meeting.Name}", data, meeting.PollClosesAt, now);
+            tasks.Add(task);
+            if (member.Email is { } email && EmailAddresses.IsValid(email))
+                emails.Add(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now)));
+        }
+        await DeliberationSteps.WriteInStepAsync(context, database, async (db, ct) =>
+        {
+            await db.Meetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MeetingStatuses.Polling), ct);
+            db.Tasks.AddRange(tasks);
+            db.QueueEmails(emails, now, context.InstanceId);
+            await db.SaveChangesAsync(ct);
+        });
+        return Completed(meeting, emails.Count, roll.Count - emails.Count);
+    }
+
+    private static ActivityResult Completed(Meeting meeting, int polled, int withoutEmail) => ActivityResult.Complete(output: new JsonObject
+    {
+        ["meetingId"] = meeting.Id.ToString(),
+        ["pollClosesAt"] = meeting.PollClosesAt.ToString("O"),
+        ["polled"] = polled,
+        ["withoutEmail"] = withoutEmail,
+    });
+}

@@ -1,0 +1,207 @@
+using System.Text.Json.Nodes;
+using Deliberation.Civic;
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Data;
+using Deliberation.Civic.Decisions;
+using Deliberation.Civic.Meetings;
+using Deliberation.Engine.Activities;
+using Deliberation.Engine.Messaging;
+
+namespace Deliberation.Civic.Minutes;
+
+/// <summary>
+/// Files a closed meeting's minutes (会议纪要): renders the zh-CN and English Scriban templates from what meeting
+/// mode recorded, writes Markdown and .docx under <c>{archive}/{community}/{year}/{case}/</c>, records each filing
+/// with its SHA-256, and emails the Chinese minutes (with the .docx) to every participant. A template that fails
+/// raises an incident on this activity: fix the template and retry; nothing is filed or sent until it renders.
+/// Output: <c>{ meetingId, files: [{ culture, markdownPath, markdownSha256, docxPath, docxSha256 }], emailed }</c>.
+/// </summary>
+public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRenderer templates, MinutesArchive archive) : Activity
+{
+    /// <inheritdoc/>
+    public override ActivityDescriptor Descriptor { get; } = new(
+        "FileMinutes", 1, new("归档会议纪要", "File the minutes"), DeliberationSteps.Category,
+        [
+            MeetingSteps.MeetingInput,
+            new("template", InputType.Text, new("中文模板", "Chinese template"), false, UiHint.SingleLine) { Default = "minutes.zh-CN.scriban" },
+            new("englishTemplate", InputType.Text, new("英文模板", "English template"), false, UiHint.SingleLine) { Default = "minutes.en.scriban" },
+            new("noticePlan", InputType.Text, new("公示安排", "Public-notice plan"), false, UiHint.MultiLine)
+                { Default = "决议在小区公告栏及楼栋群公示 7 天。" },
+            new("followUpPlan", InputType.Text, new("回访安排", "Follow-up plan"), false, UiHint.MultiLine)
+                { Default = "全部事项完成后，社区向各利益相关方代表回访满意度。" },
+        ],
+        ["Done"])
+    {
+        Description = new("按模板生成中英文会议纪要（Markdown 与 Word），归档并记录哈希，发送给全体参会人。",
+            "Renders the minutes in Chinese and English (Markdown and Word), files them with their hashes and emails every participant."),
+    };
+
+    /// <inheritdoc/>
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var now = context.Now;
+        var ct = context.CancellationToken;
+        await using var read = await database.OpenInStepAsync(context.Step, context.CancellationToken);
+        var meeting = await MeetingSteps.LoadAsync(read, context);
+        if (meeting.Status != MeetingStatuses.Closed) throw new InvalidOperationException($"Meeting {meeting.Id} is {meeting.Status}; minutes are filed once it is closed.");
+        var deliberation = await read.Cases.SingleAsync(c => c.Id == meeting.CaseId, ct);
+        var community = await read.Communities.SingleAsync(c => c.Id == meeting.CommunityId, ct);
+        var model = await BuildModelAsync(read, meeting, deliberation, context.GetText("noticePlan"), context.GetText("followUpPlan"), ct);
+
+        var caseFolder = deliberation.CaseNumber ?? $"case-{deliberation.Id:N}";
+        var heldAt = meeting.StartsAt ?? meeting.ClosedAt ?? now;
+        var filed = new List<(string Culture, string Markdown, ArchivedMinutes Files)>();
+        foreach (var (culture, input, fallback) in new[] { ("zh-CN", "template", "minutes.zh-CN.scriban"), ("en", "englishTemplate", "minutes.en.scriban") })
+        {
+            var name = context.GetText(input) is { Length: > 0 } given ? given.Trim() : fallback;
+            var markdown = await templates.RenderAsync(name, model, context.ScriptModel, ct);
+            filed.Add((culture, markdown, await archive.FileAsync(community.Code, caseFolder, heldAt, culture, markdown, meeting.Round, ct)));
+        }
+
+        var roll = await MeetingStore.RollAsync(read, meeting, ct);
+        var chinese = filed[0];
+        var docx = await File.ReadAllBytesAsync(chinese.Files.Docx.Path, ct);
+        var emails = roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
+            .Select(m => MeetingEmails.Minutes(m.Email!, m.Name, meeting, caseFolder, chinese.Markdown, docx))
+            .ToList();
+        var records = filed.Select(f => new MinutesRecord
+        {
+            Id = Guid.CreateVersion7(now), CommunityId = meeting.CommunityId, CaseId = meeting.CaseId, MeetingId = meeting.Id, Culture = f.Culture,
+            MarkdownPath = Relative(f.Files.Markdown.Path), MarkdownSha256 = f.Files.Markdown.Sha256,
+            DocxPath = Relative(f.Files.Docx.Path), DocxSha256 = f.Files.Docx.Sha256, FiledAt = now,
+        }).ToList();
+        await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
+        {
+            // A retried filing replaces the earlier record of the same meeting and language.
+            await db.Minutes.Where(m => m.MeetingId == meeting.Id).ExecuteDeleteAsync(token);
+            db.Minutes.AddRange(records);
+            db.QueueEmails(emails, now, context.InstanceId);
+            await db.SaveChangesAsync(token);
+        });
+        return ActivityResult.Complete(output: new JsonObject
+        {
+            ["meetingId"] = meeting.Id.ToString(),
+            ["files"] = new JsonArray([.. records.Select(r => (JsonNode)new JsonObject
+            {
+                ["culture"] = r.Culture, ["markdownPath"] = r.MarkdownPath, ["markdownSha256"] = r.MarkdownSha256,
+                ["docxPath"] = r.DocxPath, ["docxSha256"] = r.DocxSha256,
+            })]),
+            ["emailed"] = emails.Count,
+        });
+    }
+
+    private string Relative(string path) => Path.GetRelativePath(archive.Root, path).Replace('\\', '/');
+
+    /// <summary>The minutes model (workflows/README.md, "Minutes model") from what meeting mode recorded.</summary>
+    internal static async Task<JsonObject> BuildModelAsync(ICivicSession db, Meeting meeting, Civic.Elections.DeliberationCase deliberation,
+        string? noticePlan, string? followUpPlan, CancellationToken ct)
+    {
+        var roll = await MeetingStore.RollAsync(db, meeting, ct);
+        var attendance = await db.MeetingAttendance.Where(a => a.MeetingId == meeting.Id).ToDictionaryAsync(a => a.PersonId, a => a.Present, ct);
+        bool Present(RollMember m) => attendance.TryGetValue(m.PersonId, out var p) && p;
+        var names = roll.ToDictionary(m => m.PersonId, m => m.Label);
+        var present = roll.Where(m => m.Votes && Present(m)).Select(m => m.Label);
+        var absent = roll.Where(m => m.Votes && !Present(m)).Select(m => m.Label);
+        var attending = roll.Where(m => !m.Votes && Present(m)).Select(m => m.Label);
+
+        var complaint = deliberation.ComplaintId is { } complaintId ? await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId, ct) : null;
+        var points = await db.MeetingPoints.Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.RecordedAt).ToListAsync(ct);
+        var proposals = await db.Proposals.Where(p => p.MeetingId == meeting.Id && p.Discussed).OrderBy(p => p.SubmittedAt).ToListAsync(ct);
+        var resolutions = await db.MeetingResolutions.Where(r => r.MeetingId == meeting.Id).OrderBy(r => r.RecordedAt).ToListAsync(ct);
+        var votes = await db.MeetingVotes.Where(v => v.MeetingId == meeting.Id && v.Status == VoteStatuses.Closed).ToListAsync(ct);
+        var vote = votes.OrderBy(v => v.ClosedAt).LastOrDefault();
+
+        JsonObject decision;
+        var dissent = new JsonArray();
+        if (vote is null)
+        {
+            decision = new JsonObject { ["rule"] = "", ["explanationZh"] = "本次会议未进行表决。", ["explanationEn"] = "No vote was held.", ["passed"] = false };
+        }
+        else
+        {
+            var result = (JsonObject)JsonNode.Parse(vote.Result!)!;
+            decision = new JsonObject
+            {
+                ["rule"] = (string?)result["rule"],
+                ["question"] = vote.Question,
+                ["explanationZh"] = (string?)result["explanationZh"],
+                ["explanationEn"] = (string?)result["explanationEn"],
+                ["passed"] = vote.Passed == true,
+            };
+            if ((string?)result["rule"] != DecisionRules.CoOwners)
+            {
+                decision["figures"] = new JsonObject
+                {
+                    ["eligible"] = (int)result["eligible"]!, ["present"] = (int)result["present"]!, ["yes"] = (int)result["yes"]!, ["no"] = (int)result["no"]!,
+                    ["abstentions"] = (int)result["abstentions"]!, ["blocks"] = (int)result["blocks"]!, ["standAsides"] = (int)result["standAsides"]!,
+                };
+            }
+            var ballots = await db.VoteBallots.Where(b => b.VoteId == vote.Id).ToListAsync(ct);
+            foreach (var ballot in ballots.Where(b => b.Choice is BallotChoices.No or BallotChoices.Block or BallotChoices.StandAside).OrderBy(b => b.RecordedAt))
+            {
+                var stance = ballot.Choice switch { BallotChoices.No => "反对", BallotChoices.Block => "阻止", _ => "保留意见" };
+                dissent.Add(new JsonObject
+                {
+                    ["name"] = $"{names.GetValueOrDefault(ballot.PersonId, "?")}（{stance}）",
+                    ["reason"] = ballot.Reason,
+                });
+            }
+        }
+
+        var pointTexts = new JsonArray();
+        foreach (var proposal in proposals)
+            pointTexts.Add($"提案“{proposal.Title}”" + (proposal.PersonId is { } by && names.TryGetValue(by, out var proposer) ? $"（{proposer}提出）" : "")
+                + (string.IsNullOrWhiteSpace(proposal.Body) || proposal.Body == proposal.Title ? "" : $"：{OneLine(proposal.Body)}"));
+        foreach (var point in points)
+            pointTexts.Add((point.PersonId is { } who && names.TryGetValue(who, out var speaker) ? $"{speaker}：" : "") + OneLine(point.Text));
+
+        var actions = new JsonArray();
+        var funding = new JsonArray();
+        var items = await ActionItemsForMinutes.ReadAsync(db, meeting, ct);
+        foreach (var item in items)
+        {
+            actions.Add(new JsonObject { ["party"] = item.Party, ["task"] = item.Task, ["due"] = item.Due });
+            if (item.Funding is { Length: > 0 } f && !funding.Any(x => (string?)x == f)) funding.Add(f);
+        }
+
+        return new JsonObject
+        {
+            ["meeting"] = new JsonObject
+            {
+                ["name"] = meeting.Name,
+                ["round"] = meeting.Round,
+                ["startsAt"] = meeting.StartsAt is { } s ? BeijingTime.FormatChinese(s) : "",
+                ["place"] = meeting.Place,
+                ["chair"] = meeting.Chair ?? "",
+                ["recorder"] = meeting.Recorder ?? "",
+            },
+            ["present"] = new JsonArray([.. present.Select(p => (JsonNode)p)]),
+            ["absent"] = new JsonArray([.. absent.Select(p => (JsonNode)p)]),
+            ["attending"] = new JsonArray([.. attending.Select(p => (JsonNode)p)]),
+            ["issue"] = new JsonObject
+            {
+                ["caseNumber"] = deliberation.CaseNumber ?? "",
+                ["title"] = deliberation.Title,
+                ["background"] = complaint is null ? null : OneLine(complaint.Description),
+            },
+            ["points"] = pointTexts,
+            ["decision"] = decision,
+            ["earlierVotes"] = new JsonArray([.. votes.OrderBy(v => v.ClosedAt).Where(v => v.Id != vote?.Id).Select(v => (JsonNode)new JsonObject
+            {
+                ["question"] = v.Question,
+                ["passed"] = v.Passed == true,
+                ["explanationZh"] = (string?)JsonNode.Parse(v.Result ?? "{}")?["explanationZh"],
+                ["explanationEn"] = (string?)JsonNode.Parse(v.Result ?? "{}")?["explanationEn"],
+            })]),
+            ["dissent"] = dissent,
+            ["resolutions"] = new JsonArray([.. resolutions.Select(r => (JsonNode)OneLine(r.Text))]),
+            ["actions"] = actions,
+            ["funding"] = funding,
+            ["notice"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(noticePlan) ? null : OneLine(noticePlan) },
+            ["followUp"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(followUpPlan) ? null : OneLine(followUpPlan) },
+        };
+    }
+
+    /// <summary>Text as one Markdown paragraph: line breaks become spaces, so nothing turns into a heading or bullet.</summary>
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
