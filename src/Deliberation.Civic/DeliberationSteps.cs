@@ -3,6 +3,7 @@ using Deliberation.Civic.Scheduling;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Civic;
 
@@ -38,20 +39,20 @@ internal static class DeliberationSteps
         var text = context.GetText("quietHours") ?? "22:00-07:00";
         return Civic.Scheduling.QuietHours.TryParse(text, out var quiet)
             ? quiet
-            : throw new FormatException($"Input 'quietHours' of activity '{context.Node.Id}' is '{text}': expected HH:mm-HH:mm, e.g. 22:00-07:00.");
+            : throw DeliberationFaults.QuietHours.Fault(("activity", context.Node.Id), ("value", text));
     }
 
     /// <summary>The community the instance belongs to: the domain rows it writes are that community's.</summary>
     /// <exception cref="InvalidOperationException">The instance was started without a community.</exception>
     public static Guid Community(ActivityContext context) => context.ScopeId
-        ?? throw new InvalidOperationException($"Activity '{context.Node.Id}' needs an instance of a community: start it by anchoring a complaint, or give communityId.");
+        ?? throw DeliberationFaults.NeedsCommunity.Fault(("activity", context.Node.Id));
 
     /// <summary>An input holding an id.</summary>
     /// <exception cref="InvalidOperationException">The value is empty or not an id.</exception>
     public static Guid RequireId(ActivityContext context, string name) =>
         Guid.TryParse(context.GetRequiredText(name), out var id)
             ? id
-            : throw new InvalidOperationException($"Input '{name}' of activity '{context.Node.Id}' is not an id.");
+            : throw new ActivityFaultException(ActivityFaults.InputNotId.With(("input", name), ("activity", context.Node.Id)));
 
     /// <summary>The <c>layer</c> input: 1 or 2.</summary>
     /// <exception cref="InvalidOperationException">Neither 1 nor 2.</exception>
@@ -59,7 +60,7 @@ internal static class DeliberationSteps
     {
         1 => 1,
         2 => 2,
-        var other => throw new InvalidOperationException($"Input 'layer' of activity '{context.Node.Id}' is {other?.ToString() ?? "empty"}: expected 1 or 2."),
+        var other => throw DeliberationFaults.Layer.Fault(("activity", context.Node.Id), ("value", other?.ToString() ?? "empty")),
     };
 
     /// <summary>

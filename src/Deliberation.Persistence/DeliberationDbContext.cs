@@ -149,6 +149,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
             e.Property(i => i.ExecutionId).HasMaxLength(40);
             e.Property(i => i.ErrorType).HasMaxLength(200);
             e.Property(i => i.Resolution).HasMaxLength(40);
+            e.Property(i => i.Code).HasMaxLength(100);
             e.HasIndex(i => new { i.ResolvedAt, i.CreatedAt });
             e.HasIndex(i => i.InstanceId);
         });

@@ -43,19 +43,19 @@ public sealed class CountVotesActivity(ICivicDatabase database, ElectionStore el
         {
             var layerElections = (await db.Elections.Where(e => e.GroupId == groupId && e.CommunityId == communityId && e.Layer == layer).ToListAsync(token))
                 .OrderBy(e => e.CreatedAt).ToList();
-            if (layerElections.Count == 0) throw new InvalidOperationException($"The group has no layer-{layer} elections to count.");
+            if (layerElections.Count == 0) throw DeliberationFaults.NoElections.Fault(("layer", layer));
             foreach (var election in layerElections)
             {
                 switch (election.Status)
                 {
                     case ElectionStatuses.Nominating:
-                        throw new InvalidOperationException($"Election {election.Id} is still taking nominations; close them first.");
+                        throw DeliberationFaults.NominationsOpen.Fault(("election", election.Id));
                     case ElectionStatuses.Tied:
                         tied.Add(election.Id);
                         break;
                     case ElectionStatuses.Balloting:
                         if (context.Now < election.BallotClosesAt)
-                            throw new InvalidOperationException($"The ballot of election {election.Id} is open until {election.BallotClosesAt:O}; count after the deadline.");
+                            throw DeliberationFaults.BallotOpen.Fault(("election", election.Id), ("until", BeijingTime.ToBeijing(election.BallotClosesAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
                         toCount.Add(election.Id);
                         break;
                 }

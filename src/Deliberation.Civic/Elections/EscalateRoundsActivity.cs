@@ -35,7 +35,7 @@ public sealed class EscalateRoundsActivity(ICivicDatabase database) : Activity
         var voteId = DeliberationSteps.RequireId(context, "voteId");
         var ct = context.CancellationToken;
         await using var read = await database.OpenInStepAsync(context.Step, context.CancellationToken);
-        var last = await read.MeetingVotes.FirstOrDefaultAsync(v => v.Id == voteId, ct) ?? throw new InvalidOperationException($"There is no vote {voteId}.");
+        var last = await read.MeetingVotes.FirstOrDefaultAsync(v => v.Id == voteId, ct) ?? throw DeliberationFaults.VoteMissing.Fault(("vote", voteId));
         var deliberation = await read.Cases.SingleAsync(c => c.Id == last.CaseId && c.CommunityId == communityId, ct);
         var votes = await read.MeetingVotes.Where(v => v.CaseId == last.CaseId && v.Status == VoteStatuses.Closed).ToListAsync(ct);
         var rounds = new StringBuilder();
@@ -59,7 +59,7 @@ public sealed class EscalateRoundsActivity(ICivicDatabase database) : Activity
         var request = new EscalationRequest(communityId, deliberation.Id, EscalationKinds.RoundsExhausted, subject, body, deliberation.Id, context.InstanceId);
         // Checked now, so that a bad request is an incident of this activity rather than a failed commit.
         if (EscalationRules.Validate(request) is { Count: > 0 } problems)
-            throw new InvalidOperationException("The escalation is not valid: " + string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value.Select(e => e.Format(english: true)))}")));
+            throw DeliberationFaults.EscalationInvalid.Fault(("detail", string.Join("; ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value.Select(e => e.Format(english: true)))}"))));
         await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
         {
             await EscalationStore.RaiseAsync(db, request, context.Now, token);

@@ -33,13 +33,13 @@ public sealed class EvaluateRoundActivity(ICivicDatabase database) : Activity
         var communityId = DeliberationSteps.Community(context);
         var voteId = DeliberationSteps.RequireId(context, "voteId");
         var maxRounds = (int)(JsonValuesNumber(context.GetInput("maxRounds")) ?? 3);
-        if (maxRounds < 1) throw new InvalidOperationException($"Input 'maxRounds' of activity '{context.Node.Id}' must be at least 1.");
+        if (maxRounds < 1) throw DeliberationFaults.MaxRounds.Fault(("activity", context.Node.Id));
         await using var db = await database.OpenInStepAsync(context.Step, context.CancellationToken);
         var vote = await db.MeetingVotes.FirstOrDefaultAsync(v => v.Id == voteId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"There is no vote {voteId}.");
+            ?? throw DeliberationFaults.VoteMissing.Fault(("vote", voteId));
         if (!await db.Meetings.AnyAsync(m => m.Id == vote.MeetingId && m.CommunityId == communityId, context.CancellationToken))
-            throw new InvalidOperationException($"Vote {voteId} is not of this community.");
-        if (vote.Status != VoteStatuses.Closed) throw new InvalidOperationException($"Vote {voteId} is still open.");
+            throw DeliberationFaults.VoteMissing.Fault(("vote", voteId));
+        if (vote.Status != VoteStatuses.Closed) throw DeliberationFaults.VoteOpen.Fault(("vote", voteId));
         var round = await db.MeetingVotes.CountAsync(v => v.CaseId == vote.CaseId && v.Status == VoteStatuses.Closed && v.ClosedAt <= vote.ClosedAt, context.CancellationToken);
         var output = new JsonObject
         {

@@ -40,7 +40,7 @@ public sealed class IdentifyStakeholdersActivity(ICivicDatabase database, Stakeh
         // Everything in the step's unit of work: a refusal is an incident of this activity and takes back what it wrote.
         await using var db = await database.OpenInStepAsync(context.Step, ct);
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId && c.CommunityId == communityId, ct)
-            ?? throw new InvalidOperationException($"The community has no complaint {complaintId}.");
+            ?? throw DeliberationFaults.ComplaintMissing.Fault(("complaint", complaintId));
         var existingCase = caseNumber is null ? null
             : await db.Cases.Where(c => c.CommunityId == communityId && c.CaseNumber == caseNumber).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
         if (existingCase is not null

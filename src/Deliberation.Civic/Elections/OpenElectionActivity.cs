@@ -61,10 +61,10 @@ public sealed class OpenElectionActivity(ICivicDatabase database, ElectionStore 
         // The inputs are checked here, so that a bad value is an incident of this activity. What depends on the group's
         // state (a group taking part directly, layer 1 not counted) is checked by the store at commit: the group, or the
         // count of layer 1, is often written earlier in this same step and not visible to a read yet.
-        if (nominations <= TimeSpan.Zero || ballot <= TimeSpan.Zero) throw new InvalidOperationException("The nomination and ballot windows must be longer than zero.");
-        if (seats is < Election.MinSeats or > Election.MaxSeats) throw new InvalidOperationException($"Seats must be {Election.MinSeats}–{Election.MaxSeats}.");
-        if (settings.TieRule is { } rule && !TieRules.All.Contains(rule)) throw new InvalidOperationException($"Tie rule must be one of: {string.Join(", ", TieRules.All)}.");
-        if (reminderBefore < TimeSpan.Zero || reminderBefore > TimeSpan.FromDays(30)) throw new InvalidOperationException("Remind before must be between 0 and 30 days.");
+        if (nominations <= TimeSpan.Zero || ballot <= TimeSpan.Zero) throw DeliberationFaults.ElectionWindows.Fault();
+        if (seats is < Election.MinSeats or > Election.MaxSeats) throw DeliberationFaults.Seats.Fault(("min", Election.MinSeats), ("max", Election.MaxSeats));
+        if (settings.TieRule is { } rule && !TieRules.All.Contains(rule)) throw DeliberationFaults.TieRule.Fault(("rules", string.Join(", ", TieRules.All)));
+        if (reminderBefore < TimeSpan.Zero || reminderBefore > TimeSpan.FromDays(30)) throw DeliberationFaults.ElectionRemindBefore.Fault();
         await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
         {
             // Run again for a layer that is open already, it reopens the nominations: the workflow's path when nobody was nominated.

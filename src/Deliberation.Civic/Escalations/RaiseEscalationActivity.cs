@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Data;
 using Deliberation.Engine.Activities;
+using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Civic.Escalations;
 
@@ -56,6 +57,6 @@ public sealed class RaiseEscalationActivity(ICivicDatabase database) : Activity
     }
 
     private static Guid? OptionalId(ActivityContext context, string name) => context.GetText(name) is { Length: > 0 } text
-        ? Guid.TryParse(text, out var id) ? id : throw new InvalidOperationException($"Input '{name}' of activity '{context.Node.Id}' is not an id.")
+        ? Guid.TryParse(text, out var id) ? id : throw new ActivityFaultException(ActivityFaults.InputNotId.With(("input", name), ("activity", context.Node.Id)))
         : null;
 }

@@ -34,7 +34,7 @@ public sealed class AssignActionItemsActivity(ICivicDatabase database, ActionIte
         var communityId = DeliberationSteps.Community(context);
         var caseId = DeliberationSteps.RequireId(context, "caseId");
         var before = context.GetDuration("reminderBefore") ?? ActionItemReminders.DefaultBefore;
-        if (before <= TimeSpan.Zero || before > TimeSpan.FromDays(365)) throw new InvalidOperationException("Remind before must be longer than zero and at most a year.");
+        if (before <= TimeSpan.Zero || before > TimeSpan.FromDays(365)) throw DeliberationFaults.ActionItemRemindBefore.Fault();
         var assigned = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => items.AssignAsync(db, communityId, caseId, context.InstanceId, before, token));
         return ActivityResult.Complete(output: new JsonObject

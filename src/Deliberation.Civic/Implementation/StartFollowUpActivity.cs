@@ -35,7 +35,7 @@ public sealed class StartFollowUpActivity(ICivicDatabase database, FollowUpStore
         var communityId = DeliberationSteps.Community(context);
         var caseId = DeliberationSteps.RequireId(context, "caseId");
         var window = context.GetDuration("window") ?? DefaultWindow;
-        if (window <= TimeSpan.Zero || window > TimeSpan.FromDays(365)) throw new InvalidOperationException("The follow-up window must be longer than zero and at most a year.");
+        if (window <= TimeSpan.Zero || window > TimeSpan.FromDays(365)) throw DeliberationFaults.FollowUpWindow.Fault();
         var closesAt = context.Now + window;
         var started = await DeliberationSteps.WriteInStepAsync(context, database,
             (db, token) => followUp.StartAsync(db, communityId, caseId, context.InstanceId, closesAt, token));

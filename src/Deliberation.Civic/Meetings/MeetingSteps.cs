@@ -19,6 +19,6 @@ internal static class MeetingSteps
         var communityId = DeliberationSteps.Community(context);
         var meetingId = DeliberationSteps.RequireId(context, "meetingId");
         return await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.CommunityId == communityId, context.CancellationToken)
-            ?? throw new InvalidOperationException($"The community has no meeting {meetingId}.");
+            ?? throw DeliberationFaults.MeetingMissing.Fault(("meeting", meetingId));
     }
 }

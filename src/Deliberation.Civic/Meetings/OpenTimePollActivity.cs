@@ -34,7 +34,7 @@ public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks li
             return Completed(meeting, 0, 0); // already polled (a retried step): nothing more to send
         var slots = MeetingStore.ReadSlots(meeting);
         var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
-        if (roll.Count == 0) throw new InvalidOperationException("The case's panel is empty: add representatives, parties and advisors before polling a meeting time.");
+        if (roll.Count == 0) throw DeliberationFaults.PanelEmpty.Fault();
 
         var options = new JsonArray([.. slots.Select((s, i) => (JsonNode)new JsonObject { ["value"] = MeetingSlot.OptionValue(i), ["label"] = s.ToChinese() })]);
         var tasks = new List<ParticipationTask>();

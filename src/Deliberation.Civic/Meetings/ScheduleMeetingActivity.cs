@@ -50,7 +50,7 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
         await using var read = await database.OpenInStepAsync(context.Step, context.CancellationToken);
         var meeting = await MeetingSteps.LoadAsync(read, context);
         if (meeting.Status is not (MeetingStatuses.Polling or MeetingStatuses.Scheduled))
-            throw new InvalidOperationException($"Meeting {meeting.Id} is {meeting.Status}; only a polled meeting can be scheduled.");
+            throw DeliberationFaults.MeetingNotPolled.Fault(("meeting", meeting.Id), ("status", meeting.Status));
         var slots = MeetingStore.ReadSlots(meeting);
         var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
         var answers = await MeetingStore.CurrentAnswersAsync(read, meeting, context.CancellationToken);
@@ -129,7 +129,7 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!Durations.TryParse(part, out var offset) || offset <= TimeSpan.Zero)
-                throw new FormatException($"Input 'reminders' of activity '{node}': '{part}' is not a positive duration such as 24h or 2h.");
+                throw DeliberationFaults.MeetingReminders.Fault(("activity", node), ("value", part));
             offsets.Add(offset);
         }
         return offsets;

@@ -43,7 +43,7 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
         var ct = context.CancellationToken;
         await using var read = await database.OpenInStepAsync(context.Step, context.CancellationToken);
         var meeting = await MeetingSteps.LoadAsync(read, context);
-        if (meeting.Status != MeetingStatuses.Closed) throw new InvalidOperationException($"Meeting {meeting.Id} is {meeting.Status}; minutes are filed once it is closed.");
+        if (meeting.Status != MeetingStatuses.Closed) throw DeliberationFaults.MeetingNotClosed.Fault(("meeting", meeting.Id), ("status", meeting.Status));
         var deliberation = await read.Cases.SingleAsync(c => c.Id == meeting.CaseId, ct);
         var community = await read.Communities.SingleAsync(c => c.Id == meeting.CommunityId, ct);
         var model = await BuildModelAsync(read, meeting, deliberation, context.GetText("noticePlan"), context.GetText("followUpPlan"), ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
 
 namespace Deliberation.Engine.Activities;
@@ -90,7 +91,7 @@ public sealed class ActivityContext
     public JsonNode? GetInput(string name)
     {
         var descriptor = Descriptor.Inputs.FirstOrDefault(i => i.Name == name)
-            ?? throw new InvalidOperationException($"Activity type '{Descriptor.Type}' has no input '{name}'.");
+            ?? throw new ActivityFaultException(ActivityFaults.UnknownInput.With(("type", Descriptor.Type), ("input", name)));
         if (!Node.Inputs.TryGetValue(name, out var expression)) return JsonValues.Copy(descriptor.Default);
         return _expressions.Evaluate(expression, descriptor.Type, _model);
     }
@@ -99,12 +100,12 @@ public sealed class ActivityContext
     public string? GetText(string name) => JsonValues.AsText(GetInput(name));
 
     /// <summary>An input as text that must not be empty.</summary>
-    /// <exception cref="InvalidOperationException">The value is empty.</exception>
+    /// <exception cref="ActivityFaultException">The value is empty.</exception>
     public string GetRequiredText(string name)
     {
         var text = GetText(name);
         return string.IsNullOrWhiteSpace(text)
-            ? throw new InvalidOperationException($"Input '{name}' of activity '{Node.Id}' evaluated to an empty value.")
+            ? throw new ActivityFaultException(ActivityFaults.InputEmpty.With(("input", name), ("activity", Node.Id)))
             : text;
     }
 
@@ -112,25 +113,25 @@ public sealed class ActivityContext
     public bool GetBoolean(string name) => JsonValues.IsTruthy(GetInput(name));
 
     /// <summary>An input as a duration, or null when absent or empty.</summary>
-    /// <exception cref="FormatException">The value is not a duration.</exception>
+    /// <exception cref="ActivityFaultException">The value is not a duration.</exception>
     public TimeSpan? GetDuration(string name)
     {
         var text = GetText(name);
         if (string.IsNullOrWhiteSpace(text)) return null;
         return Durations.TryParse(text, out var value)
             ? value
-            : throw new FormatException($"Input '{name}' of activity '{Node.Id}' is not a duration: use PT24H, 24h, 30m or 1.00:00:00.");
+            : throw new ActivityFaultException(ActivityFaults.InputNotDuration.With(("input", name), ("activity", Node.Id)));
     }
 
     /// <summary>An input as a date and time, or null when absent or empty.</summary>
-    /// <exception cref="FormatException">The value is not an ISO 8601 date and time.</exception>
+    /// <exception cref="ActivityFaultException">The value is not an ISO 8601 date and time.</exception>
     public DateTimeOffset? GetDateTime(string name)
     {
         var text = GetText(name);
         if (string.IsNullOrWhiteSpace(text)) return null;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value
-            : throw new FormatException($"Input '{name}' of activity '{Node.Id}' is not an ISO 8601 date and time.");
+            : throw new ActivityFaultException(ActivityFaults.InputNotDateTime.With(("input", name), ("activity", Node.Id)));
     }
 
     /// <summary>Reads a workflow variable.</summary>

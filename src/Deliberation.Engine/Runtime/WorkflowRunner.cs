@@ -366,7 +366,14 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
                 FailedResume = token.Resume is { } r ? new PendingResume(r.BookmarkId, r.Tag, r.Payload) : null,
             });
             var message = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-            commit.Incidents.Add(new IncidentRecord(id, instance.Id, activityId, executionId, ex.GetType().Name, message, now, attempts));
+            var (code, values) = ex switch
+            {
+                ActivityFaultException fault => (fault.Error.Code, fault.Error.Values),
+                ScriptEvaluationException { Error: { } error } => (error.Code, error.Values),
+                WorkflowException refusal => (refusal.Code, null),
+                _ => ((string?)null, (IReadOnlyDictionary<string, string>?)null),
+            };
+            commit.Incidents.Add(new IncidentRecord(id, instance.Id, activityId, executionId, ex.GetType().Name, message, now, attempts, Code: code, Values: values));
             Journal(JournalKinds.ActivityFaulted, activityId, executionId, detail: $"incident:{id} {ex.GetType().Name}");
         }
 

@@ -28,7 +28,7 @@ public static class InstancesApi
 
     /// <summary>An instance in full: where it waits, its variables, the last output of each activity, and open incidents.</summary>
     public sealed record InstanceDetails(InstanceSummary Instance, IReadOnlyList<WaitingActivity> Waiting,
-        IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyDictionary<string, JsonNode?> Outputs, IReadOnlyList<IncidentRow> Incidents,
+        IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyDictionary<string, JsonNode?> Outputs, IReadOnlyList<IncidentView> Incidents,
         IReadOnlyList<QueuedSignalView> QueuedSignals);
 
     /// <summary>A signal in the instance's inbox that no bookmark has taken yet (payload left out: it may name people).</summary>
@@ -76,11 +76,12 @@ public static class InstancesApi
     }
 
     /// <summary>Gets an instance.</summary>
-    public static async Task<Ok<InstanceDetails>> GetAsync(Guid id, IWorkflowStore store, InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+    public static async Task<Ok<InstanceDetails>> GetAsync(Guid id, HttpRequest http, IWorkflowStore store, InstanceQueries queries, CommunityAccess access,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var instance = await VisibleAsync(id, store, access, user, cancellationToken);
-        var incidents = await queries.IncidentsAsync(id, includeResolved: false, cancellationToken);
+        var language = http.Headers.AcceptLanguage.ToString();
+        var incidents = (await queries.IncidentsAsync(id, includeResolved: false, cancellationToken)).Select(i => IncidentTexts.View(i, language)).ToList();
         var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString(),
             instance.CorrelationId, instance.ScopeId, instance.CreatedAt, instance.UpdatedAt, instance.EndedAt);
         var queued = (await store.GetQueuedSignalsAsync(id, cancellationToken)).Select(q => new QueuedSignalView(q.Id, q.Name, q.Correlation, q.CreatedAt)).ToList();
@@ -128,9 +129,13 @@ public static class InstancesApi
     }
 
     /// <summary>Open incidents in the account's communities.</summary>
-    public static async Task<Ok<IReadOnlyList<IncidentRow>>> IncidentsAsync(InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.IncidentsAsync(null, includeResolved: false, cancellationToken, await access.CommunitiesAsync(user, cancellationToken)));
+    public static async Task<Ok<List<IncidentView>>> IncidentsAsync(HttpRequest http, InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var language = http.Headers.AcceptLanguage.ToString();
+        var rows = await queries.IncidentsAsync(null, includeResolved: false, cancellationToken, await access.CommunitiesAsync(user, cancellationToken));
+        return TypedResults.Ok(rows.Select(i => IncidentTexts.View(i, language)).ToList());
+    }
 
     /// <summary>Loads an instance the account may see; another community's instance is "not found".</summary>
     private static async Task<Deliberation.Engine.Runtime.WorkflowInstance> VisibleAsync(Guid id, IWorkflowStore store, CommunityAccess access, ClaimsPrincipal user,

@@ -91,6 +91,9 @@ public static class ProblemTitles
     public static bool PrefersEnglish(string? acceptLanguage) =>
         acceptLanguage is { Length: > 0 } lang && lang.TrimStart().StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The title for a known problem code in one language, or null.</summary>
+    public static string? TryGet(string code, bool english) => Titles.TryGetValue(code, out var t) ? (english ? t.En : t.Zh) : null;
+
     /// <summary>The title for a problem code in the language of an Accept-Language header (Chinese by default).</summary>
     public static string For(string code, string? acceptLanguage)
     {

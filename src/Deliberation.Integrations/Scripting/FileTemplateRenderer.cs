@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Deliberation.Engine.Activities;
 using Deliberation.Engine.Expressions;
 using Deliberation.Engine.Messaging;
 using Scriban;
@@ -15,14 +16,14 @@ public sealed class FileTemplateRenderer(string folder) : ITemplateRenderer
     public async Task<string> RenderAsync(string templateName, JsonNode? model, ScriptModel scope, CancellationToken cancellationToken)
     {
         var path = Resolve(templateName)
-            ?? throw new ScriptEvaluationException($"Template name '{templateName}' is not a plain file name under the templates folder.");
-        if (!File.Exists(path)) throw new ScriptEvaluationException($"Template '{templateName}' does not exist.");
+            ?? throw new ScriptEvaluationException(ActivityFaults.TemplateName.With(("name", templateName)));
+        if (!File.Exists(path)) throw new ScriptEvaluationException(ActivityFaults.TemplateMissing.With(("name", templateName)));
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         var template = Template.Parse(text, templateName);
         if (ScribanScriptEvaluator.UnclosedBlock(text) is { } unclosed)
-            throw new ScriptEvaluationException($"Template '{templateName}' has errors: line {unclosed.Line}, column {unclosed.Column}: {unclosed.Message}");
+            throw new ScriptEvaluationException(ActivityFaults.TemplateSyntax.With(("name", templateName), ("detail", $"line {unclosed.Line}, column {unclosed.Column}: {unclosed.Message}")));
         if (template.HasErrors)
-            throw new ScriptEvaluationException($"Template '{templateName}' has errors: " + string.Join("; ", template.Messages.Select(m => m.ToString())));
+            throw new ScriptEvaluationException(ActivityFaults.TemplateSyntax.With(("name", templateName), ("detail", string.Join("; ", template.Messages.Select(m => m.ToString())))));
         var context = ScribanScriptEvaluator.CreateContext(scope, [new("model", model)]);
         try
         {
@@ -30,7 +31,7 @@ public sealed class FileTemplateRenderer(string folder) : ITemplateRenderer
         }
         catch (Exception ex) when (ex is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
-            throw new ScriptEvaluationException($"Template '{templateName}' failed: {ex.Message}", ex);
+            throw new ScriptEvaluationException(ActivityFaults.TemplateFailed.With(("name", templateName), ("detail", ex.Message)), ex);
         }
     }
 

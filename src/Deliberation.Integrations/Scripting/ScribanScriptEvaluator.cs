@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Engine.Activities;
 using Deliberation.Engine.Expressions;
 using Scriban;
 using Scriban.Parsing;
@@ -28,7 +29,7 @@ public sealed class ScribanScriptEvaluator : IScriptEvaluator
     {
         var template = Parse(script, mode);
         if (template.HasErrors)
-            throw new ScriptEvaluationException("Scriban syntax error: " + string.Join("; ", template.Messages.Select(m => m.ToString())));
+            throw new ScriptEvaluationException(ActivityFaults.ScriptSyntax.With(("detail", string.Join("; ", template.Messages.Select(m => m.ToString())))));
         var context = CreateContext(model);
         try
         {
@@ -39,7 +40,7 @@ public sealed class ScribanScriptEvaluator : IScriptEvaluator
         }
         catch (Exception ex) when (ex is ScriptRuntimeException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            throw new ScriptEvaluationException("Scriban error: " + ex.Message, ex);
+            throw new ScriptEvaluationException(ActivityFaults.Script.With(("detail", ex.Message)), ex);
         }
     }
 

@@ -15,4 +15,10 @@ public sealed class IncidentRow
     public int Attempts { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? Resolution { get; set; }
+
+    /// <summary>What went wrong, by code, where the activity knew (see <c>IncidentRecord.Code</c>).</summary>
+    public string? Code { get; set; }
+
+    /// <summary>The values the code's message names, as a JSON object of strings.</summary>
+    public string? CodeValues { get; set; }
 }

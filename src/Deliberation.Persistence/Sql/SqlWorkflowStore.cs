@@ -45,11 +45,13 @@ public sealed class SqlWorkflowStore(ConnectionPool pool, OutboxSignal? outbox =
         "INSERT INTO outbox (id, instance_id, kind, payload, created_at, attempts, next_attempt_at, lease_until, sent_at, failed_at, last_error) " +
         "VALUES (@id, @inst, @kind, @payload, @created, 0, @created, NULL, NULL, NULL, NULL)";
     private const string UpsertIncident =
-        "INSERT INTO incidents (id, instance_id, activity_id, execution_id, error_type, message, created_at, attempts, resolved_at, resolution) " +
-        "VALUES (@id, @inst, @act, @exec, @type, @msg, @created, @attempts, @resolved, @resolution) " +
+        "INSERT INTO incidents (id, instance_id, activity_id, execution_id, error_type, message, created_at, attempts, resolved_at, resolution, code, code_values) " +
+        "VALUES (@id, @inst, @act, @exec, @type, @msg, @created, @attempts, @resolved, @resolution, @code, @values) " +
         "ON CONFLICT (id) DO UPDATE SET attempts = excluded.attempts, resolved_at = excluded.resolved_at, resolution = excluded.resolution, " +
         "error_type = CASE WHEN excluded.error_type = '' THEN incidents.error_type ELSE excluded.error_type END, " +
-        "message = CASE WHEN excluded.message = '' THEN incidents.message ELSE excluded.message END";
+        "message = CASE WHEN excluded.message = '' THEN incidents.message ELSE excluded.message END, " +
+        "code = CASE WHEN excluded.error_type = '' THEN incidents.code ELSE excluded.code END, " +
+        "code_values = CASE WHEN excluded.error_type = '' THEN incidents.code_values ELSE excluded.code_values END";
     private const string MarkDelivered = "UPDATE signals SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL AND dropped_at IS NULL";
     private const string MarkDropped = "UPDATE signals SET dropped_at = @at WHERE id = @id AND delivered_at IS NULL AND dropped_at IS NULL";
     private const string InsertSignal =
@@ -171,8 +173,9 @@ public sealed class SqlWorkflowStore(ConnectionPool pool, OutboxSignal? outbox =
             await c.Command(InsertOutbox, ["@id", "@inst", "@kind", "@payload", "@created"],
                 [_d.Id(o.Id), o.InstanceId is { } oi ? _d.Id(oi) : null, o.Kind, o.Payload, Millis(o.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken);
         foreach (var n in commit.Incidents)
-            await c.Command(UpsertIncident, ["@id", "@inst", "@act", "@exec", "@type", "@msg", "@created", "@attempts", "@resolved", "@resolution"],
-                [_d.Id(n.Id), id, n.ActivityId, n.ExecutionId, n.ErrorType, n.Message, Millis(n.CreatedAt), n.Attempts, Millis(n.ResolvedAt), n.Resolution])
+            await c.Command(UpsertIncident, ["@id", "@inst", "@act", "@exec", "@type", "@msg", "@created", "@attempts", "@resolved", "@resolution", "@code", "@values"],
+                [_d.Id(n.Id), id, n.ActivityId, n.ExecutionId, n.ErrorType, n.Message, Millis(n.CreatedAt), n.Attempts, Millis(n.ResolvedAt), n.Resolution,
+                 n.Code, n.Values is { Count: > 0 } values ? JsonSerializer.Serialize(values) : null])
                 .ExecuteNonQueryAsync(cancellationToken);
 
         // A queued signal is taken once: a step that finds it taken already (by another host) leaves nothing behind.

@@ -95,6 +95,9 @@ public sealed class MinutesTemplateTests(SmtpServer smtp) : IClassFixture<SmtpSe
         var incident = Assert.Single(incidents)!;
         Assert.Equal("minutes", (string)incident["activityId"]!);
         Assert.Contains(messagePart, (string)incident["message"]!, StringComparison.OrdinalIgnoreCase);
+        // Told by code in the staff member's language (Chinese by default), the engine's English kept beside it.
+        Assert.StartsWith("template-", (string)incident["code"]!, StringComparison.Ordinal);
+        Assert.Contains("模板", (string)incident["text"]!, StringComparison.Ordinal);
         return (string)incident["id"]!;
     }
 

@@ -75,7 +75,11 @@ export interface InstanceSummary {
 }
 export interface InstancePage { items: InstanceSummary[]; total: number }
 export interface WaitingActivity { activityId: string; executionId: string; bookmarks: { id: string; tag: string; signalName: string | null; dueAt: string | null }[] }
-export interface IncidentRow { id: string; instanceId: string; activityId: string; executionId: string; errorType: string; message: string; createdAt: string }
+/** An incident; `text` says what went wrong in the page's language (by `code`), `message` is the engine's own words. */
+export interface IncidentRow {
+  id: string; instanceId: string; activityId: string; executionId: string; errorType: string; message: string; createdAt: string;
+  code: string | null; text: string;
+}
 export interface InstanceDetails {
   instance: InstanceSummary; waiting: WaitingActivity[]; variables: Record<string, unknown>; outputs: Record<string, unknown>; incidents: IncidentRow[];
   queuedSignals: QueuedSignal[];

@@ -113,7 +113,7 @@ export function DashboardPage() {
                       <span className={`badge status-${d.details.instance.status}`}>{t(statusKey(d.details.instance.status))}</span>
                       {d.where ? <span className={`where where-${d.where.kind}`}>{d.where.kind === 'waiting'
                         ? (d.where.until ? t('waitingUntil', { label: d.where.label, at: beijingTime(d.where.until, lang, 'short') }) : t('waitingAt', { label: d.where.label }))
-                        : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: incidentText(t, lang, d.details.incidents[0]!) })
+                        : d.where.kind === 'incident' ? t('incidentAt', { id: d.where.label, message: incidentText(d.details.incidents[0]!) })
                         : t('endedAt', { label: d.where.label })}</span> : null}
                     </li>
                   ))}
@@ -137,7 +137,7 @@ export function DashboardPage() {
           <ul className="plain">
             {(incidents.data ?? []).map((i) => (
               <li key={i.id} className="mini-card incident">
-                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: incidentText(t, lang, i) })}</Link>
+                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: incidentText(i) })}</Link>
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ import { autoLayout, hasLayout, nodeHeight, nodeWidth } from '../designer/graph'
 import { showInitialView } from '../designer/viewport';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
-import { incidentMeaning, incidentText } from '../incidents';
+import { incidentIsKnown, incidentText } from '../incidents';
 import { beijingTime } from '../beijingTime';
 import { signalKey } from '../signals';
 import { pathTaken } from '../steps';
@@ -110,9 +110,9 @@ export function InstancePage({ id }: { id: string }) {
             <ul className="plain">
               {details.incidents.map((i) => (
                 <li key={i.id} className="mini-card incident">
-                  <span data-testid="incident-text">{t('incidentAt', { id: diagram.labels.get(i.activityId) ?? i.activityId, message: incidentText(t, lang, i) })}</span>{' '}
+                  <span data-testid="incident-text">{t('incidentAt', { id: diagram.labels.get(i.activityId) ?? i.activityId, message: incidentText(i) })}</span>{' '}
                   <button type="button" onClick={() => void act(`/api/instances/${id}/incidents/${i.id}/retry`, t('retried'))}>{t('retryIncident')}</button>
-                  {incidentMeaning(i) ? (
+                  {incidentIsKnown(i) ? (
                     // For whoever fixes the workflow or the server: the engine's own words.
                     <details className="technical">
                       <summary>{t('technicalDetails')}</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Engine.Activities.BuiltIn;
 
@@ -23,7 +24,7 @@ public sealed class ForEachActivity : Activity
         {
             JsonArray array => array.Select(i => i?.DeepClone()).ToList(),
             null => [],
-            var single => throw new InvalidOperationException($"Input 'items' of activity '{context.Node.Id}' must be an array, not {single.GetValueKind()}."),
+            var single => throw new ActivityFaultException(ActivityFaults.InputNotArray.With(("input", "items"), ("activity", context.Node.Id), ("kind", single.GetValueKind()))),
         };
         return new(new ActivityResult.Iterated(items));
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Expressions;
 using Deliberation.Engine.Messaging;
+using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Engine.Activities.BuiltIn;
 
@@ -31,7 +32,7 @@ public sealed class SendEmailActivity : Activity
             JsonArray array => array.Select(JsonValues.AsText).OfType<string>().ToList(),
             var single => (JsonValues.AsText(single) ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
         };
-        if (to.Count == 0) throw new InvalidOperationException($"Activity '{context.Node.Id}' has no recipient.");
+        if (to.Count == 0) throw new ActivityFaultException(ActivityFaults.NoRecipient.With(("activity", context.Node.Id)));
         var message = new EmailMessage(to, context.GetRequiredText("subject"), context.GetText("body") ?? "");
         var id = Guid.CreateVersion7(context.Now);
         context.AddOutbox(EmailMessage.OutboxKind, JsonSerializer.Serialize(message, DefinitionJson.Options), id);

@@ -1784,6 +1784,15 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CodeValues")
+                        .HasColumnType("text")
+                        .HasColumnName("code_values");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("created_at");

@@ -1,0 +1,60 @@
+using Deliberation.Engine.Runtime;
+
+namespace Deliberation.Engine.Activities;
+
+/// <summary>Why an activity of any kind could not run: the engine's incident messages, in both languages.</summary>
+public static class ActivityFaults
+{
+    /// <summary>The definition gives an input the activity type does not have.</summary>
+    public static readonly FieldMessage UnknownInput = new("activity-unknown-input",
+        "Activity type '{type}' has no input '{input}'.", "活动类型 {type} 没有输入项“{input}”，请在流程设计中删除该项。");
+
+    /// <summary>A required input is empty.</summary>
+    public static readonly FieldMessage InputEmpty = new("activity-input-empty",
+        "Input '{input}' of activity '{activity}' evaluated to an empty value.", "活动“{activity}”的输入项“{input}”的值为空，请在流程设计中补上。");
+
+    /// <summary>An input is not a duration.</summary>
+    public static readonly FieldMessage InputNotDuration = new("activity-input-duration",
+        "Input '{input}' of activity '{activity}' is not a duration: use PT24H, 24h, 30m or 1.00:00:00.",
+        "活动“{activity}”的输入项“{input}”不是有效的时长，请写成 24h、30m 或 PT24H。");
+
+    /// <summary>An input is not a date and time.</summary>
+    public static readonly FieldMessage InputNotDateTime = new("activity-input-datetime",
+        "Input '{input}' of activity '{activity}' is not an ISO 8601 date and time.", "活动“{activity}”的输入项“{input}”不是有效的日期时间。");
+
+    /// <summary>An input is not an id.</summary>
+    public static readonly FieldMessage InputNotId = new("activity-input-id",
+        "Input '{input}' of activity '{activity}' is not an id.", "活动“{activity}”的输入项“{input}”不是有效的编号。");
+
+    /// <summary>An input is not a list.</summary>
+    public static readonly FieldMessage InputNotArray = new("activity-input-array",
+        "Input '{input}' of activity '{activity}' must be an array, not {kind}.", "活动“{activity}”的输入项“{input}”应为列表（现为 {kind}）。");
+
+    /// <summary>An email with nobody to send it to.</summary>
+    public static readonly FieldMessage NoRecipient = new("activity-no-recipient",
+        "Activity '{activity}' has no recipient.", "活动“{activity}”要发的邮件没有收件人。");
+
+    /// <summary>A script in an input failed.</summary>
+    public static readonly FieldMessage Script = new("activity-script",
+        "Scriban error: {detail}", "流程中的脚本表达式出错：{detail}");
+
+    /// <summary>A script in an input does not parse.</summary>
+    public static readonly FieldMessage ScriptSyntax = new("activity-script-syntax",
+        "Scriban syntax error: {detail}", "流程中的脚本表达式有语法错误：{detail}");
+
+    /// <summary>A template name that is not a file of the templates folder.</summary>
+    public static readonly FieldMessage TemplateName = new("template-name",
+        "Template name '{name}' is not a plain file name under the templates folder.", "模板名称“{name}”无效：只能填写模板文件夹中的文件名。");
+
+    /// <summary>A template that does not exist.</summary>
+    public static readonly FieldMessage TemplateMissing = new("template-missing",
+        "Template '{name}' does not exist.", "模板文件“{name}”不存在，请检查流程中填写的模板名称，或请管理员补上该模板。");
+
+    /// <summary>A template that does not parse.</summary>
+    public static readonly FieldMessage TemplateSyntax = new("template-syntax",
+        "Template '{name}' has errors: {detail}", "模板“{name}”有语法错误：{detail}");
+
+    /// <summary>A template that failed while rendering.</summary>
+    public static readonly FieldMessage TemplateFailed = new("template-failed",
+        "Template '{name}' failed: {detail}", "模板“{name}”生成内容时出错：{detail}");
+}
