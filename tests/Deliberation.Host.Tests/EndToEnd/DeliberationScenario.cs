@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Deliberation.Host.Tests.EndToEnd;
 
 /// <summary>
-/// The whole of 烦事有计倾, end to end (acceptance test 1 of steps 1–2 and of steps 3–5): an administrator sets up a community, its staff
+/// The builder of the end-to-end scenarios of 烦事有计倾 (<see cref="DeliberationStepsTests"/>), one method per step, each
+/// checking what its step must do and handing the next one what it needs: an administrator sets up a community, its staff
 /// import the roster (GBK CSV and .xlsx), a building head logs complaints, staff merge duplicates, read the ranking and
 /// anchor the top issue; fanshi-youjiqing then runs the two-layer election on its own timers (fake time, pumped
 /// explicitly) while residents vote through the links in the emails a real SMTP server (aiosmtpd) received. Then the
@@ -22,18 +23,26 @@ namespace Deliberation.Host.Tests.EndToEnd;
 /// two-thirds vote with an abstention and a dissent, the minutes are filed and checked, the action items are reported
 /// done by link, the follow-up is answered and the case closes with its public notice.
 /// </summary>
-[Trait("Category", "Deliberation")]
-public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
 {
     private const string Password = "a-long-enough-password";
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly List<HttpClient> _accounts = [];
     private HostFactory _host = null!;
     private HttpClient _admin = null!;
     private HttpClient _resident = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>A host of its own, mailing through the SMTP server.</summary>
+    public static async Task<DeliberationScenario> StartAsync(SmtpServer smtp)
+    {
+        var scenario = new DeliberationScenario(smtp);
+        await scenario.InitializeAsync();
+        return scenario;
+    }
+
+    private async Task InitializeAsync()
     {
         await smtp.StartAsync();
         _host = new HostFactory
@@ -51,28 +60,43 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         _resident = _host.CreateAnonymousClient();
     }
 
-    public async Task DisposeAsync()
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
     {
+        foreach (var account in _accounts) account.Dispose();
         _admin.Dispose();
         _resident.Dispose();
         await _host.DisposeAsync();
     }
 
     /// <summary>The community as the test knows it: ids read from API responses, people and their emails by name.</summary>
-    private sealed record Community(string Id, Dictionary<string, string> Buildings, Dictionary<string, string> Households,
+    public sealed record Community(string Id, Dictionary<string, string> Buildings, Dictionary<string, string> Households,
         Dictionary<string, string> People, Dictionary<string, string> Emails)
     {
         public string Api => $"/api/communities/{Id}";
         public string Complaints => $"{Api}/complaints";
     }
 
-    [Fact]
-    public async Task WholeDeliberation_ThroughTheApiAndEmailedLinks_FromComplaintsToTheClosedCase()
+    /// <summary>A case after step 1: its community, the staff and building-head accounts, the anchored complaint and its workflow.</summary>
+    public sealed record Anchored(Community Community, HttpClient Staff, HttpClient Head, string ComplaintId, string CaseNumber, string InstanceId);
+
+    /// <summary>A case after step 2: the representative elected, the workflow waiting for the meeting to be planned.</summary>
+    public sealed record Elected(Anchored Case, string CaseId)
+    {
+        public Community Community => Case.Community;
+        public HttpClient Staff => Case.Staff;
+    }
+
+    /// <summary>
+    /// Steps 0 and 1: the community set up with two accounts, the roster imported, complaints logged, merged and ranked,
+    /// the top one anchored and on public notice; after the notice period the workflow moves on to step 2.
+    /// </summary>
+    public async Task<Anchored> AnchorTopIssueAsync()
     {
         // Step 0: the administrator sets up the community, its structure and two accounts.
         var community = await CreateCommunityAsync();
-        using var staff = await AccountAsync(community, "CommitteeStaff");
-        using var head = await AccountAsync(community, "BuildingHead");
+        var staff = await AccountAsync(community, "CommitteeStaff");
+        var head = await AccountAsync(community, "BuildingHead");
 
         // Step 1a: staff import the roster, 1栋 as a GBK CSV (as Excel and WPS save it) and 2栋/3栋 as an .xlsx workbook.
         await ImportRosterAsync(staff, community);
@@ -100,6 +124,16 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         Assert.Equal(["notice"], Waiting(await InstanceAsync(staff, instanceId)));
         await AdvanceToAsync(_host.Time.GetUtcNow() + Tick);
         Assert.Equal(["nominations"], Waiting(await InstanceAsync(staff, instanceId)));
+        return new Anchored(community, staff, head, liftEast, caseNumber, instanceId);
+    }
+
+    /// <summary>
+    /// Step 2: the six households of 1栋 and 2栋 elect in two layers by emailed link (a changed vote, a paper ballot, a tie
+    /// drawn by lots, a reminder to the one who never voted); the representative joins the panel.
+    /// </summary>
+    public async Task<Elected> ElectRepresentativesAsync(Anchored anchored)
+    {
+        var (community, staff, head, liftEast, caseNumber, instanceId) = anchored;
 
         // Step 2a: the workflow identified the stakeholders: six households across 1栋 and 2栋 (not 3栋) elect in two layers.
         var caseId = await CaseIdAsync(staff, community, caseNumber);
@@ -192,7 +226,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         // Step 2h: after the layer-2 deadline the workflow has finished step 2, waits for staff to plan the meeting of
         // step 3, and the panel lists the representative.
         await AdvanceToAsync(DateTimeOffset.Parse((string)topElection["ballotClosesAt"]!, CultureInfo.InvariantCulture));
-        instance = await InstanceAsync(staff, instanceId);
+        var instance = await InstanceAsync(staff, instanceId);
         Assert.Equal(["awaitPlan"], Waiting(instance));
         Assert.Equal((2, true), CandidateResult(await GetAsync(staff, top), representative));
         Assert.Equal([community.Emails["李三"]], Reminders().SelectMany(m => m.Recipients)); // both delegates had voted before the layer-2 reminder
@@ -201,14 +235,20 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         Assert.Equal(("张一", community.People["张一"], "representative", "election", layerTwo, true),
             ((string)member["name"]!, (string)member["personId"]!, (string)member["role"]!, (string)member["source"]!, (string)member["electionId"]!, (bool)member["votes"]!));
         Assert.Empty(panel["former"]!.AsArray());
-
-        // Steps 3–4: convene the panel with the parties and the professionals, reach a decision, file the minutes.
-        var meetingId = await ConveneAndDecideAsync(staff, community, caseId, caseNumber, instanceId);
-        await FileMinutesAsync(staff, community, caseId, caseNumber, meetingId);
-
-        // Step 5: the parties report progress and "done" by link; the representative answers the follow-up; the case closes.
-        await ImplementAndCloseAsync(staff, community, caseId, caseNumber, instanceId);
+        return new Elected(anchored, caseId);
     }
+
+    /// <summary>Steps 3 and 4: the panel convened with the parties and the professionals decides by vote; the minutes are filed.</summary>
+    public async Task<string> ConveneAndFileMinutesAsync(Elected elected)
+    {
+        var meetingId = await ConveneAndDecideAsync(elected.Staff, elected.Community, elected.CaseId, elected.Case.CaseNumber, elected.Case.InstanceId);
+        await FileMinutesAsync(elected.Staff, elected.Community, elected.CaseId, elected.Case.CaseNumber, meetingId);
+        return meetingId;
+    }
+
+    /// <summary>Step 5: the parties report progress and "done" by link; the representative answers the follow-up; the case closes.</summary>
+    public Task CloseCaseAsync(Elected elected) =>
+        ImplementAndCloseAsync(elected.Staff, elected.Community, elected.CaseId, elected.Case.CaseNumber, elected.Case.InstanceId);
 
     // ---- Minutes and step 5 ----
 
@@ -476,6 +516,7 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var client = _host.CreateAnonymousClient();
         await TestAccounts.SignInAsync(client, email, Password);
+        _accounts.Add(client);
         return client;
     }
 
@@ -669,7 +710,8 @@ public sealed partial class StepsOneAndTwoTests(SmtpServer smtp) : IClassFixture
 
     /// <summary>Every reminder the SMTP server received.</summary>
     private List<SmtpServer.ReceivedMessage> Reminders() =>
-        smtp.ReadMessages().Where(m => (m.Message.Subject ?? "").StartsWith("提醒", StringComparison.Ordinal)).ToList();
+        smtp.ReadMessages().Where(m => (m.Message.Subject ?? "").StartsWith("提醒", StringComparison.Ordinal)
+            && m.Recipients.All(r => r.EndsWith($"-{_run}@test.local", StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Delivers the outbox until the newest message to the address whose subject has the text arrives (the SMTP server is another process).</summary>
     private Task<MimeKit.MimeMessage> ReceiveAsync(string address, string subjectPart) =>
