@@ -84,15 +84,15 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
         return await photos.SaveAsync(task.CommunityId, itemId, content, time.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>A photo of an item's progress report and its file.</summary>
+    /// <summary>A photo of an item's progress report and its bytes.</summary>
     /// <exception cref="WorkflowException">No such item or photo (404).</exception>
-    public async Task<(ActionItemProgress Report, string Path)> OpenPhotoAsync(Guid communityId, Guid itemId, Guid photoId, CancellationToken cancellationToken)
+    public async Task<(ActionItemProgress Report, byte[] Content)> OpenPhotoAsync(Guid communityId, Guid itemId, Guid photoId, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
         var report = await db.ActionItemProgress.FirstOrDefaultAsync(p => p.ActionItemId == itemId && p.CommunityId == communityId && p.PhotoId == photoId, cancellationToken);
-        var found = report is null ? null : photos.Find(communityId, itemId, photoId);
-        return found is { } f
-            ? (report!, f.Path)
+        var found = report is null ? null : await photos.ReadAsync(communityId, itemId, photoId, cancellationToken);
+        return found is { } content
+            ? (report!, content)
             : throw new WorkflowException(WorkflowErrorKind.NotFound, "photo-not-found", $"Action item {itemId} has no photo {photoId}.");
     }
 

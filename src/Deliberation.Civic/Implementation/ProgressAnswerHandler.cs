@@ -44,7 +44,7 @@ public sealed class ProgressAnswerHandler(ActionItemPhotos photos, TimeProvider 
         string? contentType = null;
         if (photoId is { } id)
         {
-            contentType = photos.Find(communityId, itemId, id)?.Format.ContentType
+            contentType = photos.Find(communityId, itemId, id)?.ContentType
                 ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-answer", "The photo named in the report was not sent with it; nothing was recorded.")
                     { FieldErrors = new Dictionary<string, FieldError[]> { ["photoId"] = [ActionItemFields.PhotoByForm.Error()] } };
         }

@@ -24,9 +24,9 @@ namespace Deliberation.Civic.Issues;
 /// <param name="catalogue">The deliberation matters catalogue.</param>
 /// <param name="ranking">The ranking weights.</param>
 /// <param name="time">The clock.</param>
-/// <param name="photoFolder">Where photos are stored: <c>{photoFolder}/{community}/{complaint}/{photo}.{ext}</c>.</param>
+/// <param name="photos">Where photos are stored: <c>{community}/{complaint}/{photo}.{ext}</c>.</param>
 public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runtime, DefinitionService definitions, MattersCatalogue catalogue,
-    RankingOptions ranking, TimeProvider time, string photoFolder)
+    RankingOptions ranking, TimeProvider time, IFileStore photos)
 {
     private const int AnchorAttempts = 3;
 
@@ -115,9 +115,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
 
         // The file first: a row never points at a missing file; a file without a row is removed below.
         var path = PhotoPath(communityId, complaintId, photo.Id, format.Extension);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path + ".tmp", content, cancellationToken);
-        File.Move(path + ".tmp", path, overwrite: true);
+        await photos.WriteAsync([new StoredFile(path, content)], cancellationToken);
         try
         {
             await using var transaction = await db.BeginTransactionAsync(cancellationToken);
@@ -125,7 +123,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             await db.Complaints.Where(c => c.Id == complaintId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Title, c => c.Title), cancellationToken);
             if (await db.ComplaintPhotos.CountAsync(p => p.ComplaintId == complaintId, cancellationToken) >= ComplaintPhotos.MaxPerComplaint)
             {
-                File.Delete(path);
+                photos.Delete(path);
                 return null;
             }
             db.ComplaintPhotos.Add(photo);
@@ -136,22 +134,23 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         }
         catch
         {
-            File.Delete(path);
+            photos.Delete(path);
             throw;
         }
     }
 
-    /// <summary>A photo of the complaint and the file holding it.</summary>
+    /// <summary>A photo of the complaint and its bytes.</summary>
     /// <exception cref="WorkflowException">No such complaint or photo (404).</exception>
-    public async Task<(ComplaintPhoto Photo, string Path)> OpenPhotoAsync(Guid communityId, Guid complaintId, Guid photoId, CancellationToken cancellationToken)
+    public async Task<(ComplaintPhoto Photo, byte[] Content)> OpenPhotoAsync(Guid communityId, Guid complaintId, Guid photoId, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
         await FindAsync(db, communityId, complaintId, cancellationToken);
         var photo = await db.ComplaintPhotos.FirstOrDefaultAsync(p => p.Id == photoId && p.ComplaintId == complaintId, cancellationToken);
         var format = photo is null ? null : ComplaintPhotos.ForContentType(photo.ContentType);
         var path = photo is null || format is null ? null : PhotoPath(communityId, complaintId, photo.Id, format.Extension);
-        return path is not null && File.Exists(path)
-            ? (photo!, path)
+        var content = path is null ? null : await photos.ReadAsync(path, cancellationToken);
+        return content is not null
+            ? (photo!, content)
             : throw new WorkflowException(WorkflowErrorKind.NotFound, "photo-not-found", $"Complaint {complaintId} has no photo {photoId}.");
     }
 
@@ -375,8 +374,8 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         return CaseNumbers.Next(community.Code, now, existing);
     }
 
-    private string PhotoPath(Guid communityId, Guid complaintId, Guid photoId, string extension) =>
-        Path.Combine(photoFolder, communityId.ToString(), complaintId.ToString(), $"{photoId}.{extension}");
+    private static string PhotoPath(Guid communityId, Guid complaintId, Guid photoId, string extension) =>
+        $"{communityId}/{complaintId}/{photoId}.{extension}";
 
     private static async Task<Complaint> FindAsync(ICivicSession db, Guid communityId, Guid complaintId, CancellationToken cancellationToken) =>
         await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId && c.CommunityId == communityId, cancellationToken) ?? throw NotFound(complaintId);

@@ -60,15 +60,15 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
 
         var roll = await MeetingStore.RollAsync(read, meeting, ct);
         var chinese = filed[0];
-        var docx = await File.ReadAllBytesAsync(chinese.Files.Docx.Path, ct);
+        var docx = chinese.Files.DocxContent;
         var emails = roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
             .Select(m => MeetingEmails.Minutes(m.Email!, m.Name, meeting, caseFolder, chinese.Markdown, docx))
             .ToList();
         var records = filed.Select(f => new MinutesRecord
         {
             Id = Guid.CreateVersion7(now), CommunityId = meeting.CommunityId, CaseId = meeting.CaseId, MeetingId = meeting.Id, Culture = f.Culture,
-            MarkdownPath = Relative(f.Files.Markdown.Path), MarkdownSha256 = f.Files.Markdown.Sha256,
-            DocxPath = Relative(f.Files.Docx.Path), DocxSha256 = f.Files.Docx.Sha256, FiledAt = now,
+            MarkdownPath = f.Files.Markdown.Path, MarkdownSha256 = f.Files.Markdown.Sha256,
+            DocxPath = f.Files.Docx.Path, DocxSha256 = f.Files.Docx.Sha256, FiledAt = now,
         }).ToList();
         await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
         {
@@ -89,8 +89,6 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             ["emailed"] = emails.Count,
         });
     }
-
-    private string Relative(string path) => Path.GetRelativePath(archive.Root, path).Replace('\\', '/');
 
     /// <summary>The minutes model (workflows/README.md, "Minutes model") from what meeting mode recorded.</summary>
     internal static async Task<JsonObject> BuildModelAsync(ICivicSession db, Meeting meeting, Civic.Elections.DeliberationCase deliberation,

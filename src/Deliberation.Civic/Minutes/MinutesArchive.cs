@@ -1,3 +1,5 @@
+using Deliberation.Civic.Data;
+using Deliberation.Engine.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -5,31 +7,17 @@ using System.Text.RegularExpressions;
 namespace Deliberation.Civic.Minutes;
 
 /// <summary>
-/// Files rendered minutes under <c>{archiveRoot}/{communityCode}/{year}/{caseNumber}/</c> as
-/// <c>minutes.{culture}.md</c> and <c>minutes.{culture}.docx</c>, the year being the meeting's year on
-/// Beijing's clock. Each file is written to a temporary file in the same folder and then moved into
-/// place, so a reader never sees half a file. Filing again replaces the files: a re-run job files the
-/// same minutes, and corrected minutes get a new record with the new hashes.
+/// Files rendered minutes in the archive (<see cref="IFileStore"/>) under <c>{communityCode}/{year}/{caseNumber}/</c> as
+/// <c>minutes.{culture}.md</c> and <c>minutes.{culture}.docx</c>, the year being the meeting's year on Beijing's clock.
+/// The store writes both files whole or leaves the earlier ones. Filing again replaces the files: a re-run step files the
+/// same minutes, and corrected minutes get a new record with the new hashes. Reading checks the recorded hash.
 /// </summary>
-public sealed partial class MinutesArchive
+public sealed partial class MinutesArchive(IFileStore store)
 {
     /// <summary>The languages minutes are filed in.</summary>
     public static IReadOnlyList<string> Cultures { get; } = ["zh-CN", "en"];
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
-    private readonly string _root;
-
-    /// <summary>The archive's root folder (absolute).</summary>
-    public string Root => _root;
-
-    /// <summary>Creates the archive over a root folder (created when first filing).</summary>
-    /// <exception cref="ArgumentException"><paramref name="archiveRoot"/> is blank.</exception>
-    public MinutesArchive(string archiveRoot)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(archiveRoot);
-        _root = Path.GetFullPath(archiveRoot);
-    }
 
     /// <summary>Writes the Markdown and its .docx (<see cref="MinutesDocx"/>) and returns their paths and hashes.</summary>
     /// <param name="communityCode">The community's code, e.g. <c>DALONG</c>.</param>
@@ -69,56 +57,44 @@ public sealed partial class MinutesArchive
             throw new ArgumentException($"Culture '{culture}' is not one of {string.Join(", ", Cultures)}.", nameof(culture));
 
         var year = BeijingTime.ToBeijing(heldAt).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var folder = Path.Combine(_root, communityCode, year, caseNumber);
-        Directory.CreateDirectory(folder);
-
+        var folder = $"{communityCode}/{year}/{caseNumber}";
         var text = Utf8NoBom.GetBytes(markdown);
         var docx = MinutesDocx.FromMarkdown(markdown);
         var stem = round == 1 ? "minutes" : $"minutes-{round}";
-        var textPath = Path.Combine(folder, $"{stem}.{culture}.md");
-        var docxPath = Path.Combine(folder, $"{stem}.{culture}.docx");
+        var textPath = $"{folder}/{stem}.{culture}.md";
+        var docxPath = $"{folder}/{stem}.{culture}.docx";
+        await store.WriteAsync([new StoredFile(textPath, text), new StoredFile(docxPath, docx)], cancellationToken);
+        return new ArchivedMinutes(folder, culture, Describe(textPath, text), Describe(docxPath, docx), docx);
+    }
 
-        // Both temporary files first, then both moves: a failure while writing leaves the earlier filing whole.
-        var textTemp = await WriteTempAsync(folder, text, cancellationToken);
-        string? docxTemp = null;
+    /// <summary>
+    /// A filed file's bytes, by the path and SHA-256 its record holds.
+    /// </summary>
+    /// <exception cref="WorkflowException">
+    /// The path is not one of the archive (409, <c>minutes-altered</c>), the file is missing (404, <c>minutes-file-missing</c>),
+    /// or its bytes are not those filed (409, <c>minutes-altered</c>).
+    /// </exception>
+    public async Task<byte[]> ReadAsync(string path, string sha256, CancellationToken cancellationToken)
+    {
+        byte[]? bytes;
         try
         {
-            docxTemp = await WriteTempAsync(folder, docx, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            File.Move(textTemp, textPath, overwrite: true);
-            File.Move(docxTemp, docxPath, overwrite: true);
+            bytes = await store.ReadAsync(path, cancellationToken);
         }
-        finally
+        catch (ArgumentException)
         {
-            File.Delete(textTemp);
-            if (docxTemp is not null) File.Delete(docxTemp);
+            throw new WorkflowException(WorkflowErrorKind.Conflict, "minutes-altered", "The recorded path leads outside the archive; nothing was served.");
         }
-
-        return new ArchivedMinutes(folder, culture, Describe(textPath, text), Describe(docxPath, docx));
+        if (bytes is null) throw new WorkflowException(WorkflowErrorKind.NotFound, "minutes-file-missing", "The minutes file is not in the archive.");
+        return string.Equals(Sha256Hex(bytes), sha256, StringComparison.OrdinalIgnoreCase)
+            ? bytes
+            : throw new WorkflowException(WorkflowErrorKind.Conflict, "minutes-altered", "The file's SHA-256 is not the one recorded when the minutes were filed; nothing was served.");
     }
 
     /// <summary>SHA-256 of the bytes, lower-case hex.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static ArchivedMinutesFile Describe(string path, byte[] bytes) => new(path, Sha256Hex(bytes), bytes.LongLength);
-
-    private static async Task<string> WriteTempAsync(string folder, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var temp = Path.Combine(folder, $".minutes-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-            await stream.WriteAsync(bytes, cancellationToken);
-            // On disk before the move, so that a crash cannot leave a renamed but empty file.
-            stream.Flush(flushToDisk: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        return temp;
-    }
 
     private static void RequireSafeName(string value, string parameter)
     {

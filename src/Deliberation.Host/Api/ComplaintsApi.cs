@@ -133,10 +133,10 @@ public static class ComplaintsApi
     }
 
     /// <summary>Downloads a photo.</summary>
-    public static async Task<PhysicalFileHttpResult> PhotoAsync(Guid communityId, Guid id, Guid photoId, ComplaintStore complaints, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> PhotoAsync(Guid communityId, Guid id, Guid photoId, ComplaintStore complaints, CancellationToken cancellationToken)
     {
-        var (photo, path) = await complaints.OpenPhotoAsync(communityId, id, photoId, cancellationToken);
-        return TypedResults.PhysicalFile(path, photo.ContentType);
+        var (photo, content) = await complaints.OpenPhotoAsync(communityId, id, photoId, cancellationToken);
+        return TypedResults.File(content, photo.ContentType);
     }
 
     /// <summary>Merges duplicates into a complaint.</summary>

@@ -87,10 +87,10 @@ public static class ImplementationApi
     }
 
     /// <summary>Gets a progress photo.</summary>
-    public static async Task<PhysicalFileHttpResult> PhotoAsync(Guid communityId, Guid itemId, Guid photoId, ActionItemStore store, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> PhotoAsync(Guid communityId, Guid itemId, Guid photoId, ActionItemStore store, CancellationToken cancellationToken)
     {
-        var (report, path) = await store.OpenPhotoAsync(communityId, itemId, photoId, cancellationToken);
-        return TypedResults.PhysicalFile(path, report.PhotoContentType ?? "application/octet-stream");
+        var (report, content) = await store.OpenPhotoAsync(communityId, itemId, photoId, cancellationToken);
+        return TypedResults.File(content, report.PhotoContentType ?? "application/octet-stream");
     }
 
     private static ActionItemView View(Guid communityId, ActionItemEntry e)

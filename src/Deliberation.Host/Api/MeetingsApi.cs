@@ -168,7 +168,7 @@ public static class MeetingsApi
         CancellationToken cancellationToken)
     {
         var record = await store.GetMinutesAsync(communityId, minutesId, cancellationToken);
-        var bytes = await ReadArchivedAsync(archive, record.MarkdownPath, record.MarkdownSha256, cancellationToken);
+        var bytes = await archive.ReadAsync(record.MarkdownPath, record.MarkdownSha256, cancellationToken);
         return TypedResults.File(bytes, "text/markdown; charset=utf-8", Path.GetFileName(record.MarkdownPath));
     }
 
@@ -177,22 +177,7 @@ public static class MeetingsApi
         CancellationToken cancellationToken)
     {
         var record = await store.GetMinutesAsync(communityId, minutesId, cancellationToken);
-        var bytes = await ReadArchivedAsync(archive, record.DocxPath, record.DocxSha256, cancellationToken);
+        var bytes = await archive.ReadAsync(record.DocxPath, record.DocxSha256, cancellationToken);
         return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Path.GetFileName(record.DocxPath));
-    }
-
-    /// <summary>Reads a file of the archive, refusing a path outside its root and bytes whose SHA-256 is not the recorded one.</summary>
-    private static async Task<byte[]> ReadArchivedAsync(MinutesArchive archive, string relativePath, string sha256, CancellationToken cancellationToken)
-    {
-        var root = Path.TrimEndingDirectorySeparator(archive.Root) + Path.DirectorySeparatorChar;
-        var path = Path.GetFullPath(Path.Combine(root, relativePath));
-        if (Path.IsPathRooted(relativePath) || !path.StartsWith(root, StringComparison.Ordinal))
-            throw new WorkflowException(WorkflowErrorKind.Conflict, "minutes-altered", "The recorded path leads outside the archive; nothing was served.");
-        if (!File.Exists(path))
-            throw new WorkflowException(WorkflowErrorKind.NotFound, "minutes-file-missing", "The minutes file is not in the archive.");
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), sha256, StringComparison.OrdinalIgnoreCase))
-            throw new WorkflowException(WorkflowErrorKind.Conflict, "minutes-altered", "The file's SHA-256 is not the one recorded when the minutes were filed; nothing was served.");
-        return bytes;
     }
 }

@@ -2,6 +2,7 @@ using Deliberation.Civic.Data;
 using Deliberation.Civic.Issues;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Runtime;
+using Deliberation.Integrations.Files;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,7 @@ public static class ComplaintsSetup
         services.AddSingleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>();
         services.AddSingleton(sp => new ComplaintStore(sp.GetRequiredService<ICivicDatabase>(), sp.GetRequiredService<WorkflowRuntime>(),
             sp.GetRequiredService<DefinitionService>(), sp.GetRequiredService<MattersCatalogue>(), sp.GetRequiredService<IOptions<RankingOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>(), Path.Combine(paths.Data, PhotoFolderName)));
+            sp.GetRequiredService<TimeProvider>(), new FolderFileStore(Path.Combine(paths.Data, PhotoFolderName))));
         return services;
     }
 

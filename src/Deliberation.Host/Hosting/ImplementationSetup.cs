@@ -5,6 +5,7 @@ using Deliberation.Civic.Meetings;
 using Deliberation.Civic.Minutes;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Activities;
+using Deliberation.Integrations.Files;
 using Deliberation.Persistence;
 
 namespace Deliberation.Host.Hosting;
@@ -21,7 +22,7 @@ public static class ImplementationSetup
     {
         ArgumentNullException.ThrowIfNull(paths);
         services.AddSingleton<EscalationStore>();
-        services.AddSingleton(new ActionItemPhotos(Path.Combine(paths.Data, ComplaintsSetup.PhotoFolderName)));
+        services.AddSingleton(new ActionItemPhotos(new FolderFileStore(Path.Combine(paths.Data, ComplaintsSetup.PhotoFolderName))));
         services.AddSingleton<ActionItemStore>();
         services.AddSingleton<PartyReports>();
         services.AddSingleton<FollowUpStore>();

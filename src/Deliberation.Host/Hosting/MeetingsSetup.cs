@@ -5,6 +5,7 @@ using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Meetings;
 using Deliberation.Civic.Minutes;
 using Deliberation.Engine.Activities;
+using Deliberation.Integrations.Files;
 using Deliberation.Persistence;
 
 namespace Deliberation.Host.Hosting;
@@ -21,7 +22,7 @@ public static class MeetingsSetup
         ArgumentNullException.ThrowIfNull(paths);
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<StaffAlerts>();
-        services.AddSingleton(new MinutesArchive(Path.Combine(paths.Data, "archive")));
+        services.AddSingleton(new MinutesArchive(new FolderFileStore(Path.Combine(paths.Data, "archive"))));
         services.AddSingleton<Activity, OpenTimePollActivity>();
         services.AddSingleton<Activity, ScheduleMeetingActivity>();
         services.AddSingleton<Activity, SendMeetingReminderActivity>();

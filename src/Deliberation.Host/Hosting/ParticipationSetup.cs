@@ -1,5 +1,6 @@
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Integrations.Files;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public static class ParticipationSetup
         {
             var options = sp.GetRequiredService<IOptions<SignedLinkOptions>>().Value;
             return new LinkSigner(string.IsNullOrWhiteSpace(options.SigningKey)
-                ? LinkSigningKey.LoadOrCreate(KeyFile(paths))
+                ? SecretKeyFile.LoadOrCreate(KeyFile(paths), LinkSigningKey.GeneratedKeyBytes, LinkSigningKey.Parse)
                 : LinkSigningKey.Parse(options.SigningKey));
         });
         services.AddSingleton(sp => new AnswerLinks(sp.GetRequiredService<LinkSigner>(), sp.GetRequiredService<IOptions<SignedLinkOptions>>().Value, publicBaseUrl));

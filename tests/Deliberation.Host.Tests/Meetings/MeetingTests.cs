@@ -204,8 +204,7 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"/api/communities/{Guid.NewGuid()}/minutes/{id}/markdown")).StatusCode);
 
         // A file changed after filing is refused.
-        var root = _host.Services.GetRequiredService<MinutesArchive>().Root;
-        await File.AppendAllTextAsync(Path.Combine(root, (string)record["markdownPath"]!), "\n篡改");
+        await File.AppendAllTextAsync(Path.Combine(_host.DataPath, "archive", (string)record["markdownPath"]!), "\n篡改");
         var altered = await world.Staff.GetAsync($"{world.Api}/minutes/{id}/markdown");
         Assert.Equal(HttpStatusCode.Conflict, altered.StatusCode);
         Assert.Equal("minutes-altered", (string)(await altered.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);

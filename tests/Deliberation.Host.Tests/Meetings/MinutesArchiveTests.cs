@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
 using Deliberation.Civic.Minutes;
+using Deliberation.Integrations.Files;
+using DocumentFormat.OpenXml.Packaging;
 
-namespace Deliberation.Civic.Tests.Minutes;
+namespace Deliberation.Host.Tests.Meetings;
 
+/// <summary>Filed minutes on a real folder (<see cref="FolderFileStore"/>): names, hashes, whole files, safe names.</summary>
 [Trait("Category", "Deliberation")]
 public sealed class MinutesArchiveTests : IDisposable
 {
@@ -23,30 +25,31 @@ public sealed class MinutesArchiveTests : IDisposable
     [Fact]
     public async Task FileAsync_ChineseMinutes_WritesBothFilesUnderCommunityYearAndCase()
     {
-        var archive = new MinutesArchive(_root);
+        var archive = new MinutesArchive(new FolderFileStore(_root));
 
         var filed = await archive.FileAsync("DALONG", "DALONG-2026-003", NewYearsNight, "zh-CN", Markdown, CancellationToken.None);
 
         var folder = Path.Combine(_root, "DALONG", "2027", "DALONG-2026-003");
-        Assert.Equal(folder, filed.Folder);
-        Assert.Equal(Path.Combine(folder, "minutes.zh-CN.md"), filed.Markdown.Path);
-        Assert.Equal(Path.Combine(folder, "minutes.zh-CN.docx"), filed.Docx.Path);
+        Assert.Equal("DALONG/2027/DALONG-2026-003", filed.Folder);
+        Assert.Equal("DALONG/2027/DALONG-2026-003/minutes.zh-CN.md", filed.Markdown.Path);
+        Assert.Equal("DALONG/2027/DALONG-2026-003/minutes.zh-CN.docx", filed.Docx.Path);
         Assert.Equal(["minutes.zh-CN.docx", "minutes.zh-CN.md"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(Encoding.UTF8.GetBytes(Markdown), await File.ReadAllBytesAsync(filed.Markdown.Path));
-        using var document = WordprocessingDocument.Open(filed.Docx.Path, false);
+        Assert.Equal(Encoding.UTF8.GetBytes(Markdown), await File.ReadAllBytesAsync(Path.Combine(folder, "minutes.zh-CN.md")));
+        Assert.Equal(filed.DocxContent, await File.ReadAllBytesAsync(Path.Combine(folder, "minutes.zh-CN.docx")));
+        using var document = WordprocessingDocument.Open(Path.Combine(folder, "minutes.zh-CN.docx"), false);
         Assert.Contains("主持人：陈书记", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task FileAsync_Hashes_AreLowerCaseSha256OfTheFileBytes()
     {
-        var archive = new MinutesArchive(_root);
+        var archive = new MinutesArchive(new FolderFileStore(_root));
 
         var filed = await archive.FileAsync("DALONG", "DALONG-2026-003", NewYearsNight, "en", "# Minutes\n", CancellationToken.None);
 
         foreach (var file in new[] { filed.Markdown, filed.Docx })
         {
-            var bytes = await File.ReadAllBytesAsync(file.Path);
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(_root, file.Path));
             Assert.Equal(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), file.Sha256);
             Assert.Matches("^[0-9a-f]{64}$", file.Sha256);
             Assert.Equal(bytes.LongLength, file.Length);
@@ -57,13 +60,13 @@ public sealed class MinutesArchiveTests : IDisposable
     [Fact]
     public async Task FileAsync_FiledAgain_ReplacesTheFilesAndLeavesNoTemporaryFiles()
     {
-        var archive = new MinutesArchive(_root);
+        var archive = new MinutesArchive(new FolderFileStore(_root));
         await archive.FileAsync("DALONG", "DALONG-2026-003", NewYearsNight, "zh-CN", Markdown, CancellationToken.None);
 
         var filed = await archive.FileAsync("DALONG", "DALONG-2026-003", NewYearsNight, "zh-CN", Markdown + "- 记录人：李社工\n", CancellationToken.None);
 
-        Assert.Equal(2, Directory.GetFiles(filed.Folder).Length);
-        Assert.EndsWith("记录人：李社工\n", await File.ReadAllTextAsync(filed.Markdown.Path), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_root, filed.Folder)).Length);
+        Assert.EndsWith("记录人：李社工\n", await File.ReadAllTextAsync(Path.Combine(_root, filed.Markdown.Path)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -78,7 +81,7 @@ public sealed class MinutesArchiveTests : IDisposable
     [InlineData("DA LONG", "DALONG-2026-003")]
     public async Task FileAsync_UnsafeName_ThrowsAndWritesNothing(string community, string caseNumber)
     {
-        var archive = new MinutesArchive(_root);
+        var archive = new MinutesArchive(new FolderFileStore(_root));
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             archive.FileAsync(community, caseNumber, NewYearsNight, "zh-CN", Markdown, CancellationToken.None));
@@ -90,9 +93,25 @@ public sealed class MinutesArchiveTests : IDisposable
     [InlineData("../zh-CN")]
     public async Task FileAsync_UnknownCulture_Throws(string culture)
     {
-        var archive = new MinutesArchive(_root);
+        var archive = new MinutesArchive(new FolderFileStore(_root));
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             archive.FileAsync("DALONG", "DALONG-2026-003", NewYearsNight, culture, Markdown, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ChangedOrMissingOrOutsidePath_IsRefused()
+    {
+        var archive = new MinutesArchive(new FolderFileStore(_root));
+        var filed = await archive.FileAsync("DALONG", "DALONG-2026-003", NewYearsNight, "zh-CN", Markdown, CancellationToken.None);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(Markdown), await archive.ReadAsync(filed.Markdown.Path, filed.Markdown.Sha256, CancellationToken.None));
+        await File.AppendAllTextAsync(Path.Combine(_root, filed.Markdown.Path), "篡改");
+        Assert.Equal("minutes-altered", (await Assert.ThrowsAsync<Deliberation.Engine.Runtime.WorkflowException>(() =>
+            archive.ReadAsync(filed.Markdown.Path, filed.Markdown.Sha256, CancellationToken.None))).Code);
+        Assert.Equal("minutes-altered", (await Assert.ThrowsAsync<Deliberation.Engine.Runtime.WorkflowException>(() =>
+            archive.ReadAsync("../../etc/passwd", filed.Markdown.Sha256, CancellationToken.None))).Code);
+        Assert.Equal("minutes-file-missing", (await Assert.ThrowsAsync<Deliberation.Engine.Runtime.WorkflowException>(() =>
+            archive.ReadAsync("DALONG/2027/DALONG-2026-003/minutes-9.zh-CN.md", filed.Markdown.Sha256, CancellationToken.None))).Code);
     }
 }

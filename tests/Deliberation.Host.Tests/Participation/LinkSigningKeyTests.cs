@@ -1,14 +1,18 @@
 using System.Security.Cryptography;
 using Deliberation.Civic.Links;
+using Deliberation.Integrations.Files;
 
-namespace Deliberation.Civic.Tests.Links;
+namespace Deliberation.Host.Tests.Participation;
 
+/// <summary>The link-signing key: parsed from configuration, or kept in a key file of the data folder (<see cref="SecretKeyFile"/>).</summary>
 [Trait("Category", "Deliberation")]
 public sealed class LinkSigningKeyTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "deliberation-tests", Guid.NewGuid().ToString("N"));
 
     private string KeyPath => Path.Combine(_folder, "data", "keys", "link-signing.key");
+
+    private byte[] Load() => SecretKeyFile.LoadOrCreate(KeyPath, LinkSigningKey.GeneratedKeyBytes, LinkSigningKey.Parse);
 
     public void Dispose()
     {
@@ -18,7 +22,7 @@ public sealed class LinkSigningKeyTests : IDisposable
     [Fact]
     public void LoadOrCreate_NoFile_CreatesA32ByteKeyInANewFolder()
     {
-        var key = LinkSigningKey.LoadOrCreate(KeyPath);
+        var key = Load();
 
         Assert.Equal(32, key.Length);
         Assert.True(File.Exists(KeyPath));
@@ -31,7 +35,7 @@ public sealed class LinkSigningKeyTests : IDisposable
     {
         if (OperatingSystem.IsWindows()) return;
 
-        LinkSigningKey.LoadOrCreate(KeyPath);
+        Load();
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyPath));
     }
@@ -39,9 +43,9 @@ public sealed class LinkSigningKeyTests : IDisposable
     [Fact]
     public void LoadOrCreate_SecondStart_ReadsTheSameKey()
     {
-        var first = LinkSigningKey.LoadOrCreate(KeyPath);
+        var first = Load();
 
-        var second = LinkSigningKey.LoadOrCreate(KeyPath);
+        var second = Load();
 
         Assert.Equal(first, second);
     }
@@ -51,7 +55,7 @@ public sealed class LinkSigningKeyTests : IDisposable
     {
         var keys = new byte[8][];
 
-        Parallel.For(0, keys.Length, i => keys[i] = LinkSigningKey.LoadOrCreate(KeyPath));
+        Parallel.For(0, keys.Length, i => keys[i] = Load());
 
         Assert.All(keys, k => Assert.Equal(keys[0], k));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(KeyPath)!));
@@ -63,7 +67,7 @@ public sealed class LinkSigningKeyTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(KeyPath)!);
         File.WriteAllText(KeyPath, "not a key");
 
-        var ex = Assert.Throws<FormatException>(() => LinkSigningKey.LoadOrCreate(KeyPath));
+        var ex = Assert.Throws<FormatException>(() => Load());
 
         Assert.Contains(KeyPath, ex.Message);
         Assert.Equal("not a key", File.ReadAllText(KeyPath));
