@@ -30,9 +30,9 @@ public sealed class CheckQuorumActivity(ICivicDatabase database, StaffAlerts ale
         await using var read = await database.OpenInStepAsync(context.Step, context.CancellationToken);
         var meeting = await MeetingSteps.LoadAsync(read, context);
         var deliberation = await read.Cases.SingleAsync(c => c.Id == meeting.CaseId, context.CancellationToken);
-        var rules = MeetingStore.ReadRules(deliberation).Rules;
+        var rules = MeetingRecords.ReadRules(deliberation).Rules;
         var roll = await MeetingRoll.ReadAsync(read, meeting.CaseId, rules, context.CancellationToken);
-        var answers = await MeetingStore.CurrentAnswersAsync(read, meeting, context.CancellationToken);
+        var answers = await MeetingRecords.CurrentAnswersAsync(read, meeting, context.CancellationToken);
         var voters = roll.Where(m => m.Votes).ToList();
         var confirmed = voters.Count(m => answers.Rsvp(m.PersonId) == "yes");
         var needed = Quorum.Needed(rules.Quorum, voters.Count);

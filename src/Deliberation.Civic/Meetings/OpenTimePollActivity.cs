@@ -32,8 +32,8 @@ public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks li
         var meeting = await MeetingSteps.LoadAsync(read, context);
         if (meeting.Status != MeetingStatuses.Planned)
             return Completed(meeting, 0, 0); // already polled (a retried step): nothing more to send
-        var slots = MeetingStore.ReadSlots(meeting);
-        var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
+        var slots = MeetingRecords.ReadSlots(meeting);
+        var roll = await MeetingRecords.RollAsync(read, meeting, context.CancellationToken);
         if (roll.Count == 0) throw DeliberationFaults.PanelEmpty.Fault();
 
         var options = new JsonArray([.. slots.Select((s, i) => (JsonNode)new JsonObject { ["value"] = MeetingSlot.OptionValue(i), ["label"] = s.ToChinese() })]);
@@ -47,7 +47,7 @@ public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks li
                 ["description"] = $"“{meeting.Name}”，地点：{meeting.Place}。请勾选您能参加的所有时间（北京时间）。",
                 ["meetingId"] = meeting.Id.ToString(),
             };
-            var task = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间：{meeting.Name}", data, meeting.PollClosesAt, now);
+            var task = MeetingRecords.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间：{meeting.Name}", data, meeting.PollClosesAt, now);
             tasks.Add(task);
             if (member.Email is { } email && EmailAddresses.IsValid(email))
                 emails.Add(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now)));

@@ -51,12 +51,12 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
         var meeting = await MeetingSteps.LoadAsync(read, context);
         if (meeting.Status is not (MeetingStatuses.Polling or MeetingStatuses.Scheduled))
             throw DeliberationFaults.MeetingNotPolled.Fault(("meeting", meeting.Id), ("status", meeting.Status));
-        var slots = MeetingStore.ReadSlots(meeting);
-        var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
-        var answers = await MeetingStore.CurrentAnswersAsync(read, meeting, context.CancellationToken);
+        var slots = MeetingRecords.ReadSlots(meeting);
+        var roll = await MeetingRecords.RollAsync(read, meeting, context.CancellationToken);
+        var answers = await MeetingRecords.CurrentAnswersAsync(read, meeting, context.CancellationToken);
         var (_, chosen) = TimePoll.Count(slots, roll.Select(m => answers.PollChoices(m.PersonId)).Where(c => c is not null).Select(c => (IReadOnlyCollection<string>)c!));
         var slot = slots[chosen];
-        var agenda = MeetingStore.ReadAgenda(meeting);
+        var agenda = MeetingRecords.ReadAgenda(meeting);
         var sequence = meeting.Sequence + 1;
         var scheduled = new Meeting
         {
@@ -68,14 +68,14 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
         var emails = new List<EmailMessage>();
         foreach (var member in roll)
         {
-            var rsvp = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.Rsvp, $"是否参加：{meeting.Name}", new JsonObject
+            var rsvp = MeetingRecords.NewTask(meeting, member.PersonId, TaskPurposes.Rsvp, $"是否参加：{meeting.Name}", new JsonObject
             {
                 ["options"] = new JsonArray(new JsonObject { ["value"] = "yes", ["label"] = "参加" }, new JsonObject { ["value"] = "no", ["label"] = "不参加" }),
                 ["allowComment"] = true,
                 ["description"] = $"{slot.ToChinese()}（北京时间），地点：{meeting.Place}。会议开始前都可以修改。",
                 ["meetingId"] = meeting.Id.ToString(),
             }, slot.Start, now);
-            var proposal = MeetingStore.NewTask(meeting, member.PersonId, TaskPurposes.Proposal, $"会前提案：{meeting.Name}", new JsonObject
+            var proposal = MeetingRecords.NewTask(meeting, member.PersonId, TaskPurposes.Proposal, $"会前提案：{meeting.Name}", new JsonObject
             {
                 ["description"] = "请写下您的提案：第一行为标题，下面写具体内容。会议开始前可以修改。",
                 ["meetingId"] = meeting.Id.ToString(),

@@ -37,8 +37,8 @@ public sealed class SendMeetingReminderActivity(ICivicDatabase database, AnswerL
         var meeting = await MeetingSteps.LoadAsync(read, context);
         if (meeting.Status != MeetingStatuses.Scheduled || meeting.StartsAt is not { } startsAt || startsAt <= now)
             return ActivityResult.Complete(output: new JsonObject { ["reminded"] = 0, ["skipped"] = meeting.Status });
-        var roll = await MeetingStore.RollAsync(read, meeting, context.CancellationToken);
-        var answers = await MeetingStore.CurrentAnswersAsync(read, meeting, context.CancellationToken);
+        var roll = await MeetingRecords.RollAsync(read, meeting, context.CancellationToken);
+        var answers = await MeetingRecords.CurrentAnswersAsync(read, meeting, context.CancellationToken);
         var rsvpTasks = await read.Tasks.Where(t => t.Purpose == TaskPurposes.Rsvp && t.MeetingId == meeting.Id && t.ClosedAt == null).ToListAsync(context.CancellationToken);
         var emails = new List<EmailMessage>();
         foreach (var member in roll.Where(m => answers.Rsvp(m.PersonId) != "no"))

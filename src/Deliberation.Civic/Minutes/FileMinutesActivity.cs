@@ -58,7 +58,7 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             filed.Add((culture, markdown, await archive.FileAsync(community.Code, caseFolder, heldAt, culture, markdown, meeting.Round, ct)));
         }
 
-        var roll = await MeetingStore.RollAsync(read, meeting, ct);
+        var roll = await MeetingRecords.RollAsync(read, meeting, ct);
         var chinese = filed[0];
         var docx = chinese.Files.DocxContent;
         var emails = roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
@@ -94,7 +94,7 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
     internal static async Task<JsonObject> BuildModelAsync(ICivicSession db, Meeting meeting, Civic.Elections.DeliberationCase deliberation,
         string? noticePlan, string? followUpPlan, CancellationToken ct)
     {
-        var roll = await MeetingStore.RollAsync(db, meeting, ct);
+        var roll = await MeetingRecords.RollAsync(db, meeting, ct);
         var attendance = await db.MeetingAttendance.Where(a => a.MeetingId == meeting.Id).ToDictionaryAsync(a => a.PersonId, a => a.Present, ct);
         bool Present(RollMember m) => attendance.TryGetValue(m.PersonId, out var p) && p;
         var names = roll.ToDictionary(m => m.PersonId, m => m.Label);

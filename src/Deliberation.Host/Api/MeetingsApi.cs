@@ -95,76 +95,76 @@ public static class MeetingsApi
     }
 
     /// <summary>Gets a case's rules.</summary>
-    public static async Task<Ok<RulesDocument>> GetRulesAsync(Guid communityId, Guid caseId, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<RulesDocument>> GetRulesAsync(Guid communityId, Guid caseId, MeetingPlanning store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetRulesAsync(communityId, caseId, cancellationToken));
 
     /// <summary>Sets a case's rules.</summary>
-    public static async Task<Ok<RulesDocument>> SetRulesAsync(Guid communityId, Guid caseId, RulesDocument request, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<RulesDocument>> SetRulesAsync(Guid communityId, Guid caseId, RulesDocument request, MeetingPlanning store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.SetRulesAsync(communityId, caseId, request, cancellationToken));
 
     /// <summary>Plans a meeting.</summary>
-    public static async Task<Created<Meeting>> PlanAsync(Guid communityId, Guid caseId, MeetingPlan request, MeetingStore store, CancellationToken cancellationToken)
+    public static async Task<Created<Meeting>> PlanAsync(Guid communityId, Guid caseId, MeetingPlan request, MeetingPlanning store, CancellationToken cancellationToken)
     {
         var meeting = await store.PlanAsync(communityId, caseId, request, cancellationToken);
         return TypedResults.Created($"/api/communities/{communityId}/meetings/{meeting.Id}", meeting);
     }
 
     /// <summary>Lists a case's meetings.</summary>
-    public static async Task<Ok<IReadOnlyList<Meeting>>> ListAsync(Guid communityId, Guid caseId, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<Meeting>>> ListAsync(Guid communityId, Guid caseId, MeetingPlanning store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(communityId, caseId, cancellationToken));
 
     /// <summary>Lists upcoming meetings.</summary>
-    public static async Task<Ok<IReadOnlyList<Meeting>>> UpcomingAsync(Guid communityId, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<Meeting>>> UpcomingAsync(Guid communityId, MeetingPlanning store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.UpcomingAsync(communityId, cancellationToken));
 
     /// <summary>Meeting mode's view.</summary>
-    public static async Task<Ok<MeetingView>> GetAsync(Guid communityId, Guid meetingId, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<MeetingView>> GetAsync(Guid communityId, Guid meetingId, MeetingMode store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(communityId, meetingId, cancellationToken));
 
     /// <summary>Records attendance.</summary>
-    public static async Task<Ok<MeetingView>> AttendanceAsync(Guid communityId, Guid meetingId, AttendanceRequest request, MeetingStore store,
+    public static async Task<Ok<MeetingView>> AttendanceAsync(Guid communityId, Guid meetingId, AttendanceRequest request, MeetingMode store,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.RecordAttendanceAsync(communityId, meetingId, request.Entries, cancellationToken));
 
     /// <summary>Adds a proposal.</summary>
-    public static async Task<Ok<Proposal>> AddProposalAsync(Guid communityId, Guid meetingId, ProposalRequest request, MeetingStore store,
+    public static async Task<Ok<Proposal>> AddProposalAsync(Guid communityId, Guid meetingId, ProposalRequest request, MeetingMode store,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.AddProposalAsync(communityId, meetingId, request.Title, request.Body, request.PersonId, cancellationToken));
 
     /// <summary>Marks a proposal discussed.</summary>
-    public static async Task<Ok<Proposal>> DiscussedAsync(Guid communityId, Guid meetingId, Guid proposalId, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<Proposal>> DiscussedAsync(Guid communityId, Guid meetingId, Guid proposalId, MeetingMode store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.MarkDiscussedAsync(communityId, meetingId, proposalId, cancellationToken));
 
     /// <summary>Adds a point.</summary>
-    public static async Task<Ok<MeetingPoint>> AddPointAsync(Guid communityId, Guid meetingId, PointRequest request, MeetingStore store,
+    public static async Task<Ok<MeetingPoint>> AddPointAsync(Guid communityId, Guid meetingId, PointRequest request, MeetingMode store,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.AddPointAsync(communityId, meetingId, request.Text, request.PersonId, cancellationToken));
 
     /// <summary>Adds a resolution.</summary>
-    public static async Task<Ok<MeetingResolution>> AddResolutionAsync(Guid communityId, Guid meetingId, ResolutionRequest request, MeetingStore store,
+    public static async Task<Ok<MeetingResolution>> AddResolutionAsync(Guid communityId, Guid meetingId, ResolutionRequest request, MeetingMode store,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.AddResolutionAsync(communityId, meetingId, request.Text, cancellationToken));
 
     /// <summary>Opens a vote.</summary>
-    public static async Task<Ok<VoteView>> OpenVoteAsync(Guid communityId, Guid meetingId, VoteRequest request, MeetingStore store,
+    public static async Task<Ok<VoteView>> OpenVoteAsync(Guid communityId, Guid meetingId, VoteRequest request, MeetingVotes store,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.OpenVoteAsync(communityId, meetingId, request.Question, request.ProposalId, cancellationToken));
 
     /// <summary>Records a ballot.</summary>
-    public static async Task<Ok<VoteView>> BallotAsync(Guid communityId, Guid meetingId, Guid voteId, BallotEntry request, MeetingStore store,
+    public static async Task<Ok<VoteView>> BallotAsync(Guid communityId, Guid meetingId, Guid voteId, BallotEntry request, MeetingVotes store,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.RecordBallotAsync(communityId, meetingId, voteId, request, "meeting", cancellationToken));
 
     /// <summary>Closes a vote.</summary>
-    public static async Task<Ok<VoteView>> CloseVoteAsync(Guid communityId, Guid meetingId, Guid voteId, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<VoteView>> CloseVoteAsync(Guid communityId, Guid meetingId, Guid voteId, MeetingVotes store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.CloseVoteAsync(communityId, meetingId, voteId, cancellationToken));
 
     /// <summary>Closes the meeting.</summary>
-    public static async Task<Ok<Meeting>> CloseAsync(Guid communityId, Guid meetingId, CloseRequest? request, MeetingStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<Meeting>> CloseAsync(Guid communityId, Guid meetingId, CloseRequest? request, MeetingMode store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.CloseAsync(communityId, meetingId, request?.Chair, request?.Recorder, cancellationToken));
 
     /// <summary>The filed Markdown of minutes.</summary>
-    public static async Task<FileContentHttpResult> MinutesMarkdownAsync(Guid communityId, Guid minutesId, MeetingStore store, MinutesArchive archive,
+    public static async Task<FileContentHttpResult> MinutesMarkdownAsync(Guid communityId, Guid minutesId, MeetingMode store, MinutesArchive archive,
         CancellationToken cancellationToken)
     {
         var record = await store.GetMinutesAsync(communityId, minutesId, cancellationToken);
@@ -173,7 +173,7 @@ public static class MeetingsApi
     }
 
     /// <summary>The filed .docx of minutes.</summary>
-    public static async Task<FileContentHttpResult> MinutesDocxAsync(Guid communityId, Guid minutesId, MeetingStore store, MinutesArchive archive,
+    public static async Task<FileContentHttpResult> MinutesDocxAsync(Guid communityId, Guid minutesId, MeetingMode store, MinutesArchive archive,
         CancellationToken cancellationToken)
     {
         var record = await store.GetMinutesAsync(communityId, minutesId, cancellationToken);

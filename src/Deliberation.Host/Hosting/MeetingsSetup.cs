@@ -14,13 +14,15 @@ namespace Deliberation.Host.Hosting;
 public static class MeetingsSetup
 {
     /// <summary>
-    /// Adds <see cref="MeetingStore"/>, <see cref="StaffAlerts"/>, the minutes archive under <c>{data}/archive</c>
+    /// Adds the meeting services (<see cref="MeetingPlanning"/>, <see cref="MeetingMode"/>, <see cref="MeetingVotes"/>), <see cref="StaffAlerts"/>, the minutes archive under <c>{data}/archive</c>
     /// and the activities of steps 3–4 (the activity registry picks them up).
     /// </summary>
     public static IServiceCollection AddMeetings(this IServiceCollection services, ResolvedPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<MeetingPlanning>();
+        services.AddSingleton<MeetingMode>();
+        services.AddSingleton<MeetingVotes>();
         services.AddSingleton<StaffAlerts>();
         services.AddSingleton(new MinutesArchive(new FolderFileStore(Path.Combine(paths.Data, "archive"))));
         services.AddSingleton<Activity, OpenTimePollActivity>();
