@@ -199,7 +199,7 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
             .Append(System.Globalization.CultureInfo.InvariantCulture, $"目前进度：{item.Percent}%\n");
         if (person is not null) body.Append($"汇报人：{person.Name}{(string.IsNullOrEmpty(person.Phone) ? "" : $"（电话 {person.Phone}）")}\n");
         body.Append(last is null ? "尚无进展汇报。\n" : $"最近汇报：{BeijingTime.FormatChinese(last.At)}{(last.Note is { Length: > 0 } note ? $",{note}" : "")}\n");
-        if (item.Budget is { } budget) body.Append(System.Globalization.CultureInfo.InvariantCulture, $"预算：{budget:0.##} 元{(item.FundingSource is { } f ? $"({f})" : "")}\n");
+        if (item.Budget is { } budget) body.Append($"预算：{Money.Yuan(budget)} 元{(item.FundingSource is { } f ? $"（{f}）" : "")}\n");
         body.Append("\n请社区工作人员联系责任方了解原因、督促落实；需要街道协调的，请街道办予以支持。");
         var raised = await EscalationStore.RaiseAsync(db, new EscalationRequest(communityId, item.CaseId, EscalationKinds.ActionItemOverdue,
             Truncate($"{item.ResponsibleParty}未按期完成：{item.Title}", EscalationRules.MaxSubjectLength), body.ToString(), itemId, instanceId), now, cancellationToken);

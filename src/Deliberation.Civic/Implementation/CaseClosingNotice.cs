@@ -39,7 +39,7 @@ public static class CaseClosingNotice
             body.Append(item.DoneAt is { } done
                 ? $"，{BeijingTime.FormatChinese(done)} 完成（期限 {BeijingTime.FormatChinese(item.DueAt)}）"
                 : string.Create(CultureInfo.InvariantCulture, $"，进度 {item.Percent}%（期限 {BeijingTime.FormatChinese(item.DueAt)}）"));
-            if (item.Budget is { } budget) body.Append(CultureInfo.InvariantCulture, $"；预算 {budget:0.##} 元");
+            if (item.Budget is { } budget) body.Append($"；预算 {Money.Yuan(budget)} 元");
             if (!string.IsNullOrWhiteSpace(item.FundingSource)) body.Append(CultureInfo.InvariantCulture, $"，资金来源：{item.FundingSource}");
             body.Append('\n');
         }

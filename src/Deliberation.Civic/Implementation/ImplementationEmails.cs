@@ -83,7 +83,7 @@ public static class ImplementationEmails
             .Append(CultureInfo.InvariantCulture, $"任务：{item.Title}\n")
             .Append(CultureInfo.InvariantCulture, $"责任方：{item.ResponsibleParty}\n")
             .Append(CultureInfo.InvariantCulture, $"完成期限：{BeijingTime.FormatChinese(item.DueAt)}（北京时间）\n");
-        if (item.Budget is { } budget) text.Append(CultureInfo.InvariantCulture, $"预算：{budget:0.##} 元\n");
+        if (item.Budget is { } budget) text.Append($"预算：{Money.Yuan(budget)} 元\n");
         if (!string.IsNullOrWhiteSpace(item.FundingSource)) text.Append(CultureInfo.InvariantCulture, $"资金来源：{item.FundingSource}\n");
         return text.ToString();
     }

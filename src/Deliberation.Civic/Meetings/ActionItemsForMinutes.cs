@@ -15,7 +15,7 @@ internal static class ActionItemsForMinutes
         var items = await db.ActionItems.Where(i => i.CaseId == meeting.CaseId && (i.MeetingId == meeting.Id || i.MeetingId == null)).ToListAsync(cancellationToken);
         return [.. items.OrderBy(i => i.DueAt).ThenBy(i => i.ResponsibleParty, StringComparer.Ordinal).Select(i => new MinutesAction(
             i.ResponsibleParty,
-            i.Budget is { } budget ? $"{i.Title}（预算 {budget.ToString("#,0.##", CultureInfo.InvariantCulture)} 元）" : i.Title,
+            i.Budget is { } budget ? $"{i.Title}（预算 {Money.Yuan(budget)} 元）" : i.Title,
             Civic.BeijingTime.ToBeijing(i.DueAt).ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
             i.FundingSource))];
     }

@@ -13,13 +13,16 @@ namespace Deliberation.Civic.Meetings;
 /// <param name="PartyKind">For an advisor or party, what they are (lawyer, accountant, property company…).</param>
 /// <param name="Votes">Whether they vote under the case's rules.</param>
 /// <param name="Area">The exclusive floor area of their household, for Article 278.</param>
-public sealed record RollMember(Guid PersonId, string Name, string? Email, string Role, string? PartyKind, bool Votes, decimal? Area)
+/// <param name="Represents">For a representative, the affected group they speak for (e.g. 3栋), when known.</param>
+public sealed record RollMember(Guid PersonId, string Name, string? Email, string Role, string? PartyKind, bool Votes, decimal? Area, string? Represents = null)
 {
     /// <summary>Advisors attend without a vote (列席) unless the rules let them vote.</summary>
     public bool IsAdvisor => Role == PanelRoles.Advisor;
 
-    /// <summary>The name as the minutes show it, e.g. 李律师(律师).</summary>
-    public string Label => PartyKind is { Length: > 0 } kind ? $"{Name}（{PartyKinds.ChineseName(kind)}）" : Name;
+    /// <summary>The name as the minutes show it, with what they speak for: 李律师（律师）, 张一（3栋利益代表）.</summary>
+    public string Label => PartyKind is { Length: > 0 } kind ? $"{Name}（{PartyKinds.ChineseName(kind)}）"
+        : Role == PanelRoles.Representative && Represents is { Length: > 0 } group ? $"{Name}（{group}利益代表）"
+        : Name;
 }
 
 /// <summary>Reads a case's current panel (members who have not dropped out) with who votes under the rules.</summary>
@@ -32,6 +35,8 @@ internal static class MeetingRoll
         var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var householdIds = people.Values.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId!.Value).Distinct().ToList();
         var areas = await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.FloorArea, cancellationToken);
+        var groupIds = members.Where(m => m.GroupId != null).Select(m => m.GroupId!.Value).Distinct().ToList();
+        var groups = await db.AffectedGroups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         return members
             .Where(m => people.ContainsKey(m.PersonId))
             .DistinctBy(m => m.PersonId)
@@ -41,7 +46,8 @@ internal static class MeetingRoll
                 var advisor = m.Role == PanelRoles.Advisor;
                 var votes = advisor ? rules.AdvisorsVote : m.Votes;
                 return new RollMember(p.Id, p.Name, string.IsNullOrWhiteSpace(p.Email) ? null : p.Email.Trim(), m.Role, m.PartyKind, votes,
-                    p.HouseholdId is { } h && areas.TryGetValue(h, out var area) ? area : null);
+                    p.HouseholdId is { } h && areas.TryGetValue(h, out var area) ? area : null,
+                    m.GroupId is { } g && groups.TryGetValue(g, out var group) ? group : null);
             })
             .OrderBy(m => m.IsAdvisor).ThenBy(m => m.Name, StringComparer.Ordinal)
             .ToList();

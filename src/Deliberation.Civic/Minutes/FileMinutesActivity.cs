@@ -108,6 +108,17 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
         var resolutions = await db.MeetingResolutions.Where(r => r.MeetingId == meeting.Id).OrderBy(r => r.RecordedAt).ToListAsync(ct);
         var votes = await db.MeetingVotes.Where(v => v.MeetingId == meeting.Id && v.Status == VoteStatuses.Closed).ToListAsync(ct);
         var vote = votes.OrderBy(v => v.ClosedAt).LastOrDefault();
+        // Every earlier round of the case, at this meeting or an earlier one, with who objected and why.
+        var earlier = (await db.MeetingVotes.Where(v => v.CaseId == meeting.CaseId && v.Status == VoteStatuses.Closed).ToListAsync(ct))
+            .Where(v => v.Id != vote?.Id).OrderBy(v => v.ClosedAt).ToList();
+        var meetingRounds = (await db.Meetings.Where(m => m.CaseId == meeting.CaseId).Select(m => new { m.Id, m.Round }).ToListAsync(ct))
+            .ToDictionary(m => m.Id, m => m.Round);
+        var earlierIds = earlier.Select(v => v.Id).ToList();
+        var earlierObjections = (await db.VoteBallots.Where(b => earlierIds.Contains(b.VoteId)).ToListAsync(ct))
+            .Where(b => b.Choice is BallotChoices.No or BallotChoices.Block or BallotChoices.StandAside).OrderBy(b => b.RecordedAt).ToList();
+        var objectorIds = earlierObjections.Select(b => b.PersonId).Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        var formerNames = await db.People.Where(p => objectorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        string NameOf(Guid personId) => names.TryGetValue(personId, out var label) ? label : formerNames.GetValueOrDefault(personId, "?");
 
         JsonObject decision;
         var dissent = new JsonArray();
@@ -137,10 +148,9 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             var ballots = await db.VoteBallots.Where(b => b.VoteId == vote.Id).ToListAsync(ct);
             foreach (var ballot in ballots.Where(b => b.Choice is BallotChoices.No or BallotChoices.Block or BallotChoices.StandAside).OrderBy(b => b.RecordedAt))
             {
-                var stance = ballot.Choice switch { BallotChoices.No => "反对", BallotChoices.Block => "阻止", _ => "保留意见" };
                 dissent.Add(new JsonObject
                 {
-                    ["name"] = $"{names.GetValueOrDefault(ballot.PersonId, "?")}（{stance}）",
+                    ["name"] = $"{NameOf(ballot.PersonId)}（{Stance(ballot.Choice)}）",
                     ["reason"] = ballot.Reason,
                 });
             }
@@ -184,12 +194,19 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             },
             ["points"] = pointTexts,
             ["decision"] = decision,
-            ["earlierVotes"] = new JsonArray([.. votes.OrderBy(v => v.ClosedAt).Where(v => v.Id != vote?.Id).Select(v => (JsonNode)new JsonObject
+            ["earlierVotes"] = new JsonArray([.. earlier.Select(v => (JsonNode)new JsonObject
             {
+                ["meetingRound"] = meetingRounds.GetValueOrDefault(v.MeetingId, meeting.Round),
+                ["atThisMeeting"] = v.MeetingId == meeting.Id,
                 ["question"] = v.Question,
                 ["passed"] = v.Passed == true,
                 ["explanationZh"] = (string?)JsonNode.Parse(v.Result ?? "{}")?["explanationZh"],
                 ["explanationEn"] = (string?)JsonNode.Parse(v.Result ?? "{}")?["explanationEn"],
+                ["objections"] = new JsonArray([.. earlierObjections.Where(b => b.VoteId == v.Id).Select(b => (JsonNode)new JsonObject
+                {
+                    ["name"] = $"{NameOf(b.PersonId)}（{Stance(b.Choice)}）",
+                    ["reason"] = b.Reason,
+                })]),
             })]),
             ["dissent"] = dissent,
             ["resolutions"] = new JsonArray([.. resolutions.Select(r => (JsonNode)OneLine(r.Text))]),
@@ -199,6 +216,8 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             ["followUp"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(followUpPlan) ? null : OneLine(followUpPlan) },
         };
     }
+
+    private static string Stance(string choice) => choice switch { BallotChoices.No => "反对", BallotChoices.Block => "阻止", _ => "保留意见" };
 
     /// <summary>Text as one Markdown paragraph: line breaks become spaces, so nothing turns into a heading or bullet.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -74,7 +74,7 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         // The assignment emails carry each item's link, party, deadline and budget.
         var liuMail = await ReceiveAsync(world.Emails["刘经理"], "请落实并汇报进展");
         Assert.Contains("责任方：物业公司", liuMail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("预算：12000.5 元", liuMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("预算：12,000.5 元", liuMail.TextBody, StringComparison.Ordinal);
         Assert.Contains("资金来源：住户分摊", liuMail.TextBody, StringComparison.Ordinal);
         var chenMail = await ReceiveAsync(world.Emails["陈主任"], "请落实并汇报进展");
         var liuLink = EmailedLinks.LinkIn(liuMail);

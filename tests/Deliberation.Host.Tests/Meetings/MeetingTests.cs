@@ -177,9 +177,13 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         Assert.Equal(["en", "zh-CN"], minutes.Select(m => (string)m!["culture"]!).Order(StringComparer.Ordinal));
         var mail = await world.ReceiveAsync("乙二", "会议纪要");
         Assert.Contains("按方案二在1栋北侧加装电梯", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("丙三（保留意见）：费用还需再算", mail.TextBody, StringComparison.Ordinal);
+        Assert.Matches("- 丙三（[^）]+利益代表）（保留意见）：费用还需再算", mail.TextBody); // who they speak for, then their stance
         Assert.Contains("列席人员：钱律师（律师）", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("- 此前表决：\n  - “是否同意按方案一加装电梯”：未通过。", mail.TextBody, StringComparison.Ordinal);
+        // The motion is stated; the blocked round stays in the minutes with who objected and why.
+        Assert.Contains("- 表决事项：是否同意按方案二（电梯移至北侧）加装电梯\n", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- 此前表决：\n  - 本次会议“是否同意按方案一加装电梯”：未通过。", mail.TextBody, StringComparison.Ordinal);
+        Assert.Matches(@"\n    - 乙二[^：\n]*（阻止）：一楼住户采光受影响，方案一不可接受\n", mail.TextBody);
+        Assert.Matches(@"\n    - 丙三[^：\n]*（保留意见）：费用还需再算\n", mail.TextBody);
         Assert.Contains("缺席人员：无", mail.TextBody, StringComparison.Ordinal);
         Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName!.EndsWith("会议纪要.docx", StringComparison.Ordinal));
         Assert.Matches(@"物业公司：办理加装电梯规划报批（预算 20,000 元）（完成时限：\d{4}年\d+月\d+日）", mail.TextBody);
