@@ -27,7 +27,9 @@ public static class CaseClosingNotice
         ArgumentNullException.ThrowIfNull(facts);
         var body = new StringBuilder()
             .Append(BuildingHeads.Greeting(headName))
-            .Append("以下“烦事有计倾”协商议题的决议已落实完毕，经回访后结案，现将结果公示。请向本楼栋居民转达。\n\n");
+            .Append(facts.Satisfaction.Asked > 0
+                ? "以下“烦事有计倾”协商议题的决议已落实完毕，经回访后结案，现将结果公示。请向本楼栋居民转达。\n\n"
+                : "以下“烦事有计倾”协商议题的决议已落实完毕，现予结案，并将结果公示。请向本楼栋居民转达。\n\n");
         if (facts.CaseNumber is { Length: > 0 } number) body.Append(CultureInfo.InvariantCulture, $"案件编号：{number}\n");
         body.Append(CultureInfo.InvariantCulture, $"议题：{facts.Title}\n")
             .Append(CultureInfo.InvariantCulture, $"结案时间：{BeijingTime.FormatChinese(facts.ClosedAt)}\n\n")

@@ -33,15 +33,19 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
         if (closesAt <= now)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The follow-up window must end in the future.")
                 { FieldErrors = new Dictionary<string, FieldError[]> { ["window"] = [ActionItemFields.WindowPositive.Error()] } };
-        var members = (await db.PanelMembers.AsNoTracking().Where(m => m.CaseId == caseId && m.Role == PanelRoles.Representative && m.LeftAt == null)
-            .ToListAsync(cancellationToken)).OrderBy(m => m.JoinedAt).DistinctBy(m => m.PersonId).ToList();
+        // Whom the case affected: the representatives of the affected groups and the parties (the property company, the
+        // owners' committee…); the advisors (a lawyer, an accountant) advised and are not asked.
+        var members = (await db.PanelMembers.AsNoTracking()
+                .Where(m => m.CaseId == caseId && (m.Role == PanelRoles.Representative || m.Role == PanelRoles.Party) && m.LeftAt == null)
+                .ToListAsync(cancellationToken))
+            .OrderBy(m => m.Role == PanelRoles.Representative ? 0 : 1).ThenBy(m => m.JoinedAt).DistinctBy(m => m.PersonId).ToList();
         var asked = (await db.FollowUpRequests.AsNoTracking().Where(r => r.CaseId == caseId).Select(r => r.PersonId).ToListAsync(cancellationToken)).ToHashSet();
         var personIds = members.Select(m => m.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var items = (await db.ActionItems.AsNoTracking().Where(i => i.CaseId == caseId).ToListAsync(cancellationToken)).OrderBy(i => i.DueAt).ToList();
         var done = items.Select(ImplementationEmails.DoneLine).ToList();
         var caseLabel = ActionItemStore.CaseLabel(found);
-        var description = "各方落实情况：\n" + string.Join("\n", done.Select(d => "· " + d)) + "\n\n请代表您所在群体的居民评价落实效果，可写下意见。";
+        var description = "各方落实情况：\n" + string.Join("\n", done.Select(d => "· " + d)) + "\n\n请评价落实效果（利益代表请代表所在群体的居民评价，相关方请代表本单位评价），可写下意见。";
         var data = Satisfaction.TaskData(ActionItemStore.Truncate(description, TaskForm.MaxDescriptionLength)).ToJsonString(DefinitionJson.Options);
         int count = 0, emailed = 0;
         foreach (var member in members.Where(m => !asked.Contains(m.PersonId) && people.ContainsKey(m.PersonId)))

@@ -24,7 +24,7 @@ public sealed record SatisfactionSummary(int Satisfied, int FairlySatisfied, int
     /// <summary>In Chinese, e.g. 回访 3 人,满意 2 人、基本满意 1 人、不满意 0 人,未答复 0 人;满意及基本满意占答复者的 100%。</summary>
     public string DescribeZh()
     {
-        if (Asked == 0) return "没有需要回访的利益代表。";
+        if (Asked == 0) return "未进行回访：议事小组中没有可回访的利益代表或相关方。";
         var text = string.Create(CultureInfo.InvariantCulture,
             $"回访 {Asked} 人，满意 {Satisfied} 人、基本满意 {FairlySatisfied} 人、不满意 {Dissatisfied} 人，未答复 {NoAnswer} 人");
         return ContentPercent is { } p ? string.Create(CultureInfo.InvariantCulture, $"{text}；满意及基本满意占答复者的 {p}%。") : text + "。";

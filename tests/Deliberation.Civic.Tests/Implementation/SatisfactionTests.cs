@@ -24,7 +24,7 @@ public sealed class SatisfactionTests
     }
 
     [Fact]
-    public void Summarize_NobodyAsked_SaysSo() => Assert.Equal("没有需要回访的利益代表。", Satisfaction.Summarize([]).DescribeZh());
+    public void Summarize_NobodyAsked_SaysSo() => Assert.Equal("未进行回访：议事小组中没有可回访的利益代表或相关方。", Satisfaction.Summarize([]).DescribeZh());
 
     [Fact]
     public void TaskData_OffersTheThreeChoicesInOrder()

@@ -319,9 +319,17 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
         Assert.Equal((2, 100, true), ((int)items["overall"]!["done"]!, (int)items["overall"]!["percent"]!, (bool)items["overall"]!["allDone"]!));
         Assert.Equal(["followUpAnswered", "followUpCloses"], Waiting(await InstanceAsync(staff, instanceId)).Order(StringComparer.Ordinal));
 
-        // 回访: the residents' representative (张一) is asked; his answer closes the case before the window ends.
+        // 回访: whom the case affected are asked — the residents' representative (张一) and the three parties, not the
+        // advisors. Three answer by link; the shop owner never does, so the case closes when the window ends.
         var followUp = await ReceiveAsync(community.Emails["张一"], "回访");
         await EmailedLinks.AnswerFormAsync(_resident, LinkIn(followUp), ("choice", "satisfied"), ("comment", "老人上下楼方便多了"));
+        await EmailedLinks.AnswerFormAsync(_resident, LinkIn(await ReceiveAsync(community.Emails["赵经理"], "回访")), ("choice", "satisfied"), ("comment", ""));
+        await EmailedLinks.AnswerFormAsync(_resident, LinkIn(await ReceiveAsync(community.Emails["周主任"], "回访")), ("choice", "fairly-satisfied"), ("comment", "维护费用还需明确"));
+        Assert.Contains("回访", (await ReceiveAsync(community.Emails["吴老板"], "回访")).Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(smtp.ReadMessages(), m => (m.Message.Subject ?? "").Contains("回访", StringComparison.Ordinal)
+            && (m.Recipients.Contains(community.Emails["钱律师"]) || m.Recipients.Contains(community.Emails["孙会计"])));
+        Assert.Equal(["followUpAnswered", "followUpCloses"], Waiting(await InstanceAsync(staff, instanceId)).Order(StringComparer.Ordinal));
+        await AdvanceToAsync(_host.Time.GetUtcNow().AddDays(7));
         var instance = await InstanceAsync(staff, instanceId);
         Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
         Assert.NotNull((await GetAsync(staff, $"{community.Api}/cases/{caseId}/action-items"))["caseClosedAt"]);
@@ -330,7 +338,8 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
             var notice = await ReceiveAsync(community.Emails[head], "【结案公示】");
             Assert.Contains(caseNumber, notice.TextBody, StringComparison.Ordinal);
             Assert.Contains("物业公司：两部电梯的采购、安装与验收", notice.TextBody, StringComparison.Ordinal);
-            Assert.Contains("满意 1 人", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains("经回访后结案", notice.TextBody, StringComparison.Ordinal);
+            Assert.Contains("回访 4 人，满意 2 人、基本满意 1 人、不满意 0 人，未答复 1 人", notice.TextBody, StringComparison.Ordinal);
         }
     }
 
