@@ -30,4 +30,8 @@ public enum PersonRoles
     Resident = 1 << 10,
     /// <summary>社会组织 social organisation.</summary>
     SocialOrganisation = 1 << 11,
+    /// <summary>居委会 residents' committee (its members and staff).</summary>
+    ResidentsCommittee = 1 << 12,
+    /// <summary>网格党支部 grid party branch.</summary>
+    GridPartyBranch = 1 << 13,
 }

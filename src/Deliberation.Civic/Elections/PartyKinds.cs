@@ -18,6 +18,18 @@ public static class PartyKinds
     /// <summary>驻区单位 resident unit.</summary>
     public const string ResidentUnit = "resident-unit";
 
+    /// <summary>居委会 residents' committee.</summary>
+    public const string ResidentsCommittee = "residents-committee";
+
+    /// <summary>网格党支部 grid party branch.</summary>
+    public const string GridPartyBranch = "grid-party-branch";
+
+    /// <summary>楼长 building heads, taking part as a party (e.g. for their buildings' residents without email).</summary>
+    public const string BuildingHead = "building-head";
+
+    /// <summary>志愿者 volunteers.</summary>
+    public const string Volunteer = "volunteer";
+
     /// <summary>律师 lawyer (an advisor).</summary>
     public const string Lawyer = "lawyer";
 
@@ -25,7 +37,8 @@ public static class PartyKinds
     public const string Accountant = "accountant";
 
     /// <summary>The kinds a party may be.</summary>
-    public static IReadOnlyList<string> Parties { get; } = [PropertyCompany, OwnersCommittee, SocialWorker, SocialOrganisation, ResidentUnit];
+    public static IReadOnlyList<string> Parties { get; } =
+        [ResidentsCommittee, GridPartyBranch, PropertyCompany, OwnersCommittee, SocialWorker, SocialOrganisation, ResidentUnit, BuildingHead, Volunteer];
 
     /// <summary>The kinds an advisor may be.</summary>
     public static IReadOnlyList<string> Advisors { get; } = [Lawyer, Accountant];
@@ -38,6 +51,10 @@ public static class PartyKinds
         SocialWorker => "社工",
         SocialOrganisation => "社会组织",
         ResidentUnit => "驻区单位",
+        ResidentsCommittee => "居委会",
+        GridPartyBranch => "网格党支部",
+        BuildingHead => "楼长",
+        Volunteer => "志愿者",
         Lawyer => "律师",
         Accountant => "会计师",
         _ => kind,

@@ -20,6 +20,8 @@ public static class RoleNames
         (PersonRoles.Accountant, "会计师"),
         (PersonRoles.CommunityLead, "社区负责人"),
         (PersonRoles.SocialOrganisation, "社会组织"),
+        (PersonRoles.ResidentsCommittee, "居委会"),
+        (PersonRoles.GridPartyBranch, "网格党支部"),
     ];
 
     // Excel users type whichever list separator their keyboard gives: ideographic comma, ASCII or full-width comma, semicolon, slash.

@@ -53,7 +53,7 @@ public static class StakeholdersApi
     /// <summary>A party or advisor to add to the panel.</summary>
     /// <param name="PersonId">A person of the community's roster.</param>
     /// <param name="Role"><c>party</c> or <c>advisor</c>.</param>
-    /// <param name="PartyKind">For a party: <c>property-company</c>, <c>owners-committee</c>, <c>social-worker</c>, <c>social-organisation</c>, <c>resident-unit</c>; for an advisor: <c>lawyer</c>, <c>accountant</c>.</param>
+    /// <param name="PartyKind">For a party: <c>residents-committee</c>, <c>grid-party-branch</c>, <c>property-company</c>, <c>owners-committee</c>, <c>social-worker</c>, <c>social-organisation</c>, <c>resident-unit</c>, <c>building-head</c>, <c>volunteer</c>; for an advisor: <c>lawyer</c>, <c>accountant</c>.</param>
     /// <param name="Votes">Whether the member votes; parties do by default, advisors do not and may only when the case's rules allow.</param>
     public sealed record AddPanelMemberRequest(Guid PersonId, string? Role, string? PartyKind, bool? Votes);
 

@@ -15,6 +15,7 @@ public sealed class RoleNamesTests
     [InlineData("律师 / 会计师", PersonRoles.Lawyer | PersonRoles.Accountant)]
     [InlineData("社区负责人、社会组织", PersonRoles.CommunityLead | PersonRoles.SocialOrganisation)]
     [InlineData("lawyer, BuildingHead", PersonRoles.Lawyer | PersonRoles.BuildingHead)]
+    [InlineData("居委会、网格党支部", PersonRoles.ResidentsCommittee | PersonRoles.GridPartyBranch)]
     public void TryParse_KnownNamesWithAnySeparator_ReadsTheFlags(string text, PersonRoles expected)
     {
         Assert.True(RoleNames.TryParse(text, out var roles, out _));
@@ -35,7 +36,7 @@ public sealed class RoleNamesTests
 
         var text = RoleNames.Format(all);
 
-        Assert.Equal("居民、楼长、网格员、社工、志愿者、物业、业委会、驻区单位、律师、会计师、社区负责人、社会组织", text);
+        Assert.Equal("居民、楼长、网格员、社工、志愿者、物业、业委会、驻区单位、律师、会计师、社区负责人、社会组织、居委会、网格党支部", text);
         Assert.True(RoleNames.TryParse(text, out var roles, out _));
         Assert.Equal(all, roles);
     }

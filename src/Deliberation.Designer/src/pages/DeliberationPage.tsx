@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { partyKindLabel } from '../partyKinds';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, Complaint, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
@@ -128,7 +129,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             <h3>{t('panel')}</h3>
             {stakeholders.panel.members.length === 0 ? <p className="muted">{t('none')}</p> : (
               <ul className="plain">
-                {stakeholders.panel.members.map((m) => <li key={m.id} className="mini-card">{m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}{m.partyKind ? `(${m.partyKind})` : ''}</li>)}
+                {stakeholders.panel.members.map((m) => <li key={m.id} className="mini-card">{m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}{m.partyKind ? `（${partyKindLabel(t, m.partyKind)}）` : ''}</li>)}
               </ul>
             )}
           </>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { partyKindLabel } from '../partyKinds';
 import { request } from '../api/client';
 import type { MeetingParticipant, MeetingView, Tally, VoteView } from '../api/types';
 import { Link } from '../components/Link';
@@ -120,7 +121,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
             {view.participants.map((p) => (
               <tr key={p.personId}>
                 <td>{p.name}</td>
-                <td>{roleKeys[p.role] ? t(roleKeys[p.role]!) : p.role}{p.partyKind ? `(${p.partyKind})` : ''}{p.votes ? '' : ` · ${t('nonVoting')}`}</td>
+                <td>{roleKeys[p.role] ? t(roleKeys[p.role]!) : p.role}{p.partyKind ? `（${partyKindLabel(t, p.partyKind)}）` : ''}{p.votes ? '' : ` · ${t('nonVoting')}`}</td>
                 <td>{p.rsvp ? (rsvpKeys[p.rsvp] ? t(rsvpKeys[p.rsvp]!) : p.rsvp) : t('noAnswer')}</td>
                 <td>
                   <label className="check">
