@@ -193,7 +193,9 @@ public sealed class BrowserWorld : IAsyncLifetime
         var people = (await Admin.GetFromJsonAsync<JsonObject>($"/api/communities/{CommunityId}/people?take=500"))!["items"]!.AsArray();
         People = people.ToDictionary(p => (string)p!["name"]!, p => (string)p!["id"]!);
         await PostAsync("/api/users", new { email = StaffEmail, displayName = "李主任", password = Password, roles = new[] { "CommitteeStaff" }, communityIds = new[] { CommunityId } });
-        await PostAsync("/api/users", new { email = HeadEmail, displayName = "王楼长", password = Password, roles = new[] { "BuildingHead" }, communityIds = new[] { CommunityId } });
+        // The building head's account is 王楼长 of the roster (1栋): a head logs complaints for their own buildings.
+        await PostAsync("/api/users", new { email = HeadEmail, displayName = "王楼长", password = Password, roles = new[] { "BuildingHead" }, communityIds = new[] { CommunityId },
+            personId = People["王楼长"] });
     }
 
     public async Task DisposeAsync()

@@ -32,7 +32,17 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
 
     /// <summary>Checks and logs a complaint; with problems nothing is written and the plan lists them.</summary>
     /// <exception cref="WorkflowException">No such community (404).</exception>
-    public async Task<ComplaintPlan> LogAsync(Guid communityId, ComplaintDraft draft, Guid userId, CancellationToken cancellationToken)
+    public Task<ComplaintPlan> LogAsync(Guid communityId, ComplaintDraft draft, Guid userId, CancellationToken cancellationToken) =>
+        LogAsync(communityId, draft, userId, null, cancellationToken);
+
+    /// <summary>
+    /// Checks and logs a complaint for a building head: when <paramref name="headOf"/> is given (the building groups the
+    /// account heads, <see cref="BuildingsHeadedAsync"/>), every building and household it names must be in one of them.
+    /// With problems nothing is written and the plan lists them.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such community (404).</exception>
+    public async Task<ComplaintPlan> LogAsync(Guid communityId, ComplaintDraft draft, Guid userId, IReadOnlyCollection<Guid>? headOf,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = database.Open();
@@ -44,6 +54,21 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         var complaint = new Complaint { Id = Guid.CreateVersion7(now), CommunityId = communityId, LoggedByUserId = userId, LoggedAt = now };
         var plan = ComplaintValidator.Validate(draft, catalogue, layout, complaint);
         if (!plan.IsValid) return plan;
+        if (headOf is not null && plan.Scopes.Any(s => !headOf.Contains(s.BuildingGroupId)))
+        {
+            var names = await db.BuildingGroups.Where(b => headOf.Contains(b.Id)).Select(b => b.Name).ToListAsync(cancellationToken);
+            var field = plan.Scopes.Any(s => s.HouseholdId == null && !headOf.Contains(s.BuildingGroupId)) ? "buildingGroupIds" : "householdIds";
+            return plan with
+            {
+                Problems = [new ComplaintProblem(field,
+                    names.Count == 0
+                        ? "您的楼长账号没有关联花名册中负责的楼栋，不能登记问题；请联系社区工作人员。"
+                        : $"楼长只能为自己负责的楼栋登记问题（{string.Join("、", names.Order(StringComparer.Ordinal))}）；其他楼栋的问题请由该楼栋楼长或社区工作人员登记。",
+                    names.Count == 0
+                        ? "Your building-head account is not linked to a building of the roster; ask the committee staff."
+                        : $"A building head logs complaints for their own buildings only ({string.Join(", ", names.Order(StringComparer.Ordinal))}).")],
+            };
+        }
 
         db.Complaints.Add(complaint);
         db.ComplaintScopes.AddRange(plan.Scopes);
@@ -51,6 +76,21 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         db.ComplaintEvents.Add(Event(complaint.Id, ComplaintEventKinds.Logged, null, userId, now));
         await db.SaveChangesAsync(cancellationToken);
         return plan;
+    }
+
+    /// <summary>
+    /// The building groups a building head's account heads: those of the roster's building heads (楼长) who are the
+    /// account's person, or who have the account's email.
+    /// </summary>
+    public async Task<IReadOnlyCollection<Guid>> BuildingsHeadedAsync(Guid communityId, Guid? personId, string? email, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var address = email?.Trim().ToUpperInvariant();
+        var heads = await db.People
+            .Where(p => p.CommunityId == communityId && p.BuildingGroupId != null && (p.Roles & PersonRoles.BuildingHead) == PersonRoles.BuildingHead)
+            .Select(p => new { p.Id, p.Email, p.BuildingGroupId }).ToListAsync(cancellationToken);
+        return heads.Where(h => h.Id == personId || (address is { Length: > 0 } && h.Email?.Trim().ToUpperInvariant() == address))
+            .Select(h => h.BuildingGroupId!.Value).ToHashSet();
     }
 
     /// <summary>The community's complaints, newest first; only those of <paramref name="status"/> when given.</summary>

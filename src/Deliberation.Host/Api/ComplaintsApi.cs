@@ -4,8 +4,10 @@ using Deliberation.Civic.Issues;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
 using Deliberation.Persistence;
+using Deliberation.Persistence.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 
 namespace Deliberation.Host.Api;
 
@@ -64,13 +66,21 @@ public static class ComplaintsApi
         return app;
     }
 
-    /// <summary>Logs a complaint.</summary>
+    /// <summary>Logs a complaint; a building head logs for the buildings they head only.</summary>
     public static async Task<Created<ComplaintDetails>> LogAsync(Guid communityId, LogComplaintRequest request, HttpRequest http, ComplaintStore complaints,
-        CancellationToken cancellationToken)
+        UserManager<StaffUser> users, CancellationToken cancellationToken)
     {
         var draft = new ComplaintDraft(request.CategoryCode, request.Title, request.Description, request.Severity, request.Urgency, request.ReporterCount,
             request.BuildingGroupIds, request.HouseholdIds, request.ReporterPersonIds);
-        var plan = await complaints.LogAsync(communityId, draft, Account(http.HttpContext.User), cancellationToken);
+        var principal = http.HttpContext.User;
+        var account = Account(principal);
+        IReadOnlyCollection<Guid>? headOf = null;
+        if (principal.IsInRole(AuthRoles.BuildingHead) && !principal.IsInRole(AuthRoles.CommitteeStaff) && !principal.IsInRole(AuthRoles.Administrator))
+        {
+            var user = await users.FindByIdAsync(account.ToString());
+            headOf = await complaints.BuildingsHeadedAsync(communityId, user?.PersonId, user?.Email, cancellationToken);
+        }
+        var plan = await complaints.LogAsync(communityId, draft, account, headOf, cancellationToken);
         if (!plan.IsValid)
         {
             var english = English(http);

@@ -96,16 +96,17 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
         // Step 0: the administrator sets up the community, its structure and two accounts.
         var community = await CreateCommunityAsync();
         var staff = await AccountAsync(community, "CommitteeStaff");
-        var head = await AccountAsync(community, "BuildingHead");
+        // 王楼长's account: the roster lists 王楼长 as the head of 1栋 with this address, so he logs 1栋's complaints.
+        var head = await AccountAsync(community, "BuildingHead", Email("head-wang"));
 
         // Step 1a: staff import the roster, 1栋 as a GBK CSV (as Excel and WPS save it) and 2栋/3栋 as an .xlsx workbook.
         await ImportRosterAsync(staff, community);
 
-        // Step 1b: the building head logs what residents phoned in; two complaints are the same lift problem.
+        // Step 1b: 1栋's building head and the staff log what residents phoned in; two complaints are the same lift problem.
         var liftEast = await LogAsync(head, community, "1栋电梯经常停运", "lift", severity: 4, urgency: 4, reporters: 5, buildings: ["1栋"]);
-        var liftWest = await LogAsync(head, community, "2栋电梯坏了没人修", "lift", severity: 3, urgency: 3, reporters: 4, buildings: ["2栋"]);
+        var liftWest = await LogAsync(staff, community, "2栋电梯坏了没人修", "lift", severity: 3, urgency: 3, reporters: 4, buildings: ["2栋"]);
         var light = await LogAsync(head, community, "101门口楼道灯不亮", "facility-repair", severity: 2, urgency: 3, reporters: 2, households: ["1栋-101"]);
-        var noise = await LogAsync(head, community, "3栋楼下夜宵摊噪音", "noise", severity: 3, urgency: 2, reporters: 1, buildings: ["3栋"]);
+        var noise = await LogAsync(staff, community, "3栋楼下夜宵摊噪音", "noise", severity: 3, urgency: 2, reporters: 1, buildings: ["3栋"]);
 
         // Step 1c: staff merge the duplicate into the first; reporters add up and the scope spans both buildings.
         await MergeAsync(staff, community, liftEast, liftWest);
@@ -517,9 +518,9 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
     }
 
     /// <summary>An account of the role for the community, created by the administrator and signed in.</summary>
-    private async Task<HttpClient> AccountAsync(Community community, string role)
+    private async Task<HttpClient> AccountAsync(Community community, string role, string? email = null)
     {
-        var email = $"{role.ToLowerInvariant()}-{_run}@test.local";
+        email ??= $"{role.ToLowerInvariant()}-{_run}@test.local";
         var created = await _admin.PostAsJsonAsync("/api/users", new
         {
             email, displayName = role, password = Password, roles = new[] { role }, communityIds = new[] { Guid.Parse(community.Id) },

@@ -88,8 +88,9 @@ public sealed class AnchorTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IA
         await PublishAsync(Definition, "issue-test");
         var world = await ComplaintWorld.CreateAsync(_admin, "a" + Guid.NewGuid().ToString("N")[..8]);
         var (staff, _) = await ComplaintWorld.AccountAsync(_host, _admin, "CommitteeStaff", world.CommunityId);
-        var (head, _) = await ComplaintWorld.AccountAsync(_host, _admin, "BuildingHead", world.CommunityId);
-        var lift = await world.LogAsync(head, world.Draft("老人上楼难，申请加装电梯", 5, 4, 12, buildings: ["1栋"], households: ["2栋-301", "3栋-401"]));
+        // The complaint spans three buildings, so staff log it (a building head logs for their own building only).
+        var lift = await world.LogAsync(staff, world.Draft("老人上楼难，申请加装电梯", 5, 4, 12, buildings: ["1栋"], households: ["2栋-301", "3栋-401"]));
+        var (head, _) = await world.HeadAccountAsync(_host, _admin, "欧阳楼长");
         var other = await world.LogAsync(head, world.Draft("楼下烧烤噪音", 2, 3, 2, buildings: ["2栋"], category: "noise"));
         var caseNumber = $"{world.Code.ToUpperInvariant()}-2026-001";
 

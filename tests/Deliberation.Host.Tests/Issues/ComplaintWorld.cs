@@ -81,12 +81,21 @@ public sealed record ComplaintWorld(string CommunityId, string Code, IReadOnlyDi
         (await client.GetFromJsonAsync<JsonObject>($"{Complaints}/{complaintId}"))!;
 
     /// <summary>Creates an account of the role in the given communities and signs it in.</summary>
-    public static async Task<(HttpClient Client, string UserId)> AccountAsync(HostFactory host, HttpClient admin, string role, params string[] communityIds)
+    public static Task<(HttpClient Client, string UserId)> AccountAsync(HostFactory host, HttpClient admin, string role, params string[] communityIds) =>
+        AccountAsync(host, admin, role, null, communityIds);
+
+    /// <summary>The building-head account of a head of the roster (王楼长 heads 1栋, 欧阳楼长 2栋), signed in.</summary>
+    public Task<(HttpClient Client, string UserId)> HeadAccountAsync(HostFactory host, HttpClient admin, string headName) =>
+        AccountAsync(host, admin, "BuildingHead", People[headName], CommunityId);
+
+    private static async Task<(HttpClient Client, string UserId)> AccountAsync(HostFactory host, HttpClient admin, string role, string? personId,
+        params string[] communityIds)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         var created = await admin.PostAsJsonAsync("/api/users", new
         {
             email, displayName = role, password = "a-long-enough-password", roles = new[] { role }, communityIds = communityIds.Select(Guid.Parse).ToArray(),
+            personId = personId is null ? (Guid?)null : Guid.Parse(personId),
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var client = host.CreateAnonymousClient();

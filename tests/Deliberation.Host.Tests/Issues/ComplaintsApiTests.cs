@@ -17,12 +17,20 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
     public async Task Log_BuildingHead_LogsTheComplaintWithItsHouseholdsBuildingsReportersAndHistory()
     {
         var world = await ComplaintWorld.CreateAsync(_admin, NewCode());
-        var (head, headId) = await ComplaintWorld.AccountAsync(host, _admin, "BuildingHead", world.CommunityId);
+        var (head, headId) = await world.HeadAccountAsync(host, _admin, "王楼长");
 
         var response = await head.PostAsJsonAsync(world.Complaints, world.Draft("1栋电梯经常停运", severity: 4, urgency: 5, reporterCount: 1,
-            buildings: ["2栋"], households: ["1栋-101", "1栋-102", "2栋-301"], reporters: ["张一", "李二", "张一"]));
+            households: ["1栋-101", "1栋-102"], reporters: ["张一", "李二", "张一"]));
+        // 王楼长 heads 1栋: a complaint that names 2栋, or a household of 2栋, is another head's (or the staff's) to log.
+        var elsewhere = await head.PostAsJsonAsync(world.Complaints, world.Draft("2栋电梯坏了", 3, 3, 1, buildings: ["2栋"]));
+        var elsewhereHousehold = await head.PostAsJsonAsync(world.Complaints, world.Draft("2栋漏水", 3, 3, 1, households: ["2栋-301"]));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        var refused = (await elsewhere.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("楼长只能为自己负责的楼栋登记问题（1栋）；其他楼栋的问题请由该楼栋楼长或社区工作人员登记。", (string)refused["errors"]!["buildingGroupIds"]![0]!);
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhereHousehold.StatusCode);
+        Assert.NotNull((await elsewhereHousehold.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["householdIds"]);
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         var id = (string)created["complaint"]!["id"]!;
         Assert.Equal($"{world.Complaints}/{id}", response.Headers.Location!.OriginalString);
@@ -33,8 +41,8 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
         Assert.Equal(2, (int)complaint["reporterCount"]!); // two named reporters, though one was given
         Assert.Equal(headId, (string)complaint["loggedByUserId"]!);
         Assert.Equal(host.Time.GetUtcNow(), (DateTimeOffset)complaint["loggedAt"]!);
-        // 2栋 as a whole covers 301; 101 and 102 imply 1栋.
-        Assert.Equal(["1栋|101", "1栋|102", "2栋|"], details["scopes"]!.AsArray().Select(s => $"{s!["buildingGroupName"]}|{s["unit"]}").Order(StringComparer.Ordinal));
+        // 101 and 102 imply 1栋.
+        Assert.Equal(["1栋|101", "1栋|102"], details["scopes"]!.AsArray().Select(s => $"{s!["buildingGroupName"]}|{s["unit"]}").Order(StringComparer.Ordinal));
         Assert.Equal(new[] { "张一", "李二" }.Order(StringComparer.Ordinal), details["reporters"]!.AsArray().Select(r => (string)r!["name"]!).Order(StringComparer.Ordinal));
         var logged = Assert.Single(details["history"]!.AsArray());
         Assert.Equal(("logged", headId), ((string)logged!["kind"]!, (string)logged["userId"]!));
@@ -92,7 +100,7 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
     {
         var world = await ComplaintWorld.CreateAsync(_admin, NewCode());
         var elsewhere = await ComplaintWorld.CreateAsync(_admin, NewCode());
-        var (head, _) = await ComplaintWorld.AccountAsync(host, _admin, "BuildingHead", world.CommunityId);
+        var (head, _) = await world.HeadAccountAsync(host, _admin, "王楼长");
         var (stranger, _) = await ComplaintWorld.AccountAsync(host, _admin, "CommitteeStaff", elsewhere.CommunityId);
         var first = await world.LogAsync(head, world.Draft("楼道灯坏了", 2, 2, 1, buildings: ["1栋"], category: "facility-repair"));
         var second = await world.LogAsync(head, world.Draft("楼道灯不亮", 2, 2, 1, buildings: ["1栋"], category: "facility-repair"));
@@ -120,7 +128,7 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
     public async Task Photos_JpegPngWebp_RoundTripAndANonImageOrASeventhPhotoIsRefused()
     {
         var world = await ComplaintWorld.CreateAsync(_admin, NewCode());
-        var (head, _) = await ComplaintWorld.AccountAsync(host, _admin, "BuildingHead", world.CommunityId);
+        var (head, _) = await world.HeadAccountAsync(host, _admin, "欧阳楼长");
         var id = await world.LogAsync(head, world.Draft("垃圾堆放", 3, 3, 4, households: ["2栋-302"], category: "sanitation"));
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 5000).Select(i => (byte)i)];
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
@@ -137,7 +145,7 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
         var text = await UploadAsync(head, world, id, "<html>not a photo</html>"u8.ToArray(), "photo.jpg", "image/jpeg");
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Created, (await UploadAsync(head, world, id, png, "more.png", "image/png")).StatusCode);
         var seventh = await UploadAsync(head, world, id, png, "seventh.png", "image/png");
-        var tooLarge = await UploadAsync(head, world, await world.LogAsync(head, world.Draft("大照片", 1, 1, 1, buildings: ["3栋"])),
+        var tooLarge = await UploadAsync(head, world, await world.LogAsync(head, world.Draft("大照片", 1, 1, 1, buildings: ["2栋"])),
             [0xFF, 0xD8, 0xFF, .. new byte[5 * 1024 * 1024]], "big.jpg", "image/jpeg");
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
