@@ -24,6 +24,8 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await phone.GetByLabel("紧急程度（1–5）").FillAsync("5");
         await phone.GetByLabel("反映人数").FillAsync("12");
         await phone.GetByLabel("1栋").CheckAsync();
+        // 王楼长 heads 1栋: the form offers his building only (2栋 is 欧阳楼长's).
+        await Assertions.Expect(phone.GetByLabel("2栋", new() { Exact = true })).ToHaveCountAsync(0);
         await phone.GetByLabel("照片（可选）").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = Png });
         await phone.GetByRole(AriaRole.Button, new() { Name = "提交登记" }).ClickAsync();
         await Assertions.Expect(phone.GetByTestId("intake-message")).ToHaveTextAsync("已登记：1栋电梯经常停运");

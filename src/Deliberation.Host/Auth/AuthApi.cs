@@ -1,3 +1,4 @@
+using Deliberation.Civic.Issues;
 using Deliberation.Host.Api;
 using Deliberation.Persistence;
 using Deliberation.Persistence.Identity;
@@ -13,8 +14,11 @@ public static class AuthApi
     /// <summary>Credentials.</summary>
     public sealed record LoginRequest(string Email, string Password, bool UseCookies = true);
 
-    /// <summary>A community the account may act in.</summary>
-    public sealed record CommunityRef(Guid Id, string Code, string Name);
+    /// <summary>
+    /// A community the account may act in; for a building head, <paramref name="HeadOf"/> lists the building groups they
+    /// head there (they log complaints for those only), and is null for staff.
+    /// </summary>
+    public sealed record CommunityRef(Guid Id, string Code, string Name, IReadOnlyCollection<Guid>? HeadOf = null);
 
     /// <summary>The signed-in account.</summary>
     public sealed record Me(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<CommunityRef> Communities, Guid? PersonId);
@@ -55,7 +59,7 @@ public static class AuthApi
 
     /// <summary>The signed-in account.</summary>
     public static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> MeAsync(HttpContext http, UserManager<StaffUser> users, CommunityAccess access,
-        DeliberationDatabase database, CancellationToken cancellationToken)
+        DeliberationDatabase database, ComplaintStore complaints, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null) return TypedResults.Unauthorized();
@@ -63,6 +67,12 @@ public static class AuthApi
         await using var db = database.CreateContext();
         var communities = await db.Communities.Where(c => scope == null || scope.Contains(c.Id))
             .OrderBy(c => c.Code).Select(c => new CommunityRef(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Me(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)], communities, user.PersonId));
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Contains(AuthRoles.BuildingHead) && !roles.Contains(AuthRoles.CommitteeStaff) && !roles.Contains(AuthRoles.Administrator))
+        {
+            for (var i = 0; i < communities.Count; i++)
+                communities[i] = communities[i] with { HeadOf = await complaints.BuildingsHeadedAsync(communities[i].Id, user.PersonId, user.Email, cancellationToken) };
+        }
+        return TypedResults.Ok(new Me(user.Id, user.Email ?? "", user.DisplayName, [.. roles], communities, user.PersonId));
     }
 }

@@ -26,6 +26,8 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
         var elsewhereHousehold = await head.PostAsJsonAsync(world.Complaints, world.Draft("2栋漏水", 3, 3, 1, households: ["2栋-301"]));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var me = (await head.GetFromJsonAsync<JsonObject>("/api/auth/me"))!;
+        Assert.Equal([world.Buildings["1栋"]], me["communities"]![0]!["headOf"]!.AsArray().Select(b => (string)b!));
         Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
         var refused = (await elsewhere.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("楼长只能为自己负责的楼栋登记问题（1栋）；其他楼栋的问题请由该楼栋楼长或社区工作人员登记。", (string)refused["errors"]!["buildingGroupIds"]![0]!);

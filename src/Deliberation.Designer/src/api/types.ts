@@ -2,7 +2,8 @@
 
 export interface Localized { 'zh-CN'?: string | null; en?: string | null }
 
-export interface CommunityRef { id: string; code: string; name: string }
+/** A community the account acts in; `headOf` lists the building groups a building head heads there (null for staff). */
+export interface CommunityRef { id: string; code: string; name: string; headOf?: string[] | null }
 export interface Me { id: string; email: string; displayName: string; roles: string[]; communities: CommunityRef[]; personId: string | null }
 
 export interface Problem {

@@ -119,6 +119,7 @@ export const en: Record<StringKey, string> = {
   modeLayered: 'Two-layer election',
   householdCount: '{n} households',
   roleRepresentative: 'Representative',
+  headNotLinked: 'Your building-head account is not linked to a building of the roster, so you cannot log complaints yet; ask the committee staff.',
   partyKindResidentsCommittee: "residents' committee",
   partyKindGridPartyBranch: 'grid party branch',
   partyKindPropertyCompany: 'property company',

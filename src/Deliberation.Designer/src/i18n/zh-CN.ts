@@ -121,6 +121,7 @@ export const zhCN = {
   modeLayered: '两层推选',
   householdCount: '{n} 户',
   roleRepresentative: '利益代表',
+  headNotLinked: '您的楼长账号没有关联花名册中负责的楼栋，暂时不能登记问题；请联系社区工作人员。',
   partyKindResidentsCommittee: '居委会',
   partyKindGridPartyBranch: '网格党支部',
   partyKindPropertyCompany: '物业公司',

@@ -23,7 +23,12 @@ export function IntakePage() {
   const { community, isStaff } = useSession();
   const communityId = community?.id ?? '';
   const catalogue = useLoad(() => request<Matter[]>('/api/catalogue'), []);
-  const buildings = useLoad(() => loadBuildings(communityId), [communityId]);
+  // A building head logs for the buildings they head only: the form offers those (the server refuses the rest).
+  const headOf = community?.headOf ?? null;
+  const buildings = useLoad(async () => {
+    const all = await loadBuildings(communityId);
+    return headOf ? all.filter((b) => headOf.includes(b.id)) : all;
+  }, [communityId, headOf?.join(',')]);
   const ranking = useLoad(() => request<RankingResponse>(`/api/communities/${communityId}/complaints/ranking`), [communityId]);
 
   const [categoryCode, setCategory] = useState('');
@@ -110,6 +115,7 @@ export function IntakePage() {
         </div>
         <fieldset aria-describedby={described('buildingGroupIds')}>
           <legend>{t('buildings')}</legend>
+          {headOf && headOf.length === 0 ? <p className="muted" data-testid="head-not-linked">{t('headNotLinked')}</p> : null}
           {(buildings.data ?? []).map((b) => (
             <label key={b.id} className="check">
               <input type="checkbox" checked={buildingIds.includes(b.id)}
