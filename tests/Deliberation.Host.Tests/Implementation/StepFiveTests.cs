@@ -60,6 +60,27 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
     }
 
     [Fact]
+    public async Task FollowUpAfter_SixtyDays_TheFollowUpStartsThenAndNotWhenTheLastItemIsDone()
+    {
+        var world = await SeedAsync();
+        await CreateItemAsync(world, "制定电梯使用公约并张贴", "业委会", "陈主任", _host.Time.GetUtcNow().AddDays(5));
+        var instanceId = await StartAsync(world, new { caseId = world.Case.ToString(), followUpAfter = "60d" });
+        var link = EmailedLinks.LinkIn(await ReceiveAsync(world.Emails["陈主任"], "请落实并汇报进展"));
+
+        await ReportAsync(link, "100", done: true, "公约已张贴", null);
+
+        // Done, but the committee follows up two months later: nobody is asked yet.
+        Assert.Equal(["followUpDelay"], await WaitingAsync(instanceId));
+        await _host.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(100, CancellationToken.None);
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(world.Emails["张一"]) && (m.Message.Subject ?? "").Contains("回访", StringComparison.Ordinal));
+        await AdvanceAndPumpAsync(TimeSpan.FromDays(60) - Tick);
+        Assert.Equal(["followUpDelay"], await WaitingAsync(instanceId));
+        await AdvanceAndPumpAsync(Tick);
+        Assert.Equal(["followUpAnswered", "followUpCloses"], (await WaitingAsync(instanceId)).Order(StringComparer.Ordinal));
+        Assert.Contains("回访", (await ReceiveAsync(world.Emails["张一"], "回访")).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ActionItems_ReportedDoneByLink_FollowUpAnswered_CaseClosesWithPublicNotice()
     {
         var world = await SeedAsync();
@@ -384,10 +405,12 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         return (string)JsonNode.Parse(text)!["id"]!;
     }
 
-    private async Task<string> StartAsync(ImplementationWorld world)
+    private Task<string> StartAsync(ImplementationWorld world) => StartAsync(world, new { caseId = world.Case.ToString() });
+
+    private async Task<string> StartAsync(ImplementationWorld world, object input)
     {
         var response = await _staff.PostAsJsonAsync("/api/instances",
-            new { definitionId = "fanshi-step5", input = new { caseId = world.Case.ToString() }, communityId = world.Community, correlationId = world.CaseNumber });
+            new { definitionId = "fanshi-step5", input, communityId = world.Community, correlationId = world.CaseNumber });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return (string)JsonNode.Parse(text)!["instanceId"]!;
