@@ -29,6 +29,10 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await phone.GetByLabel("照片（可选）").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = Png });
         await phone.GetByRole(AriaRole.Button, new() { Name = "提交登记" }).ClickAsync();
         await Assertions.Expect(phone.GetByTestId("intake-message")).ToHaveTextAsync("已登记：1栋电梯经常停运");
+        // The form is fresh for the next complaint: no category, scores or building carried over.
+        await Assertions.Expect(phone.GetByLabel("类别")).ToHaveValueAsync("");
+        await Assertions.Expect(phone.GetByLabel("严重程度（1–5）")).ToHaveValueAsync("3");
+        await Assertions.Expect(phone.GetByLabel("1栋")).Not.ToBeCheckedAsync();
         var ranked = phone.GetByTestId("ranking").Locator("li").Filter(new() { HasText = "1栋电梯经常停运" });
         await Assertions.Expect(ranked).ToBeVisibleAsync();
         var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -159,7 +159,7 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
         var pointTexts = new JsonArray();
         foreach (var proposal in proposals)
             pointTexts.Add($"提案“{proposal.Title}”" + (proposal.PersonId is { } by && names.TryGetValue(by, out var proposer) ? $"（{proposer}提出）" : "")
-                + (string.IsNullOrWhiteSpace(proposal.Body) || proposal.Body == proposal.Title ? "" : $"：{OneLine(proposal.Body)}"));
+                + (BodyBeyondTitle(proposal.Title, proposal.Body) is { Length: > 0 } body ? $"：{body}" : ""));
         foreach (var point in points)
             pointTexts.Add((point.PersonId is { } who && names.TryGetValue(who, out var speaker) ? $"{speaker}：" : "") + OneLine(point.Text));
 
@@ -215,6 +215,18 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             ["notice"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(noticePlan) ? null : OneLine(noticePlan) },
             ["followUp"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(followUpPlan) ? null : OneLine(followUpPlan) },
         };
+    }
+
+    /// <summary>
+    /// A proposal's body without its title repeated: one sent by link has its first line as the title and the whole text
+    /// as the body, which the minutes would otherwise print twice.
+    /// </summary>
+    private static string BodyBeyondTitle(string title, string? body)
+    {
+        var text = OneLine(body ?? "");
+        var heading = OneLine(title);
+        if (heading.Length > 0 && text.StartsWith(heading, StringComparison.Ordinal)) text = text[heading.Length..].TrimStart(' ', '：', ':', '，', ',', '。', '.', '；', ';');
+        return text;
     }
 
     private static string Stance(string choice) => choice switch { BallotChoices.No => "反对", BallotChoices.Block => "阻止", _ => "保留意见" };

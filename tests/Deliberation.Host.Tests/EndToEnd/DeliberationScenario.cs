@@ -284,6 +284,8 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
         // Each member named with what they speak for: the elected representative with the buildings, the parties as what they are.
         foreach (var name in new[] { "张一（1栋、2栋利益代表）", "赵经理（物业公司）", "周主任（业委会）" }) Assert.Contains(name, minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("- 表决事项：是否同意两栋统一招标加装电梯\n", minutes, StringComparison.Ordinal);
+        // The proposal sent by link: its first line is the title, and the minutes do not print it twice.
+        Assert.Contains("提案“两栋同时施工，统一招标”（周主任（业委会）提出）：由业委会牵头比选三家电梯公司，统一招标可降低造价。\n", minutes, StringComparison.Ordinal);
         Assert.Contains("- 缺席人员：吴老板（驻区单位）", minutes, StringComparison.Ordinal);
         Assert.Contains("- 列席人员：孙会计（会计师）、钱律师（律师）", minutes, StringComparison.Ordinal);
         Assert.Contains("- 赵经理（物业公司）（反对）：电梯日常维护费用由谁承担尚未说清", minutes, StringComparison.Ordinal);

@@ -65,7 +65,9 @@ export function IntakePage() {
         }
       }
       setMessage({ kind: 'success', text });
-      setTitle(''); setDescription(''); setPhoto(null); setPhotoKey((k) => k + 1); setBuildingIds([]);
+      // A fresh form for the next complaint: nothing of this one (category, scores, buildings) carries over by mistake.
+      setCategory(''); setTitle(''); setDescription(''); setSeverity(3); setUrgency(3); setReporters(1);
+      setPhoto(null); setPhotoKey((k) => k + 1); setBuildingIds([]);
       ranking.reload();
     } catch (err) {
       if (err instanceof ApiError && err.problem.errors) setErrors(err.problem.errors);
