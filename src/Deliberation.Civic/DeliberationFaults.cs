@@ -58,10 +58,4 @@ public static class DeliberationFaults
     public static readonly FieldMessage EscalationInvalid = new("step-escalation-invalid",
         "The escalation is not valid: {detail}", "上报内容不完整，未能上报协调：{detail}");
 #pragma warning restore CS1591
-
-    /// <summary>
-    /// The fault to throw for a message and its values; values the message does not name (the id of a vote, a
-    /// meeting) are recorded with the incident for whoever investigates.
-    /// </summary>
-    public static ActivityFaultException Fault(this FieldMessage message, params (string Name, object? Value)[] values) => new(message.With(values));
 }

@@ -48,11 +48,15 @@ internal static class DeliberationSteps
         ?? throw DeliberationFaults.NeedsCommunity.Fault(("activity", context.Node.Id));
 
     /// <summary>An input holding an id.</summary>
-    /// <exception cref="InvalidOperationException">The value is empty or not an id.</exception>
+    /// <exception cref="ActivityFaultException">The value is empty or not an id.</exception>
     public static Guid RequireId(ActivityContext context, string name) =>
-        Guid.TryParse(context.GetRequiredText(name), out var id)
-            ? id
-            : throw new ActivityFaultException(ActivityFaults.InputNotId.With(("input", name), ("activity", context.Node.Id)));
+        OptionalId(context, name) ?? throw ActivityFaults.InputEmpty.Fault(("input", name), ("activity", context.Node.Id));
+
+    /// <summary>An input holding an id, or null when it is empty.</summary>
+    /// <exception cref="ActivityFaultException">The value is not an id.</exception>
+    public static Guid? OptionalId(ActivityContext context, string name) => context.GetText(name) is { } text && !string.IsNullOrWhiteSpace(text)
+        ? Guid.TryParse(text, out var id) ? id : throw ActivityFaults.InputNotId.Fault(("input", name), ("activity", context.Node.Id))
+        : null;
 
     /// <summary>The <c>layer</c> input: 1 or 2.</summary>
     /// <exception cref="InvalidOperationException">Neither 1 nor 2.</exception>

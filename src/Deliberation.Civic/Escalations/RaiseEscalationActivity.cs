@@ -42,8 +42,8 @@ public sealed class RaiseEscalationActivity(ICivicDatabase database) : Activity
     public override async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var communityId = DeliberationSteps.Community(context);
-        var caseId = OptionalId(context, "caseId");
-        var relatedId = OptionalId(context, "relatedId");
+        var caseId = DeliberationSteps.OptionalId(context, "caseId");
+        var relatedId = DeliberationSteps.OptionalId(context, "relatedId");
         var request = new EscalationRequest(communityId, caseId, context.GetText("kind")?.Trim() ?? "", context.GetText("subject") ?? "",
             context.GetText("body") ?? "", relatedId, context.InstanceId);
         var raised = await DeliberationSteps.WriteInStepAsync(context, database,
@@ -55,8 +55,4 @@ public sealed class RaiseEscalationActivity(ICivicDatabase database) : Activity
             ["notified"] = raised.Escalation.Notified,
         });
     }
-
-    private static Guid? OptionalId(ActivityContext context, string name) => context.GetText(name) is { Length: > 0 } text
-        ? Guid.TryParse(text, out var id) ? id : throw new ActivityFaultException(ActivityFaults.InputNotId.With(("input", name), ("activity", context.Node.Id)))
-        : null;
 }

@@ -91,7 +91,7 @@ public sealed class ActivityContext
     public JsonNode? GetInput(string name)
     {
         var descriptor = Descriptor.Inputs.FirstOrDefault(i => i.Name == name)
-            ?? throw new ActivityFaultException(ActivityFaults.UnknownInput.With(("type", Descriptor.Type), ("input", name)));
+            ?? throw ActivityFaults.UnknownInput.Fault(("type", Descriptor.Type), ("input", name));
         if (!Node.Inputs.TryGetValue(name, out var expression)) return JsonValues.Copy(descriptor.Default);
         return _expressions.Evaluate(expression, descriptor.Type, _model);
     }
@@ -105,7 +105,7 @@ public sealed class ActivityContext
     {
         var text = GetText(name);
         return string.IsNullOrWhiteSpace(text)
-            ? throw new ActivityFaultException(ActivityFaults.InputEmpty.With(("input", name), ("activity", Node.Id)))
+            ? throw ActivityFaults.InputEmpty.Fault(("input", name), ("activity", Node.Id))
             : text;
     }
 
@@ -120,7 +120,7 @@ public sealed class ActivityContext
         if (string.IsNullOrWhiteSpace(text)) return null;
         return Durations.TryParse(text, out var value)
             ? value
-            : throw new ActivityFaultException(ActivityFaults.InputNotDuration.With(("input", name), ("activity", Node.Id)));
+            : throw ActivityFaults.InputNotDuration.Fault(("input", name), ("activity", Node.Id));
     }
 
     /// <summary>An input as a date and time, or null when absent or empty.</summary>
@@ -131,7 +131,7 @@ public sealed class ActivityContext
         if (string.IsNullOrWhiteSpace(text)) return null;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value
-            : throw new ActivityFaultException(ActivityFaults.InputNotDateTime.With(("input", name), ("activity", Node.Id)));
+            : throw ActivityFaults.InputNotDateTime.Fault(("input", name), ("activity", Node.Id));
     }
 
     /// <summary>Reads a workflow variable.</summary>

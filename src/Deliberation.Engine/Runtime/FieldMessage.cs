@@ -19,6 +19,12 @@ public sealed record FieldMessage(string Code, string En, string ZhCn)
     public FieldError With(params (string Name, object? Value)[] values) =>
         new(this, values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal));
 
+    /// <summary>
+    /// This message as an activity's fault (an incident told by code); values the message does not name (the id of a
+    /// vote, a meeting) are recorded with the incident for whoever investigates.
+    /// </summary>
+    public ActivityFaultException Fault(params (string Name, object? Value)[] values) => new(With(values));
+
     /// <summary>The names of the values a template names (<c>{name}</c>), in order of appearance.</summary>
     public static IReadOnlyList<string> ValueNames(string template)
     {

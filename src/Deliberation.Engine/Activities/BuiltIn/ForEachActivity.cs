@@ -24,7 +24,7 @@ public sealed class ForEachActivity : Activity
         {
             JsonArray array => array.Select(i => i?.DeepClone()).ToList(),
             null => [],
-            var single => throw new ActivityFaultException(ActivityFaults.InputNotArray.With(("input", "items"), ("activity", context.Node.Id), ("kind", single.GetValueKind()))),
+            var single => throw ActivityFaults.InputNotArray.Fault(("input", "items"), ("activity", context.Node.Id), ("kind", single.GetValueKind())),
         };
         return new(new ActivityResult.Iterated(items));
     }

@@ -32,7 +32,7 @@ public sealed class SendEmailActivity : Activity
             JsonArray array => array.Select(JsonValues.AsText).OfType<string>().ToList(),
             var single => (JsonValues.AsText(single) ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
         };
-        if (to.Count == 0) throw new ActivityFaultException(ActivityFaults.NoRecipient.With(("activity", context.Node.Id)));
+        if (to.Count == 0) throw ActivityFaults.NoRecipient.Fault(("activity", context.Node.Id));
         var message = new EmailMessage(to, context.GetRequiredText("subject"), context.GetText("body") ?? "");
         var id = Guid.CreateVersion7(context.Now);
         context.AddOutbox(EmailMessage.OutboxKind, JsonSerializer.Serialize(message, DefinitionJson.Options), id);
