@@ -106,11 +106,12 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
         var points = await db.MeetingPoints.Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.RecordedAt).ToListAsync(ct);
         var proposals = await db.Proposals.Where(p => p.MeetingId == meeting.Id && p.Discussed).OrderBy(p => p.SubmittedAt).ToListAsync(ct);
         var resolutions = await db.MeetingResolutions.Where(r => r.MeetingId == meeting.Id).OrderBy(r => r.RecordedAt).ToListAsync(ct);
-        var votes = await db.MeetingVotes.Where(v => v.MeetingId == meeting.Id && v.Status == VoteStatuses.Closed).ToListAsync(ct);
-        var vote = votes.OrderBy(v => v.ClosedAt).LastOrDefault();
-        // Every earlier round of the case, at this meeting or an earlier one, with who objected and why.
-        var earlier = (await db.MeetingVotes.Where(v => v.CaseId == meeting.CaseId && v.Status == VoteStatuses.Closed).ToListAsync(ct))
-            .Where(v => v.Id != vote?.Id).OrderBy(v => v.ClosedAt).ToList();
+        // The case's closed votes: the meeting's last decides; every earlier round, at this meeting or an earlier one, is
+        // kept with who objected and why.
+        var caseVotes = (await db.MeetingVotes.Where(v => v.CaseId == meeting.CaseId && v.Status == VoteStatuses.Closed).ToListAsync(ct))
+            .OrderBy(v => v.ClosedAt).ToList();
+        var vote = caseVotes.LastOrDefault(v => v.MeetingId == meeting.Id);
+        var earlier = caseVotes.Where(v => v.Id != vote?.Id).ToList();
         var meetingRounds = (await db.Meetings.Where(m => m.CaseId == meeting.CaseId).Select(m => new { m.Id, m.Round }).ToListAsync(ct))
             .ToDictionary(m => m.Id, m => m.Round);
         var earlierIds = earlier.Select(v => v.Id).ToList();
