@@ -74,12 +74,7 @@ public static class ComplaintsApi
             request.BuildingGroupIds, request.HouseholdIds, request.ReporterPersonIds);
         var principal = http.HttpContext.User;
         var account = Account(principal);
-        IReadOnlyCollection<Guid>? headOf = null;
-        if (principal.IsInRole(AuthRoles.BuildingHead) && !principal.IsInRole(AuthRoles.CommitteeStaff) && !principal.IsInRole(AuthRoles.Administrator))
-        {
-            var user = await users.FindByIdAsync(account.ToString());
-            headOf = await complaints.BuildingsHeadedAsync(communityId, user?.PersonId, user?.Email, cancellationToken);
-        }
+        var headOf = await HeadedBuildings.OfAsync(principal, await users.FindByIdAsync(account.ToString()), communityId, complaints, cancellationToken);
         var plan = await complaints.LogAsync(communityId, draft, account, headOf, cancellationToken);
         if (!plan.IsValid)
         {

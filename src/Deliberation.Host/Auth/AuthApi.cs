@@ -67,12 +67,8 @@ public static class AuthApi
         await using var db = database.CreateContext();
         var communities = await db.Communities.Where(c => scope == null || scope.Contains(c.Id))
             .OrderBy(c => c.Code).Select(c => new CommunityRef(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
-        var roles = await users.GetRolesAsync(user);
-        if (roles.Contains(AuthRoles.BuildingHead) && !roles.Contains(AuthRoles.CommitteeStaff) && !roles.Contains(AuthRoles.Administrator))
-        {
-            for (var i = 0; i < communities.Count; i++)
-                communities[i] = communities[i] with { HeadOf = await complaints.BuildingsHeadedAsync(communities[i].Id, user.PersonId, user.Email, cancellationToken) };
-        }
-        return TypedResults.Ok(new Me(user.Id, user.Email ?? "", user.DisplayName, [.. roles], communities, user.PersonId));
+        for (var i = 0; i < communities.Count; i++)
+            communities[i] = communities[i] with { HeadOf = await HeadedBuildings.OfAsync(http.User, user, communities[i].Id, complaints, cancellationToken) };
+        return TypedResults.Ok(new Me(user.Id, user.Email ?? "", user.DisplayName, [.. await users.GetRolesAsync(user)], communities, user.PersonId));
     }
 }
