@@ -17,6 +17,10 @@ public static class DeliberationFaults
         "活动“{activity}”须在社区的议事中运行：请通过“发起议事”锚定问题来启动流程。");
     public static readonly FieldMessage Layer = new("step-layer",
         "Input 'layer' of activity '{activity}' is {value}: expected 1 or 2.", "活动“{activity}”的推选层级为 {value}，应为 1 或 2。");
+    public static readonly FieldMessage StakeholderMode = new("step-stakeholder-mode",
+        "Stakeholder mode '{value}' is unknown: expected one of {modes}.", "参与方式“{value}”无效，可选：{modes}。");
+    public static readonly FieldMessage Grouping = new("step-grouping",
+        "Grouping '{value}' is unknown: expected one of {groupings}.", "利益相关群体划分方式“{value}”无效，可选：{groupings}。");
     public static readonly FieldMessage MeetingReminders = new("step-meeting-reminders",
         "Input 'reminders' of activity '{activity}': '{value}' is not a positive duration such as 24h or 2h.",
         "会议提醒时间“{value}”不是有效的时长，如 24h 或 2h（活动“{activity}”）。");

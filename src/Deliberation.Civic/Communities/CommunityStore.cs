@@ -1,4 +1,5 @@
 using Deliberation.Civic.Data;
+using Deliberation.Civic.Roster;
 
 namespace Deliberation.Civic.Communities;
 
@@ -69,13 +70,20 @@ public sealed class CommunityStore(ICivicDatabase database, TimeProvider time)
         return precincts.FirstOrDefault(p => p.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Creates a building group in a precinct; null when the community already has one of that name.</summary>
-    public async Task<BuildingGroup?> CreateBuildingGroupAsync(Guid communityId, Guid precinctId, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a building group in a precinct and, when given, a compound (小区); null when that compound (or the community,
+    /// without one) already has one of that name.
+    /// </summary>
+    public async Task<BuildingGroup?> CreateBuildingGroupAsync(Guid communityId, Guid precinctId, string name, string? compound, CancellationToken cancellationToken)
     {
+        compound = compound?.Trim() ?? "";
         await using var db = database.Open();
-        var names = await db.BuildingGroups.Where(b => b.CommunityId == communityId).Select(b => b.Name).ToListAsync(cancellationToken);
+        var names = await db.BuildingGroups.Where(b => b.CommunityId == communityId && b.Compound == compound).Select(b => b.Name).ToListAsync(cancellationToken);
         if (names.Contains(name, StringComparer.OrdinalIgnoreCase)) return null;
-        var group = new BuildingGroup { Id = Guid.CreateVersion7(time.GetUtcNow()), CommunityId = communityId, PrecinctId = precinctId, Name = name };
+        var group = new BuildingGroup
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()), CommunityId = communityId, PrecinctId = precinctId, Compound = compound, Name = name,
+        };
         db.BuildingGroups.Add(group);
         return await SaveAsync(db, cancellationToken) ? group : null;
     }
@@ -84,7 +92,8 @@ public sealed class CommunityStore(ICivicDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<BuildingGroup>> ListBuildingGroupsAsync(Guid communityId, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
-        return await db.BuildingGroups.Where(b => b.CommunityId == communityId).OrderBy(b => b.Name).ToListAsync(cancellationToken);
+        return (await db.BuildingGroups.Where(b => b.CommunityId == communityId).ToListAsync(cancellationToken))
+            .OrderBy(b => b.Compound, NaturalComparer.Instance).ThenBy(b => b.Name, NaturalComparer.Instance).ToList();
     }
 
     /// <summary>Saves; false when a unique index refused the row (another request created the same name meanwhile).</summary>

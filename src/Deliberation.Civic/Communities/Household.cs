@@ -12,6 +12,12 @@ public sealed class Household
     /// <summary>The building group.</summary>
     public Guid BuildingGroupId { get; set; }
 
+    /// <summary>
+    /// The entrance (单元, a stairwell of the building) it is reached by, e.g. 1单元; empty when the roster does not say.
+    /// A large building elects by entrance (<see cref="Elections.ParticipationModes.Layered"/>).
+    /// </summary>
+    public string Entrance { get; set; } = "";
+
     /// <summary>The unit, e.g. 1203.</summary>
     public string Unit { get; set; } = "";
 

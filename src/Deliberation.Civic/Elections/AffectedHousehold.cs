@@ -11,4 +11,7 @@ public sealed class AffectedHousehold
 
     /// <summary>The household's building group.</summary>
     public Guid BuildingGroupId { get; set; }
+
+    /// <summary>The household's entrance (单元), empty when the roster does not say: a large building's layer 1 elects per entrance.</summary>
+    public string Entrance { get; set; } = "";
 }

@@ -8,7 +8,8 @@ namespace Deliberation.Civic.Elections;
 /// Counts a layer's ballots (计票): closes them and counts the current votes of each election not counted yet;
 /// representatives elected join the panel. Takes <c>Counted</c> when every election of the layer has its result,
 /// <c>NeedsStaffDecision</c> while a tie for the last seat waits for staff (tie rule <c>staff</c>) — the workflow then
-/// waits for the signal <c>tie-decided</c> and counts again. Output: <c>{ elections, tied }</c>.
+/// waits for the signal <c>tie-decided</c> and counts again. Output: <c>{ elections, tied, layer, nextLayer }</c>, where
+/// <c>nextLayer</c> says that the group goes on to elect its representatives among the delegates just elected.
 /// </summary>
 public sealed class CountVotesActivity(ICivicDatabase database, ElectionStore elections) : Activity
 {
@@ -39,8 +40,10 @@ public sealed class CountVotesActivity(ICivicDatabase database, ElectionStore el
         // Read, count and close the ballots in the step's unit of work: the outcome is what the count wrote.
         List<Guid> toCount = [];
         var tied = new List<Guid>();
+        var layered = false;
         await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
         {
+            layered = await db.AffectedGroups.AnyAsync(g => g.Id == groupId && g.Mode == ParticipationModes.Layered, token);
             var layerElections = (await db.Elections.Where(e => e.GroupId == groupId && e.CommunityId == communityId && e.Layer == layer).ToListAsync(token))
                 .OrderBy(e => e.CreatedAt).ToList();
             if (layerElections.Count == 0) throw DeliberationFaults.NoElections.Fault(("layer", layer));
@@ -68,6 +71,8 @@ public sealed class CountVotesActivity(ICivicDatabase database, ElectionStore el
         {
             ["elections"] = new JsonArray(toCount.Select(id => (JsonNode)id.ToString()).ToArray()),
             ["tied"] = new JsonArray(tied.Select(id => (JsonNode)id.ToString()).ToArray()),
+            ["layer"] = layer,
+            ["nextLayer"] = !expectTie && layered && layer == 1,
         });
     }
 }

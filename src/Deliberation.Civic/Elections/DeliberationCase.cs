@@ -27,6 +27,9 @@ public sealed class DeliberationCase
     /// </summary>
     public bool AdvisorsMayVote { get; set; }
 
+    /// <summary>Who speaks for those affected, one of <see cref="StakeholderModes"/>: elected representatives by default.</summary>
+    public string StakeholderMode { get; set; } = StakeholderModes.Elected;
+
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -32,6 +32,9 @@ public sealed class Election
     /// <summary>The building group whose households vote (layer 1); null for layer 2.</summary>
     public Guid? BuildingGroupId { get; set; }
 
+    /// <summary>The entrance (单元) of <see cref="BuildingGroupId"/> whose households vote, when a large building elects by entrance; else null.</summary>
+    public string? Entrance { get; set; }
+
     /// <summary>Whether the winners become representatives on the panel (layer 2, or a single-layer group) rather than delegates.</summary>
     public bool ElectsRepresentatives { get; set; }
 

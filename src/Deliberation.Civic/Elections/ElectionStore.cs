@@ -4,6 +4,7 @@ using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.Roster;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
@@ -26,8 +27,8 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
     public const int MaxReasonLength = 1000;
 
     /// <summary>
-    /// Opens layer 1: one election per building group of the group, where its households elect delegates
-    /// (or, for a group within one building group, the representatives).
+    /// Opens layer 1: one election per building group of the group, where its households elect delegates (or, for a group
+    /// within one building group, the representatives); a layered group within one building elects per entrance (单元).
     /// </summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such group (404), invalid settings (400), a group that takes part directly or whose elections are open (409).</exception>
     public async Task<IReadOnlyList<Election>> OpenFirstLayerAsync(Guid communityId, Guid groupId, ElectionSettings settings, CancellationToken cancellationToken)
@@ -58,12 +59,27 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
             {
                 ["seatsByBuildingGroup"] = [StakeholderFields.SeatsByBuilding.With(("min", Election.MinSeats), ("max", Election.MaxSeats))],
             }, "The election settings are invalid; nothing was opened.");
-        var elections = buildings.OrderBy(b => b.Name, StringComparer.Ordinal).Select(b =>
+        List<Election> elections;
+        if (group.Mode == ParticipationModes.Layered && buildings.Count == 1)
         {
-            var election = Open(template, group, 1, b.Id, group.Mode == ParticipationModes.SingleLayer);
-            election.Seats = seats.GetValueOrDefault(b.Id, template.Seats);
-            return election;
-        }).ToList();
+            // One large building: each entrance (单元) elects its delegates; households the roster gives no entrance vote together.
+            var entrances = await db.AffectedHouseholds.Where(h => h.GroupId == groupId).Select(h => h.Entrance).Distinct().ToListAsync(cancellationToken);
+            elections = entrances.Order(NaturalComparer.Instance).Select(entrance =>
+            {
+                var election = Open(template, group, 1, buildings[0].Id, electsRepresentatives: false);
+                election.Entrance = entrance;
+                return election;
+            }).ToList();
+        }
+        else
+        {
+            elections = buildings.OrderBy(b => b.Label, NaturalComparer.Instance).Select(b =>
+            {
+                var election = Open(template, group, 1, b.Id, group.Mode == ParticipationModes.SingleLayer);
+                election.Seats = seats.GetValueOrDefault(b.Id, template.Seats);
+                return election;
+            }).ToList();
+        }
         db.Elections.AddRange(elections);
         foreach (var election in elections) await InviteToNominateAsync(db, election, cancellationToken);
         return elections;
@@ -471,13 +487,20 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
         return election;
     }
 
-    /// <summary>Decides a tie for the last seat (tie rule <c>staff</c>): the order of the tied candidates, best first, and why.</summary>
+    /// <summary>
+    /// Decides a tie for the last seat (tie rule <c>staff</c>): the order of the tied candidates, best first, and why. The
+    /// case's workflow gets <see cref="TieDecidedSignal"/>, correlated by the election's group, queued in the same transaction
+    /// (it takes it when it waits for it; the caller then delivers it).
+    /// </summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such election (404); no reason or an order that is not the tied candidates (400); no tie waiting (409).</exception>
     public async Task<ElectionSnapshot> DecideTieAsync(Guid communityId, Guid electionId, IReadOnlyList<Guid>? order, string? reason, Guid decidedByUserId,
         CancellationToken cancellationToken)
     {
         await using var db = database.Open(tracking: true);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var instanceId = await InstanceOfAsync(db, communityId, electionId, cancellationToken);
+        // No step of the instance runs meanwhile: a count that read the election before this decision commits first.
+        if (instanceId is { } locked) await db.LockInstanceAsync(locked, cancellationToken);
         var election = await RequireElectionAsync(db, communityId, electionId, cancellationToken);
         if (election.Status != ElectionStatuses.Tied) throw Refusals.Conflict("no-tie", "No tie waits for a decision in this election; nothing changed.");
         var taskIds = await db.ElectionBallots.Where(b => b.ElectionId == electionId).Select(b => b.TaskId).ToListAsync(cancellationToken);
@@ -498,20 +521,28 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
         election.TieDecidedByUserId = decidedByUserId;
         election.TieDecidedAt = now;
         await ApplyAsync(db, election, candidates, result, now, cancellationToken);
+        if (instanceId is { } target)
+            db.QueueSignal(target, TieDecidedSignal, election.GroupId.ToString(), new JsonObject { ["electionId"] = electionId.ToString() }, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await SnapshotAsync(db, election, cancellationToken);
     }
 
+    /// <summary>The signal a staff tie decision sends to the case's workflow instance, correlated by the election's group.</summary>
+    public const string TieDecidedSignal = "tie-decided";
+
     /// <summary>The workflow instance running the election's case (the one its anchored complaint started), if any.</summary>
     public async Task<Guid?> InstanceOfAsync(Guid communityId, Guid electionId, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
-        return await db.Elections.Where(e => e.Id == electionId && e.CommunityId == communityId)
+        return await InstanceOfAsync(db, communityId, electionId, cancellationToken);
+    }
+
+    private static async Task<Guid?> InstanceOfAsync(ICivicSession db, Guid communityId, Guid electionId, CancellationToken cancellationToken) =>
+        await db.Elections.Where(e => e.Id == electionId && e.CommunityId == communityId)
             .Join(db.Cases, e => e.CaseId, c => c.Id, (e, c) => c.ComplaintId)
             .Join(db.Complaints, id => id, c => c.Id, (id, c) => c.InstanceId)
             .FirstOrDefaultAsync(cancellationToken);
-    }
 
     /// <summary>The current votes of the ballots: the chosen candidate, or null for an answer without a valid choice.</summary>
     private static async Task<List<Guid?>> VotesAsync(ICivicSession db, List<Guid> taskIds, CancellationToken cancellationToken)
@@ -557,7 +588,9 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
     {
         if (election.Layer == 1)
         {
-            var households = db.AffectedHouseholds.Where(h => h.GroupId == election.GroupId && h.BuildingGroupId == election.BuildingGroupId).Select(h => h.HouseholdId);
+            var section = db.AffectedHouseholds.Where(h => h.GroupId == election.GroupId && h.BuildingGroupId == election.BuildingGroupId);
+            if (election.Entrance is { } entrance) section = section.Where(h => h.Entrance == entrance);
+            var households = section.Select(h => h.HouseholdId);
             return Voters.OnePerHousehold(await db.People
                 .Where(p => p.IsHouseholdRepresentative && p.HouseholdId != null && households.Contains(p.HouseholdId.Value)).ToListAsync(cancellationToken));
         }
@@ -575,7 +608,9 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
         else
         {
             var building = await db.BuildingGroups.SingleAsync(b => b.Id == election.BuildingGroupId, cancellationToken);
-            title = $"推选{building.Name}的楼栋代表（{found.Title}）";
+            title = election.Entrance is { } entrance
+                ? $"推选{building.Label}{(entrance.Length == 0 ? "未登记单元住户" : entrance)}的单元代表（{found.Title}）"
+                : $"推选{building.Label}的楼栋代表（{found.Title}）";
         }
         return title.Length <= TaskStore.MaxTitleLength ? title : title[..TaskStore.MaxTitleLength];
     }
@@ -589,9 +624,9 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
     {
         var householdIds = people.Select(p => p.HouseholdId).OfType<Guid>().Distinct().ToList();
         return (await db.Households.Where(h => householdIds.Contains(h.Id))
-                .Join(db.BuildingGroups, h => h.BuildingGroupId, b => b.Id, (h, b) => new { h.Id, Building = b.Name, h.Unit })
+                .Join(db.BuildingGroups, h => h.BuildingGroupId, b => b.Id, (h, b) => new { h.Id, b.Compound, Building = b.Name, h.Entrance, h.Unit })
                 .ToListAsync(cancellationToken))
-            .ToDictionary(x => x.Id, x => (x.Building, x.Unit));
+            .ToDictionary(x => x.Id, x => (BuildingGroup.Labelled(x.Compound, x.Building), x.Entrance + x.Unit));
     }
 
     private Election Open(Election template, AffectedGroup group, int layer, Guid? buildingGroupId, bool electsRepresentatives)

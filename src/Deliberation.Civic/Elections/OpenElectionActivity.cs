@@ -21,7 +21,11 @@ public sealed class OpenElectionActivity(ICivicDatabase database, ElectionStore 
         "OpenElection", 1, new("发起推选", "Open election"), DeliberationSteps.Category,
         [
             DeliberationSteps.GroupInput,
-            DeliberationSteps.LayerInput,
+            new("layer", InputType.Number, new("推选层级", "Layer"), false, UiHint.Code)
+            {
+                Description = new("留空：本群体的下一层（先各楼栋或各单元推选代表，再由代表推选利益代表；无人被提名时重新开放本层）",
+                    "Empty: the group's next layer (first each building or entrance elects delegates, then the delegates the representatives; nobody nominated reopens the layer)"),
+            },
             new("seats", InputType.Number, new("名额", "Seats"), false, UiHint.SingleLine)
                 { Description = new($"每场推选选出 {Election.MinSeats}–{Election.MaxSeats} 名", $"{Election.MinSeats}–{Election.MaxSeats} elected per election"), Default = 1 },
             new("tieRule", InputType.Text, new("平票处理", "Tie rule"), false, UiHint.Dropdown)
@@ -46,7 +50,7 @@ public sealed class OpenElectionActivity(ICivicDatabase database, ElectionStore 
     {
         var communityId = DeliberationSteps.Community(context);
         var groupId = DeliberationSteps.RequireId(context, "groupId");
-        var layer = DeliberationSteps.Layer(context);
+        int? givenLayer = context.GetInput("layer") is null ? null : DeliberationSteps.Layer(context);
         var seats = Seats(context.GetInput("seats"));
         var nominations = context.GetDuration("nominationWindow") ?? throw Missing(context, "nominationWindow");
         var ballot = context.GetDuration("ballotWindow") ?? throw Missing(context, "ballotWindow");
@@ -65,13 +69,16 @@ public sealed class OpenElectionActivity(ICivicDatabase database, ElectionStore 
         if (seats is < Election.MinSeats or > Election.MaxSeats) throw DeliberationFaults.Seats.Fault(("min", Election.MinSeats), ("max", Election.MaxSeats));
         if (settings.TieRule is { } rule && !TieRules.All.Contains(rule)) throw DeliberationFaults.TieRule.Fault(("rules", string.Join(", ", TieRules.All)));
         if (reminderBefore < TimeSpan.Zero || reminderBefore > TimeSpan.FromDays(30)) throw DeliberationFaults.ElectionRemindBefore.Fault();
-        await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
+        var layer = await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
         {
+            var opened = await db.Elections.Where(e => e.GroupId == groupId && e.CommunityId == communityId)
+                .Select(e => new { e.Layer, e.Status }).ToListAsync(token);
+            var layer = givenLayer ?? NextLayer(opened.Select(e => (e.Layer, e.Status)).ToList());
+            if (layer > 2) throw DeliberationFaults.Layer.Fault(("activity", context.Node.Id), ("value", layer));
             // Run again for a layer that is open already, it reopens the nominations: the workflow's path when nobody was nominated.
-            if (await db.Elections.AnyAsync(e => e.GroupId == groupId && e.CommunityId == communityId && e.Layer == layer, token))
-                await elections.ReopenNominationsAsync(db, communityId, groupId, layer, settings, token);
+            if (opened.Any(e => e.Layer == layer)) await elections.ReopenNominationsAsync(db, communityId, groupId, layer, settings, token);
             else await OpenAsync(db, communityId, groupId, layer, settings, token);
-            await db.SaveChangesAsync(token);
+            return layer;
         });
         return ActivityResult.Complete(output: new JsonObject
         {
@@ -84,6 +91,17 @@ public sealed class OpenElectionActivity(ICivicDatabase database, ElectionStore 
             // deadline, when RemindVoters finds no open ballot and reminds nobody, instead of failing on an empty time.
             ["reminderAt"] = Iso(reminderAt ?? ballotClosesAt),
         });
+    }
+
+    /// <summary>
+    /// The layer to open when the diagram names none: layer 1 first; a layer still taking nominations again (nobody was
+    /// nominated); after a counted layer 1, layer 2 (the store refuses it for a group that does not elect in two layers).
+    /// </summary>
+    private static int NextLayer(List<(int Layer, string Status)> opened)
+    {
+        if (opened.Count == 0) return 1;
+        var last = opened.Max(e => e.Layer);
+        return opened.Any(e => e.Layer == last && e.Status == ElectionStatuses.Nominating) ? last : last + 1;
     }
 
     private Task OpenAsync(ICivicSession db, Guid communityId, Guid groupId, int layer, ElectionSettings settings, CancellationToken cancellationToken) =>

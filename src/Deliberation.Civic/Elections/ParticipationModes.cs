@@ -13,8 +13,9 @@ public static class ParticipationModes
     public const string SingleLayer = "single-layer";
 
     /// <summary>
-    /// Larger and spanning several building groups (逐层推选): the households of each building group elect
-    /// delegates (layer 1), then the delegates elect the group's 1–3 representatives (layer 2).
+    /// Larger and spanning several building groups, or a large building with several entrances (逐层推选): the households
+    /// of each building group (or of each entrance, 单元) elect delegates (layer 1), then the delegates elect the group's
+    /// 1–3 representatives (layer 2).
     /// </summary>
     public const string Layered = "layered";
 }

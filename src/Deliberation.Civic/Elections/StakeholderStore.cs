@@ -112,9 +112,10 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     /// <summary>
     /// Adds a group, its households and any direct members to <paramref name="db"/> without saving (the caller owns the
     /// transaction); <paramref name="id"/> when chosen beforehand. The case may be one added to <paramref name="db"/> and not saved yet.
+    /// With <paramref name="direct"/> (the case's <see cref="StakeholderModes.Direct"/>) every household takes part directly, whatever the size.
     /// </summary>
     internal async Task<GroupSnapshot> DefineGroupAsync(ICivicSession db, Guid? id, Guid communityId, Guid caseId, string? name, string? kind,
-        Guid? buildingGroupId, Guid? precinctId, IReadOnlyList<Guid>? householdIds, CancellationToken cancellationToken)
+        Guid? buildingGroupId, Guid? precinctId, IReadOnlyList<Guid>? householdIds, CancellationToken cancellationToken, bool direct = false)
     {
         if (db.Cases.Local.All(c => c.Id != caseId || c.CommunityId != communityId)) await RequireCaseAsync(db, communityId, caseId, cancellationToken);
         var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
@@ -171,11 +172,15 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
             Kind = kind!,
             SourceId = sourceId,
             HouseholdCount = households.Count,
-            Mode = ModeFor(households.Count, buildingIds.Count),
+            Mode = direct ? ParticipationModes.Direct
+                : ModeFor(households.Count, buildingIds.Count, households.Select(h => h.Entrance).Where(e => e.Length > 0).Distinct().Count()),
             CreatedAt = now,
         };
         db.AffectedGroups.Add(group);
-        db.AffectedHouseholds.AddRange(households.Select(h => new AffectedHousehold { GroupId = group.Id, HouseholdId = h.Id, BuildingGroupId = h.BuildingGroupId }));
+        db.AffectedHouseholds.AddRange(households.Select(h => new AffectedHousehold
+        {
+            GroupId = group.Id, HouseholdId = h.Id, BuildingGroupId = h.BuildingGroupId, Entrance = h.Entrance,
+        }));
         var householdSet = households.Select(h => h.Id).ToList();
         var representatives = Voters.OnePerHousehold(await db.People
             .Where(x => x.IsHouseholdRepresentative && x.HouseholdId != null && householdSet.Contains(x.HouseholdId.Value)).ToListAsync(cancellationToken));
@@ -193,12 +198,16 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     }
 
     /// <summary>
-    /// How a group of <paramref name="households"/> households in <paramref name="buildingGroups"/> building groups takes part:
-    /// directly at or below the threshold, else elected in one layer or, across building groups, in two.
+    /// How a group of <paramref name="households"/> households in <paramref name="buildingGroups"/> building groups, reached by
+    /// <paramref name="entrances"/> entrances (单元) the roster names, takes part: directly at or below the threshold; else
+    /// elected in two layers across building groups, or within one building above
+    /// <see cref="ElectionOptions.LayerByEntranceAboveHouseholds"/> households by entrance; else in one layer.
     /// </summary>
-    public string ModeFor(int households, int buildingGroups) =>
+    public string ModeFor(int households, int buildingGroups, int entrances = 0) =>
         households <= options.DirectParticipationMaxHouseholds ? ParticipationModes.Direct
-            : buildingGroups > 1 ? ParticipationModes.Layered : ParticipationModes.SingleLayer;
+            : buildingGroups > 1 ? ParticipationModes.Layered
+            : entrances > 1 && households > options.LayerByEntranceAboveHouseholds ? ParticipationModes.Layered
+            : ParticipationModes.SingleLayer;
 
     /// <summary>An affected group of the community.</summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such group in the community (404).</exception>

@@ -5,8 +5,12 @@ public enum RosterColumn
 {
     /// <summary>网格 (precinct): optional; when given it must be the building's precinct.</summary>
     Precinct,
+    /// <summary>小区 (compound): optional; names which compound's building is meant when several have one of that name.</summary>
+    Compound,
     /// <summary>楼栋 (building): a building group that exists in the community.</summary>
     Building,
+    /// <summary>单元 (entrance): optional; the stairwell the household is reached by, e.g. 1单元 (a large building elects by entrance).</summary>
+    Entrance,
     /// <summary>房号 (unit): the household's unit; required for residents.</summary>
     Unit,
     /// <summary>建筑面积 (area): the household's floor area in square metres; required with a unit.</summary>

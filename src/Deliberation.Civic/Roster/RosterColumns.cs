@@ -9,7 +9,9 @@ public static class RosterColumns
     private static readonly (RosterColumn Column, string Chinese, string English)[] Names =
     [
         (RosterColumn.Precinct, "网格", "precinct"),
+        (RosterColumn.Compound, "小区", "compound"),
         (RosterColumn.Building, "楼栋", "building"),
+        (RosterColumn.Entrance, "单元", "entrance"),
         (RosterColumn.Unit, "房号", "unit"),
         (RosterColumn.Area, "建筑面积", "area"),
         (RosterColumn.Name, "姓名", "name"),

@@ -27,6 +27,7 @@ public static class RosterExporter
             // People without a building (lawyers, accountants) come last.
             .OrderBy(r => r.Building is null)
             .ThenBy(r => r.Precinct?.Name ?? "", NaturalComparer.Instance)
+            .ThenBy(r => r.Building?.Compound ?? "", NaturalComparer.Instance)
             .ThenBy(r => r.Building?.Name ?? "", NaturalComparer.Instance)
             .ThenBy(r => r.Household?.Unit ?? "", NaturalComparer.Instance)
             .ThenByDescending(r => r.Person.IsHouseholdRepresentative)
@@ -41,7 +42,9 @@ public static class RosterExporter
             foreach (var (person, household, building, precinct) in rows)
             {
                 writer.WriteField(Guarded(precinct?.Name));
+                writer.WriteField(Guarded(building?.Compound));
                 writer.WriteField(Guarded(building?.Name));
+                writer.WriteField(Guarded(household?.Entrance));
                 writer.WriteField(Guarded(household?.Unit));
                 writer.WriteField(household?.FloorArea.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
                 writer.WriteField(Guarded(person.Name));

@@ -15,6 +15,9 @@ public static class RosterLimits
     /// <summary>The longest unit (房号).</summary>
     public const int MaxUnitLength = 50;
 
+    /// <summary>The longest entrance (单元), as the database stores it.</summary>
+    public const int MaxEntranceLength = 40;
+
     /// <summary>Floor areas must be below this many square metres (and above zero).</summary>
     public const decimal MaxFloorArea = 100_000m;
 

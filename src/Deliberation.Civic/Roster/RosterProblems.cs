@@ -70,6 +70,16 @@ internal static class RosterProblems
         $"社区中没有楼栋“{building}”（请先在系统中建立楼栋）",
         $"The community has no building group '{building}' (create it first)");
 
+    public static RosterProblem AmbiguousBuilding(int line, string building, string compounds) => new(line, H(RosterColumn.Compound), "ambiguous-building",
+        $"多个小区都有楼栋“{building}”（{compounds}），请在“小区”列写明是哪个小区的",
+        $"Several compounds have a building '{building}' ({compounds}): say which in the compound column");
+
+    public static RosterProblem EntranceTooLong(int line) => new(line, H(RosterColumn.Entrance), "entrance-too-long",
+        $"单元最多 {RosterLimits.MaxEntranceLength} 个字", $"An entrance is at most {RosterLimits.MaxEntranceLength} characters");
+
+    public static RosterProblem EntranceWithoutUnit(int line) => new(line, H(RosterColumn.Entrance), "entrance-without-unit",
+        "填写了单元但没有房号", "An entrance is given without a unit");
+
     public static RosterProblem BuildingRequired(int line) => new(line, H(RosterColumn.Building), "building-required",
         "填写了房号但没有楼栋", "A unit is given without a building");
 

@@ -47,7 +47,7 @@ public static class RosterValidator
     }
 
     /// <summary>A row that passed its own checks, as the plan needs it.</summary>
-    private sealed record Entry(string Name, BuildingGroup? Building, HouseholdKey? Household, string? Unit, decimal? Area,
+    private sealed record Entry(string Name, BuildingGroup? Building, HouseholdKey? Household, string? Unit, string Entrance, decimal? Area,
         PersonRoles Roles, string? Email, string? Phone, bool IsRepresentative);
 
     /// <summary>A household: its building group and its unit, compared ignoring case (A-1203 is a-1203).</summary>
@@ -61,7 +61,8 @@ public static class RosterValidator
     {
         public Dictionary<string, Precinct> PrecinctsByName { get; } = First(structure.Precincts, p => p.Name.Trim());
         public Dictionary<Guid, Precinct> PrecinctsById { get; } = structure.Precincts.ToDictionary(p => p.Id);
-        public Dictionary<string, BuildingGroup> BuildingsByName { get; } = First(structure.BuildingGroups, b => b.Name.Trim());
+        /// <summary>The buildings of each name, in every compound (a name may recur across compounds).</summary>
+        public ILookup<string, BuildingGroup> BuildingsByName { get; } = structure.BuildingGroups.ToLookup(b => b.Name.Trim(), StringComparer.OrdinalIgnoreCase);
         public Dictionary<HouseholdKey, Household> ExistingHouseholds { get; } = structure.Households
             .GroupBy(h => HouseholdKey.Of(h.BuildingGroupId, h.Unit.Trim())).ToDictionary(g => g.Key, g => g.First());
         public ILookup<Guid, Person> PeopleByHousehold { get; } = structure.People.Where(p => p.HouseholdId is not null).ToLookup(p => p.HouseholdId!.Value);
@@ -93,8 +94,15 @@ public static class RosterValidator
 
         BuildingGroup? building = null;
         var buildingName = row[RosterColumn.Building];
-        if (buildingName.Length > 0 && !state.BuildingsByName.TryGetValue(buildingName, out building))
-            problems.Add(RosterProblems.UnknownBuilding(line, buildingName));
+        var compound = row[RosterColumn.Compound];
+        if (buildingName.Length > 0)
+        {
+            var named = state.BuildingsByName[buildingName]
+                .Where(b => compound.Length == 0 || b.Compound.Trim().Equals(compound, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (named.Count == 1) building = named[0];
+            else if (named.Count == 0) problems.Add(RosterProblems.UnknownBuilding(line, compound + buildingName));
+            else problems.Add(RosterProblems.AmbiguousBuilding(line, buildingName, string.Join("、", named.Select(b => b.Compound).Order(NaturalComparer.Instance))));
+        }
 
         var precinctName = row[RosterColumn.Precinct];
         if (precinctName.Length > 0)
@@ -102,7 +110,7 @@ public static class RosterValidator
             if (!state.PrecinctsByName.TryGetValue(precinctName, out var precinct))
                 problems.Add(RosterProblems.UnknownPrecinct(line, precinctName));
             else if (building is not null && building.PrecinctId != precinct.Id)
-                problems.Add(RosterProblems.PrecinctMismatch(line, precinctName, building.Name,
+                problems.Add(RosterProblems.PrecinctMismatch(line, precinctName, building.Label,
                     state.PrecinctsById.TryGetValue(building.PrecinctId, out var actual) ? actual.Name : "?"));
         }
 
@@ -114,6 +122,10 @@ public static class RosterValidator
             if (unit.Length > RosterLimits.MaxUnitLength) problems.Add(RosterProblems.UnitTooLong(line));
             else unitUsable = building is not null;
         }
+
+        var entrance = row[RosterColumn.Entrance];
+        if (entrance.Length > RosterLimits.MaxEntranceLength) problems.Add(RosterProblems.EntranceTooLong(line));
+        else if (entrance.Length > 0 && unit.Length == 0) problems.Add(RosterProblems.EntranceWithoutUnit(line));
 
         decimal? area = null;
         var areaText = row[RosterColumn.Area];
@@ -149,13 +161,13 @@ public static class RosterValidator
             {
                 if (state.SeenHouseholds.TryGetValue(key, out var seen))
                 {
-                    if (seen.Area != a) problems.Add(RosterProblems.DuplicateHousehold(line, seen.Line, building!.Name, unit, a, seen.Area));
+                    if (seen.Area != a) problems.Add(RosterProblems.DuplicateHousehold(line, seen.Line, building!.Label, unit, a, seen.Area));
                 }
                 else
                 {
                     state.SeenHouseholds[key] = (line, a);
                     if (state.ExistingHouseholds.TryGetValue(key, out var existing) && existing.FloorArea != a)
-                        problems.Add(RosterProblems.HouseholdConflict(line, building!.Name, unit, a, existing.FloorArea));
+                        problems.Add(RosterProblems.HouseholdConflict(line, building!.Label, unit, a, existing.FloorArea));
                 }
             }
             if (representative)
@@ -163,9 +175,9 @@ public static class RosterValidator
                 var onRoster = state.ExistingHouseholds.TryGetValue(key, out var existing)
                     ? state.PeopleByHousehold[existing.Id].FirstOrDefault(p => p.IsHouseholdRepresentative) : null;
                 if (state.SeenRepresentatives.TryGetValue(key, out var earlier))
-                    problems.Add(RosterProblems.DuplicateRepresentative(line, earlier, building!.Name, unit));
+                    problems.Add(RosterProblems.DuplicateRepresentative(line, earlier, building!.Label, unit));
                 else if (onRoster is not null)
-                    problems.Add(RosterProblems.RepresentativeOnRoster(line, building!.Name, unit, onRoster.Name));
+                    problems.Add(RosterProblems.RepresentativeOnRoster(line, building!.Label, unit, onRoster.Name));
                 else
                     state.SeenRepresentatives[key] = line;
             }
@@ -189,7 +201,7 @@ public static class RosterValidator
         }
 
         if (problems.Count > before) return null;
-        return new Entry(name, building, household, household is null ? null : unit, area, roles,
+        return new Entry(name, building, household, household is null ? null : unit, entrance, area, roles,
             email.Length > 0 ? email : null, phone, representative);
     }
 
@@ -240,7 +252,10 @@ public static class RosterValidator
                     else
                     {
                         id = Guid.CreateVersion7(now);
-                        households.Add(new Household { Id = id, CommunityId = communityId, BuildingGroupId = key.BuildingGroupId, Unit = e.Unit!, FloorArea = e.Area!.Value });
+                        households.Add(new Household
+                        {
+                            Id = id, CommunityId = communityId, BuildingGroupId = key.BuildingGroupId, Entrance = e.Entrance, Unit = e.Unit!, FloorArea = e.Area!.Value,
+                        });
                     }
                     ids[key] = id;
                 }

@@ -26,7 +26,7 @@ public static partial class CommunitiesApi
     public sealed record CreatePrecinctRequest(string? Name);
 
     /// <summary>A request to create a building group (楼栋) in a precinct given by id or by name.</summary>
-    public sealed record CreateBuildingGroupRequest(Guid? PrecinctId, string? PrecinctName, string? Name);
+    public sealed record CreateBuildingGroupRequest(Guid? PrecinctId, string? PrecinctName, string? Name, string? Compound = null);
 
     /// <summary>A new email address for a person; null or empty removes it.</summary>
     public sealed record ChangeEmailRequest(string? Email);
@@ -139,11 +139,13 @@ public static partial class CommunitiesApi
         var errors = new Dictionary<string, FieldError[]>();
         var name = Required(request.Name, "name", 200, errors);
         if (request.PrecinctId is null && string.IsNullOrWhiteSpace(request.PrecinctName)) errors["precinctId"] = [ApiFields.PrecinctGiven.Error()];
+        if (request.Compound?.Trim().Length > 100) errors["compound"] = [CommonFields.AtMost.With(("max", 100))];
         ThrowIfAny(errors);
         var precinct = await communities.FindPrecinctAsync(communityId, request.PrecinctId, request.PrecinctName, cancellationToken)
             ?? throw Invalid(request.PrecinctId is null ? "precinctName" : "precinctId", ApiFields.PrecinctUnknown.Error());
-        var group = await communities.CreateBuildingGroupAsync(communityId, precinct.Id, name, cancellationToken)
-            ?? throw new WorkflowException(WorkflowErrorKind.Conflict, "name-taken", $"The community already has a building group '{name}'.");
+        var group = await communities.CreateBuildingGroupAsync(communityId, precinct.Id, name, request.Compound, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.Conflict, "name-taken",
+                string.IsNullOrWhiteSpace(request.Compound) ? $"The community already has a building group '{name}'." : $"The compound {request.Compound.Trim()} already has a building group '{name}'.");
         return TypedResults.Created($"/api/communities/{communityId}/building-groups", group);
     }
 

@@ -207,8 +207,8 @@ public static class StakeholdersApi
         TypedResults.Ok(View(await elections.CountAsync(communityId, electionId, cancellationToken)));
 
     /// <summary>
-    /// Decides a tie, then sends <c>tie-decided</c> to the case's workflow instance so that it counts again (an instance
-    /// not waiting for it — none, or one still balloting — is left alone; staff can send the signal by hand).
+    /// Decides a tie (the store queues <c>tie-decided</c> for the case's workflow in the same transaction), then delivers the
+    /// signal: a workflow busy with another step, or not yet waiting for the decision, takes it when it gets there.
     /// </summary>
     public static async Task<Ok<ElectionView>> DecideTieAsync(Guid communityId, Guid electionId, TieDecisionRequest request, ElectionStore elections,
         WorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -219,18 +219,15 @@ public static class StakeholdersApi
         {
             try
             {
-                await runtime.SignalAsync(instanceId, TieDecidedSignal, new JsonObject { ["electionId"] = electionId.ToString() }, null, cancellationToken);
+                await runtime.DeliverQueuedSignalsAsync(instanceId, cancellationToken);
             }
-            catch (WorkflowException ex) when (ex.Code == "signal-not-awaited")
+            catch (WorkflowException ex) when (ex.Code is "instance-busy")
             {
-                // The decision stands; the workflow counts when it gets there.
+                // The signal is committed and stays queued: the timer pump's sweep delivers it.
             }
         }
         return TypedResults.Ok(View(decided));
     }
-
-    /// <summary>The signal a staff tie decision sends to the case's workflow instance.</summary>
-    public const string TieDecidedSignal = "tie-decided";
 
     /// <summary>Adds a party or advisor.</summary>
     public static async Task<Created<PanelMemberView>> AddPanelMemberAsync(Guid communityId, Guid caseId, AddPanelMemberRequest request, StakeholderStore store,

@@ -33,7 +33,9 @@ internal static class CivicConfiguration
             e.ToTable("building_groups");
             e.HasKey(b => b.Id);
             e.Property(b => b.Name).HasMaxLength(200);
-            e.HasIndex(b => new { b.CommunityId, b.Name }).IsUnique();
+            e.Property(b => b.Compound).HasMaxLength(100).HasDefaultValue("");
+            // Unique per compound: two compounds of one community may each have a 1栋.
+            e.HasIndex(b => new { b.CommunityId, b.Compound, b.Name }).IsUnique();
             e.HasIndex(b => b.PrecinctId);
         });
         modelBuilder.Entity<Household>(e =>
@@ -41,6 +43,7 @@ internal static class CivicConfiguration
             e.ToTable("households");
             e.HasKey(h => h.Id);
             e.Property(h => h.Unit).HasMaxLength(100);
+            e.Property(h => h.Entrance).HasMaxLength(40).HasDefaultValue("");
             e.Property(h => h.FloorArea).HasPrecision(10, 2);
             e.HasIndex(h => new { h.BuildingGroupId, h.Unit }).IsUnique();
             e.HasIndex(h => h.CommunityId);
@@ -135,6 +138,7 @@ internal static class CivicConfiguration
             e.HasKey(c => c.Id);
             e.Property(c => c.CaseNumber).HasMaxLength(60);
             e.Property(c => c.Title).HasMaxLength(200);
+            e.Property(c => c.StakeholderMode).HasMaxLength(20).HasDefaultValue(StakeholderModes.Elected);
             e.HasIndex(c => new { c.CommunityId, c.CreatedAt });
             e.HasIndex(c => c.ComplaintId);
         });
@@ -151,6 +155,7 @@ internal static class CivicConfiguration
         {
             e.ToTable("affected_households");
             e.HasKey(h => new { h.GroupId, h.HouseholdId });
+            e.Property(h => h.Entrance).HasMaxLength(40).HasDefaultValue("");
             e.HasIndex(h => new { h.GroupId, h.BuildingGroupId });
         });
         modelBuilder.Entity<Election>(e =>
@@ -161,6 +166,7 @@ internal static class CivicConfiguration
             e.Property(x => x.TieRule).HasMaxLength(20);
             e.Property(x => x.Status).HasMaxLength(20);
             e.Property(x => x.LotsSeed).HasMaxLength(64);
+            e.Property(x => x.Entrance).HasMaxLength(40);
             e.Property(x => x.TieDecisionReason).HasMaxLength(1000);
             // Seconds: one integer on both providers (SQLite has no interval type).
             e.Property(x => x.ReminderBefore).HasConversion(v => (long)v.TotalSeconds, v => TimeSpan.FromSeconds(v));

@@ -11,6 +11,39 @@ public sealed class RosterValidatorTests
     private static List<(int? Line, string? Column, string Code)> Problems(RosterImportPlan plan) =>
         plan.Problems.Select(p => (p.Line, p.Column, p.Code)).ToList();
 
+    /// <summary>Two compounds of one community, 龙基花园 and 富怡苑, each with a 1栋 (Wenhualu has 57 compounds, many with their own 1栋).</summary>
+    private static RosterStructure TwoCompounds(out BuildingGroup longji, out BuildingGroup fuyi)
+    {
+        longji = new BuildingGroup { Id = Guid.NewGuid(), CommunityId = TestCommunity.Id, PrecinctId = TestCommunity.East.Id, Compound = "龙基花园", Name = "1栋" };
+        fuyi = new BuildingGroup { Id = Guid.NewGuid(), CommunityId = TestCommunity.Id, PrecinctId = TestCommunity.East.Id, Compound = "富怡苑", Name = "1栋" };
+        return TestCommunity.Empty with { BuildingGroups = [longji, fuyi, TestCommunity.Building5] };
+    }
+
+    [Fact]
+    public void Validate_TwoCompoundsEachWithA1栋_TheCompoundColumnSaysWhichAndTheEntranceIsKept()
+    {
+        var structure = TwoCompounds(out var longji, out var fuyi);
+
+        var plan = TestCommunity.Plan("小区,楼栋,单元,房号,建筑面积,姓名,户代表\n" +
+            "龙基花园,1栋,1单元,101,80,张一,是\n" +
+            "富怡苑,1栋,,101,60,李一,是\n" +
+            ",5栋,3单元,502,70,王五,是\n", structure);
+
+        Assert.True(plan.IsValid, string.Join("; ", plan.Problems.Select(p => p.MessageEn)));
+        Assert.Equal([(longji.Id, "1单元", "101"), (fuyi.Id, "", "101"), (TestCommunity.Building5.Id, "3单元", "502")],
+            plan.Households.Select(h => (h.BuildingGroupId, h.Entrance, h.Unit)).ToList());
+        Assert.Equal(("龙基花园1栋", "5栋"), (longji.Label, TestCommunity.Building5.Label));
+    }
+
+    [Fact]
+    public void Validate_BuildingNameInSeveralCompoundsWithoutTheCompound_IsRefusedNamingThem()
+    {
+        var plan = TestCommunity.Plan("楼栋,单元,房号,建筑面积,姓名\n1栋,1单元,101,80,张一\n,2单元,,,李二\n", TwoCompounds(out _, out _));
+
+        Assert.Equal([(2, "小区", "ambiguous-building"), (3, "单元", "entrance-without-unit"), (3, "房号", "unit-required")], Problems(plan));
+        Assert.Contains("富怡苑、龙基花园", plan.Problems[0].MessageZh, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_ValidRoster_PlansNewHouseholdsAndPeopleLinkedToExistingOnes()
     {

@@ -33,6 +33,14 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("community_id");
 
+                    b.Property<string>("Compound")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("")
+                        .HasColumnName("compound");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -47,7 +55,7 @@ namespace Deliberation.Persistence.Migrations.Postgres
 
                     b.HasIndex("PrecinctId");
 
-                    b.HasIndex("CommunityId", "Name")
+                    b.HasIndex("CommunityId", "Compound", "Name")
                         .IsUnique();
 
                     b.ToTable("building_groups", (string)null);
@@ -103,6 +111,14 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.Property<Guid>("CommunityId")
                         .HasColumnType("uuid")
                         .HasColumnName("community_id");
+
+                    b.Property<string>("Entrance")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("")
+                        .HasColumnName("entrance");
 
                     b.Property<decimal>("FloorArea")
                         .HasPrecision(10, 2)
@@ -274,6 +290,14 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("building_group_id");
 
+                    b.Property<string>("Entrance")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("")
+                        .HasColumnName("entrance");
+
                     b.HasKey("GroupId", "HouseholdId");
 
                     b.HasIndex("GroupId", "BuildingGroupId");
@@ -370,6 +394,14 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("rules");
 
+                    b.Property<string>("StakeholderMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("elected")
+                        .HasColumnName("stakeholder_mode");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -437,6 +469,11 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.Property<bool>("ElectsRepresentatives")
                         .HasColumnType("boolean")
                         .HasColumnName("elects_representatives");
+
+                    b.Property<string>("Entrance")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entrance");
 
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid")

@@ -28,6 +28,14 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("community_id");
 
+                    b.Property<string>("Compound")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("compound");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -43,7 +51,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PrecinctId");
 
-                    b.HasIndex("CommunityId", "Name")
+                    b.HasIndex("CommunityId", "Compound", "Name")
                         .IsUnique();
 
                     b.ToTable("building_groups", (string)null);
@@ -101,6 +109,14 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("community_id");
+
+                    b.Property<string>("Entrance")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("entrance");
 
                     b.Property<decimal>("FloorArea")
                         .HasPrecision(10, 2)
@@ -277,6 +293,14 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("building_group_id");
 
+                    b.Property<string>("Entrance")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("entrance");
+
                     b.HasKey("GroupId", "HouseholdId");
 
                     b.HasIndex("GroupId", "BuildingGroupId");
@@ -376,6 +400,14 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("rules");
 
+                    b.Property<string>("StakeholderMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("elected")
+                        .HasColumnName("stakeholder_mode");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -445,6 +477,11 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.Property<bool>("ElectsRepresentatives")
                         .HasColumnType("INTEGER")
                         .HasColumnName("elects_representatives");
+
+                    b.Property<string>("Entrance")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entrance");
 
                     b.Property<byte[]>("GroupId")
                         .IsRequired()
