@@ -41,6 +41,6 @@ public sealed class CommunitiesApiPostgresTests(PostgresCluster cluster) : IClas
             "|||张律师|Lawyer|zhang@lawfirm.example.cn|075****4567|false",
         ], RosterApi.Describe(await RosterApi.PeopleAsync(client, id)));
         Assert.Equal(["王小明"], RosterApi.Describe(await RosterApi.PeopleAsync(client, id, "?role=楼长")).Select(d => d.Split('|')[3]));
-        Assert.Contains("西苑,2栋,301,75,欧阳娜娜,居民,,13900001111,是", Encoding.UTF8.GetString(export), StringComparison.Ordinal);
+        Assert.Contains("西苑,,2栋,,301,75,欧阳娜娜,居民,,13900001111,是", Encoding.UTF8.GetString(export), StringComparison.Ordinal);
     }
 }

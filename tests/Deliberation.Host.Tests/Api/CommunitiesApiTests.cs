@@ -63,8 +63,8 @@ public sealed class CommunitiesApiTests(HostFactory host) : IClassFixture<HostFa
         var bytes = await export.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith(RosterApi.Header + "\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("东苑,1栋,1203,89.5,王小明,居民、楼长,wang@example.com,13812345678,是", text, StringComparison.Ordinal);
+        Assert.StartsWith(RosterApi.ExportHeader + "\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("东苑,,1栋,,1203,89.5,王小明,居民、楼长,wang@example.com,13812345678,是", text, StringComparison.Ordinal);
 
         var (copy, _, _) = await RosterApi.CreateCommunityAsync(_client, "export-to");
         var reimport = await RosterApi.ImportAsync(_client, copy, bytes, "export-from-roster.csv");

@@ -14,6 +14,9 @@ public static class RosterApi
 {
     public const string Header = "网格,楼栋,房号,建筑面积,姓名,角色,邮箱,电话,户代表";
 
+    /// <summary>The export's header: every column, the compound (小区) and entrance (单元) too.</summary>
+    public const string ExportHeader = "网格,小区,楼栋,单元,房号,建筑面积,姓名,角色,邮箱,电话,户代表";
+
     /// <summary>Two households (one with two people), a lawyer without a household; phones with separators.</summary>
     public static readonly string ValidRoster =
         Header + "\r\n" +
