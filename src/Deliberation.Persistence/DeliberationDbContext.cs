@@ -63,6 +63,9 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<VoteBallot> VoteBallots => Set<VoteBallot>();
     public DbSet<MinutesRecord> Minutes => Set<MinutesRecord>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
+    /// <summary>Action items' funding by source.</summary>
+    public DbSet<FundingShare> FundingShares => Set<FundingShare>();
     public DbSet<ActionItemProgress> ActionItemProgress => Set<ActionItemProgress>();
     public DbSet<ActionItemAssignment> ActionItemAssignments => Set<ActionItemAssignment>();
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
@@ -92,6 +95,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         CivicConfiguration.Apply(builder);
         MeetingsConfiguration.Apply(builder);
         builder.ApplyConfiguration(new ActionItemConfiguration());
+        builder.ApplyConfiguration(new FundingShareConfiguration());
         builder.ApplyConfiguration(new ActionItemProgressConfiguration());
         builder.ApplyConfiguration(new ActionItemAssignmentConfiguration());
         builder.ApplyConfiguration(new FollowUpRequestConfiguration());

@@ -48,6 +48,9 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<VoteBallot> VoteBallots { get; }
     ICivicSet<MinutesRecord> Minutes { get; }
     ICivicSet<ActionItem> ActionItems { get; }
+
+    /// <summary>The action items' funding by source.</summary>
+    ICivicSet<FundingShare> FundingShares { get; }
     ICivicSet<ActionItemProgress> ActionItemProgress { get; }
     ICivicSet<ActionItemAssignment> ActionItemAssignments { get; }
     ICivicSet<FollowUpRequest> FollowUpRequests { get; }

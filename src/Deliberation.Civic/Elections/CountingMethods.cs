@@ -10,8 +10,9 @@ public static class CountingMethods
     public static IReadOnlyList<string> All { get; } = [Plurality];
 
     /// <summary>The method as the ballot states it, for a layer (1: households, 2: delegates).</summary>
-    public static string Describe(string method, int layer) => method switch
+    public static string Describe(string method, int layer, int seats = 1) => method switch
     {
+        Plurality when seats > 1 => $"{(layer == 2 ? "每位代表" : "每户")}最多选{seats}人，每人得一票，得票多者当选",
         Plurality when layer == 2 => "每位楼栋代表一票，得票多者当选",
         Plurality => "每户一票，得票多者当选",
         _ => method,

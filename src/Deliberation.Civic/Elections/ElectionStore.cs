@@ -358,8 +358,14 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
                 ["value"] = c.Id.ToString(),
                 ["label"] = Label(people[c.PersonId], units),
             }).ToArray()),
-            ["description"] = $"{CountingMethods.Describe(election.CountingMethod, election.Layer)}。共选出{election.Seats}名；截止前可以修改选择，以截止时的选择为准。",
+            ["description"] = $"{CountingMethods.Describe(election.CountingMethod, election.Layer, election.Seats)}。共选出{election.Seats}名；截止前可以修改选择，以截止时的选择为准。",
         };
+        if (election.Seats > 1)
+        {
+            // As many choices as seats (at most one vote for each candidate).
+            data["multiple"] = true;
+            data["maxChoices"] = election.Seats;
+        }
         var dataJson = data.ToJsonString(DefinitionJson.Options);
 
         foreach (var voter in voters)
@@ -544,13 +550,16 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
             .Join(db.Complaints, id => id, c => c.Id, (id, c) => c.InstanceId)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The current votes of the ballots: the chosen candidate, or null for an answer without a valid choice.</summary>
-    private static async Task<List<Guid?>> VotesAsync(ICivicSession db, List<Guid> taskIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current choices of the ballots: the chosen candidates (one, or up to one per seat); a choice that is not a
+    /// candidate id makes the ballot blank (it becomes a choice of no candidate in the count).
+    /// </summary>
+    private static async Task<List<IReadOnlyCollection<Guid>>> VotesAsync(ICivicSession db, List<Guid> taskIds, CancellationToken cancellationToken)
     {
         var answers = await db.TaskAnswers.Where(a => taskIds.Contains(a.TaskId) && a.IsCurrent).ToListAsync(cancellationToken);
         // One vote per ballot even if two answers were ever current at once: the latest counts.
         return answers.GroupBy(a => a.TaskId).Select(g => g.OrderBy(a => a.AnsweredAt).ThenBy(a => a.Id).Last())
-            .Select(a => TaskForm.ChosenValues(a.Answer) is [var value] && Guid.TryParse(value, out var id) ? id : (Guid?)null)
+            .Select(a => (IReadOnlyCollection<Guid>)TaskForm.ChosenValues(a.Answer).Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToList())
             .ToList();
     }
 

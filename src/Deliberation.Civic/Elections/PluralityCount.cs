@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace Deliberation.Civic.Elections;
 
 /// <summary>
-/// Counts a plurality ballot (每户一票,得票多者当选): each ballot names at most one candidate; the
-/// candidates with the most votes win the seats. Candidates with no votes are not elected.
+/// Counts a plurality ballot (每户一票,得票多者当选): each ballot names at most one candidate — or, for several
+/// seats, at most one per seat (多选, each chosen candidate gets one vote from it); the candidates with the most
+/// votes win the seats. Candidates with no votes are not elected.
 /// Candidates with equal votes are ordered by the tie rule: drawing lots orders them by
 /// HMAC-SHA256(seed, candidate id), so anyone holding the recorded seed and the ids can redo the draw
 /// and a recount with the same seed gives the same result; a staff decision gives the order of those
@@ -32,25 +33,41 @@ public static class PluralityCount
     public static CountResult Count(IReadOnlyList<Guid> candidates, IEnumerable<Guid?> votes, int seats, string? lotsSeed = null,
         IReadOnlyList<Guid>? staffOrder = null)
     {
-        ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(votes);
+        return Count(candidates, votes.Select(v => v is { } id ? (IReadOnlyCollection<Guid>)[id] : []), seats, lotsSeed, staffOrder);
+    }
+
+    /// <summary>Counts ballots that may each choose up to one candidate per seat.</summary>
+    /// <param name="candidates">The candidates in nomination order.</param>
+    /// <param name="ballots">
+    /// Each counted ballot's choices: every distinct candidate among them gets one vote, as long as the ballot chooses no
+    /// more than <paramref name="seats"/>; a ballot with more (an over-vote) or none among the candidates is blank.
+    /// </param>
+    /// <param name="seats">Seats to fill.</param>
+    /// <param name="lotsSeed">A seed from <see cref="NewSeed"/> that orders every tie; null for none.</param>
+    /// <param name="staffOrder">Staff's order of the candidates tied for the last seat (best first); null for none.</param>
+    /// <exception cref="ArgumentException">Seats below 1, duplicate candidates, a malformed seed, or a staff order that is not exactly the tied candidates.</exception>
+    public static CountResult Count(IReadOnlyList<Guid> candidates, IEnumerable<IReadOnlyCollection<Guid>> ballots, int seats, string? lotsSeed = null,
+        IReadOnlyList<Guid>? staffOrder = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(ballots);
         ArgumentOutOfRangeException.ThrowIfLessThan(seats, 1);
         if (candidates.Distinct().Count() != candidates.Count) throw new ArgumentException("A candidate appears twice.", nameof(candidates));
         if (lotsSeed is not null && !IsSeed(lotsSeed)) throw new ArgumentException($"A lots seed is {SeedBytes * 2} hex digits.", nameof(lotsSeed));
 
         var tally = candidates.ToDictionary(c => c, _ => 0);
         int counted = 0, blank = 0;
-        foreach (var vote in votes)
+        foreach (var ballot in ballots)
         {
-            if (vote is { } id && tally.TryGetValue(id, out var n))
-            {
-                tally[id] = n + 1;
-                counted++;
-            }
-            else
+            var chosen = ballot.Distinct().ToList();
+            if (chosen.Count > seats || !chosen.All(tally.ContainsKey) || chosen.Count == 0)
             {
                 blank++;
+                continue;
             }
+            foreach (var id in chosen) tally[id]++;
+            counted++;
         }
 
         var position = candidates.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);

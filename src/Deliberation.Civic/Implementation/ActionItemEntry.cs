@@ -7,4 +7,6 @@ namespace Deliberation.Civic.Implementation;
 /// <param name="Reports">Every progress report, oldest first.</param>
 /// <param name="Assignment">Its assignment by the workflow, once assigned.</param>
 /// <param name="Overdue">Open past its due date.</param>
-public sealed record ActionItemEntry(ActionItem Item, string? PersonName, IReadOnlyList<ActionItemProgress> Reports, ActionItemAssignment? Assignment, bool Overdue);
+/// <param name="Funding">Its budget by source, in order.</param>
+public sealed record ActionItemEntry(ActionItem Item, string? PersonName, IReadOnlyList<ActionItemProgress> Reports, ActionItemAssignment? Assignment, bool Overdue,
+    IReadOnlyList<FundingShare> Funding);

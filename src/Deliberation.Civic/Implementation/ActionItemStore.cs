@@ -41,14 +41,22 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
         var errors = ActionItemValidator.Validate(draft, now, personBelongs);
         if (errors.Count > 0)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The action item is missing something or has invalid values; nothing was created.") { FieldErrors = errors };
+        var shares = draft.Funding?.OfType<FundingShareDraft>().ToList() ?? [];
         var item = new ActionItem
         {
             Id = Guid.CreateVersion7(now), CommunityId = communityId, CaseId = caseId, MeetingId = draft.MeetingId, Title = draft.Title!.Trim(),
-            ResponsibleParty = draft.ResponsibleParty!.Trim(), PersonId = draft.PersonId, DueAt = draft.DueAt!.Value, Budget = draft.Budget,
+            ResponsibleParty = draft.ResponsibleParty!.Trim(), PersonId = draft.PersonId, DueAt = draft.DueAt!.Value,
+            // Sources given without a budget make it.
+            Budget = draft.Budget ?? (shares.Count > 0 ? shares.Sum(s => s.Amount!.Value) : null),
             FundingSource = string.IsNullOrWhiteSpace(draft.FundingSource) ? null : draft.FundingSource.Trim(), Percent = 0,
             Status = ActionItemStatuses.Open, CreatedAt = now,
         };
         db.ActionItems.Add(item);
+        db.FundingShares.AddRange(shares.Select((s, i) => new FundingShare
+        {
+            Id = Guid.CreateVersion7(now), CommunityId = communityId, ActionItemId = item.Id, Position = i, Source = s.Source!, Amount = s.Amount!.Value,
+            Detail = string.IsNullOrWhiteSpace(s.Detail) ? null : s.Detail.Trim(),
+        }));
         await db.SaveChangesAsync(cancellationToken);
         return item;
     }
@@ -67,9 +75,10 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
         var assignments = await db.ActionItemAssignments.Where(a => ids.Contains(a.ActionItemId)).ToDictionaryAsync(a => a.ActionItemId, cancellationToken);
         var personIds = items.Select(i => i.PersonId).OfType<Guid>().Distinct().ToList();
         var names = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var funding = (await db.FundingShares.Where(s => ids.Contains(s.ActionItemId)).ToListAsync(cancellationToken)).ToLookup(s => s.ActionItemId);
         var entries = items.Select(i => new ActionItemEntry(i, i.PersonId is { } p ? names.GetValueOrDefault(p) : null,
             reports[i.Id].OrderBy(r => r.At).ThenBy(r => r.Id).ToList(), assignments.GetValueOrDefault(i.Id),
-            i.Status == ActionItemStatuses.Open && i.DueAt <= now)).ToList();
+            i.Status == ActionItemStatuses.Open && i.DueAt <= now, funding[i.Id].OrderBy(s => s.Position).ToList())).ToList();
         return new ActionItemsOverview(caseId, found.ClosedAt, entries, ImplementationProgress.Of(items, now));
     }
 
@@ -119,6 +128,7 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
         var personIds = open.Select(i => i.PersonId).OfType<Guid>().Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var caseLabel = CaseLabel(found);
+        var funding = await ItemFunding.DescribeAsync(db, open, cancellationToken);
 
         var result = new List<AssignedItem>();
         foreach (var item in open)
@@ -148,7 +158,8 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
                 assignment.TaskId = task.Id;
                 if (!string.IsNullOrWhiteSpace(person.Email) && EmailAddresses.IsValid(person.Email.Trim()))
                 {
-                    db.QueueEmail(ImplementationEmails.Assignment(person.Email.Trim(), person.Name, caseLabel, item, links.CreateUrl(task, now)), now, instanceId);
+                    db.QueueEmail(ImplementationEmails.Assignment(person.Email.Trim(), person.Name, caseLabel, item, links.CreateUrl(task, now),
+                        funding.GetValueOrDefault(item.Id)), now, instanceId);
                     assignment.Emailed = true;
                 }
             }
@@ -173,7 +184,9 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
         var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == task.PersonId, cancellationToken);
         if (string.IsNullOrWhiteSpace(person.Email) || !EmailAddresses.IsValid(person.Email.Trim())) return false;
         var found = await RequireCaseAsync(db, communityId, item.CaseId, cancellationToken);
-        db.QueueEmail(ImplementationEmails.Reminder(person.Email.Trim(), person.Name, CaseLabel(found), item, links.CreateUrl(task, now)), now, instanceId);
+        var funding = await ItemFunding.DescribeAsync(db, [item], cancellationToken);
+        db.QueueEmail(ImplementationEmails.Reminder(person.Email.Trim(), person.Name, CaseLabel(found), item, links.CreateUrl(task, now), funding.GetValueOrDefault(item.Id)),
+            now, instanceId);
         await db.ActionItemAssignments.Where(a => a.ActionItemId == itemId).ExecuteUpdateAsync(s => s.SetProperty(a => a.RemindedAt, now), cancellationToken);
         return true;
     }
@@ -199,7 +212,8 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
             .Append(System.Globalization.CultureInfo.InvariantCulture, $"目前进度：{item.Percent}%\n");
         if (person is not null) body.Append($"汇报人：{person.Name}{(string.IsNullOrEmpty(person.Phone) ? "" : $"（电话 {person.Phone}）")}\n");
         body.Append(last is null ? "尚无进展汇报。\n" : $"最近汇报：{BeijingTime.FormatChinese(last.At)}{(last.Note is { Length: > 0 } note ? $",{note}" : "")}\n");
-        if (item.Budget is { } budget) body.Append($"预算：{Money.Yuan(budget)} 元{(item.FundingSource is { } f ? $"（{f}）" : "")}\n");
+        var funding = await ItemFunding.DescribeAsync(db, [item], cancellationToken);
+        if (ItemFunding.BudgetLine(item, funding.GetValueOrDefault(item.Id)) is { } budgetLine) body.Append($"预算：{budgetLine}\n");
         body.Append("\n请社区工作人员联系责任方了解原因、督促落实；需要街道协调的，请街道办予以支持。");
         var raised = await EscalationStore.RaiseAsync(db, new EscalationRequest(communityId, item.CaseId, EscalationKinds.ActionItemOverdue,
             Truncate($"{item.ResponsibleParty}未按期完成：{item.Title}", EscalationRules.MaxSubjectLength), body.ToString(), itemId, instanceId), now, cancellationToken);

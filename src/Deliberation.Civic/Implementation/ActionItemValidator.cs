@@ -14,6 +14,12 @@ public static class ActionItemValidator
     /// <summary>The longest funding source.</summary>
     public const int MaxFundingSourceLength = 200;
 
+    /// <summary>The longest detail of a funding share (who exactly).</summary>
+    public const int MaxFundingDetailLength = 100;
+
+    /// <summary>The most funding shares of one item.</summary>
+    public const int MaxFundingShares = 10;
+
     /// <summary>The largest budget, in yuan (fits the column's precision).</summary>
     public const decimal MaxBudget = 9_999_999_999.99m;
 
@@ -38,7 +44,36 @@ public static class ActionItemValidator
         if (draft.Budget is { } budget && (budget < 0 || budget > MaxBudget || decimal.Round(budget, 2) != budget))
             errors["budget"] = [ActionItemFields.Budget.With(("max", MaxBudget))];
         if (draft.PersonId is not null && !personBelongs) errors["personId"] = [CommonFields.PersonUnknown.Error()];
+        ValidateFunding(draft, errors);
         return errors;
+    }
+
+    /// <summary>
+    /// The shares: known sources, amounts above zero with at most two decimals, no source (with its detail) twice, and a
+    /// total equal to the budget when one is given.
+    /// </summary>
+    private static void ValidateFunding(ActionItemDraft draft, Dictionary<string, FieldError[]> errors)
+    {
+        if (draft.Funding is not { Count: > 0 } shares) return;
+        if (shares.Count > MaxFundingShares)
+        {
+            errors["funding"] = [ActionItemFields.FundingTooMany.With(("max", MaxFundingShares))];
+            return;
+        }
+        var seen = new HashSet<(string?, string?)>();
+        for (var i = 0; i < shares.Count; i++)
+        {
+            var share = shares[i];
+            if (share?.Source is not { } source || !FundingSources.All.Contains(source))
+                errors[$"funding[{i}].source"] = [CommonFields.OneOf.With(("values", string.Join(", ", FundingSources.All)))];
+            if (share?.Amount is not { } amount || amount <= 0 || amount > MaxBudget || decimal.Round(amount, 2) != amount)
+                errors[$"funding[{i}].amount"] = [ActionItemFields.FundingAmount.With(("max", MaxBudget))];
+            if (share?.Detail?.Trim().Length > MaxFundingDetailLength) errors[$"funding[{i}].detail"] = [CommonFields.AtMost.With(("max", MaxFundingDetailLength))];
+            if (share is not null && !seen.Add((share.Source, share.Detail?.Trim() ?? ""))) errors[$"funding[{i}].source"] = [ActionItemFields.FundingTwice.Error()];
+        }
+        var total = shares.Sum(s => s?.Amount ?? 0);
+        if (!errors.Keys.Any(k => k.StartsWith("funding", StringComparison.Ordinal)) && draft.Budget is { } budget && total != budget)
+            errors["funding"] = [ActionItemFields.FundingSum.With(("total", Money.Yuan(total)), ("budget", Money.Yuan(budget)))];
     }
 
     private static void Text(string? value, string field, int max, bool required, Dictionary<string, FieldError[]> errors)

@@ -8,5 +8,6 @@ namespace Deliberation.Civic.Implementation;
 /// <param name="Satisfaction">The follow-up's answers.</param>
 /// <param name="Comments">The representatives' comments in the follow-up, as written.</param>
 /// <param name="ClosedAt">When the case closed.</param>
+/// <param name="Funding">Each item's funding by source (<see cref="ItemFunding"/>), by item id; items without any are left out.</param>
 public sealed record CaseClosingFacts(string CommunityName, string? CaseNumber, string Title, IReadOnlyList<ActionItem> Items,
-    SatisfactionSummary Satisfaction, IReadOnlyList<string> Comments, DateTimeOffset ClosedAt);
+    SatisfactionSummary Satisfaction, IReadOnlyList<string> Comments, DateTimeOffset ClosedAt, IReadOnlyDictionary<Guid, string>? Funding = null);

@@ -41,8 +41,9 @@ public static class CaseClosingNotice
             body.Append(item.DoneAt is { } done
                 ? $"，{BeijingTime.FormatChinese(done)} 完成（期限 {BeijingTime.FormatChinese(item.DueAt)}）"
                 : string.Create(CultureInfo.InvariantCulture, $"，进度 {item.Percent}%（期限 {BeijingTime.FormatChinese(item.DueAt)}）"));
+            var funding = facts.Funding?.GetValueOrDefault(item.Id) ?? item.FundingSource;
             if (item.Budget is { } budget) body.Append($"；预算 {Money.Yuan(budget)} 元");
-            if (!string.IsNullOrWhiteSpace(item.FundingSource)) body.Append(CultureInfo.InvariantCulture, $"，资金来源：{item.FundingSource}");
+            if (!string.IsNullOrWhiteSpace(funding)) body.Append(CultureInfo.InvariantCulture, $"，资金来源：{funding}");
             body.Append('\n');
         }
         if (n == 0) body.Append("无\n");

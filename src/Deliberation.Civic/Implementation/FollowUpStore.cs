@@ -106,7 +106,8 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
         buildingIds.UnionWith(await db.AffectedHouseholds.Where(h => groups.Contains(h.GroupId)).Select(h => h.BuildingGroupId).Distinct().ToListAsync(cancellationToken));
 
         var items = await db.ActionItems.AsNoTracking().Where(i => i.CaseId == caseId).ToListAsync(cancellationToken);
-        var facts = new CaseClosingFacts(community.Name, found.CaseNumber, found.Title, items, summary, comments, now);
+        var facts = new CaseClosingFacts(community.Name, found.CaseNumber, found.Title, items, summary, comments, now,
+            await ItemFunding.DescribeAsync(db, items, cancellationToken));
         var heads = (await db.People.AsNoTracking().Where(p => p.CommunityId == communityId && p.BuildingGroupId != null && buildingIds.Contains(p.BuildingGroupId.Value)
             && (p.Roles & PersonRoles.BuildingHead) == PersonRoles.BuildingHead).ToListAsync(cancellationToken)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         int sent = 0, without = 0;

@@ -16,13 +16,14 @@ public static class ImplementationEmails
     /// <param name="caseLabel">The case as residents know it, e.g. DALONG-2026-001 东苑电梯经常停运.</param>
     /// <param name="item">The action item.</param>
     /// <param name="link">The signed progress link.</param>
-    public static EmailMessage Assignment(string to, string name, string caseLabel, ActionItem item, string link)
+    /// <param name="funding">The item's funding by source (<see cref="ItemFunding"/>), if any.</param>
+    public static EmailMessage Assignment(string to, string name, string caseLabel, ActionItem item, string link, string? funding = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         var body = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"{name}您好：\n\n")
             .Append(CultureInfo.InvariantCulture, $"根据“{caseLabel}”的协商决议，以下任务由{item.ResponsibleParty}负责落实，请您汇报进展：\n\n")
-            .Append(Details(item))
+            .Append(Details(item, funding))
             .Append("\n请通过下面的链接随时汇报进展（完成百分比、情况说明，可附照片）；全部完成后请勾选“已完成”：\n\n")
             .Append(link).Append("\n\n")
             .Append("到期前我们会再提醒一次；逾期未完成的，社区居委会将跟进处理。\n")
@@ -32,14 +33,14 @@ public static class ImplementationEmails
     }
 
     /// <summary>The reminder before the due date, with the same link.</summary>
-    public static EmailMessage Reminder(string to, string name, string caseLabel, ActionItem item, string link)
+    public static EmailMessage Reminder(string to, string name, string caseLabel, ActionItem item, string link, string? funding = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         var body = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"{name}您好：\n\n")
             .Append(CultureInfo.InvariantCulture, $"“{caseLabel}”中由{item.ResponsibleParty}负责的任务将于{BeijingTime.FormatChinese(item.DueAt)}（北京时间）到期，")
             .Append(CultureInfo.InvariantCulture, $"目前汇报的进度为 {item.Percent}%。\n\n")
-            .Append(Details(item))
+            .Append(Details(item, funding))
             .Append("\n请通过下面的链接汇报最新进展；已完成的请勾选“已完成”：\n\n")
             .Append(link).Append("\n\n")
             .Append("如有困难，请尽早联系社区居委会。\n\n")
@@ -77,14 +78,14 @@ public static class ImplementationEmails
             : string.Create(CultureInfo.InvariantCulture, $"{item.ResponsibleParty}：{item.Title}（进度 {item.Percent}%）");
     }
 
-    private static string Details(ActionItem item)
+    private static string Details(ActionItem item, string? funding)
     {
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"任务：{item.Title}\n")
             .Append(CultureInfo.InvariantCulture, $"责任方：{item.ResponsibleParty}\n")
             .Append(CultureInfo.InvariantCulture, $"完成期限：{BeijingTime.FormatChinese(item.DueAt)}（北京时间）\n");
         if (item.Budget is { } budget) text.Append($"预算：{Money.Yuan(budget)} 元\n");
-        if (!string.IsNullOrWhiteSpace(item.FundingSource)) text.Append(CultureInfo.InvariantCulture, $"资金来源：{item.FundingSource}\n");
+        if ((funding ?? item.FundingSource) is { Length: > 0 } sources) text.Append(CultureInfo.InvariantCulture, $"资金来源：{sources}\n");
         return text.ToString();
     }
 }

@@ -31,6 +31,12 @@ public sealed class Complaint
     /// <summary>How many residents reported it (including those not named).</summary>
     public int ReporterCount { get; set; }
 
+    /// <summary>
+    /// The share of elderly residents (60 and over) among those affected, in percent with at most two decimals, e.g. 12.45
+    /// (Dalong's figure): it weighs in on matters such as stairs for the elderly and is shown in the public notice. Null when unknown.
+    /// </summary>
+    public decimal? ElderlyPercent { get; set; }
+
     /// <summary>The account that logged it.</summary>
     public Guid LoggedByUserId { get; set; }
 

@@ -10,6 +10,7 @@ namespace Deliberation.Civic.Issues;
 /// <param name="BuildingGroupIds">Building groups affected as a whole.</param>
 /// <param name="HouseholdIds">Households affected (their building groups are implied).</param>
 /// <param name="ReporterPersonIds">Residents who reported it by name (optional).</param>
+/// <param name="ElderlyPercent">The share of elderly residents (60 and over) among those affected, in percent, e.g. 12.45 (optional; shown in the 公示).</param>
 public sealed record ComplaintDraft(
     string? CategoryCode,
     string? Title,
@@ -19,4 +20,5 @@ public sealed record ComplaintDraft(
     int? ReporterCount,
     IReadOnlyList<Guid>? BuildingGroupIds,
     IReadOnlyList<Guid>? HouseholdIds,
-    IReadOnlyList<Guid>? ReporterPersonIds);
+    IReadOnlyList<Guid>? ReporterPersonIds,
+    decimal? ElderlyPercent = null);

@@ -58,6 +58,10 @@ public static class ComplaintValidator
         if (draft.ReporterCount is { } given && given is < 1 or > MaxReporterCount)
             problems.Add(new("reporterCount", $"反映人数应在 1 到 {MaxReporterCount} 之间。", $"The number of residents reporting must be 1 to {MaxReporterCount}."));
 
+        if (draft.ElderlyPercent is { } elderly && (elderly < 0 || elderly > 100 || decimal.Round(elderly, 2) != elderly))
+            problems.Add(new("elderlyPercent", "长者占比应为 0 到 100 之间的百分数，最多两位小数，如 12.45。",
+                "The elderly share is a percentage from 0 to 100 with at most two decimals, e.g. 12.45."));
+
         if (problems.Count > 0) return new(problems, null, [], []);
 
         complaint.CategoryCode = code;
@@ -67,6 +71,7 @@ public static class ComplaintValidator
         complaint.Urgency = draft.Urgency!.Value;
         // Named reporters are among those who reported: the count is at least how many are named.
         complaint.ReporterCount = Math.Max(draft.ReporterCount ?? 1, personIds.Count);
+        complaint.ElderlyPercent = draft.ElderlyPercent;
         complaint.Status = ComplaintStatus.Open;
 
         // A household inside a building group affected as a whole adds nothing; it is not stored twice.

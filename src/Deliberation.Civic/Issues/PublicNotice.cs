@@ -48,7 +48,10 @@ public static class PublicNotice
             .Append(CultureInfo.InvariantCulture, $"· 紧急程度 {ranking.Complaint.Urgency}/5：{Points(part["urgency"])}\n")
             .Append(CultureInfo.InvariantCulture, $"· 严重程度 {ranking.Complaint.Severity}/5：{Points(part["severity"])}\n")
             .Append(CultureInfo.InvariantCulture,
-                $"· 受影响住户 {ranking.AffectedHouseholds} 户，占全社区 {share:0.#}%：{Points(part["share"])}\n\n")
+                $"· 受影响住户 {ranking.AffectedHouseholds} 户，占全社区 {share:0.#}%：{Points(part["share"])}\n")
+            .Append(ranking.Complaint.ElderlyPercent is { } elderly
+                ? string.Create(CultureInfo.InvariantCulture, $"· 受影响居民中长者（60 岁及以上）占 {elderly:0.##}%\n\n")
+                : "\n")
             .Append("接下来：\n")
             .Append(facts.NoticeEndsAt is null
                 ? "1. 确定利益相关方：社区将梳理受此问题影响的居民、单位和各方。\n"

@@ -3,6 +3,7 @@ using Deliberation.Civic;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Decisions;
+using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Meetings;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Messaging;
@@ -168,10 +169,16 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
         var funding = new JsonArray();
         var items = await ActionItemsForMinutes.ReadAsync(db, meeting, ct);
         foreach (var item in items)
-        {
             actions.Add(new JsonObject { ["party"] = item.Party, ["task"] = item.Task, ["due"] = item.Due });
+        // The resolution's funding: each source's total over the items, then their sum, then any source given only in words.
+        var bySource = items.SelectMany(i => i.Shares).GroupBy(s => (s.Source, s.Detail)).Select(g => new FundingShare
+        {
+            Source = g.Key.Source, Detail = g.Key.Detail, Amount = g.Sum(s => s.Amount), Position = g.Min(s => s.Position),
+        }).ToList();
+        foreach (var share in bySource.OrderByDescending(s => s.Amount).ThenBy(s => s.Position)) funding.Add(FundingSources.Describe(share));
+        if (bySource.Count > 1) funding.Add($"合计 {Money.Yuan(bySource.Sum(s => s.Amount))} 元");
+        foreach (var item in items)
             if (item.Funding is { Length: > 0 } f && !funding.Any(x => (string?)x == f)) funding.Add(f);
-        }
 
         return new JsonObject
         {

@@ -23,7 +23,7 @@ public static class ComplaintsApi
 
     /// <summary>A complaint to log; see <see cref="ComplaintDraft"/> for each field.</summary>
     public sealed record LogComplaintRequest(string? CategoryCode, string? Title, string? Description, int? Severity, int? Urgency, int? ReporterCount,
-        List<Guid>? BuildingGroupIds, List<Guid>? HouseholdIds, List<Guid>? ReporterPersonIds);
+        List<Guid>? BuildingGroupIds, List<Guid>? HouseholdIds, List<Guid>? ReporterPersonIds, decimal? ElderlyPercent = null);
 
     /// <summary>Complaints to merge into the one in the address.</summary>
     public sealed record MergeRequest(List<Guid>? SourceIds);
@@ -71,7 +71,7 @@ public static class ComplaintsApi
         UserManager<StaffUser> users, CancellationToken cancellationToken)
     {
         var draft = new ComplaintDraft(request.CategoryCode, request.Title, request.Description, request.Severity, request.Urgency, request.ReporterCount,
-            request.BuildingGroupIds, request.HouseholdIds, request.ReporterPersonIds);
+            request.BuildingGroupIds, request.HouseholdIds, request.ReporterPersonIds, request.ElderlyPercent);
         var principal = http.HttpContext.User;
         var account = Account(principal);
         var headOf = await HeadedBuildings.OfAsync(principal, await users.FindByIdAsync(account.ToString()), communityId, complaints, cancellationToken);

@@ -21,8 +21,20 @@ public static class ImplementationApi
     /// <param name="Budget">The budget in yuan, 0 or more with at most two decimals.</param>
     /// <param name="FundingSource">Where the money comes from, e.g. 住户分摊, 社区微创投.</param>
     /// <param name="MeetingId">The meeting that resolved it, if any.</param>
+    /// <param name="Funding">
+    /// The budget by source, e.g. <c>[{"source":"charity-drive","amount":30000},{"source":"property-company","amount":20000}]</c>:
+    /// sources are charity-drive, property-company, owners, micro-grant, government, maintenance-fund, other (with an optional
+    /// <c>detail</c>, who exactly); the amounts sum to the budget, or make it when no budget is given.
+    /// </param>
     public sealed record CreateActionItemRequest(string? Title, string? ResponsibleParty, Guid? PersonId, DateTimeOffset? DueAt, decimal? Budget,
-        string? FundingSource, Guid? MeetingId);
+        string? FundingSource, Guid? MeetingId, IReadOnlyList<FundingShareDraft?>? Funding = null);
+
+    /// <summary>One source's share of an action item's budget.</summary>
+    /// <param name="Source">The source's code, e.g. charity-drive.</param>
+    /// <param name="Name">Its Chinese name, e.g. 慈善募捐.</param>
+    /// <param name="Detail">Who exactly, if given.</param>
+    /// <param name="Amount">In yuan.</param>
+    public sealed record FundingShareView(string Source, string Name, string? Detail, decimal Amount);
 
     /// <summary>A progress report entered for the party (a phone call, a visit): <c>{"percent": 60, "done": false, "comment": "…"}</c>.</summary>
     public sealed record ProgressReportRequest(JsonObject? Report);
@@ -37,7 +49,8 @@ public static class ImplementationApi
     /// <param name="TaskId">The progress task (for a link reissue or a paper answer), once assigned to a person.</param>
     public sealed record ActionItemView(Guid Id, Guid CaseId, Guid? MeetingId, string Title, string ResponsibleParty, Guid? PersonId, string? PersonName,
         DateTimeOffset DueAt, decimal? Budget, string? FundingSource, int Percent, string Status, bool Overdue, DateTimeOffset CreatedAt, DateTimeOffset? DoneAt,
-        DateTimeOffset? Assigned, Guid? TaskId, DateTimeOffset? ReminderAt, DateTimeOffset? RemindedAt, DateTimeOffset? EscalatedAt, IReadOnlyList<ProgressView> Reports);
+        DateTimeOffset? Assigned, Guid? TaskId, DateTimeOffset? ReminderAt, DateTimeOffset? RemindedAt, DateTimeOffset? EscalatedAt, IReadOnlyList<ProgressView> Reports,
+        IReadOnlyList<FundingShareView> Funding);
 
     /// <summary>Overall progress: items, done, overdue, and the mean percentage (a done item counts 100).</summary>
     public sealed record OverallView(int Items, int Done, int Overdue, int Percent, bool AllDone);
@@ -64,7 +77,7 @@ public static class ImplementationApi
         CancellationToken cancellationToken)
     {
         var item = await store.CreateAsync(communityId, caseId, new ActionItemDraft(request.Title, request.ResponsibleParty, request.PersonId, request.DueAt,
-            request.Budget, request.FundingSource, request.MeetingId), cancellationToken);
+            request.Budget, request.FundingSource, request.MeetingId, request.Funding), cancellationToken);
         var entry = (await store.ListAsync(communityId, caseId, cancellationToken)).Items.Single(i => i.Item.Id == item.Id);
         return TypedResults.Created($"/api/communities/{communityId}/cases/{caseId}/action-items", View(communityId, entry));
     }
@@ -100,6 +113,7 @@ public static class ImplementationApi
         return new ActionItemView(i.Id, i.CaseId, i.MeetingId, i.Title, i.ResponsibleParty, i.PersonId, e.PersonName, i.DueAt, i.Budget is { } b ? b / 1.00m : null,
             i.FundingSource, i.Percent, i.Status, e.Overdue, i.CreatedAt, i.DoneAt, a?.AssignedAt, a?.TaskId, a?.ReminderAt, a?.RemindedAt, a?.EscalatedAt,
             e.Reports.Select(r => new ProgressView(r.Id, r.Percent, r.Done, r.Note,
-                r.PhotoId is { } p ? $"/api/communities/{communityId}/action-items/{i.Id}/photos/{p}" : null, r.At, r.Channel, r.EnteredByUserId)).ToList());
+                r.PhotoId is { } p ? $"/api/communities/{communityId}/action-items/{i.Id}/photos/{p}" : null, r.At, r.Channel, r.EnteredByUserId)).ToList(),
+            e.Funding.Select(s => new FundingShareView(s.Source, FundingSources.Name(s.Source), s.Detail, s.Amount / 1.00m)).ToList());
     }
 }

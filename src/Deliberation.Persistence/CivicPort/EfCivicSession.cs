@@ -54,6 +54,9 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<VoteBallot> VoteBallots => Set(db.VoteBallots);
     public ICivicSet<MinutesRecord> Minutes => Set(db.Minutes);
     public ICivicSet<ActionItem> ActionItems => Set(db.ActionItems);
+
+    /// <inheritdoc/>
+    public ICivicSet<FundingShare> FundingShares => Set(db.FundingShares);
     public ICivicSet<ActionItemProgress> ActionItemProgress => Set(db.ActionItemProgress);
     public ICivicSet<ActionItemAssignment> ActionItemAssignments => Set(db.ActionItemAssignments);
     public ICivicSet<FollowUpRequest> FollowUpRequests => Set(db.FollowUpRequests);

@@ -21,3 +21,17 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         e.HasIndex(x => new { x.CommunityId, x.Status });
     }
 }
+
+/// <summary>The <c>action_item_funding</c> table: each action item's budget by source.</summary>
+internal sealed class FundingShareConfiguration : IEntityTypeConfiguration<FundingShare>
+{
+    public void Configure(EntityTypeBuilder<FundingShare> e)
+    {
+        e.ToTable("action_item_funding");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Source).HasMaxLength(40);
+        e.Property(x => x.Detail).HasMaxLength(ActionItemValidator.MaxFundingDetailLength);
+        e.Property(x => x.Amount).HasPrecision(12, 2);
+        e.HasIndex(x => new { x.ActionItemId, x.Position }).IsUnique();
+    }
+}

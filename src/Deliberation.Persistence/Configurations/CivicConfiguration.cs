@@ -88,6 +88,7 @@ internal static class CivicConfiguration
             e.Property(c => c.Description).HasMaxLength(4000);
             e.Property(c => c.Status).HasMaxLength(20);
             e.Property(c => c.CaseNumber).HasMaxLength(60);
+            e.Property(c => c.ElderlyPercent).HasPrecision(5, 2);
             e.HasIndex(c => new { c.CommunityId, c.Status });
             e.HasIndex(c => c.CaseNumber).IsUnique();
         });

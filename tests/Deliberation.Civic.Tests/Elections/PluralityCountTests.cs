@@ -37,6 +37,19 @@ public sealed class PluralityCountTests
     }
 
     [Fact]
+    public void Count_SeveralSeats_EachBallotVotesForUpToOneCandidatePerSeat_AnOverVoteIsBlank()
+    {
+        IReadOnlyCollection<Guid>[] ballots = [[A, B], [A, C], [B, A], [C], [A, B, C], [D, A], [B, B], []];
+
+        var result = PluralityCount.Count([A, B, C], ballots, seats: 2);
+
+        // A: 3 votes, B: 3 (its double choice counts once), C: 2; [A, B, C] chose three for two seats, [D, A] names no candidate D.
+        Assert.Equal([(A, 3), (B, 3), (C, 2)], result.Ranking.Select(r => (r.CandidateId, r.Votes)));
+        Assert.Equal([A, B], result.Elected);
+        Assert.Equal((5, 3), (result.Counted, result.Blank));
+    }
+
+    [Fact]
     public void Count_CandidateWithoutVotes_IsNotElectedEvenWithSeatsLeft()
     {
         var result = PluralityCount.Count([A, B, C], Votes((A, 3)), seats: 3);

@@ -1005,6 +1005,51 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("follow_up_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Implementation.FundingShare", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("ActionItemId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("action_item_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("action_item_funding", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Issues.Complaint", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -1037,6 +1082,11 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<decimal?>("ElderlyPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("elderly_percent");
 
                     b.Property<byte[]>("InstanceId")
                         .HasColumnType("BLOB")
