@@ -46,7 +46,7 @@ public sealed class CloseNominationsActivity(ICivicDatabase database, ElectionSt
             var withoutCandidates = (await read.Elections.Where(e => ids.Contains(e.Id) && !read.Candidates.Any(c => c.ElectionId == e.Id))
                 .ToListAsync(ct)).OrderBy(e => e.CreatedAt).ToList();
             var buildingIds = withoutCandidates.Select(e => e.BuildingGroupId).OfType<Guid>().ToList();
-            var buildings = await read.BuildingGroups.Where(b => buildingIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+            var buildings = await read.BuildingGroups.Where(b => buildingIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Label, ct);
             var groupName = await read.AffectedGroups.Where(g => g.Id == groupId).Select(g => g.Name).FirstOrDefaultAsync(ct) ?? "";
             // Layer 1 elects per building group; layer 2 is the group's one election.
             empty = withoutCandidates.Select(e => (e.Id, e.BuildingGroupId is { } b ? buildings.GetValueOrDefault(b, groupName) : groupName)).ToList();

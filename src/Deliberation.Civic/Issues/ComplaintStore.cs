@@ -56,7 +56,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         if (!plan.IsValid) return plan;
         if (headOf is not null && plan.Scopes.Any(s => !headOf.Contains(s.BuildingGroupId)))
         {
-            var names = await db.BuildingGroups.Where(b => headOf.Contains(b.Id)).Select(b => b.Name).ToListAsync(cancellationToken);
+            var names = await db.BuildingGroups.Where(b => headOf.Contains(b.Id)).Select(b => b.Compound + b.Name).ToListAsync(cancellationToken);
             var field = plan.Scopes.Any(s => s.HouseholdId == null && !headOf.Contains(s.BuildingGroupId)) ? "buildingGroupIds" : "householdIds";
             return plan with
             {
@@ -115,7 +115,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             join b in db.BuildingGroups on s.BuildingGroupId equals b.Id
             join h in db.Households on s.HouseholdId equals h.Id into hs
             from h in hs.DefaultIfEmpty()
-            select new ComplaintDetails.Scope(s.BuildingGroupId, b.Name, s.HouseholdId, h == null ? null : h.Unit, s.FromComplaintId))
+            select new ComplaintDetails.Scope(s.BuildingGroupId, b.Compound + b.Name, s.HouseholdId, h == null ? null : h.Unit, s.FromComplaintId))
             .ToListAsync(cancellationToken);
         var reporters = await (
             from r in db.ComplaintReporters.Where(r => r.ComplaintId == complaintId)
@@ -339,7 +339,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         var ranking = await RankAsync(db, communityId, cancellationToken);
         var caseNumber = await NextCaseNumberAsync(db, community, now, cancellationToken);
         var groupIds = await db.ComplaintScopes.Where(s => s.ComplaintId == complaintId).Select(s => s.BuildingGroupId).Distinct().ToListAsync(cancellationToken);
-        var buildings = await db.BuildingGroups.Where(b => groupIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
+        var buildings = await db.BuildingGroups.Where(b => groupIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Label, cancellationToken);
         var heads = await db.People.Where(p => p.CommunityId == communityId && p.BuildingGroupId != null && groupIds.Contains(p.BuildingGroupId.Value)
             && (p.Roles & PersonRoles.BuildingHead) == PersonRoles.BuildingHead && p.Email != null && p.Email != "").ToListAsync(cancellationToken);
 

@@ -61,11 +61,13 @@ public static class StakeholdersApi
     public sealed record DropOutRequest(string? Reason);
 
     /// <summary>An election in a list.</summary>
-    public sealed record ElectionSummary(Guid Id, int Layer, Guid? BuildingGroupId, bool ElectsRepresentatives, string Status);
+    /// <param name="Entrance">The entrance (单元) whose households vote, when a large building elects by entrance.</param>
+    public sealed record ElectionSummary(Guid Id, int Layer, Guid? BuildingGroupId, bool ElectsRepresentatives, string Status, string? Entrance = null);
 
     /// <summary>A case.</summary>
+    /// <param name="StakeholderMode">Who speaks for those affected: elected, direct or parties.</param>
     public sealed record CaseView(Guid Id, Guid CommunityId, Guid? ComplaintId, string? CaseNumber, string Title, bool AdvisorsMayVote, DateTimeOffset CreatedAt,
-        IReadOnlyList<GroupSummary> Groups);
+        IReadOnlyList<GroupSummary> Groups, string StakeholderMode);
 
     /// <summary>A group in a case.</summary>
     public sealed record GroupSummary(Guid Id, string Name, string Kind, string Mode, int HouseholdCount);
@@ -271,12 +273,12 @@ public static class StakeholdersApi
     }
 
     private static CaseView View(CaseSnapshot s) => new(s.Case.Id, s.Case.CommunityId, s.Case.ComplaintId, s.Case.CaseNumber, s.Case.Title,
-        s.Case.AdvisorsMayVote, s.Case.CreatedAt, s.Groups.Select(g => new GroupSummary(g.Id, g.Name, g.Kind, g.Mode, g.HouseholdCount)).ToList());
+        s.Case.AdvisorsMayVote, s.Case.CreatedAt, s.Groups.Select(g => new GroupSummary(g.Id, g.Name, g.Kind, g.Mode, g.HouseholdCount)).ToList(), s.Case.StakeholderMode);
 
     private static GroupView View(GroupSnapshot s) => new(s.Group.Id, s.Group.CaseId, s.Group.Name, s.Group.Kind, s.Group.SourceId, s.Group.Mode,
         s.Group.HouseholdCount, s.HouseholdsWithoutRepresentative, s.BuildingGroupIds, s.Elections.Select(Summary).ToList());
 
-    private static ElectionSummary Summary(Election e) => new(e.Id, e.Layer, e.BuildingGroupId, e.ElectsRepresentatives, e.Status);
+    private static ElectionSummary Summary(Election e) => new(e.Id, e.Layer, e.BuildingGroupId, e.ElectsRepresentatives, e.Status, e.Entrance);
 
     private static CandidateView View(CandidateEntry c) => new(c.Candidate.Id, c.Candidate.PersonId, c.Name, c.Candidate.NominationKind,
         c.Candidate.NominatedByPersonId, c.Candidate.Position, c.Candidate.Votes, c.Candidate.Rank, c.Candidate.Elected);

@@ -344,9 +344,9 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
         await _host.TimerPump.FireAllDueAsync(CancellationToken.None);
     }
 
-    /// <summary>The ids of the activities the instance waits in; it has no incident.</summary>
     /// <summary>
-    /// What the instance waits for, apart from <c>groupElections</c>, the ForEach that waits while its groups' elections run.
+    /// The ids of the activities the instance waits in, apart from <c>groupElections</c>, the ForEach that waits while its
+    /// groups' elections run; it has no incident.
     /// </summary>
     private async Task<string[]> WaitingAsync(string instanceId)
     {

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Civic.Elections;
+using Deliberation.Civic.Participation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Host.Tests.EndToEnd;
+
+/// <summary>
+/// The case studies run with their own figures, through the API, fake time and a real SMTP server: Dalong's stairs for
+/// the elderly (seed 002), where every affected building is represented and the largest elects by entrance; Wenhualu's
+/// four-party fire-safety renovation (seed 001), a matter between organisations with no election; and a community of
+/// several compounds, each with its own 1栋.
+/// </summary>
+[Trait("Category", "Deliberation")]
+public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+{
+    private CaseStudyWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await CaseStudyWorld.StartAsync(smtp);
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    /// <summary>The candidates of each election, with an email each; everyone else answers on paper.</summary>
+    private static readonly Dictionary<string, string[]> Candidates = new()
+    {
+        ["3栋"] = ["王建国", "李秀英", "赵伟"],
+        ["4栋"] = ["刘芳", "陈强", "杨敏"],
+        ["5栋1单元"] = ["黄海", "林涛"], ["5栋2单元"] = ["何静", "高峰"], ["5栋3单元"] = ["罗军", "郑丽"],
+        ["5栋4单元"] = ["梁勇", "宋洁"], ["5栋5单元"] = ["谢斌", "韩雪"], ["5栋6单元"] = ["唐磊", "冯霞"],
+    };
+
+    [Fact]
+    public async Task Dalong_EveryBuildingRepresented_5栋ByEntrance_TwoThirdsVote_FundingBySource_FollowUpAtItsTime()
+    {
+        var w = _world;
+        await w.CreateCommunityAsync("大龙社区", ("龙基花园", "3栋"), ("龙基花园", "4栋"), ("龙基花园", "5栋"));
+        // 3栋 36 households in two entrances, 4栋 40 in two, 5栋 180 in six (15 floors, two flats a floor each).
+        var rows = new List<string>();
+        foreach (var (building, entrances, perEntrance) in new[] { ("3栋", 2, 18), ("4栋", 2, 20), ("5栋", 6, 30) })
+        {
+            for (var e = 1; e <= entrances; e++)
+            {
+                var names = Candidates.GetValueOrDefault(building, []).Concat(Candidates.GetValueOrDefault($"{building}{e}单元", [])).ToList();
+                for (var i = 0; i < perEntrance; i++)
+                {
+                    var unit = $"{e}{i / 2 + 1:00}{i % 2 + 1}";
+                    // 3栋's and 4栋's three candidates live by the first entrance; each entrance of 5栋 has its own two.
+                    var candidate = (building == "5栋" || e == 1) && i < names.Count ? names[i] : null;
+                    var name = candidate ?? $"{building}{e}单元{unit}户";
+                    var email = candidate is null ? "" : w.Email($"c{building[0]}{e}{i}");
+                    rows.Add($"龙基花园,{building},{e}单元,{unit},80,{name},居民,{email},是");
+                }
+            }
+        }
+        rows.Add($"龙基花园,5栋,,,,黄楼长,楼长,{w.Email("huang")},");
+        rows.Add($",,,,,赵经理,物业,{w.Email("zhao")},");
+        rows.Add($",,,,,周主任,业委会,{w.Email("zhou")},");
+        rows.Add($",,,,,陈社工,社工,{w.Email("chen")},");
+        await w.ImportRosterAsync(rows);
+
+        // Step 1: the complaint of the three buildings, with the share of elderly residents; anchored with two seats per
+        // election and the follow-up two months after the work is done.
+        var complaint = await w.PostAsync($"{w.Api}/complaints", new
+        {
+            categoryCode = "facility-repair", title = "老人上下楼难，楼梯缺扶手和歇脚处", severity = 4, urgency = 3, reporterCount = 23, elderlyPercent = 12.45m,
+            buildingGroupIds = new[] { w.Buildings["龙基花园3栋"], w.Buildings["龙基花园4栋"], w.Buildings["龙基花园5栋"] },
+        }, HttpStatusCode.Created);
+        var complaintId = (string)complaint["complaint"]!["id"]!;
+        var anchored = await w.PostAsync($"{w.Api}/complaints/{complaintId}/anchor", new { input = new { seats = 2, followUpAfter = "60d" } });
+        var instanceId = (string)anchored["instance"]!["instanceId"]!;
+        var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
+        var notice = await w.ReceiveAsync(w.Email("huang"), "【公示】");
+        Assert.Contains("受影响居民中长者（60 岁及以上）占 12.45%", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("涉及楼栋：龙基花园3栋、龙基花园4栋、龙基花园5栋", notice.TextBody, StringComparison.Ordinal);
+        await w.AdvanceAsync(TimeSpan.FromDays(3));
+
+        // Step 2: one affected group per building; 3栋 and 4栋 elect in one layer, 5栋 (180 households, six entrances) by entrance.
+        var found = (await w.GetAsync($"{w.Api}/cases?caseNumber={caseNumber}")).AsArray().Single()!;
+        var caseId = (string)found["id"]!;
+        var groups = found["groups"]!.AsArray().ToDictionary(g => (string)g!["name"]!, g => g!);
+        Assert.Equal(
+            [("龙基花园3栋", "single-layer", 36), ("龙基花园4栋", "single-layer", 40), ("龙基花园5栋", "layered", 180)],
+            groups.Values.Select(g => ((string)g!["name"]!, (string)g["mode"]!, (int)g["householdCount"]!)).OrderBy(g => g.Item1, StringComparer.Ordinal));
+        var firstLayer = await ElectionsAsync(w, layer: 1);
+        Assert.Equal(["3栋", "4栋", "5栋1单元", "5栋2单元", "5栋3单元", "5栋4单元", "5栋5单元", "5栋6单元"], firstLayer.Keys.Order(StringComparer.Ordinal));
+        Assert.All(firstLayer.Values, e => Assert.Equal(2, e.Seats));
+        foreach (var (section, election) in firstLayer)
+            foreach (var name in Candidates[section]) await NominateAsync(w, election.Id, name);
+        await w.AdvanceAsync(TimeSpan.FromDays(3));
+
+        // Ballots for two: every household may choose two (an over-vote is refused); a paper ballot per household.
+        var ballots = await w.OpenTasksAsync(TaskPurposes.Ballot);
+        Assert.Equal(256, ballots.Count);
+        await using (var db = w.Database.CreateContext())
+        {
+            var data = JsonNode.Parse((await db.Tasks.SingleAsync(t => t.Id == ballots[0].TaskId)).Data)!;
+            Assert.Equal((true, 2), ((bool)data["multiple"]!, (int)data["maxChoices"]!));
+        }
+        await VoteEveryBallotAsync(w, ballots);
+        await w.AdvanceAsync(TimeSpan.FromDays(5));
+
+        // 3栋 and 4栋 have their representatives; each entrance of 5栋 its two delegates, who now elect 5栋's two.
+        var secondLayer = Assert.Single(await ElectionsAsync(w, layer: 2)).Value;
+        Assert.Equal(["nominations"], await w.WaitingAsync(instanceId));
+        foreach (var name in new[] { "黄海", "何静", "罗军" }) await NominateAsync(w, secondLayer.Id, name);
+        await w.AdvanceAsync(TimeSpan.FromDays(3));
+        var delegateBallots = await w.OpenTasksAsync(TaskPurposes.Ballot);
+        Assert.Equal(12, delegateBallots.Count);
+        await VoteEveryBallotAsync(w, delegateBallots);
+        await w.AdvanceAsync(TimeSpan.FromDays(5));
+        Assert.Equal(["awaitPlan"], await w.WaitingAsync(instanceId));
+
+        // Every building represented, each by its own two.
+        var panel = (await w.GetAsync($"{w.Api}/cases/{caseId}/panel"))["members"]!.AsArray();
+        var byGroup = panel.GroupBy(m => (string?)m!["groupId"]).ToDictionary(g => g.Key ?? "", g => g.Select(m => (string)m!["name"]!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["李秀英", "王建国"], byGroup[(string)groups["龙基花园3栋"]["id"]!]);
+        Assert.Equal(["刘芳", "陈强"], byGroup[(string)groups["龙基花园4栋"]["id"]!]);
+        Assert.Equal(["何静", "黄海"], byGroup[(string)groups["龙基花园5栋"]["id"]!]);
+
+        // Step 3: the parties join the panel; the rules ask two-thirds.
+        foreach (var (name, kind) in new[] { ("赵经理", PartyKinds.PropertyCompany), ("周主任", PartyKinds.OwnersCommittee), ("陈社工", PartyKinds.SocialWorker) })
+            await w.PostAsync($"{w.Api}/cases/{caseId}/panel", new { personId = w.People[name], role = PanelRoles.Party, partyKind = kind }, HttpStatusCode.Created);
+        await w.PutAsync($"{w.Api}/cases/{caseId}/rules", new { template = "residents-council-two-thirds" });
+        var (meetingId, meetingPath) = await w.ConveneAsync(caseId, "楼梯适老化改造议事协商会", instanceId);
+
+        // Step 4: 7 yes, 1 abstention, 1 no with its reason — two-thirds of nine reached.
+        const string Motion = "是否同意在3栋、4栋、5栋加装楼梯扶手和休息座椅";
+        var closed = await w.VoteAsync(meetingPath, Motion,
+            ("王建国", "yes", null), ("李秀英", "yes", null), ("刘芳", "yes", null), ("黄海", "yes", null), ("何静", "yes", null),
+            ("赵经理", "yes", null), ("周主任", "yes", null), ("陈社工", "abstain", null), ("陈强", "no", "费用分摊不公平"));
+        Assert.True((bool)closed["vote"]!["passed"]!);
+        Assert.Equal((7, 1, 1, 9), ((int)closed["tally"]!["yes"]!, (int)closed["tally"]!["no"]!, (int)closed["tally"]!["abstentions"]!, (int)closed["tally"]!["eligible"]!));
+        await w.PostAsync($"{meetingPath}/resolutions", new { text = "在龙基花园3栋、4栋、5栋加装楼梯扶手和休息座椅，所需5万元由慈善募捐和物业公司承担" });
+
+        // Funding by source, summing to the budget: a total that does not add up is refused and changes nothing.
+        var due = w.Now.AddDays(30);
+        var refused = await w.Staff.PostAsJsonAsync($"{w.Api}/cases/{caseId}/action-items", new
+        {
+            title = "加装楼梯扶手和休息座椅", responsibleParty = "物业公司", personId = w.People["赵经理"], dueAt = due, budget = 50000m, meetingId,
+            funding = new[] { new { source = "charity-drive", amount = 30000m }, new { source = "property-company", amount = 15000m } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("funding-sum", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var item = await w.PostAsync($"{w.Api}/cases/{caseId}/action-items", new
+        {
+            title = "加装楼梯扶手和休息座椅", responsibleParty = "物业公司", personId = w.People["赵经理"], dueAt = due, budget = 50000m, meetingId,
+            funding = new[] { new { source = "charity-drive", amount = 30000m }, new { source = "property-company", amount = 20000m } },
+        }, HttpStatusCode.Created);
+        Assert.Equal(["慈善募捐", "物业公司"], item["funding"]!.AsArray().Select(f => (string)f!["name"]!));
+        await w.PostAsync($"{meetingPath}/close", new { });
+
+        // The minutes state the motion, who represents which building and each party as what it is, and the funding by source.
+        var minutes = await w.MinutesAsync(meetingId);
+        Assert.Contains($"- 表决事项：{Motion}\n", minutes, StringComparison.Ordinal);
+        var present = minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal));
+        foreach (var who in new[] { "王建国（龙基花园3栋利益代表）", "陈强（龙基花园4栋利益代表）", "黄海（龙基花园5栋利益代表）", "赵经理（物业公司）", "周主任（业委会）", "陈社工（社工）" })
+            Assert.Contains(who, present, StringComparison.Ordinal);
+        Assert.Contains("赞成 7 票，反对 1 票，弃权 1 票", minutes, StringComparison.Ordinal);
+        Assert.Contains("费用分摊不公平", minutes, StringComparison.Ordinal);
+        foreach (var line in new[] { "- 慈善募捐 30,000 元\n", "- 物业公司 20,000 元\n", "- 合计 50,000 元\n" }) Assert.Contains(line, minutes, StringComparison.Ordinal);
+
+        // Step 5: done in three weeks; nobody is asked until the follow-up's set time, 60 days on.
+        await w.AdvanceAsync(TimeSpan.FromDays(21));
+        await w.PostAsync($"{w.Api}/action-items/{item["id"]}/progress", new { report = new { percent = 100, done = true, comment = "扶手和座椅已安装验收" } });
+        Assert.Equal(["followUpDelay"], await w.WaitingAsync(instanceId));
+        Assert.Empty(await w.OpenTasksAsync(TaskPurposes.FollowUp));
+        await w.AdvanceAsync(TimeSpan.FromDays(60));
+
+        // The follow-up reaches every representative and every party, by email; the last answer closes the case.
+        var followUps = await w.OpenTasksAsync(TaskPurposes.FollowUp);
+        var asked = followUps.Select(f => f.PersonId.ToString()).ToHashSet();
+        Assert.Equal(new[] { "王建国", "李秀英", "刘芳", "陈强", "黄海", "何静", "赵经理", "周主任", "陈社工" }.Select(n => w.People[n]).ToHashSet(), asked);
+        Assert.Contains("回访", (await w.ReceiveAsync(w.Email("zhou"), "回访")).Subject, StringComparison.Ordinal);
+        var people = w.People.ToDictionary(p => p.Value, p => p.Key);
+        foreach (var (taskId, personId, _) in followUps)
+            await w.ProxyAnswerAsync(taskId, new { choice = people[personId.ToString()] switch { "陈强" => "dissatisfied", "陈社工" => "fairly-satisfied", _ => "satisfied" } });
+        var instance = await w.GetAsync($"/api/instances/{instanceId}");
+        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        var record = instance["outputs"]!["closeCase"]!;
+        Assert.Equal((7, 1, 1, 0), ((int)record["satisfied"]!, (int)record["fairlySatisfied"]!, (int)record["dissatisfied"]!, (int)record["noAnswer"]!));
+        var closing = await w.ReceiveAsync(w.Email("huang"), "【结案公示】");
+        Assert.Contains("回访 9 人，满意 7 人、基本满意 1 人、不满意 1 人，未答复 0 人", closing.TextBody, StringComparison.Ordinal);
+        Assert.Contains("资金来源：慈善募捐 30,000 元、物业公司 20,000 元", closing.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>The community's elections of a layer by what they elect for (3栋, or 5栋2单元 for an entrance).</summary>
+    private static async Task<Dictionary<string, Election>> ElectionsAsync(CaseStudyWorld w, int layer)
+    {
+        await using var db = w.Database.CreateContext();
+        var community = Guid.Parse(w.Community);
+        var elections = await db.Elections.Where(e => e.CommunityId == community && e.Layer == layer).ToListAsync();
+        var buildings = await db.BuildingGroups.Where(b => b.CommunityId == community).ToDictionaryAsync(b => b.Id, b => b.Name);
+        return elections.ToDictionary(e => e.BuildingGroupId is { } b ? buildings[b] + e.Entrance : e.GroupId.ToString(), e => e);
+    }
+
+    private static Task<JsonNode> NominateAsync(CaseStudyWorld w, Guid electionId, string name) =>
+        w.PostAsync($"{w.Api}/elections/{electionId}/nominations", new { personId = w.People[name], nominatedByPersonId = w.People[name] }, HttpStatusCode.Created);
+
+    /// <summary>
+    /// Answers every ballot on paper: most choose the first two candidates, every third household the first and the third;
+    /// one over-vote (three for two seats) is refused first.
+    /// </summary>
+    private static async Task VoteEveryBallotAsync(CaseStudyWorld w, List<(Guid TaskId, Guid PersonId, string Title)> ballots)
+    {
+        await using var db = w.Database.CreateContext();
+        var taskIds = ballots.Select(b => b.TaskId).ToList();
+        var elections = await db.ElectionBallots.Where(b => taskIds.Contains(b.TaskId)).ToDictionaryAsync(b => b.TaskId, b => b.ElectionId);
+        var electionIds = elections.Values.Distinct().ToList();
+        var candidates = (await db.Candidates.Where(c => electionIds.Contains(c.ElectionId)).ToListAsync())
+            .GroupBy(c => c.ElectionId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Position).Select(c => c.Id.ToString()).ToArray());
+        var overVote = await w.Staff.PostAsJsonAsync($"/api/tasks/{ballots[0].TaskId}/proxy-answer",
+            new { answer = new { choices = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() } } });
+        Assert.Equal(HttpStatusCode.BadRequest, overVote.StatusCode);
+        for (var i = 0; i < ballots.Count; i++)
+        {
+            var choices = candidates[elections[ballots[i].TaskId]];
+            string[] chosen = choices.Length > 2 && i % 3 == 0 ? [choices[0], choices[2]] : [choices[0], choices[1]];
+            await w.ProxyAnswerAsync(ballots[i].TaskId, new { choices = chosen });
+        }
+    }
+}
