@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Participation;
+using Deliberation.Host.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Host.Tests.EndToEnd;
@@ -183,6 +184,101 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         var closing = await w.ReceiveAsync(w.Email("huang"), "【结案公示】");
         Assert.Contains("回访 9 人，满意 7 人、基本满意 1 人、不满意 1 人，未答复 0 人", closing.TextBody, StringComparison.Ordinal);
         Assert.Contains("资金来源：慈善募捐 30,000 元、物业公司 20,000 元", closing.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wenhualu_FourPartyJointMeeting_NoElection_BlockedFirstThenConsensus_MinutesKeepTheBlockedRound()
+    {
+        var w = _world;
+        await w.CreateCommunityAsync("文化路社区", ("宇辉星城", "1栋"), ("宇辉星城", "2栋"));
+        var rows = Enumerable.Range(1, 40).Select(i => $"宇辉星城,{(i <= 20 ? "1栋" : "2栋")},1单元,{i:000},90,宇辉住户{i},居民,,是").ToList();
+        rows.Add($"宇辉星城,1栋,,,,孙楼长,楼长,{w.Email("sun")},");
+        rows.Add($",,,,,刘主任,居委会,{w.Email("liu")},");
+        rows.Add($",,,,,王书记,网格党支部,{w.Email("wang")},");
+        rows.Add($",,,,,周主任,业委会,{w.Email("zhou")},");
+        rows.Add($",,,,,赵经理,物业,{w.Email("zhao")},");
+        await w.ImportRosterAsync(rows);
+        var complaint = await w.PostAsync($"{w.Api}/complaints", new
+        {
+            categoryCode = "security", title = "宇辉星城消防设施老化，需整体改造", severity = 5, urgency = 4, reporterCount = 9,
+            buildingGroupIds = new[] { w.Buildings["宇辉星城1栋"], w.Buildings["宇辉星城2栋"] },
+        }, HttpStatusCode.Created);
+        var anchored = await w.PostAsync($"{w.Api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor",
+            new { input = new { stakeholderMode = "parties", noticePeriod = "0s" } });
+        var instanceId = (string)anchored["instance"]!["instanceId"]!;
+
+        // A matter between organisations: no group, no election; the workflow waits for the meeting at once.
+        Assert.Equal(["awaitPlan"], await w.WaitingAsync(instanceId));
+        var found = (await w.GetAsync($"{w.Api}/cases?caseNumber={(string)anchored["complaint"]!["caseNumber"]!}")).AsArray().Single()!;
+        Assert.Equal(("parties", 0), ((string)found["stakeholderMode"]!, found["groups"]!.AsArray().Count));
+        await using (var db = w.Database.CreateContext())
+            Assert.Equal(0, await db.Elections.CountAsync(e => e.CommunityId == Guid.Parse(w.Community)));
+        var caseId = (string)found["id"]!;
+        foreach (var (name, kind) in new[] { ("刘主任", PartyKinds.ResidentsCommittee), ("王书记", PartyKinds.GridPartyBranch),
+            ("周主任", PartyKinds.OwnersCommittee), ("赵经理", PartyKinds.PropertyCompany) })
+            await w.PostAsync($"{w.Api}/cases/{caseId}/panel", new { personId = w.People[name], role = PanelRoles.Party, partyKind = kind }, HttpStatusCode.Created);
+        await w.PutAsync($"{w.Api}/cases/{caseId}/rules", new { template = "consensus" });
+
+        // Meeting 1: the property company blocks; the meeting closes without a decision and the workflow waits for the next.
+        var (_, firstPath) = await w.ConveneAsync(caseId, "四方联动联席会议", instanceId);
+        var blocked = await w.VoteAsync(firstPath, "是否同意按方案一改造消防设施",
+            ("刘主任", "yes", null), ("王书记", "yes", null), ("周主任", "yes", null), ("赵经理", "no", "二十万元改造费用超出物业年度预算"));
+        Assert.False((bool)blocked["vote"]!["passed"]!);
+        await w.PostAsync($"{firstPath}/close", new { });
+        Assert.Equal(["awaitPlan"], await w.WaitingAsync(instanceId));
+
+        // Meeting 2: with the maintenance fund and a street subsidy, consensus.
+        var (second, secondPath) = await w.ConveneAsync(caseId, "四方联动联席会议（第二次）", instanceId);
+        var agreed = await w.VoteAsync(secondPath, "是否同意动用维修资金并申请街道补贴改造消防设施",
+            ("刘主任", "yes", null), ("王书记", "yes", null), ("周主任", "yes", null), ("赵经理", "yes", null));
+        Assert.True((bool)agreed["vote"]!["passed"]!);
+        await w.PostAsync($"{secondPath}/resolutions", new { text = "动用专项维修资金并申请街道补贴，整体改造宇辉星城消防设施" });
+        await w.PostAsync($"{w.Api}/cases/{caseId}/action-items", new
+        {
+            title = "消防设施整体改造", responsibleParty = "物业公司", personId = w.People["赵经理"], dueAt = w.Now.AddDays(90), meetingId = second,
+            funding = new[] { new { source = "maintenance-fund", amount = 150000m, detail = (string?)null }, new { source = "government", amount = 50000m, detail = (string?)"街道办事处" } },
+        }, HttpStatusCode.Created);
+        await w.PostAsync($"{secondPath}/close", new { });
+
+        // The deciding minutes keep the blocked round with its objector and reason; each party is named as what it is.
+        var minutes = await w.MinutesAsync(second);
+        Assert.Contains("第 1 次会议“是否同意按方案一改造消防设施”：未通过", minutes, StringComparison.Ordinal);
+        Assert.Contains("赵经理（物业公司）（反对）：二十万元改造费用超出物业年度预算", minutes, StringComparison.Ordinal);
+        var present = minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal));
+        foreach (var who in new[] { "刘主任（居委会）", "王书记（网格党支部）", "周主任（业委会）", "赵经理（物业公司）" }) Assert.Contains(who, present, StringComparison.Ordinal);
+        foreach (var line in new[] { "- 专项维修资金 150,000 元\n", "- 政府补贴（街道办事处） 50,000 元\n", "- 合计 200,000 元\n" }) Assert.Contains(line, minutes, StringComparison.Ordinal);
+        Assert.DoesNotContain("利益代表", present, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoCompoundsOfOneCommunity_EachHasA1栋_TheRosterAndTheNoticeSayWhichIsMeant()
+    {
+        var w = _world;
+        await w.CreateCommunityAsync("文化路社区", ("宇辉星城", "1栋"), ("文化花园", "1栋"));
+        Assert.Equal(["宇辉星城1栋", "文化花园1栋"], w.Buildings.Keys.Order(StringComparer.Ordinal));
+        var again = await w.Staff.PostAsJsonAsync($"{w.Api}/building-groups", new { precinctName = "第一网格", name = "1栋", compound = "宇辉星城" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        // Without the compound the roster cannot tell the two 1栋 apart, and says so; with it, each household lands in its own.
+        var ambiguous = await RosterApi.ImportAsync(w.Staff, w.Community, System.Text.Encoding.UTF8.GetBytes("楼栋,房号,建筑面积,姓名\r\n1栋,101,80,甲\r\n"), "花名册.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        Assert.Contains("宇辉星城、文化花园", await ambiguous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await w.ImportRosterAsync([
+            "宇辉星城,1栋,1单元,101,80,宇辉甲,居民,,是", "文化花园,1栋,1单元,101,70,文化乙,居民,,是",
+            $"文化花园,1栋,,,,钱楼长,楼长,{w.Email("qian")},",
+        ]);
+        await using (var db = w.Database.CreateContext())
+        {
+            var households = await db.Households.Where(h => h.CommunityId == Guid.Parse(w.Community)).ToListAsync();
+            Assert.Equal([w.Buildings["宇辉星城1栋"], w.Buildings["文化花园1栋"]],
+                new[] { 80m, 70m }.Select(area => households.Single(h => h.FloorArea == area).BuildingGroupId.ToString()));
+        }
+        var complaint = await w.PostAsync($"{w.Api}/complaints", new
+        {
+            categoryCode = "sanitation", title = "垃圾房满溢", severity = 3, urgency = 3, buildingGroupIds = new[] { w.Buildings["文化花园1栋"] },
+        }, HttpStatusCode.Created);
+        await w.PostAsync($"{w.Api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input = new { noticePeriod = "0s" } });
+        Assert.Contains("涉及楼栋：文化花园1栋\n", (await w.ReceiveAsync(w.Email("qian"), "【公示】")).TextBody, StringComparison.Ordinal);
     }
 
     /// <summary>The community's elections of a layer by what they elect for (3栋, or 5栋2单元 for an entrance).</summary>

@@ -142,12 +142,13 @@ public sealed class CaseStudyWorld : IAsyncDisposable
         return [.. instance["waiting"]!.AsArray().Select(w => (string)w!["activityId"]!).Where(w => w != "groupElections").Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The open tasks of a purpose, with whose they are.</summary>
-    public async Task<List<(Guid TaskId, Guid PersonId, string Title)>> OpenTasksAsync(string purpose)
+    /// <summary>The open tasks of a purpose (of one meeting, when given), with whose they are.</summary>
+    public async Task<List<(Guid TaskId, Guid PersonId, string Title)>> OpenTasksAsync(string purpose, string? meetingId = null)
     {
         await using var db = Database.CreateContext();
         var id = Guid.Parse(Community);
-        return [.. (await db.Tasks.Where(t => t.CommunityId == id && t.Purpose == purpose && t.ClosedAt == null).ToListAsync())
+        Guid? meeting = meetingId is null ? null : Guid.Parse(meetingId);
+        return [.. (await db.Tasks.Where(t => t.CommunityId == id && t.Purpose == purpose && t.ClosedAt == null && (meeting == null || t.MeetingId == meeting)).ToListAsync())
             .Where(t => t.ClosesAt is null || t.ClosesAt > Now).Select(t => (t.Id, t.PersonId, t.Title))];
     }
 
@@ -185,11 +186,11 @@ public sealed class CaseStudyWorld : IAsyncDisposable
         }, HttpStatusCode.Created);
         var meetingId = (string)planned["id"]!;
         var path = $"{Api}/meetings/{meetingId}";
-        foreach (var poll in await OpenTasksAsync(TaskPurposes.TimePoll)) await ProxyAnswerAsync(poll.TaskId, new { choices = new[] { "slot-1" } });
+        foreach (var poll in await OpenTasksAsync(TaskPurposes.TimePoll, meetingId)) await ProxyAnswerAsync(poll.TaskId, new { choices = new[] { "slot-1" } });
         var view = await GetAsync(path);
         await AdvanceToAsync(DateTimeOffset.Parse((string)view["meeting"]!["pollClosesAt"]!, CultureInfo.InvariantCulture));
         Assert.Equal("scheduled", (string)(await GetAsync(path))["meeting"]!["status"]!);
-        foreach (var rsvp in await OpenTasksAsync(TaskPurposes.Rsvp)) await ProxyAnswerAsync(rsvp.TaskId, new { choice = "yes" });
+        foreach (var rsvp in await OpenTasksAsync(TaskPurposes.Rsvp, meetingId)) await ProxyAnswerAsync(rsvp.TaskId, new { choice = "yes" });
         await AdvanceToAsync(start.AddMinutes(1));
         Assert.Contains("awaitVote", await WaitingAsync(instanceId));
         var panel = (await GetAsync($"{Api}/cases/{caseId}/panel"))["members"]!.AsArray();
