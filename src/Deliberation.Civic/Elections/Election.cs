@@ -14,6 +14,12 @@ public sealed class Election
     /// <summary>The most seats: the seed elects 1–3 representatives.</summary>
     public const int MaxSeats = 3;
 
+    /// <summary>
+    /// Seats by size, the rule when the workflow gives none: those speaking for up to 60 households elect one, up to 150
+    /// two, more three — so that 36-household 3栋 sends one and 180-household 5栋 three.
+    /// </summary>
+    public static int SeatsBySize(int households) => households <= 60 ? 1 : households <= 150 ? 2 : 3;
+
     /// <summary>Id.</summary>
     public Guid Id { get; set; }
 

@@ -9,6 +9,7 @@ namespace Deliberation.Civic.Elections;
 /// <param name="CountingMethod"><c>plurality</c> (default).</param>
 /// <param name="SeatsByBuildingGroup">Layer 1 only: seats for particular building groups (a larger building may send more delegates); others get <paramref name="Seats"/>.</param>
 /// <param name="QuietHours">The quiet hours the reminder keeps out of; null for <see cref="Deliberation.Civic.Scheduling.QuietHours.Default"/>.</param>
+/// <param name="SeatsBySize">Without <paramref name="Seats"/>: each election's seats by the households it speaks for (<see cref="Election.SeatsBySize"/>) instead of 1.</param>
 public sealed record ElectionSettings(int? Seats, DateTimeOffset? NominationsCloseAt, DateTimeOffset? BallotClosesAt, TimeSpan? ReminderBefore,
     string? TieRule, string? CountingMethod, IReadOnlyDictionary<Guid, int>? SeatsByBuildingGroup = null,
-    Deliberation.Civic.Scheduling.QuietHours? QuietHours = null);
+    Deliberation.Civic.Scheduling.QuietHours? QuietHours = null, bool SeatsBySize = false);

@@ -63,20 +63,25 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
         if (group.Mode == ParticipationModes.Layered && buildings.Count == 1)
         {
             // One large building: each entrance (单元) elects its delegates; households the roster gives no entrance vote together.
-            var entrances = await db.AffectedHouseholds.Where(h => h.GroupId == groupId).Select(h => h.Entrance).Distinct().ToListAsync(cancellationToken);
-            elections = entrances.Order(NaturalComparer.Instance).Select(entrance =>
+            var entrances = (await db.AffectedHouseholds.Where(h => h.GroupId == groupId).Select(h => h.Entrance).ToListAsync(cancellationToken))
+                .CountBy(e => e).ToList();
+            elections = entrances.OrderBy(e => e.Key, NaturalComparer.Instance).Select(entrance =>
             {
                 var election = Open(template, group, 1, buildings[0].Id, electsRepresentatives: false);
-                election.Entrance = entrance;
+                election.Entrance = entrance.Key;
+                election.Seats = settings.SeatsBySize && settings.Seats is null ? Election.SeatsBySize(entrance.Value) : template.Seats;
                 return election;
             }).ToList();
         }
         else
         {
+            var sizes = (await db.AffectedHouseholds.Where(h => h.GroupId == groupId).Select(h => h.BuildingGroupId).ToListAsync(cancellationToken)).CountBy(b => b)
+                .ToDictionary(x => x.Key, x => x.Value);
             elections = buildings.OrderBy(b => b.Label, NaturalComparer.Instance).Select(b =>
             {
                 var election = Open(template, group, 1, b.Id, group.Mode == ParticipationModes.SingleLayer);
-                election.Seats = seats.GetValueOrDefault(b.Id, template.Seats);
+                election.Seats = seats.GetValueOrDefault(b.Id,
+                    settings.SeatsBySize && settings.Seats is null ? Election.SeatsBySize(sizes.GetValueOrDefault(b.Id)) : template.Seats);
                 return election;
             }).ToList();
         }
@@ -112,6 +117,7 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
         if (elections.Count == 0 || elections.Any(e => e.Status != ElectionStatuses.Counted))
             throw Refusals.Conflict("first-layer-not-counted", "Every layer-1 election must be counted first: its winners are the layer-2 electorate; nothing was opened.");
         var election = Open(template, group, 2, null, electsRepresentatives: true);
+        if (settings.SeatsBySize && settings.Seats is null) election.Seats = Election.SeatsBySize(group.HouseholdCount);
         db.Elections.Add(election);
         await InviteToNominateAsync(db, election, cancellationToken);
         return election;

@@ -27,7 +27,10 @@ public sealed class OpenElectionActivity(ICivicDatabase database, ElectionStore 
                     "Empty: the group's next layer (first each building or entrance elects delegates, then the delegates the representatives; nobody nominated reopens the layer)"),
             },
             new("seats", InputType.Number, new("名额", "Seats"), false, UiHint.SingleLine)
-                { Description = new($"每场推选选出 {Election.MinSeats}–{Election.MaxSeats} 名", $"{Election.MinSeats}–{Election.MaxSeats} elected per election"), Default = 1 },
+                {
+                    Description = new($"每场推选选出 {Election.MinSeats}–{Election.MaxSeats} 名；留空按规模：60 户及以下 1 名，150 户及以下 2 名，更多 3 名",
+                        $"{Election.MinSeats}–{Election.MaxSeats} elected per election; empty: by size, 1 up to 60 households, 2 up to 150, 3 above"),
+                },
             new("tieRule", InputType.Text, new("平票处理", "Tie rule"), false, UiHint.Dropdown)
                 { Description = new("lots：抽签（记录随机种子）；staff：工作人员决定并说明理由", "lots: drawn (seed recorded); staff: decided by staff with a reason"),
                   Options = TieRules.All, Default = TieRules.Lots },
@@ -60,7 +63,8 @@ public sealed class OpenElectionActivity(ICivicDatabase database, ElectionStore 
         var ballotClosesAt = nominationsCloseAt + ballot;
         // The same plan the store records on the elections, so the diagram's timer is the reminder staff see.
         var reminderAt = ElectionReminders.Plan(nominationsCloseAt, ballotClosesAt, reminderBefore, quiet);
-        var settings = new ElectionSettings(seats, nominationsCloseAt, ballotClosesAt, reminderBefore, context.GetText("tieRule"), null, QuietHours: quiet);
+        var settings = new ElectionSettings(seats, nominationsCloseAt, ballotClosesAt, reminderBefore, context.GetText("tieRule"), null, QuietHours: quiet,
+            SeatsBySize: seats is null);
 
         // The inputs are checked here, so that a bad value is an incident of this activity. What depends on the group's
         // state (a group taking part directly, layer 1 not counted) is checked by the store at commit: the group, or the

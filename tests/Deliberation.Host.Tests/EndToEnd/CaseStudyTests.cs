@@ -36,39 +36,11 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
     public async Task Dalong_EveryBuildingRepresented_5栋ByEntrance_TwoThirdsVote_FundingBySource_FollowUpAtItsTime()
     {
         var w = _world;
-        await w.CreateCommunityAsync("大龙社区", ("龙基花园", "3栋"), ("龙基花园", "4栋"), ("龙基花园", "5栋"));
-        // 3栋 36 households in two entrances, 4栋 40 in two, 5栋 180 in six (15 floors, two flats a floor each).
-        var rows = new List<string>();
-        foreach (var (building, entrances, perEntrance) in new[] { ("3栋", 2, 18), ("4栋", 2, 20), ("5栋", 6, 30) })
-        {
-            for (var e = 1; e <= entrances; e++)
-            {
-                var names = Candidates.GetValueOrDefault(building, []).Concat(Candidates.GetValueOrDefault($"{building}{e}单元", [])).ToList();
-                for (var i = 0; i < perEntrance; i++)
-                {
-                    var unit = $"{e}{i / 2 + 1:00}{i % 2 + 1}";
-                    // 3栋's and 4栋's three candidates live by the first entrance; each entrance of 5栋 has its own two.
-                    var candidate = (building == "5栋" || e == 1) && i < names.Count ? names[i] : null;
-                    var name = candidate ?? $"{building}{e}单元{unit}户";
-                    var email = candidate is null ? "" : w.Email($"c{building[0]}{e}{i}");
-                    rows.Add($"龙基花园,{building},{e}单元,{unit},80,{name},居民,{email},是");
-                }
-            }
-        }
-        rows.Add($"龙基花园,5栋,,,,黄楼长,楼长,{w.Email("huang")},");
-        rows.Add($",,,,,赵经理,物业,{w.Email("zhao")},");
-        rows.Add($",,,,,周主任,业委会,{w.Email("zhou")},");
-        rows.Add($",,,,,陈社工,社工,{w.Email("chen")},");
-        await w.ImportRosterAsync(rows);
+        await SetUpDalongAsync(w);
 
         // Step 1: the complaint of the three buildings, with the share of elderly residents; anchored with two seats per
         // election and the follow-up two months after the work is done.
-        var complaint = await w.PostAsync($"{w.Api}/complaints", new
-        {
-            categoryCode = "facility-repair", title = "老人上下楼难，楼梯缺扶手和歇脚处", severity = 4, urgency = 3, reporterCount = 23, elderlyPercent = 12.45m,
-            buildingGroupIds = new[] { w.Buildings["龙基花园3栋"], w.Buildings["龙基花园4栋"], w.Buildings["龙基花园5栋"] },
-        }, HttpStatusCode.Created);
-        var complaintId = (string)complaint["complaint"]!["id"]!;
+        var complaintId = await LogDalongComplaintAsync(w);
         var anchored = await w.PostAsync($"{w.Api}/complaints/{complaintId}/anchor", new { input = new { seats = 2, followUpAfter = "60d" } });
         var instanceId = (string)anchored["instance"]!["instanceId"]!;
         var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
@@ -279,6 +251,60 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         }, HttpStatusCode.Created);
         await w.PostAsync($"{w.Api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input = new { noticePeriod = "0s" } });
         Assert.Contains("涉及楼栋：文化花园1栋\n", (await w.ReceiveAsync(w.Email("qian"), "【公示】")).TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>大龙社区 with 龙基花园 3栋 (36 households in two entrances), 4栋 (40 in two) and 5栋 (180 in six), the candidates, 5栋's head and three parties.</summary>
+    private static async Task SetUpDalongAsync(CaseStudyWorld w)
+    {
+        await w.CreateCommunityAsync("大龙社区", ("龙基花园", "3栋"), ("龙基花园", "4栋"), ("龙基花园", "5栋"));
+        // 3栋 36 households in two entrances, 4栋 40 in two, 5栋 180 in six (15 floors, two flats a floor each).
+        var rows = new List<string>();
+        foreach (var (building, entrances, perEntrance) in new[] { ("3栋", 2, 18), ("4栋", 2, 20), ("5栋", 6, 30) })
+        {
+            for (var e = 1; e <= entrances; e++)
+            {
+                var names = Candidates.GetValueOrDefault(building, []).Concat(Candidates.GetValueOrDefault($"{building}{e}单元", [])).ToList();
+                for (var i = 0; i < perEntrance; i++)
+                {
+                    var unit = $"{e}{i / 2 + 1:00}{i % 2 + 1}";
+                    // 3栋's and 4栋's three candidates live by the first entrance; each entrance of 5栋 has its own two.
+                    var candidate = (building == "5栋" || e == 1) && i < names.Count ? names[i] : null;
+                    var name = candidate ?? $"{building}{e}单元{unit}户";
+                    var email = candidate is null ? "" : w.Email($"c{building[0]}{e}{i}");
+                    rows.Add($"龙基花园,{building},{e}单元,{unit},80,{name},居民,{email},是");
+                }
+            }
+        }
+        rows.Add($"龙基花园,5栋,,,,黄楼长,楼长,{w.Email("huang")},");
+        rows.Add($",,,,,赵经理,物业,{w.Email("zhao")},");
+        rows.Add($",,,,,周主任,业委会,{w.Email("zhou")},");
+        rows.Add($",,,,,陈社工,社工,{w.Email("chen")},");
+        await w.ImportRosterAsync(rows);
+
+    }
+
+    /// <summary>The complaint of the three buildings, with the share of elderly residents; returns its id.</summary>
+    private static async Task<string> LogDalongComplaintAsync(CaseStudyWorld w)
+    {
+        var complaint = await w.PostAsync($"{w.Api}/complaints", new
+        {
+            categoryCode = "facility-repair", title = "老人上下楼难，楼梯缺扶手和歇脚处", severity = 4, urgency = 3, reporterCount = 23, elderlyPercent = 12.45m,
+            buildingGroupIds = new[] { w.Buildings["龙基花园3栋"], w.Buildings["龙基花园4栋"], w.Buildings["龙基花园5栋"] },
+        }, HttpStatusCode.Created);
+        return (string)complaint["complaint"]!["id"]!;
+    }
+
+    [Fact]
+    public async Task Dalong_WithoutSeatsGiven_EachElectionsSeatsFollowTheHouseholdsItSpeaksFor()
+    {
+        var w = _world;
+        await SetUpDalongAsync(w);
+        await w.PostAsync($"{w.Api}/complaints/{await LogDalongComplaintAsync(w)}/anchor", new { input = new { noticePeriod = "0s" } });
+
+        // 3栋 (36) and 4栋 (40) one each; each entrance of 5栋 (30) one delegate.
+        var firstLayer = await ElectionsAsync(w, layer: 1);
+        Assert.All(firstLayer.Values, e => Assert.Equal(1, e.Seats));
+        Assert.Equal(8, firstLayer.Count);
     }
 
     /// <summary>The community's elections of a layer by what they elect for (3栋, or 5栋2单元 for an entrance).</summary>
