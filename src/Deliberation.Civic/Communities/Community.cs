@@ -15,6 +15,12 @@ public sealed class Community
     /// <summary>Where escalations go (the street office), comma-separated addresses.</summary>
     public string? EscalationEmails { get; set; }
 
+    /// <summary>
+    /// The kinds of party the community adds to the built-in ones (<see cref="Elections.PartyKinds"/>), by name, one per line,
+    /// e.g. 共建单位 or 老年协会: a party of such a kind is named by it in the panel and the minutes. Empty for none.
+    /// </summary>
+    public string PartyKinds { get; set; } = "";
+
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Roster;
+using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Civic.Communities;
 
@@ -39,6 +40,36 @@ public sealed class CommunityStore(ICivicDatabase database, TimeProvider time)
         await using var db = database.Open();
         var changed = await db.Communities.Where(c => c.Id == communityId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalationEmails, escalationEmails), cancellationToken);
+        return changed == 0 ? null : await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, cancellationToken);
+    }
+
+    /// <summary>The most kinds of party a community adds.</summary>
+    public const int MaxPartyKinds = 20;
+
+    /// <summary>The longest name of a kind of party.</summary>
+    public const int MaxPartyKindLength = 20;
+
+    /// <summary>
+    /// Replaces the kinds of party the community adds (names such as 共建单位): each 1–20 characters, none twice and none a
+    /// built-in kind or its name; null when there is no such community.
+    /// </summary>
+    /// <exception cref="WorkflowException">Invalid names (400, errors by field <c>kinds</c>).</exception>
+    public async Task<Community?> SetPartyKindsAsync(Guid communityId, IReadOnlyList<string?>? kinds, CancellationToken cancellationToken)
+    {
+        var names = (kinds ?? []).Select(k => k?.Trim() ?? "").ToList();
+        var builtIn = Elections.PartyKinds.Parties.Concat(Elections.PartyKinds.Advisors).SelectMany(k => new[] { k, Elections.PartyKinds.ChineseName(k) }).ToHashSet();
+        if (names.Count > MaxPartyKinds || names.Any(n => n.Length is 0 or > MaxPartyKindLength || n.Any(char.IsControl))
+            || names.Distinct().Count() != names.Count || names.Any(builtIn.Contains))
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The kinds of party are invalid; nothing changed.")
+            {
+                FieldErrors = new Dictionary<string, FieldError[]>
+                {
+                    ["kinds"] = [CommunityFields.PartyKinds.With(("max", MaxPartyKinds), ("length", MaxPartyKindLength))],
+                },
+            };
+        await using var db = database.Open();
+        var text = string.Join('\n', names);
+        var changed = await db.Communities.Where(c => c.Id == communityId).ExecuteUpdateAsync(s => s.SetProperty(c => c.PartyKinds, text), cancellationToken);
         return changed == 0 ? null : await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, cancellationToken);
     }
 

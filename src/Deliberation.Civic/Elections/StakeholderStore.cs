@@ -226,8 +226,8 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     }
 
     /// <summary>
-    /// Adds a party (property company, owners' committee, social worker, social organisation, resident unit)
-    /// or a professional advisor (lawyer, accountant). Parties vote unless told otherwise; advisors do not,
+    /// Adds a party (property company, owners' committee, social worker, social organisation, resident unit, or a kind the
+    /// community added, <see cref="Community.PartyKinds"/>) or a professional advisor (lawyer, accountant). Parties vote unless told otherwise; advisors do not,
     /// and may only when the case's rules allow it (<see cref="DeliberationCase.AdvisorsMayVote"/>).
     /// </summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such case (404), invalid values (400), or the person already sits on the panel (409).</exception>
@@ -239,9 +239,11 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
         var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.CommunityId == communityId, cancellationToken);
         if (person is null) errors["personId"] = [CommonFields.PersonUnknown.Error()];
+        var own = (await db.Communities.Where(c => c.Id == communityId).Select(c => c.PartyKinds).FirstOrDefaultAsync(cancellationToken) ?? "")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var kinds = role switch
         {
-            PanelRoles.Party => PartyKinds.Parties,
+            PanelRoles.Party => [.. PartyKinds.Parties, .. own],
             PanelRoles.Advisor => PartyKinds.Advisors,
             _ => null,
         };

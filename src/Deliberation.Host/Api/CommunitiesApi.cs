@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Deliberation.Civic.Communities;
+using Deliberation.Civic.Elections;
 using Deliberation.Civic.Roster;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
@@ -21,6 +22,12 @@ public static partial class CommunitiesApi
 
     /// <summary>Where the community's escalations go (e.g. the street office): comma-separated addresses; null or empty for none.</summary>
     public sealed record EscalationContactsRequest(string? EscalationEmails);
+
+    /// <summary>The kinds of party the community adds to the built-in ones, by name (e.g. 共建单位); an empty list removes them.</summary>
+    public sealed record PartyKindsRequest(List<string?>? Kinds);
+
+    /// <summary>A kind of party: its code (the name, for a kind the community added), its Chinese name and whether the community added it.</summary>
+    public sealed record PartyKindView(string Kind, string Name, bool Own);
 
     /// <summary>A request to create a precinct (网格).</summary>
     public sealed record CreatePrecinctRequest(string? Name);
@@ -59,6 +66,9 @@ public static partial class CommunitiesApi
         api.MapGet("/{communityId:guid}", GetCommunityAsync).WithSummary("Gets a community.");
         api.MapPut("/{communityId:guid}/escalation-contacts", SetEscalationContactsAsync)
             .WithSummary("Sets the escalation contacts (e.g. the street office): comma-separated addresses, each checked; empty removes them. Staff accounts of the community are always told too.");
+        api.MapGet("/{communityId:guid}/party-kinds", ListPartyKindsAsync).WithSummary("Lists the kinds of party a panel may have: the built-in ones and those the community added.");
+        api.MapPut("/{communityId:guid}/party-kinds", SetPartyKindsAsync)
+            .WithSummary("Sets the kinds of party the community adds (names such as 共建单位, at most 20, each 1–20 characters, none a built-in kind).");
         api.MapPost("/{communityId:guid}/precincts", CreatePrecinctAsync).WithSummary("Creates a precinct (网格).");
         api.MapGet("/{communityId:guid}/precincts", ListPrecinctsAsync).WithSummary("Lists the precincts.");
         api.MapPost("/{communityId:guid}/building-groups", CreateBuildingGroupAsync)
@@ -110,6 +120,24 @@ public static partial class CommunitiesApi
         ThrowIfAny(errors);
         return TypedResults.Ok(await communities.SetEscalationEmailsAsync(communityId, escalation, cancellationToken)
             ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {communityId}."));
+    }
+
+    /// <summary>Lists the kinds of party.</summary>
+    public static async Task<Ok<List<PartyKindView>>> ListPartyKindsAsync(Guid communityId, CommunityStore communities, CancellationToken cancellationToken)
+    {
+        var community = await communities.GetCommunityAsync(communityId, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {communityId}.");
+        return TypedResults.Ok(PartyKinds.Parties.Select(k => new PartyKindView(k, PartyKinds.ChineseName(k), false))
+            .Concat(community.PartyKinds.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(k => new PartyKindView(k, k, true))).ToList());
+    }
+
+    /// <summary>Sets the kinds of party the community adds.</summary>
+    public static async Task<Ok<List<PartyKindView>>> SetPartyKindsAsync(Guid communityId, PartyKindsRequest request, CommunityStore communities,
+        CancellationToken cancellationToken)
+    {
+        _ = await communities.SetPartyKindsAsync(communityId, request.Kinds, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {communityId}.");
+        return await ListPartyKindsAsync(communityId, communities, cancellationToken);
     }
 
     /// <summary>Creates a precinct.</summary>

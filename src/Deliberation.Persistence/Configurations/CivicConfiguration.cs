@@ -19,6 +19,7 @@ internal static class CivicConfiguration
             e.Property(c => c.Code).HasMaxLength(40);
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.EscalationEmails).HasMaxLength(1000);
+            e.Property(c => c.PartyKinds).HasMaxLength(500).HasDefaultValue("");
             e.HasIndex(c => c.Code).IsUnique();
         });
         modelBuilder.Entity<Precinct>(e =>

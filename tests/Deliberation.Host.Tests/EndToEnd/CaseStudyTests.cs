@@ -169,7 +169,13 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         rows.Add($",,,,,王书记,网格党支部,{w.Email("wang")},");
         rows.Add($",,,,,周主任,业委会,{w.Email("zhou")},");
         rows.Add($",,,,,赵经理,物业,{w.Email("zhao")},");
+        rows.Add($",,,,,吴站长,驻区单位,{w.Email("wu")},");
         await w.ImportRosterAsync(rows);
+        // The community adds a kind of party of its own; a built-in kind cannot be added again, and a refusal changes nothing.
+        var twice = await w.Staff.PutAsJsonAsync($"{w.Api}/party-kinds", new { kinds = new[] { "共建单位", "物业公司" } });
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.DoesNotContain((await w.GetAsync($"{w.Api}/party-kinds")).AsArray(), k => (bool)k!["own"]!);
+        await w.PutAsync($"{w.Api}/party-kinds", new { kinds = new[] { "共建单位" } });
         var complaint = await w.PostAsync($"{w.Api}/complaints", new
         {
             categoryCode = "security", title = "宇辉星城消防设施老化，需整体改造", severity = 5, urgency = 4, reporterCount = 9,
@@ -187,14 +193,14 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
             Assert.Equal(0, await db.Elections.CountAsync(e => e.CommunityId == Guid.Parse(w.Community)));
         var caseId = (string)found["id"]!;
         foreach (var (name, kind) in new[] { ("刘主任", PartyKinds.ResidentsCommittee), ("王书记", PartyKinds.GridPartyBranch),
-            ("周主任", PartyKinds.OwnersCommittee), ("赵经理", PartyKinds.PropertyCompany) })
+            ("周主任", PartyKinds.OwnersCommittee), ("赵经理", PartyKinds.PropertyCompany), ("吴站长", "共建单位") })
             await w.PostAsync($"{w.Api}/cases/{caseId}/panel", new { personId = w.People[name], role = PanelRoles.Party, partyKind = kind }, HttpStatusCode.Created);
         await w.PutAsync($"{w.Api}/cases/{caseId}/rules", new { template = "consensus" });
 
         // Meeting 1: the property company blocks; the meeting closes without a decision and the workflow waits for the next.
         var (_, firstPath) = await w.ConveneAsync(caseId, "四方联动联席会议", instanceId);
         var blocked = await w.VoteAsync(firstPath, "是否同意按方案一改造消防设施",
-            ("刘主任", "yes", null), ("王书记", "yes", null), ("周主任", "yes", null), ("赵经理", "no", "二十万元改造费用超出物业年度预算"));
+            ("刘主任", "yes", null), ("王书记", "yes", null), ("周主任", "yes", null), ("吴站长", "yes", null), ("赵经理", "no", "二十万元改造费用超出物业年度预算"));
         Assert.False((bool)blocked["vote"]!["passed"]!);
         await w.PostAsync($"{firstPath}/close", new { });
         Assert.Equal(["awaitPlan"], await w.WaitingAsync(instanceId));
@@ -202,7 +208,7 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         // Meeting 2: with the maintenance fund and a street subsidy, consensus.
         var (second, secondPath) = await w.ConveneAsync(caseId, "四方联动联席会议（第二次）", instanceId);
         var agreed = await w.VoteAsync(secondPath, "是否同意动用维修资金并申请街道补贴改造消防设施",
-            ("刘主任", "yes", null), ("王书记", "yes", null), ("周主任", "yes", null), ("赵经理", "yes", null));
+            ("刘主任", "yes", null), ("王书记", "yes", null), ("周主任", "yes", null), ("吴站长", "yes", null), ("赵经理", "yes", null));
         Assert.True((bool)agreed["vote"]!["passed"]!);
         await w.PostAsync($"{secondPath}/resolutions", new { text = "动用专项维修资金并申请街道补贴，整体改造宇辉星城消防设施" });
         await w.PostAsync($"{w.Api}/cases/{caseId}/action-items", new
@@ -217,7 +223,8 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         Assert.Contains("第 1 次会议“是否同意按方案一改造消防设施”：未通过", minutes, StringComparison.Ordinal);
         Assert.Contains("赵经理（物业公司）（反对）：二十万元改造费用超出物业年度预算", minutes, StringComparison.Ordinal);
         var present = minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal));
-        foreach (var who in new[] { "刘主任（居委会）", "王书记（网格党支部）", "周主任（业委会）", "赵经理（物业公司）" }) Assert.Contains(who, present, StringComparison.Ordinal);
+        foreach (var who in new[] { "刘主任（居委会）", "王书记（网格党支部）", "周主任（业委会）", "赵经理（物业公司）", "吴站长（共建单位）" })
+            Assert.Contains(who, present, StringComparison.Ordinal);
         foreach (var line in new[] { "- 专项维修资金 150,000 元\n", "- 政府补贴（街道办事处） 50,000 元\n", "- 合计 200,000 元\n" }) Assert.Contains(line, minutes, StringComparison.Ordinal);
         Assert.DoesNotContain("利益代表", present, StringComparison.Ordinal);
     }

@@ -89,6 +89,14 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PartyKinds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasDefaultValue("")
+                        .HasColumnName("party_kinds");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

@@ -85,6 +85,14 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("PartyKinds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("party_kinds");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
