@@ -59,6 +59,8 @@ public static class DeliberationFaults
         "Remind before must be longer than zero and at most a year.", "到期前提醒的时间须大于零且不超过一年。");
     public static readonly FieldMessage FollowUpWindow = new("step-follow-up-window",
         "The follow-up window must be longer than zero and at most a year.", "回访期限须大于零且不超过一年。");
+    public static readonly FieldMessage HouseholdSample = new("step-household-sample",
+        "The household sample must be a whole number from 0 to {max}.", "抽样回访住户数须为 0 到 {max} 之间的整数。");
     public static readonly FieldMessage EscalationInvalid = new("step-escalation-invalid",
         "The escalation is not valid: {detail}", "上报内容不完整，未能上报协调：{detail}");
 #pragma warning restore CS1591

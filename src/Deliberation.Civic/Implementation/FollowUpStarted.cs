@@ -4,4 +4,5 @@ namespace Deliberation.Civic.Implementation;
 /// <param name="Asked">Representatives asked (a follow-up task each).</param>
 /// <param name="Emailed">Of them, emailed their link.</param>
 /// <param name="ClosesAt">When the follow-up window ends.</param>
-public sealed record FollowUpStarted(int Asked, int Emailed, DateTimeOffset ClosesAt);
+/// <param name="HouseholdsSampled">How many of those asked are affected households drawn at random.</param>
+public sealed record FollowUpStarted(int Asked, int Emailed, DateTimeOffset ClosesAt, int HouseholdsSampled = 0);

@@ -18,14 +18,19 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
     /// <summary>The signal sent to the workflow once every representative asked has answered.</summary>
     public const string CompleteSignal = "follow-up-complete";
 
+    /// <summary>The most affected households sampled for the follow-up.</summary>
+    public const int MaxHouseholdSample = 200;
+
     /// <summary>
     /// Asks every representative on the case's panel (role representative, not dropped out) for their satisfaction, in
     /// <paramref name="db"/> without saving: a follow-up task closing at <paramref name="closesAt"/>, resuming
     /// <paramref name="instanceId"/> with <see cref="CompleteSignal"/>, and its link by email. A representative asked before is not asked again.
+    /// With <paramref name="householdSample"/>, that many affected households (their household representatives, not on the
+    /// panel) drawn at random are asked too.
     /// </summary>
     /// <exception cref="WorkflowException">No such case (404); closed (409); <paramref name="closesAt"/> not in the future (400).</exception>
     internal async Task<FollowUpStarted> StartAsync(ICivicSession db, Guid communityId, Guid caseId, Guid instanceId, DateTimeOffset closesAt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int householdSample = 0)
     {
         var now = time.GetUtcNow();
         var found = await ActionItemStore.RequireCaseAsync(db, communityId, caseId, cancellationToken);
@@ -38,8 +43,11 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
         var members = (await db.PanelMembers.AsNoTracking()
                 .Where(m => m.CaseId == caseId && (m.Role == PanelRoles.Representative || m.Role == PanelRoles.Party) && m.LeftAt == null)
                 .ToListAsync(cancellationToken))
-            .OrderBy(m => m.Role == PanelRoles.Representative ? 0 : 1).ThenBy(m => m.JoinedAt).DistinctBy(m => m.PersonId).ToList();
+            .OrderBy(m => m.Role == PanelRoles.Representative ? 0 : 1).ThenBy(m => m.JoinedAt).DistinctBy(m => m.PersonId)
+            .Select(m => (m.PersonId, m.GroupId)).ToList();
         var asked = (await db.FollowUpRequests.AsNoTracking().Where(r => r.CaseId == caseId).Select(r => r.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+        var sampled = await SampleHouseholdsAsync(db, caseId, householdSample, members.Select(m => m.PersonId).Concat(asked).ToHashSet(), cancellationToken);
+        members.AddRange(sampled);
         var personIds = members.Select(m => m.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var items = (await db.ActionItems.AsNoTracking().Where(i => i.CaseId == caseId).ToListAsync(cancellationToken)).OrderBy(i => i.DueAt).ToList();
@@ -67,7 +75,27 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
             count++;
             if (sent) emailed++;
         }
-        return new FollowUpStarted(count, emailed, closesAt);
+        return new FollowUpStarted(count, emailed, closesAt, sampled.Count);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> household representatives of the case's affected households, drawn at random (a
+    /// cryptographic shuffle: nobody can pick whom the follow-up asks), leaving out those already asked or on the panel.
+    /// </summary>
+    private static async Task<List<(Guid PersonId, Guid? GroupId)>> SampleHouseholdsAsync(ICivicSession db, Guid caseId, int count, HashSet<Guid> leaveOut,
+        CancellationToken cancellationToken)
+    {
+        if (count <= 0) return [];
+        var groups = db.AffectedGroups.Where(g => g.CaseId == caseId).Select(g => g.Id);
+        var households = await db.AffectedHouseholds.AsNoTracking().Where(h => groups.Contains(h.GroupId)).Select(h => new { h.HouseholdId, h.GroupId })
+            .ToListAsync(cancellationToken);
+        var ids = households.Select(h => h.HouseholdId).ToList();
+        var representatives = Voters.OnePerHousehold(await db.People.AsNoTracking()
+                .Where(p => p.IsHouseholdRepresentative && p.HouseholdId != null && ids.Contains(p.HouseholdId.Value)).ToListAsync(cancellationToken))
+            .Where(p => !leaveOut.Contains(p.Id)).ToArray();
+        System.Security.Cryptography.RandomNumberGenerator.Shuffle(representatives.AsSpan());
+        var groupOf = households.GroupBy(h => h.HouseholdId).ToDictionary(g => g.Key, g => g.First().GroupId);
+        return [.. representatives.Take(count).Select(p => (p.Id, (Guid?)groupOf[p.HouseholdId!.Value]))];
     }
 
     /// <summary>

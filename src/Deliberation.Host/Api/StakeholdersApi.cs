@@ -290,7 +290,7 @@ public static class StakeholdersApi
         if (e.Status == ElectionStatuses.Tied && s.Candidates.FirstOrDefault(c => c.Candidate.Rank == e.Seats) is { } last)
             tied = s.Candidates.Where(c => c.Candidate.Votes == last.Candidate.Votes).Select(c => c.Candidate.Id).ToList();
         return new ElectionView(e.Id, e.CaseId, e.GroupId, e.Layer, e.BuildingGroupId, e.ElectsRepresentatives, e.Seats, e.CountingMethod,
-            CountingMethods.Describe(e.CountingMethod, e.Layer), e.TieRule, e.NominationsOpenAt, e.NominationsCloseAt, e.BallotClosesAt, e.ReminderBefore,
+            CountingMethods.Describe(e.CountingMethod, e.Layer, e.Seats), e.TieRule, e.NominationsOpenAt, e.NominationsCloseAt, e.BallotClosesAt, e.ReminderBefore,
             e.ReminderAt, e.Status, e.BallotsOpenedAt, e.BallotsIssued, e.BallotsCast, e.CountedAt, e.LotsSeed, e.TieDecisionReason,
             e.TieDecidedByUserId, e.TieDecidedAt, tied, s.Candidates.Select(View).ToList(),
             s.Ballots.Select(b => new BallotView(b.Ballot.TaskId, b.Ballot.PersonId, b.VoterName, b.Ballot.HouseholdId, b.Ballot.Emailed, b.Voted, b.Channel,

@@ -160,18 +160,19 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
         await PostAsync($"{api}/elections/{e6}/close-nominations", new { }, HttpStatusCode.OK);
         Assert.Equal("balloting", (string)open5["status"]!);
         Assert.Equal(3, (int)open5["ballotsIssued"]!);
-        Assert.Equal("每户一票，得票多者当选", (string)open5["countingRule"]!);
+        // 5栋 elects two delegates: each household may choose two.
+        Assert.Equal("每户最多选2人，每人得一票，得票多者当选", (string)open5["countingRule"]!);
 
         var ballotMail = await ReceiveAsync(roster.Emails["张一"], "请投票");
         Assert.Contains("5栋", ballotMail.Subject);
         Assert.Contains("2026年11月27日 09:00", ballotMail.TextBody); // the deadline, 01:00 UTC, in Beijing time
-        Assert.Contains("每户一票，得票多者当选", ballotMail.TextBody);
+        Assert.Contains("每户最多选2人，每人得一票，得票多者当选", ballotMail.TextBody);
 
         // 张一 votes for 张三, then changes to himself; 张二 votes for himself; 张三 has no email: the building head enters his paper ballot.
-        await VoteAsync(LinkIn(ballotMail), zhang3);
+        await VoteForAsync(LinkIn(ballotMail), zhang3);
         _host.Time.Advance(TimeSpan.FromHours(2));
-        await VoteAsync(LinkIn(ballotMail), zhang1);
-        await VoteAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "请投票")), zhang2);
+        await VoteForAsync(LinkIn(ballotMail), zhang1);
+        await VoteForAsync(LinkIn(await ReceiveAsync(roster.Emails["张二"], "请投票")), zhang2);
         var paperTask = (string)open5["ballots"]!.AsArray().Single(b => (string)b!["personId"]! == roster.People["张三"].ToString())!["taskId"]!;
         Assert.False((bool)open5["ballots"]!.AsArray().Single(b => (string)b!["taskId"]! == paperTask)!["emailed"]!);
         using (var head = await BuildingHeadAsync(roster.Community))
@@ -179,7 +180,8 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
             // The id without hyphens, as ballots offered it before: still the same candidate, recorded as the API shows it.
             var paper = await head.PostAsJsonAsync($"/api/tasks/{paperTask}/proxy-answer", new { answer = new { choice = Guid.Parse(zhang1).ToString("N") } });
             Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
-            Assert.Equal(zhang1, (string)(await paper.Content.ReadFromJsonAsync<JsonObject>())!["current"]!["answer"]!["choice"]!);
+            // A ballot for two seats records its choices as a list, one here.
+            Assert.Equal([zhang1], (await paper.Content.ReadFromJsonAsync<JsonObject>())!["current"]!["answer"]!["choices"]!.AsArray().Select(c => (string)c!));
         }
 
         // In 6栋 李一 votes; 李二 does not until reminded.
@@ -357,6 +359,9 @@ public partial class LayeredElectionTests(SmtpServer smtp) : IClassFixture<SmtpS
     private static FormUrlEncodedContent Form(string choice) => new([new KeyValuePair<string, string>("choice", choice)]);
 
     private Task VoteAsync(string path, string choice) => EmailedLinks.AnswerAsync(_resident, path, choice);
+
+    /// <summary>Ticks one candidate on a ballot for several seats (its boxes are checkboxes named choices), as the browser posts it.</summary>
+    private Task VoteForAsync(string path, string candidate) => EmailedLinks.AnswerFormAsync(_resident, path, ("choices", candidate));
 
     private Task<HttpClient> BuildingHeadAsync(Guid community) => TestAccounts.BuildingHeadAsync(_host, _staff, community, _run);
 

@@ -41,7 +41,7 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         // Step 1: the complaint of the three buildings, with the share of elderly residents; anchored with two seats per
         // election and the follow-up two months after the work is done.
         var complaintId = await LogDalongComplaintAsync(w);
-        var anchored = await w.PostAsync($"{w.Api}/complaints/{complaintId}/anchor", new { input = new { seats = 2, followUpAfter = "60d" } });
+        var anchored = await w.PostAsync($"{w.Api}/complaints/{complaintId}/anchor", new { input = new { seats = 2, followUpAfter = "60d", followUpHouseholds = 5 } });
         var instanceId = (string)anchored["instance"]!["instanceId"]!;
         var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
         var notice = await w.ReceiveAsync(w.Email("huang"), "【公示】");
@@ -141,10 +141,18 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         Assert.Empty(await w.OpenTasksAsync(TaskPurposes.FollowUp));
         await w.AdvanceAsync(TimeSpan.FromDays(60));
 
-        // The follow-up reaches every representative and every party, by email; the last answer closes the case.
+        // The follow-up reaches every representative and every party, by email, and five affected households drawn at
+        // random; the last answer closes the case.
         var followUps = await w.OpenTasksAsync(TaskPurposes.FollowUp);
         var asked = followUps.Select(f => f.PersonId.ToString()).ToHashSet();
-        Assert.Equal(new[] { "王建国", "李秀英", "刘芳", "陈强", "黄海", "何静", "赵经理", "周主任", "陈社工" }.Select(n => w.People[n]).ToHashSet(), asked);
+        var panelPeople = new[] { "王建国", "李秀英", "刘芳", "陈强", "黄海", "何静", "赵经理", "周主任", "陈社工" }.Select(n => w.People[n]).ToHashSet();
+        Assert.Equal(14, asked.Count);
+        Assert.Subset(asked, panelPeople);
+        await using (var db = w.Database.CreateContext())
+        {
+            var sampled = asked.Except(panelPeople).Select(Guid.Parse).ToList();
+            Assert.Equal(5, await db.People.CountAsync(p => sampled.Contains(p.Id) && p.IsHouseholdRepresentative && p.HouseholdId != null));
+        }
         Assert.Contains("回访", (await w.ReceiveAsync(w.Email("zhou"), "回访")).Subject, StringComparison.Ordinal);
         var people = w.People.ToDictionary(p => p.Value, p => p.Key);
         foreach (var (taskId, personId, _) in followUps)
@@ -152,9 +160,9 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         var instance = await w.GetAsync($"/api/instances/{instanceId}");
         Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
         var record = instance["outputs"]!["closeCase"]!;
-        Assert.Equal((7, 1, 1, 0), ((int)record["satisfied"]!, (int)record["fairlySatisfied"]!, (int)record["dissatisfied"]!, (int)record["noAnswer"]!));
+        Assert.Equal((12, 1, 1, 0), ((int)record["satisfied"]!, (int)record["fairlySatisfied"]!, (int)record["dissatisfied"]!, (int)record["noAnswer"]!));
         var closing = await w.ReceiveAsync(w.Email("huang"), "【结案公示】");
-        Assert.Contains("回访 9 人，满意 7 人、基本满意 1 人、不满意 1 人，未答复 0 人", closing.TextBody, StringComparison.Ordinal);
+        Assert.Contains("回访 14 人，满意 12 人、基本满意 1 人、不满意 1 人，未答复 0 人", closing.TextBody, StringComparison.Ordinal);
         Assert.Contains("资金来源：慈善募捐 30,000 元、物业公司 20,000 元", closing.TextBody, StringComparison.Ordinal);
     }
 
