@@ -97,7 +97,7 @@ public static class StakeholdersApi
         DateTimeOffset BallotClosesAt, TimeSpan ReminderBefore, DateTimeOffset? RemindAt, string Status, DateTimeOffset? BallotsOpenedAt,
         int BallotsIssued, int BallotsCast, DateTimeOffset? CountedAt, string? LotsSeed, string? TieDecisionReason, Guid? TieDecidedByUserId,
         DateTimeOffset? TieDecidedAt, IReadOnlyList<Guid> TiedForLastSeat, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<BallotView> Ballots,
-        IReadOnlyList<NominationInvitationView> NominationInvitations);
+        IReadOnlyList<NominationInvitationView> NominationInvitations, string? Entrance);
 
     /// <summary>A panel member.</summary>
     public sealed record PanelMemberView(Guid Id, Guid PersonId, string Name, string Role, string? PartyKind, bool Votes, string Source,
@@ -296,7 +296,7 @@ public static class StakeholdersApi
             s.Ballots.Select(b => new BallotView(b.Ballot.TaskId, b.Ballot.PersonId, b.VoterName, b.Ballot.HouseholdId, b.Ballot.Emailed, b.Voted, b.Channel,
                 b.Ballot.RemindedAt, b.Ballot.ReminderCount)).ToList(),
             s.Invitations.Select(i => new NominationInvitationView(i.Invitation.TaskId, i.Invitation.PersonId, i.VoterName, i.Invitation.Emailed,
-                i.Channel is not null, i.Channel)).ToList());
+                i.Channel is not null, i.Channel)).ToList(), e.Entrance);
     }
 
     private static PanelMemberView View(PanelEntry p) => new(p.Member.Id, p.Member.PersonId, p.Name, p.Member.Role, p.Member.PartyKind, p.Member.Votes,

@@ -94,12 +94,12 @@ export interface JournalRow {
 export interface StepReport { instanceId: string; definitionId: string; definitionVersion: number; status: string; correlationId: string | null; waiting: WaitingActivity[] }
 
 export interface GroupSummary { id: string; name: string; kind: string; mode: string; householdCount: number }
-export interface CaseView { id: string; communityId: string; complaintId: string | null; caseNumber: string | null; title: string; createdAt: string; groups: GroupSummary[] }
+export interface CaseView { id: string; communityId: string; complaintId: string | null; caseNumber: string | null; title: string; createdAt: string; groups: GroupSummary[]; stakeholderMode?: string }
 export interface ElectionSummary { id: string; layer: number; status: string; electsRepresentatives: boolean }
 export interface GroupView extends GroupSummary { elections: ElectionSummary[] }
 export interface CandidateView { id: string; name: string; votes: number | null; rank: number | null; elected: boolean }
-export interface ElectionView { id: string; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number; nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[] }
-export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; votes: boolean; active: boolean }
+export interface ElectionView { id: string; groupId: string; entrance: string | null; electsRepresentatives: boolean; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number; nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[] }
+export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; groupId: string | null; votes: boolean; active: boolean }
 export interface PanelView { caseId: string; members: PanelMemberView[]; former: PanelMemberView[] }
 
 // Steps 3–5 (their APIs may be absent on a host; see requestOptional).

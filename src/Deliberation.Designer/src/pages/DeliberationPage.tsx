@@ -55,6 +55,13 @@ async function loadDeliberation(instanceId: string) {
 }
 
 const modeKeys: Record<string, StringKey> = { direct: 'modeDirect', 'single-layer': 'modeSingleLayer', layered: 'modeLayered' };
+
+/** What an election elects for: its group, and the entrance (单元) when a large building elects by entrance; the group's representatives in layer 2. */
+function electionFor(e: ElectionView, groups: GroupView[], t: (key: StringKey, values?: Record<string, string | number>) => string): string {
+  const group = groups.find((g) => g.id === e.groupId)?.name ?? '';
+  if (e.entrance != null) return `${group}${e.entrance || t('noEntrance')}`;
+  return e.electsRepresentatives ? t('electsRepresentativesOf', { group }) : group;
+}
 const electionKeys: Record<string, StringKey> = { nominating: 'electionNominating', balloting: 'electionBalloting', tied: 'electionTied', counted: 'electionCounted' };
 const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentative', party: 'roleParty', advisor: 'roleAdvisor' };
 
@@ -110,7 +117,8 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
         {!stakeholders ? <p className="muted">{t('stakeholdersPending')}</p> : (
           <>
             <h3>{t('groups')}</h3>
-            {stakeholders.groups.length === 0 ? <p className="muted">{t('stakeholdersPending')}</p> : null}
+            {stakeholders.groups.length === 0
+              ? <p className="muted">{t(stakeholders.kase.stakeholderMode === 'parties' ? 'partiesOnly' : 'stakeholdersPending')}</p> : null}
             <ul className="plain">
               {stakeholders.groups.map((g) => (
                 <li key={g.id} className="mini-card">{g.name} · {t('mode')}{t('colon')}{t(modeKeys[g.mode] ?? 'modeDirect')} · {t('householdCount', { n: g.householdCount })}</li>
@@ -119,7 +127,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             <h3>{t('elections')}</h3>
             {stakeholders.elections.length === 0 ? <p className="muted">{t('none')}</p> : stakeholders.elections.map((e) => (
               <div key={e.id} className="mini-card">
-                <span><strong>{t('electionLayer', { n: e.layer })}</strong> · {electionKeys[e.status] ? t(electionKeys[e.status]!) : e.status} · {t('ballotsCast', { a: e.ballotsCast, b: e.ballotsIssued })}</span>
+                <span><strong>{electionFor(e, stakeholders.groups, t)}</strong> · {t('electionLayer', { n: e.layer })} · {t('seats', { n: e.seats })} · {electionKeys[e.status] ? t(electionKeys[e.status]!) : e.status} · {t('ballotsCast', { a: e.ballotsCast, b: e.ballotsIssued })}</span>
                 <span className="muted">{t('nominationsClose', { at: beijingTime(e.nominationsCloseAt, lang) })}</span>
                 <ul>
                   {e.candidates.map((c) => <li key={c.id}>{c.name}{c.votes != null ? ` · ${t('votes', { n: c.votes })}` : ''}{c.elected ? ` · ${t('elected')}` : ''}</li>)}
@@ -129,7 +137,13 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             <h3>{t('panel')}</h3>
             {stakeholders.panel.members.length === 0 ? <p className="muted">{t('none')}</p> : (
               <ul className="plain">
-                {stakeholders.panel.members.map((m) => <li key={m.id} className="mini-card">{m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}{m.partyKind ? `（${partyKindLabel(t, m.partyKind)}）` : ''}</li>)}
+                {stakeholders.panel.members.map((m) => (
+                  <li key={m.id} className="mini-card">
+                    {m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}
+                    {m.partyKind ? `（${partyKindLabel(t, m.partyKind)}）` : ''}
+                    {m.groupId ? `（${stakeholders.groups.find((g) => g.id === m.groupId)?.name ?? ''}）` : ''}
+                  </li>
+                ))}
               </ul>
             )}
           </>
