@@ -181,7 +181,9 @@ public sealed class BrowserWorld : IAsyncLifetime
             "东苑,1栋,101,80,王楼长,居民、楼长,wang.home@example.com,,是\r\n" +
             "东苑,1栋,102,80,张一,,zhang@example.com,,是\r\n" +
             "东苑,1栋,201,80,李二,,,,是\r\n" +
-            "西苑,2栋,301,75,欧阳楼长,居民、楼长,ouyang@example.com,,是\r\n";
+            "西苑,2栋,301,75,欧阳楼长,居民、楼长,ouyang@example.com,,是\r\n" +
+            ",,,,赵经理,物业,,,\r\n" +
+            ",,,,钱律师,律师,,,\r\n";
         using (var form = new MultipartFormDataContent())
         {
             var file = new ByteArrayContent(Encoding.UTF8.GetBytes(roster));

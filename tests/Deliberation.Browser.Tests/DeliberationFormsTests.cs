@@ -97,6 +97,50 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task PanelForm_AddsThePropertyCompanyAndALawyerFoundByName_ThenTheLawyerDropsOutWithAReason()
+    {
+        var (page, form, caseId) = await OpenFormAsync("2栋消防通道被占", "panel-form");
+        var panel = page.GetByTestId("panel");
+
+        // Nobody chosen: the error is at the field, and nothing is added.
+        await form.GetByLabel("类别 *").SelectOptionAsync(new SelectOptionValue { Label = "物业公司" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "加入议事小组" }).ClickAsync();
+        await Assertions.Expect(form.Locator("[data-field=panel-person] .field-error")).ToHaveTextAsync("请选择人员。");
+
+        // The property company's manager, found by part of his name.
+        await form.GetByLabel("按姓名查找").FillAsync("赵");
+        var person = form.GetByLabel("人员 *");
+        await Assertions.Expect(person.Locator("option", new() { HasText = "赵经理" })).ToHaveCountAsync(1);
+        await person.SelectOptionAsync(new SelectOptionValue { Label = "赵经理" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "加入议事小组" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("panel-message")).ToHaveTextAsync("已将赵经理加入议事小组。");
+        await Assertions.Expect(panel).ToContainTextAsync("赵经理 · 相关方（物业公司）");
+
+        // A lawyer advises.
+        await form.GetByRole(AriaRole.Radio, new() { Name = "专业人员" }).CheckAsync();
+        await form.GetByLabel("类别 *").SelectOptionAsync(new SelectOptionValue { Label = "律师" });
+        await form.GetByLabel("按姓名查找").FillAsync("钱律");
+        await Assertions.Expect(person.Locator("option", new() { HasText = "钱律师" })).ToHaveCountAsync(1);
+        await person.SelectOptionAsync(new SelectOptionValue { Label = "钱律师" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "加入议事小组" }).ClickAsync();
+        await Assertions.Expect(panel).ToContainTextAsync("钱律师 · 专业人员（律师）");
+        await BrowserWorld.ScreenshotAsync(page, "deliberation-panel-form");
+
+        // The lawyer drops out, with a reason, after a confirmation.
+        var lawyer = panel.Locator("li", new() { HasText = "钱律师" });
+        await lawyer.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await lawyer.GetByLabel("钱律师退出的原因").FillAsync("出差，无法参会");
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await lawyer.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Assertions.Expect(panel.Locator("li", new() { HasText = "钱律师" })).ToHaveCountAsync(0);
+
+        var members = (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/communities/{world.CommunityId}/cases/{caseId}/panel"))!;
+        Assert.Equal(["欧阳楼长", "赵经理"], members["members"]!.AsArray().Select(m => (string)m!["name"]!).Order(StringComparer.Ordinal));
+        Assert.Equal("出差，无法参会", (string)members["former"]!.AsArray().Single()!["leftReason"]!);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A new deliberation of 2栋 waiting for its meeting plan, its page open as the staff see it, with one form unfolded.</summary>
     private async Task<(IPage Page, ILocator Form, string CaseId)> OpenFormAsync(string title, string formTestId)
     {

@@ -49,12 +49,17 @@ public sealed class RosterStore(ICivicDatabase database, TimeProvider time)
     public async Task<byte[]> ExportCsvAsync(Guid communityId, CancellationToken cancellationToken) =>
         RosterExporter.WriteCsv(await LoadStructureAsync(communityId, cancellationToken));
 
-    /// <summary>A page of the community's people by building group, unit and name; filter by building group and role.</summary>
+    /// <summary>A page of the community's people by building group, unit and name; filter by building group, role and a part of the name.</summary>
     public async Task<(IReadOnlyList<PersonListing> Items, int Total)> ListPeopleAsync(Guid communityId, Guid? buildingGroupId, PersonRoles? role,
-        int skip, int take, CancellationToken cancellationToken)
+        int skip, int take, CancellationToken cancellationToken, string? name = null)
     {
         await using var db = database.Open();
         var query = Listings(db).Where(p => p.CommunityId == communityId);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var part = name.Trim();
+            query = query.Where(p => p.Name.Contains(part));
+        }
         if (buildingGroupId is { } b) query = query.Where(p => p.BuildingGroupId == b);
         if (role is { } r) query = query.Where(p => (p.Roles & r) == r);
         var total = await query.CountAsync(cancellationToken);

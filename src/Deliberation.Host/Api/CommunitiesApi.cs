@@ -78,7 +78,7 @@ public static partial class CommunitiesApi
             .WithSummary("Imports a roster: a CSV (UTF-8 or GBK) or .xlsx file in the form field 'file'. All or nothing: any problem refuses the whole file, listing each with its line.");
         api.MapGet("/{communityId:guid}/roster/export", ExportRosterAsync).WithSummary("Downloads the roster as CSV (UTF-8 with BOM, Chinese headers, full phone numbers).");
         app.MapGet("/api/communities/{communityId:guid}/people", ListPeopleAsync).WithTags("Communities")
-            .RequireAuthorization(Auth.AuthRoles.CommunityPolicy).RequireCommunityScope().WithSummary("Lists people with masked phones; filter by buildingGroupId and role (e.g. 楼长 or BuildingHead).");
+            .RequireAuthorization(Auth.AuthRoles.CommunityPolicy).RequireCommunityScope().WithSummary("Lists people with masked phones; filter by buildingGroupId, role (e.g. 楼长 or BuildingHead) and name (a part of it).");
         api.MapPut("/{communityId:guid}/people/{personId:guid}/email", ChangeEmailAsync).WithSummary("Changes (or with null, removes) a person's email.");
         return api;
     }
@@ -224,7 +224,7 @@ public static partial class CommunitiesApi
     }
 
     /// <summary>Lists people, phones masked.</summary>
-    public static async Task<Ok<PeoplePage>> ListPeopleAsync(Guid communityId, Guid? buildingGroupId, string? role, int? skip, int? take,
+    public static async Task<Ok<PeoplePage>> ListPeopleAsync(Guid communityId, Guid? buildingGroupId, string? role, string? name, int? skip, int? take,
         CommunityStore communities, RosterStore roster, CancellationToken cancellationToken)
     {
         await RequireCommunityAsync(communities, communityId, cancellationToken);
@@ -233,7 +233,8 @@ public static partial class CommunitiesApi
             roleFilter = RoleNames.Find(role) ?? throw Invalid("role", ApiFields.RoleUnknown.With(("roles", string.Join(", ", RoleNames.All.Select(r => $"{r.Chinese} ({r.Role})")))));
         var s = Math.Max(0, skip ?? 0);
         var t = Math.Clamp(take ?? 100, 1, 1000);
-        var (items, total) = await roster.ListPeopleAsync(communityId, buildingGroupId, roleFilter, s, t, cancellationToken);
+        if (name?.Trim().Length > 50) throw Invalid("name", CommonFields.AtMost.With(("max", 50)));
+        var (items, total) = await roster.ListPeopleAsync(communityId, buildingGroupId, roleFilter, s, t, cancellationToken, name);
         return TypedResults.Ok(new PeoplePage(items.Select(View).ToList(), total, s, t));
     }
 

@@ -66,8 +66,9 @@ public static class StakeholdersApi
 
     /// <summary>A case.</summary>
     /// <param name="StakeholderMode">Who speaks for those affected: elected, direct or parties.</param>
+    /// <param name="ClosedAt">When the case closed; null while open.</param>
     public sealed record CaseView(Guid Id, Guid CommunityId, Guid? ComplaintId, string? CaseNumber, string Title, bool AdvisorsMayVote, DateTimeOffset CreatedAt,
-        IReadOnlyList<GroupSummary> Groups, string StakeholderMode);
+        IReadOnlyList<GroupSummary> Groups, string StakeholderMode, DateTimeOffset? ClosedAt);
 
     /// <summary>A group in a case.</summary>
     public sealed record GroupSummary(Guid Id, string Name, string Kind, string Mode, int HouseholdCount);
@@ -273,7 +274,7 @@ public static class StakeholdersApi
     }
 
     private static CaseView View(CaseSnapshot s) => new(s.Case.Id, s.Case.CommunityId, s.Case.ComplaintId, s.Case.CaseNumber, s.Case.Title,
-        s.Case.AdvisorsMayVote, s.Case.CreatedAt, s.Groups.Select(g => new GroupSummary(g.Id, g.Name, g.Kind, g.Mode, g.HouseholdCount)).ToList(), s.Case.StakeholderMode);
+        s.Case.AdvisorsMayVote, s.Case.CreatedAt, s.Groups.Select(g => new GroupSummary(g.Id, g.Name, g.Kind, g.Mode, g.HouseholdCount)).ToList(), s.Case.StakeholderMode, s.Case.ClosedAt);
 
     private static GroupView View(GroupSnapshot s) => new(s.Group.Id, s.Group.CaseId, s.Group.Name, s.Group.Kind, s.Group.SourceId, s.Group.Mode,
         s.Group.HouseholdCount, s.HouseholdsWithoutRepresentative, s.BuildingGroupIds, s.Elections.Select(Summary).ToList());

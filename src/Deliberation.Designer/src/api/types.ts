@@ -94,7 +94,7 @@ export interface JournalRow {
 export interface StepReport { instanceId: string; definitionId: string; definitionVersion: number; status: string; correlationId: string | null; waiting: WaitingActivity[] }
 
 export interface GroupSummary { id: string; name: string; kind: string; mode: string; householdCount: number }
-export interface CaseView { id: string; communityId: string; complaintId: string | null; caseNumber: string | null; title: string; createdAt: string; groups: GroupSummary[]; stakeholderMode?: string }
+export interface CaseView { id: string; communityId: string; complaintId: string | null; caseNumber: string | null; title: string; createdAt: string; groups: GroupSummary[]; stakeholderMode?: string; closedAt?: string | null }
 export interface ElectionSummary { id: string; layer: number; status: string; electsRepresentatives: boolean }
 export interface GroupView extends GroupSummary { elections: ElectionSummary[] }
 export interface CandidateView { id: string; name: string; votes: number | null; rank: number | null; elected: boolean }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { partyKindLabel } from '../partyKinds';
+import { DropOutButton, PanelForm } from './PanelForm';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, Complaint, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
@@ -136,16 +137,20 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             ))}
             <h3>{t('panel')}</h3>
             {stakeholders.panel.members.length === 0 ? <p className="muted">{t('none')}</p> : (
-              <ul className="plain">
+              <ul className="plain" data-testid="panel">
                 {stakeholders.panel.members.map((m) => (
                   <li key={m.id} className="mini-card">
                     {m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}
                     {m.partyKind ? `（${partyKindLabel(t, m.partyKind)}）` : ''}
                     {m.groupId ? `（${stakeholders.groups.find((g) => g.id === m.groupId)?.name ?? ''}）` : ''}
+                    {' '}{details.instance.communityId && !stakeholders.kase.closedAt
+                      ? <DropOutButton communityId={details.instance.communityId} memberId={m.id} name={m.name} onChanged={loaded.reload} /> : null}
                   </li>
                 ))}
               </ul>
             )}
+            {details.instance.communityId && !stakeholders.kase.closedAt
+              ? <PanelForm communityId={details.instance.communityId} caseId={stakeholders.kase.id} onChanged={loaded.reload} /> : null}
           </>
         )}
       </section>
