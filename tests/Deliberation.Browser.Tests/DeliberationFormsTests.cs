@@ -141,6 +141,47 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ActionItemForm_FundingThatDoesNotAddUp_IsShownAtTheSources_ThenTheItemIsSavedWithItsFundingBySource()
+    {
+        var (page, form, caseId) = await OpenFormAsync("2栋楼梯缺扶手", "action-item-form");
+
+        await form.GetByLabel("任务 *").FillAsync("加装楼梯扶手和休息座椅");
+        await form.GetByLabel("责任方 *").FillAsync("物业公司");
+        await form.GetByLabel("按姓名查找").FillAsync("赵经理");
+        var reporter = form.GetByLabel("汇报人");
+        await Assertions.Expect(reporter.Locator("option", new() { HasText = "赵经理" })).ToHaveCountAsync(1);
+        await reporter.SelectOptionAsync(new SelectOptionValue { Label = "赵经理" });
+        await form.GetByLabel("完成期限 *").FillAsync(DateTime.Now.Date.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await form.GetByLabel("预算（元）").FillAsync("50000");
+        await form.GetByRole(AriaRole.Button, new() { Name = "添加一项资金来源" }).ClickAsync();
+        await form.GetByLabel("来源 1", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "慈善募捐" });
+        await form.GetByLabel("来源 1 金额（元）").FillAsync("30000");
+        await form.GetByRole(AriaRole.Button, new() { Name = "添加一项资金来源" }).ClickAsync();
+        await form.GetByLabel("来源 2", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "物业公司" });
+        await form.GetByLabel("来源 2 金额（元）").FillAsync("１５０００");
+        await Assertions.Expect(form.GetByTestId("funding-total")).ToHaveTextAsync("各项合计 45,000 元 · 预算 50,000 元");
+
+        // The sources do not add up to the budget: said at the sources, and nothing is saved.
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存责任分工" }).ClickAsync();
+        await Assertions.Expect(form.Locator("#item-funding-error")).ToHaveTextAsync("各项资金来源合计 45,000 元，与预算 50,000 元不符");
+        await BrowserWorld.ScreenshotAsync(page, "deliberation-action-item-error");
+        Assert.Empty((await ActionItemsAsync(caseId))["items"]!.AsArray());
+
+        // Fixed and saved: the item shows with its budget by source.
+        await form.GetByLabel("来源 2 金额（元）").FillAsync("20000");
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存责任分工" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-item-message")).ToHaveTextAsync("已添加“加装楼梯扶手和休息座椅”。");
+        await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync("预算 50,000 元（慈善募捐 30,000 元、物业公司 20,000 元）");
+        var item = (await ActionItemsAsync(caseId))["items"]!.AsArray().Single()!;
+        Assert.Equal(("物业公司", world.People["赵经理"], 50000m), ((string)item["responsibleParty"]!, (string)item["personId"]!, (decimal)item["budget"]!));
+        Assert.Equal([("charity-drive", 30000m), ("property-company", 20000m)], item["funding"]!.AsArray().Select(f => ((string)f!["source"]!, (decimal)f["amount"]!)));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<JsonObject> ActionItemsAsync(string caseId) =>
+        (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/communities/{world.CommunityId}/cases/{caseId}/action-items"))!;
+
     /// <summary>A new deliberation of 2栋 waiting for its meeting plan, its page open as the staff see it, with one form unfolded.</summary>
     private async Task<(IPage Page, ILocator Form, string CaseId)> OpenFormAsync(string title, string formTestId)
     {

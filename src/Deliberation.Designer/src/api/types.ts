@@ -108,6 +108,7 @@ export interface EscalationView { id: string; caseId: string | null; kind: strin
 export interface ActionItemView {
   id: string; caseId: string; meetingId: string | null; title: string; responsibleParty: string; personId: string | null; personName: string | null;
   dueAt: string; percent: number; status: string; overdue: boolean; doneAt: string | null;
+  budget?: number | null; funding?: { source: string; name: string; detail: string | null; amount: number }[];
 }
 export interface ActionItemsOverview { caseId: string; caseClosedAt: string | null; items: ActionItemView[]; overall: { items: number; done: number; overdue: number; percent: number; allDone: boolean } }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { partyKindLabel } from '../partyKinds';
+import { ActionItemForm, fundingLabel } from './ActionItemForm';
 import { DropOutButton, PanelForm } from './PanelForm';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, Complaint, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
@@ -177,6 +178,12 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
                 {stakeholders.actions.items.map((e) => (
                   <li key={e.id} className={`mini-card${e.overdue ? ' incident' : ''}`}>
                     <span>{e.title} · {e.responsibleParty}{e.overdue ? ` · ${t('overdue')}` : ''}</span>
+                    {e.budget != null ? (
+                      <span className="muted">
+                        {t('budgetIs', { budget: e.budget.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) })}
+                        {e.funding?.length ? `（${e.funding.map((f) => `${fundingLabel(t, f.source, f.name)}${f.detail ? `（${f.detail}）` : ''} ${f.amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`).join('、')}）` : ''}
+                      </span>
+                    ) : null}
                     <span className="progress-line">
                       <progress max={100} value={e.percent} aria-label={`${e.title} ${e.percent}%`}>{e.percent}%</progress>
                       <span>{e.percent}%</span>
@@ -186,6 +193,9 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
               </ul>
             </>
           ) : <p className="muted">{t('notStarted')}</p>}
+          {stakeholders && details.instance.communityId && !stakeholders.kase.closedAt ? (
+            <ActionItemForm communityId={details.instance.communityId} caseId={stakeholders.kase.id} meetings={stakeholders.meetingViews} onChanged={loaded.reload} />
+          ) : null}
         </section>
       </div>
       <JournalSection journal={journal} labels={labels} />

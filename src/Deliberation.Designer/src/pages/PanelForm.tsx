@@ -2,12 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import { Field } from '../components/Field';
 import { Message } from '../components/Message';
+import { PersonPicker } from '../components/PersonPicker';
 import { errorText } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { partyKindLabel } from '../partyKinds';
 
 interface PartyKind { kind: string; name: string; own: boolean }
-interface PersonRow { id: string; name: string; buildingGroupName: string | null; unit: string | null; roles: string[] }
 
 const advisorKinds = ['lawyer', 'accountant'];
 
@@ -21,9 +21,7 @@ export function PanelForm({ communityId, caseId, onChanged }: { communityId: str
   const [role, setRole] = useState<'party' | 'advisor'>('party');
   const [kinds, setKinds] = useState<PartyKind[]>([]);
   const [kind, setKind] = useState('');
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<PersonRow[]>([]);
-  const [personId, setPersonId] = useState('');
+  const [person, setPerson] = useState({ id: '', name: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
 
@@ -33,18 +31,6 @@ export function PanelForm({ communityId, caseId, onChanged }: { communityId: str
     return () => { live = false; };
   }, [communityId]);
 
-  // The roster, searched by a part of the name as staff type it.
-  useEffect(() => {
-    const part = search.trim();
-    if (!part) { setFound([]); return; }
-    let live = true;
-    const timer = setTimeout(() => {
-      request<{ items: PersonRow[] }>(`/api/communities/${communityId}/people?name=${encodeURIComponent(part)}&take=20`)
-        .then((page) => { if (live) setFound(page.items); }, () => { if (live) setFound([]); });
-    }, 200);
-    return () => { live = false; clearTimeout(timer); };
-  }, [communityId, search]);
-
   const options = role === 'party' ? kinds.map((k) => ({ value: k.kind, label: k.own ? k.name : partyKindLabel(t, k.kind) }))
     : advisorKinds.map((k) => ({ value: k, label: partyKindLabel(t, k) }));
 
@@ -53,7 +39,7 @@ export function PanelForm({ communityId, caseId, onChanged }: { communityId: str
     setMessage(null);
     const problems: Record<string, string> = {};
     if (!kind) problems['panel-kind'] = t('chooseKind');
-    if (!personId) problems['panel-person'] = t('choosePerson');
+    if (!person.id) problems['panel-person'] = t('choosePerson');
     setErrors(problems);
     if (Object.keys(problems).length) {
       setMessage({ kind: 'error', text: t('formHasErrors') });
@@ -61,11 +47,9 @@ export function PanelForm({ communityId, caseId, onChanged }: { communityId: str
       return;
     }
     try {
-      await request(`/api/communities/${communityId}/cases/${caseId}/panel`, { method: 'POST', body: { personId, role, partyKind: kind } });
-      const name = found.find((p) => p.id === personId)?.name ?? '';
-      setMessage({ kind: 'success', text: t('panelAdded', { name }) });
-      setPersonId('');
-      setSearch('');
+      await request(`/api/communities/${communityId}/cases/${caseId}/panel`, { method: 'POST', body: { personId: person.id, role, partyKind: kind } });
+      setMessage({ kind: 'success', text: t('panelAdded', { name: person.name }) });
+      setPerson({ id: '', name: '' });
       onChanged();
     } catch (err) {
       const refused = err instanceof ApiError ? err.problem.errors ?? {} : {};
@@ -93,19 +77,8 @@ export function PanelForm({ communityId, caseId, onChanged }: { communityId: str
               </select>
             )}
           </Field>
-          <Field id="panel-search" label={t('findPerson')} help={t('findPersonHelp')}>
-            {(control) => <input {...control} type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={50} />}
-          </Field>
-          <Field id="panel-person" label={`${t('person')} *`} error={errors['panel-person']}>
-            {(control) => (
-              <select {...control} value={personId} onChange={(e) => { setPersonId(e.target.value); setErrors((x) => ({ ...x, 'panel-person': '' })); }}>
-                <option value="">{found.length ? t('choose') : t('typeToFind')}</option>
-                {found.map((p) => (
-                  <option key={p.id} value={p.id}>{p.name}{p.buildingGroupName ? `（${p.buildingGroupName}${p.unit ?? ''}）` : ''}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <PersonPicker communityId={communityId} idPrefix="panel" label={t('person')} value={person.id} error={errors['panel-person']} required
+            onChange={(id, name) => { setPerson({ id, name }); setErrors((x) => ({ ...x, 'panel-person': '' })); }} />
         </div>
         <p className="help">{role === 'party' ? t('partiesVote') : t('advisorsAdvise')}</p>
         <button type="submit" className="primary">{t('joinPanel')}</button>
