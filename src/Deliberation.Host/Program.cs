@@ -15,6 +15,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddDeliberation();
 
 var app = builder.Build();
+// Settings are checked before the host starts (ValidateOnStart would check them inside StartAsync): a misspelt or
+// impossible setting stops here, naming it, with nothing started and nothing to dispose half-way — the host's own
+// disposal after a failed start raced the test server's wait for it.
+app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDeliberationWebUi();
