@@ -133,8 +133,15 @@ public sealed class BrowserWorld : IAsyncLifetime
     /// period and no quiet hours (plus <paramref name="input"/>); returns once the workflow waits for the meeting plan
     /// (step 3). A building of one or two households takes part directly, so this takes seconds.
     /// </summary>
-    public async Task<(string InstanceId, string CaseId)> DeliberationAwaitingPlanAsync(string title, string building, string? description = null,
-        JsonObject? input = null)
+    public Task<(string InstanceId, string CaseId)> DeliberationAwaitingPlanAsync(string title, string building, string? description = null,
+        JsonObject? input = null) => DeliberationAwaitingAsync(title, building, "awaitPlan", input, description);
+
+    /// <summary>
+    /// Registers an issue of one building and launches fanshi-youjiqing on it as <see cref="DeliberationAwaitingPlanAsync"/>
+    /// does; returns once the workflow waits in the activity <paramref name="activityId"/> (e.g. nominations, for 1栋's election).
+    /// </summary>
+    public async Task<(string InstanceId, string CaseId)> DeliberationAwaitingAsync(string title, string building, string activityId, JsonObject? input = null,
+        string? description = null)
     {
         var api = $"/api/communities/{CommunityId}";
         var complaint = await PostAsync($"{api}/complaints", new
@@ -148,8 +155,8 @@ public sealed class BrowserWorld : IAsyncLifetime
         var instanceId = (string)anchored["instance"]!["instanceId"]!;
         var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
         var caseId = (string)(await Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(caseNumber)}"))![0]!["id"]!;
-        await UntilAsync(async () => (await Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitPlan\"", StringComparison.Ordinal),
-            $"the deliberation {caseNumber} waiting for a meeting plan");
+        await UntilAsync(async () => (await Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains($"\"{activityId}\"", StringComparison.Ordinal),
+            $"the deliberation {caseNumber} waiting in {activityId}");
         return (instanceId, caseId);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -178,6 +179,51 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         Assert.Equal([("charity-drive", 30000m), ("property-company", 20000m)], item["funding"]!.AsArray().Select(f => ((string)f!["source"]!, (decimal)f["amount"]!)));
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Election_StaffSeeWhoHasNotVoted_EnterAPaperBallotForTheResidentWithoutEmail_AndRemindTheOthers()
+    {
+        // 1栋's three households elect one representative; 张一 and 王楼长 stand; staff close nominations early.
+        var (instanceId, _) = await world.DeliberationAwaitingAsync("1栋门口路灯不亮", "1栋", "nominations",
+            new JsonObject { ["nominationWindow"] = "1h", ["ballotWindow"] = "2d", ["grouping"] = "per-building" });
+        var api = $"/api/communities/{world.CommunityId}";
+        var election = (await world.Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(await CaseNumberAsync(instanceId))}"))![0]!;
+        var group = (await world.Admin.GetFromJsonAsync<JsonObject>($"{api}/groups/{(string)election["groups"]![0]!["id"]!}"))!;
+        var electionId = (string)group["elections"]![0]!["id"]!;
+        foreach (var name in new[] { "张一", "王楼长" })
+            await world.PostAsync($"{api}/elections/{electionId}/nominations", new { personId = world.People[name], nominatedByPersonId = world.People[name] });
+        await world.PostAsync($"{api}/elections/{electionId}/close-nominations", new { }, HttpStatusCode.OK);
+
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GotoAsync($"/deliberations/{instanceId}");
+        var card = page.GetByTestId("election");
+        await Assertions.Expect(card.GetByTestId("not-voted")).ToContainTextAsync("还有 3 人未投票");
+        await Assertions.Expect(card.GetByTestId("not-voted")).ToContainTextAsync("李二（无邮箱）");
+
+        // 李二 has no email: staff enter the paper ballot the building head collected.
+        var li = card.GetByTestId("not-voted").Locator("li", new() { HasText = "李二" });
+        await li.GetByRole(AriaRole.Button, new() { Name = "代填纸质选票" }).ClickAsync();
+        var ballot = li.GetByRole(AriaRole.Form, new() { Name = "李二的纸质选票" });
+        await ballot.GetByRole(AriaRole.Button, new() { Name = "保存选票" }).ClickAsync();
+        await Assertions.Expect(ballot.Locator(".field-error")).ToHaveTextAsync("请选择候选人");
+        await ballot.GetByLabel("张一").CheckAsync();
+        await BrowserWorld.ScreenshotAsync(page, "deliberation-election-paper-ballot");
+        await ballot.GetByRole(AriaRole.Button, new() { Name = "保存选票" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("election-message")).ToHaveTextAsync("已代李二填入纸质选票。");
+        await Assertions.Expect(card.GetByTestId("not-voted")).ToContainTextAsync("还有 2 人未投票");
+
+        // The two with email are reminded by email.
+        await card.GetByRole(AriaRole.Button, new() { Name = "提醒未投票者" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("election-message")).ToHaveTextAsync("已提醒 2 人；0 人没有邮箱，请楼长上门或代填纸质选票。");
+        var view = (await world.Admin.GetFromJsonAsync<JsonObject>($"{api}/elections/{electionId}"))!;
+        var paper = view["ballots"]!.AsArray().Single(b => (string)b!["voterName"]! == "李二")!;
+        Assert.Equal((true, "proxy"), ((bool)paper["voted"]!, (string)paper["channel"]!));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<string> CaseNumberAsync(string instanceId) =>
+        (string)(await world.Admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!["instance"]!["correlationId"]!;
 
     private async Task<JsonObject> ActionItemsAsync(string caseId) =>
         (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/communities/{world.CommunityId}/cases/{caseId}/action-items"))!;

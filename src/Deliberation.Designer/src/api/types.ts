@@ -98,7 +98,12 @@ export interface CaseView { id: string; communityId: string; complaintId: string
 export interface ElectionSummary { id: string; layer: number; status: string; electsRepresentatives: boolean }
 export interface GroupView extends GroupSummary { elections: ElectionSummary[] }
 export interface CandidateView { id: string; name: string; votes: number | null; rank: number | null; elected: boolean }
-export interface ElectionView { id: string; groupId: string; entrance: string | null; electsRepresentatives: boolean; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number; nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[] }
+export interface ElectionBallotView { taskId: string; personId: string; voterName: string; emailed: boolean; voted: boolean; channel: string | null }
+export interface NominationInvitationView { taskId: string; personId: string; voterName: string; emailed: boolean; nominated: boolean }
+export interface ElectionView {
+  id: string; groupId: string; entrance: string | null; electsRepresentatives: boolean; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number;
+  nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[]; ballots: ElectionBallotView[]; nominationInvitations: NominationInvitationView[]; tiedForLastSeat: string[];
+}
 export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; groupId: string | null; votes: boolean; active: boolean }
 export interface PanelView { caseId: string; members: PanelMemberView[]; former: PanelMemberView[] }
 

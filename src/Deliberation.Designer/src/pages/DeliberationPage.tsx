@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { partyKindLabel } from '../partyKinds';
 import { ActionItemForm, fundingLabel } from './ActionItemForm';
+import { ElectionCard } from './ElectionCard';
 import { DropOutButton, PanelForm } from './PanelForm';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, Complaint, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
@@ -64,7 +65,6 @@ function electionFor(e: ElectionView, groups: GroupView[], t: (key: StringKey, v
   if (e.entrance != null) return `${group}${e.entrance || t('noEntrance')}`;
   return e.electsRepresentatives ? t('electsRepresentativesOf', { group }) : group;
 }
-const electionKeys: Record<string, StringKey> = { nominating: 'electionNominating', balloting: 'electionBalloting', tied: 'electionTied', counted: 'electionCounted' };
 const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentative', party: 'roleParty', advisor: 'roleAdvisor' };
 
 /** The journal kind in the page's language; an unknown kind as it is. */
@@ -88,7 +88,7 @@ export function outcomeText(t: (key: StringKey) => string, port: string | null):
 const recentRows = 15;
 
 export function DeliberationPage({ instanceId }: { instanceId: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const loaded = useLoad(() => loadDeliberation(instanceId), [instanceId]);
   if (loaded.error) return <><h1>{t('deliberationTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
   if (!loaded.data) return <p>{t('loading')}</p>;
@@ -128,13 +128,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             </ul>
             <h3>{t('elections')}</h3>
             {stakeholders.elections.length === 0 ? <p className="muted">{t('none')}</p> : stakeholders.elections.map((e) => (
-              <div key={e.id} className="mini-card">
-                <span><strong>{electionFor(e, stakeholders.groups, t)}</strong> · {t('electionLayer', { n: e.layer })} · {t('seats', { n: e.seats })} · {electionKeys[e.status] ? t(electionKeys[e.status]!) : e.status} · {t('ballotsCast', { a: e.ballotsCast, b: e.ballotsIssued })}</span>
-                <span className="muted">{t('nominationsClose', { at: beijingTime(e.nominationsCloseAt, lang) })}</span>
-                <ul>
-                  {e.candidates.map((c) => <li key={c.id}>{c.name}{c.votes != null ? ` · ${t('votes', { n: c.votes })}` : ''}{c.elected ? ` · ${t('elected')}` : ''}</li>)}
-                </ul>
-              </div>
+              <ElectionCard key={e.id} communityId={details.instance.communityId ?? ''} election={e} title={electionFor(e, stakeholders.groups, t)} onChanged={loaded.reload} />
             ))}
             <h3>{t('panel')}</h3>
             {stakeholders.panel.members.length === 0 ? <p className="muted">{t('none')}</p> : (
