@@ -68,6 +68,16 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
         // As a chair would, close once the vote's result is in: the workflow waits for the close again once it has counted the vote.
         await BrowserWorld.UntilAsync(async () => (await world.Admin.GetStringAsync($"/api/instances/{instanceId}")).Contains("\"awaitClose\"", StringComparison.Ordinal),
             "the workflow waiting for the meeting to close");
+        // Closing asks first: dismissed, nothing happens; confirmed, the meeting closes.
+        string? asked = null;
+        void Dismiss(object? _, IDialog dialog) { asked = dialog.Message; _ = dialog.DismissAsync(); }
+        page.Dialog += Dismiss;
+        await page.GetByRole(AriaRole.Button, new() { Name = "结束会议" }).ClickAsync();
+        await BrowserWorld.UntilAsync(() => Task.FromResult(asked is not null), "the confirmation before closing the meeting");
+        Assert.Contains("确定结束会议吗", asked, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("meeting-status")).Not.ToHaveTextAsync("已结束");
+        page.Dialog -= Dismiss;
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "结束会议" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync("已结束");
 

@@ -371,6 +371,7 @@ export const en: Record<StringKey, string> = {
   choiceOf: "{name}'s choice",
   choose: 'Choose',
   closeMeeting: 'Close the meeting',
+  closeMeetingConfirm: 'Closing files the minutes and moves on to implementation: each action item goes to its reporter. Are the votes and the action items all entered? Close the meeting?',
   closeAgainHelp: 'The meeting is closed and its minutes are not filed yet. If they take long, submit again to tell the workflow again.',
   closeMeetingHelp: 'Close the meeting after its votes; the minutes are then written and filed.',
   closeVote: 'Close and count the vote',

@@ -375,6 +375,7 @@ export const zhCN = {
   choiceOf: '{name}的表决意见',
   choose: '请选择',
   closeMeeting: '结束会议',
+  closeMeetingConfirm: '结束会议后将生成并归档会议纪要，议事进入推动落实，各项责任分工将发给汇报人。请确认表决和责任分工都已录入。确定结束会议吗？',
   closeAgainHelp: '会议已结束，会议纪要尚未生成。如长时间未生成，可再次提交以通知流程。',
   closeMeetingHelp: '表决结束后结束会议，系统随后生成并归档会议纪要。',
   closeVote: '结束表决并计票',

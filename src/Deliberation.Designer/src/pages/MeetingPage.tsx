@@ -192,7 +192,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
           {/* Closing again tells the workflow again (the server takes it as the same close), should it have missed it. */}
           <p className="help">{underWay ? t('closeMeetingHelp') : t('closeAgainHelp')}</p>
           <Message kind="error" testId="close-error">{errors.close}</Message>
-          <button type="button" className="primary" disabled={busy} onClick={() => void act('close', () => post('/close'))}>{t('closeMeeting')}</button>
+          <button type="button" className="primary" disabled={busy} onClick={() => { if (window.confirm(t('closeMeetingConfirm'))) void act('close', () => post('/close')); }}>{t('closeMeeting')}</button>
         </section>
       ) : null}
       {view.minutes.length ? <Message kind="success">{t('minutesFiled', { n: view.minutes.length })}</Message> : null}
