@@ -24,7 +24,7 @@ public sealed class EscalateRoundsActivity(ICivicDatabase database) : Activity
         ],
         ["Done"])
     {
-        Description = new("协商轮次用尽仍未形成决议时，上报社区升级联系人（如街道办）和工作人员，发送邮件并列入升级事项。",
+        Description = new("协商轮次用尽仍未形成决议时，上报社区升级联系人（如街道办）和工作人员，发送邮件并列入上报事项。",
             "When the rounds are used up without a decision, escalates to the escalation contacts (e.g. the street office) and staff by email and in the escalations list."),
     };
 

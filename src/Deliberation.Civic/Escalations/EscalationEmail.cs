@@ -29,7 +29,7 @@ public static class EscalationEmail
         if (caseLabel is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"议题：{caseLabel}\n");
         body.Append(CultureInfo.InvariantCulture, $"时间：{BeijingTime.FormatChinese(escalation.RaisedAt)}（北京时间）\n\n")
             .Append(escalation.Body.TrimEnd()).Append("\n\n")
-            .Append("社区工作人员可在工作台“升级事项”中查看并确认已处理。\n\n")
+            .Append("社区工作人员请在工作台的“上报事项”中查看，处理后点“确认已处理”。\n\n")
             .Append(CultureInfo.InvariantCulture, $"{communityName}居民委员会 社区议事平台\n");
         return new EmailMessage([to], Subject(communityName, escalation), body.ToString());
     }

@@ -34,7 +34,7 @@ public sealed class RaiseEscalationActivity(ICivicDatabase database) : Activity
         ],
         ["Done"])
     {
-        Description = new("向社区工作人员和升级联系人（如街道办）发送升级邮件，并列入升级事项，待工作人员确认。",
+        Description = new("向社区工作人员和升级联系人（如街道办）发送升级邮件，并列入上报事项，待工作人员确认。",
             "Emails the community's staff and escalation contacts (e.g. the street office) and lists the escalation until staff acknowledge it."),
     };
 

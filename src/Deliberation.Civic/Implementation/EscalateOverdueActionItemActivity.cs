@@ -17,7 +17,7 @@ public sealed class EscalateOverdueActionItemActivity(ICivicDatabase database, A
         [ImplementationSteps.ItemInput],
         ["Done"])
     {
-        Description = new("任务到期仍未完成的，升级给社区工作人员和升级联系人（如街道办），发送邮件并列入升级事项。",
+        Description = new("任务到期仍未完成的，升级给社区工作人员和升级联系人（如街道办），发送邮件并列入上报事项。",
             "An item still open at its due date is escalated to staff and the escalation contacts (e.g. the street office) by email and in the escalations list."),
     };
 

@@ -83,8 +83,8 @@ public static class ProblemTitles
         ["no-action-items"] = ("该案件还没有落实任务，请先添加", "The case has no action items; add them first"),
         ["case-closed"] = ("该议事案件已结案，未做任何更改", "The case is closed; nothing changed"),
         ["invalid-photo"] = ("照片不符合要求（JPEG、PNG 或 WebP，不超过 5 MB）", "The photo is not accepted (JPEG, PNG or WebP, at most 5 MB)"),
-        ["escalation-not-found"] = ("找不到该升级事项", "No such escalation"),
-        ["escalation-acknowledged"] = ("该升级事项已确认处理，未做任何更改", "The escalation was acknowledged already; nothing changed"),
+        ["escalation-not-found"] = ("找不到该上报事项", "No such escalation"),
+        ["escalation-acknowledged"] = ("该上报事项已确认处理，未做任何更改", "The escalation was acknowledged already; nothing changed"),
     };
 
     /// <summary>Whether an Accept-Language header asks for English (it starts with <c>en</c>); Chinese otherwise.</summary>

@@ -39,7 +39,7 @@ public sealed class IncidentTextsTests
     {
         var row = Row("escalation-not-found", null, "No escalation e1 in this community.");
 
-        Assert.Equal("找不到该升级事项。", IncidentTexts.View(row, "zh-CN").Text);
+        Assert.Equal("找不到该上报事项。", IncidentTexts.View(row, "zh-CN").Text);
         Assert.Equal(row.Message, IncidentTexts.View(row, "en").Text);
     }
 

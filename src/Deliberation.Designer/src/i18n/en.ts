@@ -34,6 +34,7 @@ export const en: Record<StringKey, string> = {
   upcomingMeetings: 'Upcoming meetings',
   overdueActions: 'Overdue action items',
   escalations: 'Escalations',
+  acknowledge: 'Mark as handled',
   notYetAvailable: 'Not available yet; nothing to show.',
   noDeliberations: 'No open deliberations',
   noIssues: 'No open issues',

@@ -33,6 +33,7 @@ export const zhCN = {
   upcomingMeetings: '近期会议',
   overdueActions: '逾期任务',
   escalations: '上报事项',
+  acknowledge: '确认已处理',
   notYetAvailable: '此功能尚未上线，暂无数据。',
   noDeliberations: '暂无进行中的议事',
   noIssues: '暂无待处理的问题',

@@ -159,7 +159,11 @@ export function DashboardPage() {
         <section aria-labelledby="escalations-title" className="card" data-testid="slot-escalations">
           <h2 id="escalations-title">{t('escalations')}</h2>
           <OptionalList loaded={escalations} empty={t('none')} render={(e) => (
-            <li key={e.id} className="mini-card incident">{e.subject}</li>
+            <li key={e.id} className="mini-card incident">
+              <span>{e.subject}{e.raisedAt ? <span className="muted"> · {when(e.raisedAt)}</span> : null}</span>
+              <button type="button" onClick={() => void request(`/api/communities/${communityId}/escalations/${e.id}/acknowledge`, { method: 'POST', body: {} })
+                .then(escalations.reload, escalations.reload)}>{t('acknowledge')}</button>
+            </li>
           )} />
         </section>
       </div>
