@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace Deliberation.Browser.Tests;
 
-/// <summary>Acceptance 6: no serious or critical axe violations on the dashboard, the designer, the instance viewer, the intake and a stakeholder's answer page.</summary>
+/// <summary>Acceptance 6: no serious or critical axe violations on the dashboard, the designer, the instance viewer, the intake, the building head's proxy answers and a stakeholder's answer page.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper output)
@@ -34,6 +34,10 @@ public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper out
         await BrowserWorld.SignInAsync(phone, BrowserWorld.HeadEmail);
         await phone.GetByTestId("ranking").Or(phone.GetByText("暂无待处理的问题")).First.WaitForAsync();
         var intake = await SeriousAsync(phone, "intake");
+        await phone.GotoAsync("/proxy");
+        await phone.GetByTestId("proxy-tasks").WaitForAsync();
+        await Assertions.Expect(phone.GetByText("正在加载…")).ToHaveCountAsync(0);
+        var proxy = await SeriousAsync(phone, "proxy answers");
         await phone.Context.CloseAsync();
 
         var link = await world.PostAsync($"/api/communities/{world.CommunityId}/tasks", new
@@ -56,7 +60,7 @@ public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper out
         Assert.Contains(await SeriousAsync(control, "control page"), v => v.Contains("image-alt", StringComparison.Ordinal));
         await control.Context.CloseAsync();
 
-        string[] serious = [.. dashboard, .. designer, .. viewer, .. intake, .. answerPage];
+        string[] serious = [.. dashboard, .. designer, .. viewer, .. intake, .. proxy, .. answerPage];
         Assert.True(serious.Length == 0, string.Join("\n", serious));
     }
 

@@ -222,6 +222,38 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ProxyAnswers_TheBuildingHeadNominatesForTheResidentWithoutEmail_OnHisPhone()
+    {
+        const string Title = "1栋楼顶水箱漏水";
+        var (instanceId, _) = await world.DeliberationAwaitingAsync(Title, "1栋", "nominations", new JsonObject { ["nominationWindow"] = "1h" });
+
+        // 王楼长 heads 1栋; 李二 there has no email, so his nomination waits for the building head.
+        var phone = await world.NewPageAsync(390, 844, phone: true);
+        await BrowserWorld.SignInAsync(phone, BrowserWorld.HeadEmail);
+        await phone.GotoAsync("/proxy");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("代填答复");
+        var task = phone.GetByTestId("proxy-task").Filter(new() { HasText = Title });
+        await Assertions.Expect(task).ToHaveCountAsync(1);
+        await Assertions.Expect(task).ToContainTextAsync("李二（1栋201）");
+        await task.GetByRole(AriaRole.Button, new() { Name = "保存代填" }).ClickAsync();
+        await Assertions.Expect(task.Locator(".message")).ToHaveTextAsync("请选择一项，或写明情况");
+        await task.GetByLabel("张一", new() { Exact = false }).First.CheckAsync();
+        await BrowserWorld.ScreenshotAsync(phone, "proxy-answers-phone");
+        await task.GetByRole(AriaRole.Button, new() { Name = "保存代填" }).ClickAsync();
+        await Assertions.Expect(task).ToContainTextAsync("已代填");
+
+        // Recorded as entered on his behalf: 张一 is now a candidate, nominated by 李二.
+        var api = $"/api/communities/{world.CommunityId}";
+        var found = (await world.Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(await CaseNumberAsync(instanceId))}"))![0]!;
+        var group = (await world.Admin.GetFromJsonAsync<JsonObject>($"{api}/groups/{(string)found["groups"]![0]!["id"]!}"))!;
+        var election = (await world.Admin.GetFromJsonAsync<JsonObject>($"{api}/elections/{(string)group["elections"]![0]!["id"]!}"))!;
+        var candidate = election["candidates"]!.AsArray().Single()!;
+        Assert.Equal(("张一", world.People["李二"]), ((string)candidate["name"]!, (string)candidate["nominatedByPersonId"]!));
+        Assert.Equal("proxy", (string)election["nominationInvitations"]!.AsArray().Single(i => (string)i!["voterName"]! == "李二")!["channel"]!);
+        await phone.Context.CloseAsync();
+    }
+
     private async Task<string> CaseNumberAsync(string instanceId) =>
         (string)(await world.Admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!["instance"]!["correlationId"]!;
 

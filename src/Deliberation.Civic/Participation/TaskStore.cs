@@ -31,6 +31,35 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
     /// <summary>The longest signal name (the <c>tasks.signal_name</c> column).</summary>
     public const int MaxSignalNameLength = 300;
 
+    /// <summary>
+    /// The open tasks of residents who have no email — the ones a building head answers for, from a paper form or a visit:
+    /// those of <paramref name="buildings"/> only when given (a building head's own), else the community's. Progress reports
+    /// (organisations) are left out. Ordered by building, unit and person.
+    /// </summary>
+    public async Task<IReadOnlyList<ProxyTask>> ListForProxyAsync(Guid communityId, IReadOnlyCollection<Guid>? buildings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = database.Open();
+        var rows = await (from t in db.Tasks
+                          join p in db.People on t.PersonId equals p.Id
+                          join h in db.Households on p.HouseholdId equals h.Id into hs
+                          from h in hs.DefaultIfEmpty()
+                          join b in db.BuildingGroups on (h == null ? p.BuildingGroupId : h.BuildingGroupId) equals b.Id into bs
+                          from b in bs.DefaultIfEmpty()
+                          where t.CommunityId == communityId && t.ClosedAt == null && t.Purpose != TaskPurposes.Progress
+                              && (p.Email == null || p.Email == "")
+                          select new
+                          {
+                              Task = t, p.Name, BuildingId = b == null ? (Guid?)null : b.Id, Building = b == null ? null : b.Compound + b.Name,
+                              Unit = h == null ? null : h.Entrance + h.Unit,
+                              Answered = db.TaskAnswers.Any(a => a.TaskId == t.Id && a.IsCurrent),
+                          }).ToListAsync(cancellationToken);
+        return rows.Where(r => !r.Task.IsClosedAt(now) && (buildings is null || r.BuildingId is { } id && buildings.Contains(id)))
+            .OrderBy(r => r.Building ?? "", Roster.NaturalComparer.Instance).ThenBy(r => r.Unit ?? "", Roster.NaturalComparer.Instance)
+            .ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Task.CreatedAt)
+            .Select(r => new ProxyTask(r.Task, r.Name, r.Building, r.Unit, r.Answered)).ToList();
+    }
+
     /// <summary>Creates a task for a person and makes the link to send them.</summary>
     /// <exception cref="WorkflowException">No such community (404), or an invalid draft (400, errors by field).</exception>
     public async Task<CreatedTask> CreateAsync(TaskDraft draft, CancellationToken cancellationToken)

@@ -29,8 +29,8 @@ export function App() {
   }
 
   const nav: [string, string][] = isStaff
-    ? [['/', t('navDashboard')], ['/intake', t('navIntake')], ['/launch', t('navLaunch')], ['/designer', t('navDesigner')]]
-    : [['/intake', t('navIntake')]];
+    ? [['/', t('navDashboard')], ['/intake', t('navIntake')], ['/proxy', t('navProxy')], ['/launch', t('navLaunch')], ['/designer', t('navDesigner')]]
+    : [['/intake', t('navIntake')], ['/proxy', t('navProxy')]];
   const isCurrent = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
 
   return (

@@ -6,13 +6,15 @@ import { InstancePage } from './pages/InstancePage';
 import { IntakePage } from './pages/IntakePage';
 import { LaunchPage } from './pages/LaunchPage';
 import { MeetingPage } from './pages/MeetingPage';
+import { ProxyAnswersPage } from './pages/ProxyAnswersPage';
 import { match } from './router';
 import { useSession } from './session';
 
 /** The page of a path. */
 export function Routes({ path }: { path: string }) {
   const { isStaff } = useSession();
-  // Building heads log complaints; everything else is staff work.
+  // Building heads log complaints and answer for residents without email; everything else is staff work.
+  if (match('/proxy', path)) return <ProxyAnswersPage />;
   if (!isStaff) return <IntakePage />;
   let params: Record<string, string> | null;
   if ((params = match('/deliberations/:id', path))) return <DeliberationPage key={params.id} instanceId={params.id!} />;

@@ -40,6 +40,11 @@ public static class TasksApi
         DateTimeOffset CreatedAt, DateTimeOffset? ClosesAt, DateTimeOffset? ClosedAt, bool IsClosed, int LinkVersion,
         Guid? InstanceId, string? SignalName, AnswerEntry? Current, IReadOnlyList<AnswerEntry> History);
 
+    /// <summary>An open task of a resident without email, to answer on their behalf.</summary>
+    /// <param name="Data">The task's form: options, whether several may be chosen, whether a comment is allowed, its description.</param>
+    public sealed record ProxyTaskView(Guid TaskId, Guid PersonId, string PersonName, string? Building, string? Unit, string Purpose, string Title,
+        JsonNode? Data, DateTimeOffset? ClosesAt, bool Answered);
+
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
@@ -49,11 +54,25 @@ public static class TasksApi
         var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(AuthRoles.StaffPolicy).RequireTaskScope();
         api.MapGet("/{taskId:guid}", GetAsync).WithSummary("Gets a task with its current answer and answer history (channel, who entered it, when).");
         api.MapPost("/{taskId:guid}/reissue-link", ReissueLinkAsync).WithSummary("Makes a new link and emails it to the person when they have an email address; every earlier link of the task is refused from now on.");
+        app.MapGet("/api/communities/{communityId:guid}/tasks/for-proxy", ListForProxyAsync).WithTags("Tasks")
+            .RequireAuthorization(AuthRoles.CommunityPolicy).RequireCommunityScope()
+            .WithSummary("Lists the open tasks of residents without email, to answer on their behalf: a building head's own buildings, or the whole community for staff.");
         // Building heads enter paper ballots for residents without email.
         app.MapPost("/api/tasks/{taskId:guid}/proxy-answer", ProxyAnswerAsync).WithTags("Tasks")
             .RequireAuthorization(AuthRoles.CommunityPolicy).RequireTaskScope()
             .WithSummary("Records an answer on the person's behalf (a paper ballot), as channel \"proxy\" with who entered it.");
         return app;
+    }
+
+    /// <summary>Lists the open tasks of residents without email (a building head sees their own buildings').</summary>
+    public static async Task<Ok<List<ProxyTaskView>>> ListForProxyAsync(Guid communityId, TaskStore tasks, Civic.Issues.ComplaintStore complaints,
+        Microsoft.AspNetCore.Identity.UserManager<Persistence.Identity.StaffUser> users, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var account = CommunityAccess.UserId(user) is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        var buildings = await HeadedBuildings.OfAsync(user, account, communityId, complaints, cancellationToken);
+        var listed = await tasks.ListForProxyAsync(communityId, buildings, cancellationToken);
+        return TypedResults.Ok(listed.Select(p => new ProxyTaskView(p.Task.Id, p.Task.PersonId, p.PersonName, p.Building, p.Unit, p.Task.Purpose, p.Task.Title,
+            string.IsNullOrEmpty(p.Task.Data) ? null : JsonNode.Parse(p.Task.Data), p.Task.ClosesAt, p.Answered)).ToList());
     }
 
     /// <summary>Creates a task.</summary>
