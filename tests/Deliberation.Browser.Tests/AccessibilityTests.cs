@@ -35,7 +35,7 @@ public sealed class AccessibilityTests(BrowserWorld world, ITestOutputHelper out
         await phone.GetByTestId("ranking").Or(phone.GetByText("暂无待处理的问题")).First.WaitForAsync();
         var intake = await SeriousAsync(phone, "intake");
         await phone.GotoAsync("/proxy");
-        await phone.GetByTestId("proxy-tasks").WaitForAsync();
+        await phone.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "代填答复" }).WaitForAsync();
         await Assertions.Expect(phone.GetByText("正在加载…")).ToHaveCountAsync(0);
         var proxy = await SeriousAsync(phone, "proxy answers");
         await phone.Context.CloseAsync();
