@@ -65,11 +65,26 @@ public static class ImplementationApi
             .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();
         api.MapPost("/cases/{caseId:guid}/action-items", CreateAsync)
             .WithSummary("Creates an action item of the case: title, responsible party, reporting person, due date, budget, funding source. Invalid fields answer 400 with errors by field.");
+        api.MapGet("/cases/{caseId:guid}/follow-up", FollowUpAsync)
+            .WithSummary("The case's follow-up (回访): the counts by answer, the percentage content, and each person asked with their answer and comment.");
         api.MapGet("/cases/{caseId:guid}/action-items", ListAsync).WithSummary("Lists the case's action items with every progress report, and the overall progress.");
         api.MapPost("/action-items/{itemId:guid}/progress", ReportAsync)
             .WithSummary("Records a progress report entered for the party ({percent, done, comment}), as channel proxy; done resumes the workflow as the link would.");
         api.MapGet("/action-items/{itemId:guid}/photos/{photoId:guid}", PhotoAsync).WithSummary("Gets a photo sent with a progress report.");
         return app;
+    }
+
+    /// <summary>A case's follow-up.</summary>
+    /// <param name="Text">The result in words, as the closing notice writes it.</param>
+    public sealed record FollowUpView(int Asked, int Satisfied, int FairlySatisfied, int Dissatisfied, int NoAnswer, string Text, DateTimeOffset? ClosesAt,
+        IReadOnlyList<FollowUpAnswer> Answers);
+
+    /// <summary>Gets a case's follow-up.</summary>
+    public static async Task<Ok<FollowUpView>> FollowUpAsync(Guid communityId, Guid caseId, FollowUpResults results, CancellationToken cancellationToken)
+    {
+        var f = await results.GetAsync(communityId, caseId, cancellationToken);
+        var s = f.Summary;
+        return TypedResults.Ok(new FollowUpView(s.Asked, s.Satisfied, s.FairlySatisfied, s.Dissatisfied, s.NoAnswer, s.DescribeZh(), f.ClosesAt, f.Answers));
     }
 
     /// <summary>Creates an action item.</summary>

@@ -164,6 +164,13 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         var closing = await w.ReceiveAsync(w.Email("huang"), "【结案公示】");
         Assert.Contains("回访 14 人，满意 12 人、基本满意 1 人、不满意 1 人，未答复 0 人", closing.TextBody, StringComparison.Ordinal);
         Assert.Contains("资金来源：慈善募捐 30,000 元、物业公司 20,000 元", closing.TextBody, StringComparison.Ordinal);
+
+        // The case page's follow-up: the same counts, and each person's answer with the group they speak for.
+        var followUp = await w.GetAsync($"{w.Api}/cases/{caseId}/follow-up");
+        Assert.Equal((14, 12, 1, 1, 0), ((int)followUp["asked"]!, (int)followUp["satisfied"]!, (int)followUp["fairlySatisfied"]!, (int)followUp["dissatisfied"]!,
+            (int)followUp["noAnswer"]!));
+        var chen = followUp["answers"]!.AsArray().Single(a => (string)a!["name"]! == "陈强")!;
+        Assert.Equal(("dissatisfied", "proxy", (string)groups["龙基花园4栋"]["id"]!), ((string)chen["choice"]!, (string)chen["channel"]!, (string)chen["groupId"]!));
     }
 
     [Fact]

@@ -16,7 +16,11 @@ import { loadDefinition, statusKey } from './DashboardPage';
 import { MeetingsPanel, MinutesList } from './MeetingsPanel';
 import { beijingTime } from '../beijingTime';
 
-interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; meetingViews: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; actions: ActionItemsOverview | null }
+export interface FollowUpView {
+  asked: number; satisfied: number; fairlySatisfied: number; dissatisfied: number; noAnswer: number; closesAt: string | null;
+  answers: { name: string; groupId: string | null; choice: string | null; comment: string | null; channel: string | null }[];
+}
+interface Stakeholders { kase: CaseView; groups: GroupView[]; elections: ElectionView[]; panel: PanelView; meetings: MeetingSummary[] | null; meetingViews: MeetingView[]; templates: RulesTemplate[]; rules: RulesDocument | null; actions: ActionItemsOverview | null; followUp: FollowUpView | null }
 
 async function loadDeliberation(instanceId: string) {
   const first = await request<InstanceDetails>(`/api/instances/${instanceId}`);
@@ -33,13 +37,14 @@ async function loadDeliberation(instanceId: string) {
       // Steps 3–5 come from other work: shown when this host has them.
       const meetings = await requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/cases/${kase.id}/meetings`);
       const actions = await requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${kase.id}/action-items`);
+      const followUp = await requestOptional<FollowUpView>(`/api/communities/${communityId}/cases/${kase.id}/follow-up`);
       const base = `/api/communities/${communityId}`;
       const [meetingViews, templates, rules] = await Promise.all([
         Promise.all((meetings ?? []).map((m) => request<MeetingView>(`${base}/meetings/${m.id}`))),
         meetings ? request<RulesTemplate[]>('/api/rules-templates') : Promise.resolve([]),
         meetings ? request<RulesDocument>(`${base}/cases/${kase.id}/rules`) : Promise.resolve(null),
       ]);
-      stakeholders = { kase, groups, elections, panel, meetings, meetingViews, templates, rules, actions };
+      stakeholders = { kase, groups, elections, panel, meetings, meetingViews, templates, rules, actions, followUp };
     }
   }
   // Before the stakeholders are identified (step 1, the public notice) there is no case yet: the anchored complaint names it.
@@ -92,7 +97,10 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
   const loaded = useLoad(() => loadDeliberation(instanceId), [instanceId]);
   if (loaded.error) return <><h1>{t('deliberationTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
   if (!loaded.data) return <p>{t('loading')}</p>;
-  const { details, journal, definition, step, stakeholders, title } = loaded.data;
+  const { details, journal, definition, stakeholders, title } = loaded.data;
+  // A finished deliberation has done every step: none is current any more.
+  const finished = details.instance.status === 'Finished';
+  const step = finished ? 6 : loaded.data.step;
   const labels = new Map(definition.activities.map((a) => [a.id, a.label ?? a.id]));
 
   return (
@@ -187,6 +195,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
               </ul>
             </>
           ) : <p className="muted">{t('notStarted')}</p>}
+          {stakeholders?.followUp?.asked ? <FollowUpSection followUp={stakeholders.followUp} groups={stakeholders.groups} /> : null}
           {stakeholders && details.instance.communityId && !stakeholders.kase.closedAt ? (
             <ActionItemForm communityId={details.instance.communityId} caseId={stakeholders.kase.id} meetings={stakeholders.meetingViews} onChanged={loaded.reload} />
           ) : null}
@@ -194,6 +203,28 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
       </div>
       <JournalSection journal={journal} labels={labels} />
     </>
+  );
+}
+
+const satisfactionKeys: Record<string, StringKey> = { satisfied: 'satisfied', 'fairly-satisfied': 'fairlySatisfied', dissatisfied: 'dissatisfied' };
+
+/** The follow-up (回访): the counts, then each person asked with their answer and comment. */
+export function FollowUpSection({ followUp: f, groups }: { followUp: FollowUpView; groups: GroupView[] }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="follow-up">
+      <h3>{t('followUp')}</h3>
+      <p>{t('followUpCounts', { asked: f.asked, satisfied: f.satisfied, fairly: f.fairlySatisfied, dissatisfied: f.dissatisfied, none: f.noAnswer })}</p>
+      <ul className="plain compact">
+        {f.answers.map((a, i) => (
+          <li key={i}>
+            {a.name}{a.groupId ? `（${groups.find((g) => g.id === a.groupId)?.name ?? ''}）` : ''}{t('colon')}
+            {a.choice ? t(satisfactionKeys[a.choice] ?? 'noAnswer') : t('noAnswer')}
+            {a.comment ? ` · ${a.comment}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
