@@ -254,6 +254,29 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task CaseList_FindsACaseByPartOfItsTitle_AndOpensItsPage()
+    {
+        var (instanceId, _) = await world.DeliberationAwaitingPlanAsync("2栋自行车棚漏雨", "2栋");
+        var page = await world.NewPageAsync();
+        await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "议事案件" }).ClickAsync();
+        await page.GetByLabel("按议题或案件编号查找").FillAsync("自行车棚");
+        var list = page.GetByTestId("case-list");
+        await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("case-count")).ToHaveTextAsync("共 1 件");
+        await Assertions.Expect(list).ToContainTextAsync(await CaseNumberAsync(instanceId));
+        await Assertions.Expect(list).ToContainTextAsync("进行中");
+
+        // Closed cases only: this one is open, so none.
+        await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "已结案" });
+        await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(0);
+        await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "进行中" });
+        await list.GetByRole(AriaRole.Link, new() { Name = "2栋自行车棚漏雨" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("2栋自行车棚漏雨");
+        await page.Context.CloseAsync();
+    }
+
     private async Task<string> CaseNumberAsync(string instanceId) =>
         (string)(await world.Admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!["instance"]!["correlationId"]!;
 

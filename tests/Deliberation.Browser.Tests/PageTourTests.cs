@@ -62,6 +62,7 @@ public sealed class PageTourTests(BrowserWorld world, ITestOutputHelper output)
 
         await VisitAsync("dashboard", "/", () => page.GetByTestId("step-1").WaitForAsync());
         await VisitAsync("intake", "/intake", () => page.GetByRole(AriaRole.Heading, new() { Level = 1 }).WaitForAsync());
+        await VisitAsync("cases", "/cases", () => page.GetByTestId("case-list").WaitForAsync());
         await VisitAsync("proxy", "/proxy", () => page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "代填答复" }).WaitForAsync());
         await VisitAsync("launch", "/launch", () => page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).WaitForAsync());
         await VisitAsync("deliberation", $"/deliberations/{instanceId}", () => page.GetByTestId("timeline").WaitForAsync());

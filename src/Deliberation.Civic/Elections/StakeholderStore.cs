@@ -94,6 +94,33 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     }
 
     /// <summary>
+    /// A page of the community's cases for the case list, newest first: open or closed ones (<paramref name="status"/>
+    /// <c>open</c> or <c>closed</c>, else all), those whose title or case number holds <paramref name="search"/>; each with the
+    /// workflow instance its anchored complaint started. Returns the page and how many match.
+    /// </summary>
+    public async Task<(IReadOnlyList<CaseListing> Items, int Total)> SearchCasesAsync(Guid communityId, string? status, string? search, int skip, int take,
+        CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var query = db.Cases.Where(c => c.CommunityId == communityId);
+        if (status == "open") query = query.Where(c => c.ClosedAt == null);
+        else if (status == "closed") query = query.Where(c => c.ClosedAt != null);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var part = search.Trim();
+            query = query.Where(c => c.Title.Contains(part) || (c.CaseNumber != null && c.CaseNumber.Contains(part)));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await (from c in query
+                          join k in db.Complaints on c.ComplaintId equals k.Id into ks
+                          from k in ks.DefaultIfEmpty()
+                          orderby c.CreatedAt descending, c.Id
+                          select new { Case = c, InstanceId = k == null ? null : k.InstanceId })
+            .Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return (rows.Select(r => new CaseListing(r.Case, r.InstanceId)).ToList(), total);
+    }
+
+    /// <summary>
     /// Defines an affected group from a building group, a precinct or a list of households, and decides how
     /// it takes part: at or below <see cref="ElectionOptions.DirectParticipationMaxHouseholds"/> households
     /// every household representative joins the panel as a voting representative; above it, a group within

@@ -29,7 +29,7 @@ export function App() {
   }
 
   const nav: [string, string][] = isStaff
-    ? [['/', t('navDashboard')], ['/intake', t('navIntake')], ['/proxy', t('navProxy')], ['/launch', t('navLaunch')], ['/designer', t('navDesigner')]]
+    ? [['/', t('navDashboard')], ['/cases', t('navCases')], ['/intake', t('navIntake')], ['/proxy', t('navProxy')], ['/launch', t('navLaunch')], ['/designer', t('navDesigner')]]
     : [['/intake', t('navIntake')], ['/proxy', t('navProxy')]];
   const isCurrent = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
 

@@ -5,6 +5,7 @@ import { DesignerPage } from './pages/DesignerPage';
 import { InstancePage } from './pages/InstancePage';
 import { IntakePage } from './pages/IntakePage';
 import { LaunchPage } from './pages/LaunchPage';
+import { CaseListPage } from './pages/CaseListPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { ProxyAnswersPage } from './pages/ProxyAnswersPage';
 import { match } from './router';
@@ -23,6 +24,7 @@ export function Routes({ path }: { path: string }) {
   if ((params = match('/designer/:id', path))) return <DesignerPage key={params.id} id={params.id!} />;
   if (match('/designer', path)) return <DesignerListPage />;
   if (match('/launch', path)) return <LaunchPage />;
+  if (match('/cases', path)) return <CaseListPage />;
   if (match('/intake', path)) return <IntakePage />;
   return <DashboardPage />;
 }

@@ -116,6 +116,8 @@ public static class StakeholdersApi
         var api = app.MapGroup("/api/communities/{communityId:guid}").WithTags("Stakeholders")
             .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();
         api.MapPost("/cases", CreateCaseAsync).WithSummary("Opens a deliberation case, from an anchored complaint or on its own.");
+        api.MapGet("/case-list", SearchCasesAsync)
+            .WithSummary("The case list, newest first: status open or closed (else all), q a part of the title or case number, skip and take (at most 100) for paging; each case with its workflow instance.");
         api.MapGet("/cases", ListCasesAsync).WithSummary("Lists the community's cases with their groups; filter by caseNumber or complaintId (the case an anchored complaint's workflow opened).");
         api.MapGet("/cases/{caseId:guid}", GetCaseAsync).WithSummary("Gets a case with its affected groups.");
         api.MapPost("/cases/{caseId:guid}/groups", DefineGroupAsync)
@@ -150,6 +152,29 @@ public static class StakeholdersApi
     /// <summary>Gets a case.</summary>
     public static async Task<Ok<CaseView>> GetCaseAsync(Guid communityId, Guid caseId, StakeholderStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await store.GetCaseAsync(communityId, caseId, cancellationToken)));
+
+    /// <summary>A case in the case list.</summary>
+    public sealed record CaseListItem(Guid Id, string? CaseNumber, string Title, string StakeholderMode, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, Guid? InstanceId);
+
+    /// <summary>A page of the case list.</summary>
+    public sealed record CaseListPage(IReadOnlyList<CaseListItem> Items, int Total, int Skip, int Take);
+
+    /// <summary>Searches the case list.</summary>
+    public static async Task<Ok<CaseListPage>> SearchCasesAsync(Guid communityId, string? status, string? q, int? skip, int? take, StakeholderStore store,
+        CancellationToken cancellationToken)
+    {
+        if (status is not (null or "" or "open" or "closed"))
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Unknown status.")
+                { FieldErrors = new Dictionary<string, FieldError[]> { ["status"] = [CommonFields.OneOf.With(("values", "open, closed"))] } };
+        if (q?.Trim().Length > 100)
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The search is too long.")
+                { FieldErrors = new Dictionary<string, FieldError[]> { ["q"] = [CommonFields.AtMost.With(("max", 100))] } };
+        var s = Math.Max(0, skip ?? 0);
+        var t = Math.Clamp(take ?? 20, 1, 100);
+        var (items, total) = await store.SearchCasesAsync(communityId, status, q, s, t, cancellationToken);
+        return TypedResults.Ok(new CaseListPage(items.Select(i => new CaseListItem(i.Case.Id, i.Case.CaseNumber, i.Case.Title, i.Case.StakeholderMode, i.Case.CreatedAt,
+            i.Case.ClosedAt, i.InstanceId)).ToList(), total, s, t));
+    }
 
     /// <summary>Lists cases.</summary>
     public static async Task<Ok<List<CaseView>>> ListCasesAsync(Guid communityId, string? caseNumber, Guid? complaintId, StakeholderStore store,

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { request } from '../api/client';
+import { Link } from '../components/Link';
+import { Message } from '../components/Message';
+import { beijingTime } from '../beijingTime';
+import { errorText, useLoad } from '../hooks';
+import { useI18n } from '../i18n/I18n';
+import { useSession } from '../session';
+
+interface CaseListItem { id: string; caseNumber: string | null; title: string; stakeholderMode: string; createdAt: string; closedAt: string | null; instanceId: string | null }
+interface CaseListPage { items: CaseListItem[]; total: number; skip: number; take: number }
+
+const pageSize = 20;
+
+/** 议事案件: every case of the community, open and closed, newest first, searched by title or case number, a page at a time. */
+export function CaseListPage() {
+  const { t, lang } = useI18n();
+  const { community } = useSession();
+  const communityId = community?.id ?? '';
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('');
+  const [skip, setSkip] = useState(0);
+  const query = `status=${status}&q=${encodeURIComponent(search.trim())}&skip=${skip}&take=${pageSize}`;
+  const loaded = useLoad(() => request<CaseListPage>(`/api/communities/${communityId}/case-list?${query}`), [communityId, query]);
+  const page = loaded.data;
+  return (
+    <>
+      <h1>{t('caseListTitle')}</h1>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="case-search">{t('caseSearch')}</label>
+          <input id="case-search" type="search" value={search} maxLength={100} onChange={(e) => { setSearch(e.target.value); setSkip(0); }} />
+        </div>
+        <div className="field">
+          <label htmlFor="case-status">{t('caseStatus')}</label>
+          <select id="case-status" value={status} onChange={(e) => { setStatus(e.target.value); setSkip(0); }}>
+            <option value="">{t('caseAll')}</option>
+            <option value="open">{t('caseOpen')}</option>
+            <option value="closed">{t('caseClosed')}</option>
+          </select>
+        </div>
+      </div>
+      {loaded.error ? <Message kind="error">{errorText(loaded.error, t('requestFailed'))}</Message> : null}
+      {page ? (
+        <>
+          <p className="muted" data-testid="case-count">{t('caseCount', { n: page.total })}</p>
+          <div className="table-scroll">
+            <table className="table" data-testid="case-list">
+              <thead><tr><th>{t('caseNumber')}</th><th>{t('caseTitle')}</th><th>{t('caseCreated')}</th><th>{t('caseStatus')}</th></tr></thead>
+              <tbody>
+                {page.items.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.caseNumber ?? ''}</td>
+                    <td>{c.instanceId ? <Link to={`/deliberations/${c.instanceId}`}>{c.title}</Link> : c.title}</td>
+                    <td>{beijingTime(c.createdAt, lang, 'date')}</td>
+                    <td>{c.closedAt ? t('caseClosedOn', { at: beijingTime(c.closedAt, lang, 'date') }) : t('caseOpen')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="pager">
+            <button type="button" disabled={skip === 0} onClick={() => setSkip(Math.max(0, skip - pageSize))}>{t('previousPage')}</button>
+            <span>{t('pageOf', { n: Math.floor(skip / pageSize) + 1, m: Math.max(1, Math.ceil(page.total / pageSize)) })}</span>
+            <button type="button" disabled={skip + pageSize >= page.total} onClick={() => setSkip(skip + pageSize)}>{t('nextPage')}</button>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
