@@ -268,6 +268,19 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await Assertions.Expect(list).ToContainTextAsync(await CaseNumberAsync(instanceId));
         await Assertions.Expect(list).ToContainTextAsync("进行中");
 
+        // The ledger of what the list shows, as Excel opens it.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出议事台账（Excel）" }).ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
+        await download.SaveAsAsync(path);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false))
+        {
+            var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+                .Select(r => r.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+            Assert.Equal("案件编号", rows[0][0]);
+            Assert.Equal([await CaseNumberAsync(instanceId), "2栋自行车棚漏雨", "推选利益代表"], rows.Skip(1).Single().Take(3));
+        }
+        File.Delete(path);
+
         // Closed cases only: this one is open, so none.
         await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "已结案" });
         await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(0);

@@ -102,14 +102,7 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
         CancellationToken cancellationToken)
     {
         await using var db = database.Open();
-        var query = db.Cases.Where(c => c.CommunityId == communityId);
-        if (status == "open") query = query.Where(c => c.ClosedAt == null);
-        else if (status == "closed") query = query.Where(c => c.ClosedAt != null);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var part = search.Trim();
-            query = query.Where(c => c.Title.Contains(part) || (c.CaseNumber != null && c.CaseNumber.Contains(part)));
-        }
+        var query = Filtered(db, communityId, status, search);
         var total = await query.CountAsync(cancellationToken);
         var rows = await (from c in query
                           join k in db.Complaints on c.ComplaintId equals k.Id into ks
@@ -357,6 +350,17 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, cancellationToken))
             throw Refusals.NotFound("community-not-found", $"There is no community {communityId}.");
+    }
+
+    /// <summary>The community's cases the case list shows: open or closed ones, those whose title or case number holds the search.</summary>
+    internal static IQueryable<DeliberationCase> Filtered(ICivicSession db, Guid communityId, string? status, string? search)
+    {
+        var query = db.Cases.Where(c => c.CommunityId == communityId);
+        if (status == "open") query = query.Where(c => c.ClosedAt == null);
+        else if (status == "closed") query = query.Where(c => c.ClosedAt != null);
+        if (string.IsNullOrWhiteSpace(search)) return query;
+        var part = search.Trim();
+        return query.Where(c => c.Title.Contains(part) || (c.CaseNumber != null && c.CaseNumber.Contains(part)));
     }
 
     internal static async Task<DeliberationCase> RequireCaseAsync(ICivicSession db, Guid communityId, Guid caseId, CancellationToken cancellationToken) =>

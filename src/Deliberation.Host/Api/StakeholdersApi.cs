@@ -118,6 +118,8 @@ public static class StakeholdersApi
         api.MapPost("/cases", CreateCaseAsync).WithSummary("Opens a deliberation case, from an anchored complaint or on its own.");
         api.MapGet("/case-list", SearchCasesAsync)
             .WithSummary("The case list, newest first: status open or closed (else all), q a part of the title or case number, skip and take (at most 100) for paging; each case with its workflow instance.");
+        api.MapGet("/case-ledger.xlsx", LedgerAsync)
+            .WithSummary("The ledger of the cases (议事台账) as .xlsx, for the same status and q as the case list: number, title, mode, dates, action items, budget, follow-up.");
         api.MapGet("/cases", ListCasesAsync).WithSummary("Lists the community's cases with their groups; filter by caseNumber or complaintId (the case an anchored complaint's workflow opened).");
         api.MapGet("/cases/{caseId:guid}", GetCaseAsync).WithSummary("Gets a case with its affected groups.");
         api.MapPost("/cases/{caseId:guid}/groups", DefineGroupAsync)
@@ -163,17 +165,30 @@ public static class StakeholdersApi
     public static async Task<Ok<CaseListPage>> SearchCasesAsync(Guid communityId, string? status, string? q, int? skip, int? take, StakeholderStore store,
         CancellationToken cancellationToken)
     {
+        CheckListFilter(status, q);
+        var s = Math.Max(0, skip ?? 0);
+        var t = Math.Clamp(take ?? 20, 1, 100);
+        var (items, total) = await store.SearchCasesAsync(communityId, status, q, s, t, cancellationToken);
+        return TypedResults.Ok(new CaseListPage(items.Select(i => new CaseListItem(i.Case.Id, i.Case.CaseNumber, i.Case.Title, i.Case.StakeholderMode, i.Case.CreatedAt,
+            i.Case.ClosedAt, i.InstanceId)).ToList(), total, s, t));
+    }
+
+    /// <summary>The case ledger as .xlsx.</summary>
+    public static async Task<FileContentHttpResult> LedgerAsync(Guid communityId, string? status, string? q, CaseLedger ledger, CancellationToken cancellationToken)
+    {
+        CheckListFilter(status, q);
+        var bytes = await ledger.WriteAsync(communityId, status, q, cancellationToken);
+        return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "议事台账.xlsx");
+    }
+
+    private static void CheckListFilter(string? status, string? q)
+    {
         if (status is not (null or "" or "open" or "closed"))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Unknown status.")
                 { FieldErrors = new Dictionary<string, FieldError[]> { ["status"] = [CommonFields.OneOf.With(("values", "open, closed"))] } };
         if (q?.Trim().Length > 100)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The search is too long.")
                 { FieldErrors = new Dictionary<string, FieldError[]> { ["q"] = [CommonFields.AtMost.With(("max", 100))] } };
-        var s = Math.Max(0, skip ?? 0);
-        var t = Math.Clamp(take ?? 20, 1, 100);
-        var (items, total) = await store.SearchCasesAsync(communityId, status, q, s, t, cancellationToken);
-        return TypedResults.Ok(new CaseListPage(items.Select(i => new CaseListItem(i.Case.Id, i.Case.CaseNumber, i.Case.Title, i.Case.StakeholderMode, i.Case.CreatedAt,
-            i.Case.ClosedAt, i.InstanceId)).ToList(), total, s, t));
     }
 
     /// <summary>Lists cases.</summary>

@@ -22,6 +22,7 @@ public static class StakeholdersSetup
         services.AddOptions<ElectionOptions>().BindConfiguration(ElectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ElectionOptions>>().Value);
         services.AddSingleton<StakeholderStore>();
+        services.AddSingleton<CaseLedger>();
         services.AddSingleton<ElectionStore>();
         services.AddSingleton<ITaskAnswerHandler, NominationAnswerHandler>();
         services.AddSingleton<Activity, IdentifyStakeholdersActivity>();

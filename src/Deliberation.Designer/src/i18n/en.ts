@@ -243,6 +243,7 @@ export const en: Record<StringKey, string> = {
   caseClosed: 'Closed',
   caseClosedOn: 'Closed {at}',
   caseCount: '{n} cases',
+  exportLedger: 'Export the ledger (Excel)',
   caseTitle: 'Title',
   caseCreated: 'Opened',
   previousPage: 'Previous',

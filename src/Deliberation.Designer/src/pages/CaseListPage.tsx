@@ -43,7 +43,10 @@ export function CaseListPage() {
       {loaded.error ? <Message kind="error">{errorText(loaded.error, t('requestFailed'))}</Message> : null}
       {page ? (
         <>
-          <p className="muted" data-testid="case-count">{t('caseCount', { n: page.total })}</p>
+          <p className="muted">
+            <span data-testid="case-count">{t('caseCount', { n: page.total })}</span>
+            {' · '}<a href={`/api/communities/${communityId}/case-ledger.xlsx?status=${status}&q=${encodeURIComponent(search.trim())}`} download>{t('exportLedger')}</a>
+          </p>
           <div className="table-scroll">
             <table className="table" data-testid="case-list">
               <thead><tr><th>{t('caseNumber')}</th><th>{t('caseTitle')}</th><th>{t('caseCreated')}</th><th>{t('caseStatus')}</th></tr></thead>
