@@ -269,7 +269,7 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await Assertions.Expect(list).ToContainTextAsync("进行中");
 
         // The ledger of what the list shows, as Excel opens it.
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出议事台账（Excel）" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出议事台账（电子表格）" }).ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
         await download.SaveAsAsync(path);
         using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false))

@@ -245,7 +245,7 @@ export const zhCN = {
   caseClosed: '已结案',
   caseClosedOn: '{at} 结案',
   caseCount: '共 {n} 件',
-  exportLedger: '导出议事台账（Excel）',
+  exportLedger: '导出议事台账（电子表格）',
   caseTitle: '议题',
   caseCreated: '立案日期',
   previousPage: '上一页',
