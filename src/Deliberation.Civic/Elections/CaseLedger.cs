@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Implementation;
-using Deliberation.Civic.Participation;
 
 namespace Deliberation.Civic.Elections;
 
@@ -31,9 +30,8 @@ public sealed class CaseLedger(ICivicDatabase database)
         var items = (await db.ActionItems.Where(i => ids.Contains(i.CaseId)).ToListAsync(cancellationToken)).ToLookup(i => i.CaseId);
         var requests = await db.FollowUpRequests.Where(r => ids.Contains(r.CaseId)).ToListAsync(cancellationToken);
         var taskIds = requests.Select(r => r.TaskId).ToList();
-        var answers = (await db.TaskAnswers.Where(a => taskIds.Contains(a.TaskId) && a.IsCurrent).ToListAsync(cancellationToken))
-            .GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => TaskForm.ChosenValues(g.OrderBy(a => a.AnsweredAt).Last().Answer) is [var c, ..] ? c : null);
-        var followUps = requests.ToLookup(r => r.CaseId, r => answers.GetValueOrDefault(r.TaskId));
+        var answers = await Satisfaction.CurrentAnswersAsync(db, taskIds, cancellationToken);
+        var followUps = requests.ToLookup(r => r.CaseId, r => Satisfaction.ChoiceOf(answers.GetValueOrDefault(r.TaskId)));
 
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

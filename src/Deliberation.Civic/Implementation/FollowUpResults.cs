@@ -29,8 +29,7 @@ public sealed class FollowUpResults(ICivicDatabase database)
         var requests = (await db.FollowUpRequests.Where(r => r.CaseId == caseId && r.CommunityId == communityId).ToListAsync(cancellationToken))
             .OrderBy(r => r.AskedAt).ThenBy(r => r.TaskId).ToList();
         var taskIds = requests.Select(r => r.TaskId).ToList();
-        var answers = (await db.TaskAnswers.Where(a => taskIds.Contains(a.TaskId) && a.IsCurrent).ToListAsync(cancellationToken))
-            .GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.AnsweredAt).Last());
+        var answers = await Satisfaction.CurrentAnswersAsync(db, taskIds, cancellationToken);
         var personIds = requests.Select(r => r.PersonId).ToList();
         var names = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var closesAt = taskIds.Count == 0 ? null
@@ -38,8 +37,7 @@ public sealed class FollowUpResults(ICivicDatabase database)
         var rows = requests.Select(r =>
         {
             var answer = answers.GetValueOrDefault(r.TaskId);
-            var choice = answer is null ? null : TaskForm.ChosenValues(answer.Answer) is [var chosen, ..] ? chosen : null;
-            return new FollowUpAnswer(names.GetValueOrDefault(r.PersonId, ""), r.GroupId, choice, answer is null ? null : TaskForm.CommentOf(answer.Answer), answer?.Channel);
+            return new FollowUpAnswer(names.GetValueOrDefault(r.PersonId, ""), r.GroupId, Satisfaction.ChoiceOf(answer), answer is null ? null : TaskForm.CommentOf(answer.Answer), answer?.Channel);
         }).ToList();
         return new FollowUpOverview(Satisfaction.Summarize(rows.Select(r => r.Choice)), closesAt, rows);
     }

@@ -113,10 +113,9 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
 
         var taskIds = await db.FollowUpRequests.Where(r => r.CaseId == caseId).Select(r => r.TaskId).ToListAsync(cancellationToken);
         await db.Tasks.Where(t => taskIds.Contains(t.Id) && t.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), cancellationToken);
-        var answers = await db.TaskAnswers.AsNoTracking().Where(a => taskIds.Contains(a.TaskId) && a.IsCurrent).ToListAsync(cancellationToken);
-        var byTask = answers.ToDictionary(a => a.TaskId);
-        var summary = Satisfaction.Summarize(taskIds.Select(id => byTask.TryGetValue(id, out var a) && TaskForm.ChosenValues(a.Answer) is [var first, ..] ? first : null));
-        var comments = answers.OrderBy(a => a.AnsweredAt).Select(a => TaskForm.CommentOf(a.Answer)).OfType<string>().ToList();
+        var byTask = await Satisfaction.CurrentAnswersAsync(db, taskIds, cancellationToken);
+        var summary = Satisfaction.Summarize(taskIds.Select(id => Satisfaction.ChoiceOf(byTask.GetValueOrDefault(id))));
+        var comments = byTask.Values.OrderBy(a => a.AnsweredAt).Select(a => TaskForm.CommentOf(a.Answer)).OfType<string>().ToList();
 
         await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAt, now), cancellationToken);
         var buildingIds = new HashSet<Guid>();

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Data;
+using Deliberation.Civic.Participation;
 
 namespace Deliberation.Civic.Implementation;
 
@@ -25,6 +27,14 @@ public static class Satisfaction
         ["allowComment"] = true,
         ["description"] = description,
     };
+
+    /// <summary>The current answer of each follow-up task that has one (the latest, should two ever be current), by task id.</summary>
+    internal static async Task<Dictionary<Guid, TaskAnswer>> CurrentAnswersAsync(ICivicSession db, IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken) =>
+        (await db.TaskAnswers.AsNoTracking().Where(a => taskIds.Contains(a.TaskId) && a.IsCurrent).ToListAsync(cancellationToken))
+            .GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.AnsweredAt).ThenBy(a => a.Id).Last());
+
+    /// <summary>The choice of a follow-up answer (satisfied, fairly-satisfied, dissatisfied); null without one.</summary>
+    internal static string? ChoiceOf(TaskAnswer? answer) => answer is not null && TaskForm.ChosenValues(answer.Answer) is [var first, ..] ? first : null;
 
     /// <summary>Counts the answers: one choice (or null for no answer) per person asked.</summary>
     public static SatisfactionSummary Summarize(IEnumerable<string?> choices)
