@@ -21,5 +21,9 @@ public static class ApiFields
     public static readonly FieldMessage CommunitiesUnknown = new("communities-unknown", "Some communities do not exist.", "有些社区不存在。");
     public static readonly FieldMessage NotYourCommunity = new("not-your-community", "Choose one of your communities.", "请选择您负责的社区之一。");
     public static readonly FieldMessage Duration = new("duration", "A duration such as 24h, 2d or PT12H.", "请输入时长，如 24h、2d 或 PT12H。");
+    public static readonly FieldMessage PasswordTooShort = new("password-too-short",
+        "At least {min} characters; a few words in a row are easy to remember and hard to guess.", "至少 {min} 个字符；几个词连在一起，好记又难猜。");
+    public static readonly FieldMessage EmailTaken = new("email-taken", "Another account has this email.", "已有账号使用这个邮箱。");
+    public static readonly FieldMessage AccountRefused = new("account-refused", "{text}", "{text}");
 #pragma warning restore CS1591
 }

@@ -40,7 +40,8 @@ public static class AuthApi
         signIn.AuthenticationScheme = request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: request.UseCookies, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Empty;
-        var code = result.IsLockedOut ? "locked-out" : "wrong-credentials";
+        var code = !result.IsLockedOut ? "wrong-credentials"
+            : await signIn.UserManager.FindByEmailAsync(request.Email ?? "") is { } user && UsersApi.IsDisabled(user) ? "account-disabled" : "locked-out";
         return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = StatusCodes.Status401Unauthorized,
