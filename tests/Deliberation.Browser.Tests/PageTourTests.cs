@@ -12,15 +12,15 @@ namespace Deliberation.Browser.Tests;
 public sealed class PageTourTests(BrowserWorld world, ITestOutputHelper output)
 {
     /// <summary>
-    /// Latin text a Chinese page may show: names and codes of the data (case numbers, ids, activity types under their
+    /// Latin text a Chinese page may show: names and codes of the data (case numbers, ids, emails and community codes marked .latin, activity types under their
     /// Chinese labels, file formats), the language switch, and the technical details folded away under 技术信息.
     /// Inputs with a fixed set of values (the tie rule, "without a decision, return to") are dropdowns with Chinese
     /// names, so their codes (lots, staff, convene, vote) are not on the page.
     /// </summary>
     private const string EnglishWords = """
         () => {
-          const allowed = /^(English|JSON|SHA-256|ID|Scriban|PT24H|DALONG-?|docx|v\d+)$/;
-          const skip = 'code, .activity-type, .port-names, .react-flow__edge-text, .technical, option, [lang=en], .sr-only, .muted.sha';
+          const allowed = /^(English|JSON|SHA-256|ID|Scriban|PT24H|DALONG-?|docx|csv|xlsx|v\d+)$/;
+          const skip = 'code, .latin, .activity-type, .port-names, .react-flow__edge-text, .technical, option, [lang=en], .sr-only, .muted.sha';
           const words = new Set();
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -69,6 +69,15 @@ public sealed class PageTourTests(BrowserWorld world, ITestOutputHelper output)
         await VisitAsync("instance", $"/instances/{instanceId}", () => page.Locator(".activity-node[data-state=waiting]").First.WaitForAsync());
         await VisitAsync("designer-list", "/designer", () => page.GetByRole(AriaRole.Link, new() { Name = "编辑 fanshi-youjiqing" }).WaitForAsync());
         await VisitAsync("designer", "/designer/fanshi-youjiqing", () => Assertions.Expect(page.GetByTestId("canvas")).ToHaveAttributeAsync("data-ready", "true"));
+        await VisitAsync("admin-hierarchy", "/admin", () => page.GetByTestId("precinct-东苑").WaitForAsync());
+        await VisitAsync("admin-roster", "/admin/roster", () => page.GetByTestId("people").Locator("tbody tr").First.WaitForAsync());
+        await VisitAsync("admin-settings", "/admin/settings", () => page.GetByLabel("通知的邮箱").WaitForAsync());
+        // Accounts and communities are the administrator's.
+        await page.Context.CloseAsync();
+        page = await world.NewPageAsync(width, height, touch);
+        await BrowserWorld.SignInAsync(page, BrowserWorld.AdminEmail);
+        await VisitAsync("admin-accounts", "/admin/accounts", () => page.GetByTestId("accounts").Locator("tbody tr").First.WaitForAsync());
+        await VisitAsync("admin-communities", "/admin/communities", () => page.GetByTestId("communities").Locator("tbody tr").First.WaitForAsync());
 
         foreach (var problem in problems) output.WriteLine(problem);
         Assert.True(problems.Count == 0, string.Join("\n", problems));

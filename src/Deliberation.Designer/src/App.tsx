@@ -1,6 +1,7 @@
 import { Link } from './components/Link';
 import { useI18n } from './i18n/I18n';
 import { LoginPage } from './pages/LoginPage';
+import { AdminPage } from './pages/admin/AdminPage';
 import { usePath } from './router';
 import { Routes } from './Routes';
 import { useSession } from './session';
@@ -8,7 +9,7 @@ import { useSession } from './session';
 /** The shell: header with navigation, community, language and sign-out; the sign-in page until signed in. */
 export function App() {
   const { t, lang, setLang } = useI18n();
-  const { me, loading, community, setCommunity, signOut, isStaff } = useSession();
+  const { me, loading, community, setCommunity, signOut, isStaff, isAdministrator } = useSession();
   const path = usePath();
 
   const languageButton = (
@@ -29,7 +30,7 @@ export function App() {
   }
 
   const nav: [string, string][] = isStaff
-    ? [['/', t('navDashboard')], ['/cases', t('navCases')], ['/intake', t('navIntake')], ['/proxy', t('navProxy')], ['/launch', t('navLaunch')], ['/designer', t('navDesigner')]]
+    ? [['/', t('navDashboard')], ['/cases', t('navCases')], ['/intake', t('navIntake')], ['/proxy', t('navProxy')], ['/launch', t('navLaunch')], ['/designer', t('navDesigner')], ['/admin', t('navAdmin')]]
     : [['/intake', t('navIntake')], ['/proxy', t('navProxy')]];
   const isCurrent = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
 
@@ -57,7 +58,9 @@ export function App() {
         <button type="button" className="link-button" onClick={() => void signOut()}>{t('signOut')}</button>
       </header>
       <main id="main" tabIndex={-1}>
-        {community ? <Routes path={path} /> : <p>{t('noCommunity')}</p>}
+        {community ? <Routes path={path} />
+          // A new administrator has no community yet: creating one is where everything starts.
+          : isAdministrator ? <AdminPage path="/admin/communities" /> : <p>{t('noCommunity')}</p>}
       </main>
     </>
   );

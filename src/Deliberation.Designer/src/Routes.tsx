@@ -6,6 +6,7 @@ import { InstancePage } from './pages/InstancePage';
 import { IntakePage } from './pages/IntakePage';
 import { LaunchPage } from './pages/LaunchPage';
 import { CaseListPage } from './pages/CaseListPage';
+import { AdminPage } from './pages/admin/AdminPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { ProxyAnswersPage } from './pages/ProxyAnswersPage';
 import { match } from './router';
@@ -25,6 +26,7 @@ export function Routes({ path }: { path: string }) {
   if (match('/designer', path)) return <DesignerListPage />;
   if (match('/launch', path)) return <LaunchPage />;
   if (match('/cases', path)) return <CaseListPage />;
+  if (path.startsWith('/admin')) return <AdminPage path={path} />;
   if (match('/intake', path)) return <IntakePage />;
   return <DashboardPage />;
 }

@@ -28,3 +28,17 @@ export function errorText(error: unknown, fallback: string): string {
   if (error instanceof ApiError) return error.problem.title ?? `${fallback} (HTTP ${error.status})`;
   return fallback;
 }
+
+/**
+ * A refused request's field problems (ProblemDetails errors, by the server's field names) keyed by the form's control
+ * ids: <c>ids</c> maps a field to its control; a field the form has no control for goes to <c>fallback</c>.
+ */
+export function fieldErrorsOf(error: unknown, ids: Record<string, string>, fallback: string): Record<string, string> {
+  const refused = error instanceof ApiError ? error.problem.errors ?? {} : {};
+  const out: Record<string, string> = {};
+  for (const [field, texts] of Object.entries(refused)) {
+    const id = ids[field] ?? fallback;
+    out[id] = [out[id], ...texts].filter(Boolean).join(' ');
+  }
+  return out;
+}

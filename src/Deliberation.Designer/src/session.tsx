@@ -10,6 +10,9 @@ interface SessionValue {
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
   isStaff: boolean;
+  isAdministrator: boolean;
+  /** Reads the account again (after a community was created or the account's communities changed). */
+  reload: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -56,8 +59,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const communities = me?.communities ?? [];
     const community = communities.find((c) => c.id === communityId) ?? communities[0] ?? null;
     const isStaff = !!me && me.roles.some((r) => r === 'Administrator' || r === 'CommitteeStaff');
-    return { me, loading, community, setCommunity, signIn, signOut, isStaff };
-  }, [me, loading, communityId, setCommunity, signIn, signOut]);
+    const isAdministrator = !!me && me.roles.includes('Administrator');
+    return { me, loading, community, setCommunity, signIn, signOut, isStaff, isAdministrator, reload: load };
+  }, [me, loading, communityId, setCommunity, signIn, signOut, load]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
