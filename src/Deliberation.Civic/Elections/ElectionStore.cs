@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Communities;
@@ -331,10 +332,67 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
     {
         await using var db = database.Open(tracking: true);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var instanceId = await InstanceOfAsync(db, communityId, electionId, cancellationToken);
+        // No step of the instance runs meanwhile: the workflow's own close at the deadline cannot issue a second set of ballots.
+        if (instanceId is { } locked) await db.LockInstanceAsync(locked, cancellationToken);
         var election = await CloseNominationsAsync(db, communityId, electionId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (now < election.NominationsCloseAt) election.NominationsCloseAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await QueueWhenLayerDoneAsync(db, instanceId, election, ElectionStatuses.Nominating, NominationsClosedSignal, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await SnapshotAsync(db, election, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes the ballot before its deadline (staff decide that everyone who will vote has voted): the links close, the
+    /// deadline becomes now, and once no election of the layer is still open the case's workflow gets
+    /// <see cref="BallotsClosedSignal"/> and counts at once instead of waiting for the deadline.
+    /// </summary>
+    /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such election (404); the ballot is not open or has closed (409).</exception>
+    public async Task<ElectionSnapshot> CloseBallotAsync(Guid communityId, Guid electionId, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open(tracking: true);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var instanceId = await InstanceOfAsync(db, communityId, electionId, cancellationToken);
+        if (instanceId is { } locked) await db.LockInstanceAsync(locked, cancellationToken);
+        var election = await RequireElectionAsync(db, communityId, electionId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (election.Status != ElectionStatuses.Balloting || now >= election.BallotClosesAt)
+            throw Refusals.Conflict("ballot-not-open", "The ballot is not open; nothing changed.");
+        election.BallotClosesAt = now;
+        if (election.ReminderAt > now) election.ReminderAt = null;
+        var taskIds = db.ElectionBallots.Where(b => b.ElectionId == electionId).Select(b => b.TaskId);
+        await db.Tasks.Where(t => taskIds.Contains(t.Id) && t.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await QueueWhenLayerDoneAsync(db, instanceId, election, ElectionStatuses.Balloting, BallotsClosedSignal, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await SnapshotAsync(db, election, cancellationToken);
+    }
+
+    /// <summary>The signal staff closing the last nominations of a layer early send, correlated by <see cref="LayerCorrelation"/>.</summary>
+    public const string NominationsClosedSignal = "nominations-closed";
+
+    /// <summary>The signal staff closing the last ballot of a layer early send, correlated by <see cref="LayerCorrelation"/>.</summary>
+    public const string BallotsClosedSignal = "ballots-closed";
+
+    /// <summary>What a layer's early-close signals carry, so that layer 2 never takes layer 1's: <c>{group}/{layer}</c>.</summary>
+    public static string LayerCorrelation(Guid groupId, int layer) => string.Create(CultureInfo.InvariantCulture, $"{groupId}/{layer}");
+
+    /// <summary>
+    /// Queues <paramref name="signal"/> for the case's workflow once no election of the layer is still in
+    /// <paramref name="status"/> with its deadline ahead (a layer elects per entrance or building: the last one closed ends the wait).
+    /// </summary>
+    private static async Task QueueWhenLayerDoneAsync(ICivicSession db, Guid? instanceId, Election election, string status, string signal, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (instanceId is not { } target) return;
+        var open = db.Elections.Where(e => e.CaseId == election.CaseId && e.GroupId == election.GroupId && e.Layer == election.Layer && e.Status == status);
+        var stillOpen = status == ElectionStatuses.Nominating ? await open.AnyAsync(e => e.NominationsCloseAt > now, cancellationToken)
+            : await open.AnyAsync(e => e.BallotClosesAt > now, cancellationToken);
+        if (stillOpen) return;
+        db.QueueSignal(target, signal, LayerCorrelation(election.GroupId, election.Layer), new JsonObject { ["electionId"] = election.Id.ToString() }, now);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

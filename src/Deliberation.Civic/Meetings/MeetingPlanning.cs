@@ -133,6 +133,37 @@ public sealed class MeetingPlanning(ICivicDatabase database, WorkflowRuntime run
         return meeting;
     }
 
+    /// <summary>The signal staff closing the time poll early send, correlated by the meeting: payload <c>{ meetingId }</c>.</summary>
+    public const string PollClosedSignal = "time-poll-closed";
+
+    /// <summary>
+    /// Closes the time poll before its deadline (everyone who will answer has answered): the poll links close, the
+    /// deadline becomes now, and the workflow schedules the meeting from the answers given at once.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such meeting (404); its poll is not open (409).</exception>
+    public async Task<Meeting> ClosePollAsync(Guid communityId, Guid meetingId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        Meeting meeting;
+        await using (var read = database.Open())
+            meeting = await FindMeetingAsync(read, communityId, meetingId, cancellationToken);
+        static WorkflowException NotPolling() =>
+            new(WorkflowErrorKind.Conflict, "poll-not-open", "The meeting's time poll is not open (it closed, or the meeting is scheduled). Nothing changed.");
+        if (meeting.Status != MeetingStatuses.Polling || meeting.PollClosesAt <= now) throw NotPolling();
+        await WriteAndSignalAsync(database, runtime, time, meeting.InstanceId, PollClosedSignal, meetingId, new JsonObject { ["meetingId"] = meetingId.ToString() },
+            async (db, ct) =>
+            {
+                var row = await db.Meetings.SingleAsync(m => m.Id == meetingId, ct);
+                if (row.Status != MeetingStatuses.Polling || row.PollClosesAt <= now) throw NotPolling();
+                row.PollClosesAt = WholeSeconds(now);
+                await db.Tasks.Where(t => t.MeetingId == meetingId && t.Purpose == TaskPurposes.TimePoll && t.ClosedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.ClosedAt, now), ct);
+                await db.SaveChangesAsync(ct);
+            }, cancellationToken);
+        await using var after = database.Open();
+        return await after.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
+    }
+
     /// <summary>The case's meetings, newest round first.</summary>
     public async Task<IReadOnlyList<Meeting>> ListAsync(Guid communityId, Guid caseId, CancellationToken cancellationToken)
     {

@@ -24,6 +24,6 @@ public static class ApiFields
     public static readonly FieldMessage PasswordTooShort = new("password-too-short",
         "At least {min} characters; a few words in a row are easy to remember and hard to guess.", "至少 {min} 个字符；几个词连在一起，好记又难猜。");
     public static readonly FieldMessage EmailTaken = new("email-taken", "Another account has this email.", "已有账号使用这个邮箱。");
-    public static readonly FieldMessage AccountRefused = new("account-refused", "{text}", "{text}");
+    public static readonly FieldMessage AccountRefused = new("account-refused", "The account could not be saved: {text}", "账号未能保存：{text}");
 #pragma warning restore CS1591
 }

@@ -62,6 +62,8 @@ public static class MeetingsApi
             .WithSummary("Records (or changes) a voter's choice — yes, no, abstain; block or stand-aside under consent — with the reason.");
         api.MapPost("/meetings/{meetingId:guid}/votes/{voteId:guid}/close", CloseVoteAsync)
             .WithSummary("Closes and counts the vote (link votes included) and tells the workflow.");
+        api.MapPost("/meetings/{meetingId:guid}/close-poll", ClosePollAsync)
+            .WithSummary("Closes the time poll before its deadline; the workflow schedules the meeting from the answers given.");
         api.MapPost("/meetings/{meetingId:guid}/close", CloseAsync).WithSummary("Closes the meeting after its votes; the workflow files the minutes.");
         api.MapGet("/minutes/{minutesId:guid}/markdown", MinutesMarkdownAsync)
             .WithSummary("The filed minutes' Markdown from the archive, served only when its SHA-256 matches the record (409 otherwise).");
@@ -158,6 +160,10 @@ public static class MeetingsApi
     /// <summary>Closes a vote.</summary>
     public static async Task<Ok<VoteView>> CloseVoteAsync(Guid communityId, Guid meetingId, Guid voteId, MeetingVotes store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.CloseVoteAsync(communityId, meetingId, voteId, cancellationToken));
+
+    /// <summary>Closes the time poll early.</summary>
+    public static async Task<Ok<Meeting>> ClosePollAsync(Guid communityId, Guid meetingId, MeetingPlanning store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ClosePollAsync(communityId, meetingId, cancellationToken));
 
     /// <summary>Closes the meeting.</summary>
     public static async Task<Ok<Meeting>> CloseAsync(Guid communityId, Guid meetingId, CloseRequest? request, MeetingMode store, CancellationToken cancellationToken) =>

@@ -52,6 +52,7 @@ public static class ProblemTitles
         ["no-voters"] = ("没有可投票的户代表，不能发出选票", "The electorate is empty; no ballots were sent"),
         ["ballot-deadline-passed"] = ("投票截止时间已过", "The ballot deadline has passed"),
         ["ballot-not-open"] = ("投票未在进行中", "The ballot is not open"),
+        ["poll-not-open"] = ("会议时间征询已结束", "The time poll is not open"),
         ["ballot-open"] = ("投票尚未截止，且仍有人未投票，暂不能计票", "The ballot is open and some have not voted; it cannot be counted yet"),
         ["tie-awaits-decision"] = ("已计票，末位票数相同，等待工作人员决定", "Counted; a tie for the last seat waits for the staff decision"),
         ["no-tie"] = ("该推选没有待决定的平票", "No tie waits for a decision"),

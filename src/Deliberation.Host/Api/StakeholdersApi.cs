@@ -133,6 +133,8 @@ public static class StakeholdersApi
         api.MapPost("/elections/{electionId:guid}/nominations", NominateAsync).WithSummary("Nominates a candidate of the electorate (self, by another voter, or entered by staff).");
         api.MapPost("/elections/{electionId:guid}/close-nominations", CloseNominationsAsync)
             .WithSummary("Closes nominations and sends the ballots: a task per voter with the candidates as options, its link emailed in the same transaction.");
+        api.MapPost("/elections/{electionId:guid}/close-ballot", CloseBallotAsync)
+            .WithSummary("Closes the ballot before its deadline: the links close and the case's workflow counts once the layer's last ballot has closed.");
         api.MapPost("/elections/{electionId:guid}/reminders", RemindAsync).WithSummary("Emails a reminder with their link to every voter who has not voted.");
         api.MapPost("/elections/{electionId:guid}/count", CountAsync)
             .WithSummary("Closes the ballots and counts the current votes (after the deadline, or once everyone voted); ties by the election's rule.");
@@ -237,9 +239,40 @@ public static class StakeholdersApi
         return TypedResults.Created($"/api/communities/{communityId}/elections/{electionId}", View(entry));
     }
 
-    /// <summary>Closes nominations and sends the ballots.</summary>
-    public static async Task<Ok<ElectionView>> CloseNominationsAsync(Guid communityId, Guid electionId, ElectionStore elections, CancellationToken cancellationToken) =>
-        TypedResults.Ok(View(await elections.CloseNominationsAsync(communityId, electionId, cancellationToken)));
+    /// <summary>Closes nominations and sends the ballots; the case's workflow (once the layer's last nominations closed) goes on at once.</summary>
+    public static async Task<Ok<ElectionView>> CloseNominationsAsync(Guid communityId, Guid electionId, ElectionStore elections, WorkflowRuntime runtime,
+        CancellationToken cancellationToken)
+    {
+        var closed = await elections.CloseNominationsAsync(communityId, electionId, cancellationToken);
+        await DeliverAsync(communityId, electionId, elections, runtime, cancellationToken);
+        return TypedResults.Ok(View(closed));
+    }
+
+    /// <summary>Closes the ballot early; the case's workflow (once the layer's last ballot closed) counts at once.</summary>
+    public static async Task<Ok<ElectionView>> CloseBallotAsync(Guid communityId, Guid electionId, ElectionStore elections, WorkflowRuntime runtime,
+        CancellationToken cancellationToken)
+    {
+        var closed = await elections.CloseBallotAsync(communityId, electionId, cancellationToken);
+        await DeliverAsync(communityId, electionId, elections, runtime, cancellationToken);
+        return TypedResults.Ok(View(closed));
+    }
+
+    /// <summary>
+    /// Hands the signals a staff action queued to the case's workflow; one busy with another step, or not yet waiting for
+    /// them, takes them when it gets there (the timer pump's sweep delivers them).
+    /// </summary>
+    private static async Task DeliverAsync(Guid communityId, Guid electionId, ElectionStore elections, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (await elections.InstanceOfAsync(communityId, electionId, cancellationToken) is not { } instanceId) return;
+        try
+        {
+            await runtime.DeliverQueuedSignalsAsync(instanceId, cancellationToken);
+        }
+        catch (WorkflowException ex) when (ex.Code is "instance-busy")
+        {
+            // The signal is committed and stays queued: the timer pump's sweep delivers it.
+        }
+    }
 
     /// <summary>Reminds non-voters.</summary>
     public static async Task<Ok<ReminderResult>> RemindAsync(Guid communityId, Guid electionId, ElectionStore elections, CancellationToken cancellationToken) =>
@@ -258,17 +291,7 @@ public static class StakeholdersApi
     {
         var decidedBy = CommunityAccess.UserId(user) ?? throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Sign in to decide a tie.");
         var decided = await elections.DecideTieAsync(communityId, electionId, request.Order, request.Reason, decidedBy, cancellationToken);
-        if (await elections.InstanceOfAsync(communityId, electionId, cancellationToken) is { } instanceId)
-        {
-            try
-            {
-                await runtime.DeliverQueuedSignalsAsync(instanceId, cancellationToken);
-            }
-            catch (WorkflowException ex) when (ex.Code is "instance-busy")
-            {
-                // The signal is committed and stays queued: the timer pump's sweep delivers it.
-            }
-        }
+        await DeliverAsync(communityId, electionId, elections, runtime, cancellationToken);
         return TypedResults.Ok(View(decided));
     }
 

@@ -97,6 +97,30 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
     }
 
     [Fact]
+    public async Task StaffClosePollEarly_SchedulesAtOnceFromTheAnswersGiven()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+        var meeting = await world.PlanAsync(world.Beijing(5, 19), world.Beijing(6, 19));
+        Assert.Equal(["pollDeadline"], await world.WaitingAsync());
+        foreach (var (name, slots) in EveryoneSlot2)
+            await EmailedLinks.AnswerFormAsync(world.Resident, EmailedLinks.LinkIn(await world.ReceiveAsync(name, "请选择会议时间")), [.. slots.Select(s => ("choices", s))]);
+        var now = _host.Time.GetUtcNow();
+
+        await world.PostAsync($"{world.Api}/meetings/{meeting}/close-poll", new { });
+
+        // Scheduled now, two days before the poll's deadline, at the time most could come.
+        var scheduled = (await world.MeetingAsync(meeting))["meeting"]!;
+        Assert.Equal("scheduled", (string)scheduled["status"]!);
+        Assert.Equal(world.Beijing(6, 19), DateTimeOffset.Parse((string)scheduled["startsAt"]!, CultureInfo.InvariantCulture));
+        Assert.True(DateTimeOffset.Parse((string)scheduled["pollClosesAt"]!, CultureInfo.InvariantCulture) <= now);
+        Assert.DoesNotContain("pollDeadline", await world.WaitingAsync());
+        Assert.Contains("会议通知", (await world.ReceiveAsync("甲一", "会议通知")).Subject, StringComparison.Ordinal);
+        var again = await world.Staff.PostAsJsonAsync($"{world.Api}/meetings/{meeting}/close-poll", new { });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("poll-not-open", (string)(await again.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
+    }
+
+    [Fact]
     public async Task QuorumNotReached_CancelsTheMeetingAlertsStaffAndReturnsToTheTimePoll()
     {
         var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);

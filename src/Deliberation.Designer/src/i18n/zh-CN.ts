@@ -583,6 +583,16 @@ export const zhCN = {
   inParentheses: '（{text}）',
   chooseFile: '选择文件',
   noFileChosen: '未选择文件',
+  closeNominationsNow: '提前截止提名',
+  closeNominationsConfirm: '现在截止提名？已有 {n} 名候选人；截止后不能再提名，选票将立即发给投票人。',
+  nominationsClosedEarly: '提名已截止，选票已发出。',
+  closeBallotNow: '提前截止投票',
+  closeBallotConfirm: '现在截止投票？截止后不能再投票或修改，流程将立即计票。',
+  closeBallotConfirmMissing: '还有 {n} 人没有投票。现在截止投票？截止后不能再投票或修改，流程将立即计票。',
+  ballotClosedEarly: '投票已截止，将立即计票。',
+  ballotClosedAwaitingCount: '投票已截止，等待本层其他推选截止后计票。',
+  closePollNow: '提前截止时间征询',
+  closePollConfirm: '现在截止时间征询？将按已收到的答复确定会议时间，并立即发出会议通知。',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

@@ -30,6 +30,11 @@ export function ElectionCard({ communityId, election: e, title, onChanged }: {
     }
   };
   const notVoted = e.ballots.filter((b) => !b.voted);
+  // A ballot staff closed early stays "balloting" until the workflow counts the layer; it takes no more votes.
+  const ballotOpen = e.status === 'balloting' && new Date(e.ballotClosesAt).getTime() > Date.now();
+  const closeEarly = (action: 'close-nominations' | 'close-ballot', question: string, done: string) => {
+    if (window.confirm(question)) void act(async () => { await request(`/api/communities/${communityId}/elections/${e.id}/${action}`, { method: 'POST', body: {} }); return done; });
+  };
   const notNominated = e.nominationInvitations.filter((i) => !i.nominated);
   return (
     <div className="mini-card election-card" data-testid="election">
@@ -46,7 +51,15 @@ export function ElectionCard({ communityId, election: e, title, onChanged }: {
       {e.status === 'nominating' && e.nominationInvitations.length ? (
         <p className="muted" data-testid="not-nominated">{t('notNominatedYet', { n: notNominated.length, m: e.nominationInvitations.length })}</p>
       ) : null}
-      {e.status === 'balloting' ? (
+      {e.status === 'nominating' && e.candidates.length ? (
+        <p>
+          <button type="button" onClick={() => closeEarly('close-nominations', t('closeNominationsConfirm', { n: e.candidates.length }), t('nominationsClosedEarly'))}>
+            {t('closeNominationsNow')}
+          </button>
+        </p>
+      ) : null}
+      {e.status === 'balloting' && !ballotOpen ? <p className="muted">{t('ballotClosedAwaitingCount')}</p> : null}
+      {ballotOpen ? (
         <>
           {notVoted.length ? (
             <div data-testid="not-voted">
@@ -67,6 +80,11 @@ export function ElectionCard({ communityId, election: e, title, onChanged }: {
               ) : null}
             </div>
           ) : <p>{t('everyoneVoted')}</p>}
+          <p>
+            <button type="button" onClick={() => closeEarly('close-ballot', notVoted.length ? t('closeBallotConfirmMissing', { n: notVoted.length }) : t('closeBallotConfirm'), t('ballotClosedEarly'))}>
+              {t('closeBallotNow')}
+            </button>
+          </p>
         </>
       ) : null}
       {e.status === 'tied' ? <TieDecision communityId={communityId} election={e} onDone={(text) => { setMessage({ kind: 'success', text }); onChanged(); }} /> : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { requestText } from '../api/client';
+import { request, requestText } from '../api/client';
 import type { MeetingView, MinutesRecord, RulesDocument, RulesTemplate } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
@@ -41,6 +41,7 @@ export function MeetingsPanel({ communityId, caseId, meetings, templates, rules,
                         </li>
                       ))}
                     </ul>
+                    {meeting.status === 'polling' ? <ClosePoll communityId={communityId} meetingId={meeting.id} onChanged={onChanged} /> : null}
                   </div>
                 ) : null}
                 {participants.length > 0 && meeting.status !== 'planned' && meeting.status !== 'polling' ? (
@@ -110,5 +111,27 @@ function MinutesItem({ communityId, meeting, record }: { communityId: string; me
       {error ? <Message kind="error">{error}</Message> : null}
       {text !== null ? <pre className="minutes-preview" tabIndex={0} aria-label={t('minutesPreview')}>{text}</pre> : null}
     </li>
+  );
+}
+
+/** Closes the time poll before its deadline: the workflow schedules the meeting at once from the answers given. */
+function ClosePoll({ communityId, meetingId, onChanged }: { communityId: string; meetingId: string; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const close = async () => {
+    if (!window.confirm(t('closePollConfirm'))) return;
+    try {
+      await request(`/api/communities/${communityId}/meetings/${meetingId}/close-poll`, { method: 'POST', body: {} });
+      setError(null);
+      onChanged();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <p>
+      <button type="button" onClick={() => void close()}>{t('closePollNow')}</button>
+      {error ? <Message kind="error">{errorText(error, t('requestFailed'))}</Message> : null}
+    </p>
   );
 }
