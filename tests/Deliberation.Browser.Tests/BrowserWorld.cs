@@ -54,6 +54,8 @@ public sealed class BrowserWorld : IAsyncLifetime
             ["Deliberation:Auth:AdminPassword"] = Password,
             // 1栋's three households then elect a representative, so a launched deliberation waits in step 2.
             ["Deliberation:Elections:DirectParticipationMaxHouseholds"] = "2",
+            // A building of more than four households in several entrances elects by entrance first (the whole-UI test's 1栋: six in two).
+            ["Deliberation:Elections:LayerByEntranceAboveHouseholds"] = "4",
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

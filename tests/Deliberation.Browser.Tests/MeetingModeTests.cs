@@ -15,7 +15,7 @@ namespace Deliberation.Browser.Tests;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelper output)
+public sealed class MeetingModeTests(BrowserWorld world, ITestOutputHelper output)
 {
 
     [Fact]
@@ -156,27 +156,5 @@ public sealed partial class MeetingModeTests(BrowserWorld world, ITestOutputHelp
     }
 
     /// <summary>The RSVP link (the first answer link) of the newest invitation to the address, from the mail pickup folder.</summary>
-    private async Task<string> InvitationLinkAsync(string address)
-    {
-        var pickup = Path.Combine(world.DataPath, "mail", "pickup");
-        string? link = null;
-        await BrowserWorld.UntilAsync(() =>
-        {
-            if (!Directory.Exists(pickup)) return Task.FromResult(false);
-            foreach (var file in Directory.GetFiles(pickup, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc))
-            {
-                var message = MimeKit.MimeMessage.Load(file);
-                if (!message.To.Mailboxes.Any(m => m.Address == address) || !(message.Subject ?? "").Contains("会议通知", StringComparison.Ordinal)) continue;
-                var match = AnswerLink().Match(message.TextBody ?? "");
-                if (!match.Success) continue;
-                link = new Uri(match.Value).AbsolutePath;
-                return Task.FromResult(true);
-            }
-            return Task.FromResult(false);
-        }, $"the invitation to {address}");
-        return link!;
-    }
-
-    [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
-    private static partial Regex AnswerLink();
+    private Task<string> InvitationLinkAsync(string address) => new Mailbox(world).LinkAsync(address, "会议通知");
 }

@@ -115,7 +115,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             join b in db.BuildingGroups on s.BuildingGroupId equals b.Id
             join h in db.Households on s.HouseholdId equals h.Id into hs
             from h in hs.DefaultIfEmpty()
-            select new ComplaintDetails.Scope(s.BuildingGroupId, b.Compound + b.Name, s.HouseholdId, h == null ? null : h.Unit, s.FromComplaintId))
+            select new ComplaintDetails.Scope(s.BuildingGroupId, b.Compound + b.Name, s.HouseholdId, h == null ? null : h.Entrance + h.Unit, s.FromComplaintId))
             .ToListAsync(cancellationToken);
         var reporters = await (
             from r in db.ComplaintReporters.Where(r => r.ComplaintId == complaintId)

@@ -106,7 +106,7 @@ public sealed class RosterStore(ICivicDatabase database, TimeProvider time)
         select new ListingRow
         {
             Id = p.Id, CommunityId = p.CommunityId, Name = p.Name, Roles = p.Roles, BuildingGroupId = p.BuildingGroupId,
-            BuildingGroupName = b == null ? null : b.Compound + b.Name, HouseholdId = p.HouseholdId, Unit = h == null ? null : h.Unit,
+            BuildingGroupName = b == null ? null : b.Compound + b.Name, HouseholdId = p.HouseholdId, Unit = h == null ? null : h.Entrance + h.Unit,
             FloorArea = h == null ? null : h.FloorArea, Email = p.Email, Phone = p.Phone,
             IsHouseholdRepresentative = p.IsHouseholdRepresentative, CreatedAt = p.CreatedAt,
         };

@@ -51,9 +51,10 @@ public static class RosterValidator
         PersonRoles Roles, string? Email, string? Phone, bool IsRepresentative);
 
     /// <summary>A household: its building group and its unit, compared ignoring case (A-1203 is a-1203).</summary>
-    private readonly record struct HouseholdKey(Guid BuildingGroupId, string Unit)
+    /// <summary>A household's address in its building: the entrance (单元, often empty) and the unit — 1单元101 and 2单元101 are two homes.</summary>
+    private readonly record struct HouseholdKey(Guid BuildingGroupId, string Entrance, string Unit)
     {
-        public static HouseholdKey Of(Guid buildingGroupId, string unit) => new(buildingGroupId, unit.ToUpperInvariant());
+        public static HouseholdKey Of(Guid buildingGroupId, string entrance, string unit) => new(buildingGroupId, entrance.ToUpperInvariant(), unit.ToUpperInvariant());
     }
 
     /// <summary>What the community has, and what earlier rows of the file said.</summary>
@@ -64,7 +65,7 @@ public static class RosterValidator
         /// <summary>The buildings of each name, in every compound (a name may recur across compounds).</summary>
         public ILookup<string, BuildingGroup> BuildingsByName { get; } = structure.BuildingGroups.ToLookup(b => b.Name.Trim(), StringComparer.OrdinalIgnoreCase);
         public Dictionary<HouseholdKey, Household> ExistingHouseholds { get; } = structure.Households
-            .GroupBy(h => HouseholdKey.Of(h.BuildingGroupId, h.Unit.Trim())).ToDictionary(g => g.Key, g => g.First());
+            .GroupBy(h => HouseholdKey.Of(h.BuildingGroupId, h.Entrance.Trim(), h.Unit.Trim())).ToDictionary(g => g.Key, g => g.First());
         public ILookup<Guid, Person> PeopleByHousehold { get; } = structure.People.Where(p => p.HouseholdId is not null).ToLookup(p => p.HouseholdId!.Value);
         public ILookup<Guid?, Person> PeopleWithoutHousehold { get; } = structure.People.Where(p => p.HouseholdId is null).ToLookup(p => p.BuildingGroupId);
 
@@ -154,20 +155,21 @@ public static class RosterValidator
         else if (representative && unit.Length == 0) problems.Add(RosterProblems.RepresentativeWithoutHousehold(line));
 
         // Across rows and against the roster, as far as this row's own values allow.
-        HouseholdKey? household = unitUsable ? HouseholdKey.Of(building!.Id, unit) : null;
+        HouseholdKey? household = unitUsable ? HouseholdKey.Of(building!.Id, entrance, unit) : null;
+        var address = entrance + unit;
         if (household is { } key)
         {
             if (area is { } a)
             {
                 if (state.SeenHouseholds.TryGetValue(key, out var seen))
                 {
-                    if (seen.Area != a) problems.Add(RosterProblems.DuplicateHousehold(line, seen.Line, building!.Label, unit, a, seen.Area));
+                    if (seen.Area != a) problems.Add(RosterProblems.DuplicateHousehold(line, seen.Line, building!.Label, address, a, seen.Area));
                 }
                 else
                 {
                     state.SeenHouseholds[key] = (line, a);
                     if (state.ExistingHouseholds.TryGetValue(key, out var existing) && existing.FloorArea != a)
-                        problems.Add(RosterProblems.HouseholdConflict(line, building!.Label, unit, a, existing.FloorArea));
+                        problems.Add(RosterProblems.HouseholdConflict(line, building!.Label, address, a, existing.FloorArea));
                 }
             }
             if (representative)
@@ -175,9 +177,9 @@ public static class RosterValidator
                 var onRoster = state.ExistingHouseholds.TryGetValue(key, out var existing)
                     ? state.PeopleByHousehold[existing.Id].FirstOrDefault(p => p.IsHouseholdRepresentative) : null;
                 if (state.SeenRepresentatives.TryGetValue(key, out var earlier))
-                    problems.Add(RosterProblems.DuplicateRepresentative(line, earlier, building!.Label, unit));
+                    problems.Add(RosterProblems.DuplicateRepresentative(line, earlier, building!.Label, address));
                 else if (onRoster is not null)
-                    problems.Add(RosterProblems.RepresentativeOnRoster(line, building!.Label, unit, onRoster.Name));
+                    problems.Add(RosterProblems.RepresentativeOnRoster(line, building!.Label, address, onRoster.Name));
                 else
                     state.SeenRepresentatives[key] = line;
             }

@@ -12,3 +12,11 @@ const styles: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
 export function beijingTime(at: string, lang: string, style: TimeStyle = 'full'): string {
   return new Date(at).toLocaleString(lang, { timeZone: 'Asia/Shanghai', ...styles[style] });
 }
+
+/**
+ * The moment a date-time field's value (datetime-local, e.g. 2026-12-01T19:00) names, read as Beijing time whatever
+ * the computer's own time zone: staff type the meeting's time as the residents will read it.
+ */
+export function fromBeijingInput(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? new Date(`${value.length === 16 ? `${value}:00` : value}+08:00`) : new Date(Number.NaN);
+}

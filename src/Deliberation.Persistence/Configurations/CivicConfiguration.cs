@@ -46,7 +46,8 @@ internal static class CivicConfiguration
             e.Property(h => h.Unit).HasMaxLength(100);
             e.Property(h => h.Entrance).HasMaxLength(40).HasDefaultValue("");
             e.Property(h => h.FloorArea).HasPrecision(10, 2);
-            e.HasIndex(h => new { h.BuildingGroupId, h.Unit }).IsUnique();
+            // 1单元101 and 2单元101 are two homes of one building.
+            e.HasIndex(h => new { h.BuildingGroupId, h.Entrance, h.Unit }).IsUnique();
             e.HasIndex(h => h.CommunityId);
         });
         modelBuilder.Entity<Person>(e =>

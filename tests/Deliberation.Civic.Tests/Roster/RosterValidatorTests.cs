@@ -36,6 +36,19 @@ public sealed class RosterValidatorTests
     }
 
     [Fact]
+    public void Validate_SameUnitNumberInTwoEntrances_IsTwoHouseholds_AndARepeatedEntranceAndUnitIsOne()
+    {
+        var plan = TestCommunity.Plan("楼栋,单元,房号,建筑面积,姓名,户代表\n" +
+            "5栋,1单元,101,80,张一,是\n" +
+            "5栋,2单元,101,80,李二,是\n" +
+            "5栋,2单元,101,80,王五,是\n", TestCommunity.Empty with { BuildingGroups = [TestCommunity.Building5] });
+
+        // 1单元101 and 2单元101 are two homes; 王五 is a second representative of 2单元101.
+        Assert.Equal([(4, "户代表", "duplicate-representative")], Problems(plan));
+        Assert.Contains("2单元101", plan.Problems[0].MessageZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_BuildingNameInSeveralCompoundsWithoutTheCompound_IsRefusedNamingThem()
     {
         var plan = TestCommunity.Plan("楼栋,单元,房号,建筑面积,姓名\n1栋,1单元,101,80,张一\n,2单元,,,李二\n", TwoCompounds(out _, out _));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan, type PlanText } from './meetingPlan';
 
-const now = new Date('2026-11-23T08:00:00');
+const now = new Date('2026-11-23T08:00:00+08:00');
 const plan = (slots: PlanText['slots'], more: Partial<PlanText> = {}): PlanText =>
   ({ name: '2栋门禁协商会', place: '西苑活动室', chair: '', recorder: '', agenda: '门禁更换方案\n\n表决\n', slots, ...more });
 
@@ -14,8 +14,9 @@ describe('checkPlan', () => {
     expect(request).toEqual({
       name: '2栋门禁协商会', place: '西苑活动室', chair: '李主任', recorder: null, agenda: ['门禁更换方案', '表决'],
       slots: [
-        { start: new Date('2026-11-30T19:00').toISOString(), end: new Date('2026-11-30T21:00').toISOString() },
-        { start: new Date('2026-12-01T19:00').toISOString(), end: new Date('2026-12-01T21:00').toISOString() },
+        // Typed as Beijing time, whatever the computer's time zone: 19:00 in Beijing is 11:00 UTC.
+        { start: '2026-11-30T11:00:00.000Z', end: '2026-11-30T13:00:00.000Z' },
+        { start: '2026-12-01T11:00:00.000Z', end: '2026-12-01T13:00:00.000Z' },
       ],
     });
   });

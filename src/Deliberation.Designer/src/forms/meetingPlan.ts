@@ -1,6 +1,7 @@
+import { fromBeijingInput } from '../beijingTime';
 import type { StringKey } from '../i18n/zh-CN';
 
-/** One candidate time as typed: the values of two datetime-local fields (local time, e.g. 2026-12-01T19:00). */
+/** One candidate time as typed: the values of two datetime-local fields (Beijing time, e.g. 2026-12-01T19:00). */
 export interface SlotText { start: string; end: string }
 
 /** The plan form's fields as typed. */
@@ -35,8 +36,8 @@ export function checkPlan(plan: PlanText, now: Date): { request: PlanRequest | n
     if (!s.start && !s.end) return;
     if (!s.start) { problems[`slot-${i}-start`] = 'slotStartMissing'; return; }
     if (!s.end) { problems[`slot-${i}-end`] = 'slotEndMissing'; return; }
-    const start = new Date(s.start);
-    const end = new Date(s.end);
+    const start = fromBeijingInput(s.start);
+    const end = fromBeijingInput(s.end);
     if (Number.isNaN(start.getTime())) { problems[`slot-${i}-start`] = 'slotInvalid'; return; }
     if (Number.isNaN(end.getTime())) { problems[`slot-${i}-end`] = 'slotInvalid'; return; }
     if (start.getTime() <= now.getTime()) { problems[`slot-${i}-start`] = 'slotInPast'; return; }

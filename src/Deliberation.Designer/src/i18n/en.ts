@@ -396,7 +396,7 @@ export const en: Record<StringKey, string> = {
   slotStartMissing: 'Enter the start time',
   slotTooLong: 'A meeting lasts at most 12 hours',
   slotsCount: 'Enter 2 to 5 complete candidate times (start and end)',
-  slotsHelp: 'The workflow asks the panel members which times suit them and picks the one most can attend.',
+  slotsHelp: 'In Beijing time. The workflow asks the panel members which times suit them and picks the one most can attend.',
   addSlot: 'Add a time',
   advisorsDoNotVote: 'Advisors attend without a vote.',
   advisorsVote: 'Advisors vote.',
@@ -589,4 +589,7 @@ export const en: Record<StringKey, string> = {
   ballotClosedAwaitingCount: 'The ballot is closed; counted once the layer’s other elections close.',
   closePollNow: 'Close the time poll now',
   closePollConfirm: 'Close the time poll now? The meeting time is chosen from the answers so far and the invitations go out at once.',
+  noActionItemsYet: 'No action items for this meeting yet. Enter them here before closing the meeting.',
+  attendanceRefused: '{name}’s attendance was not saved: {reason}',
+  saving: 'Saving…',
 };

@@ -400,7 +400,7 @@ export const zhCN = {
   slotStartMissing: '请填写开始时间',
   slotTooLong: '一次会议最长 12 小时',
   slotsCount: '请填写 2–5 个完整的候选时间（开始和结束）',
-  slotsHelp: '流程将向议事成员征询时间，选出多数人能参加的一个。',
+  slotsHelp: '按北京时间填写。流程将向议事成员征询时间，选出多数人能参加的一个。',
   addSlot: '增加候选时间',
   advisorsDoNotVote: '专业人士列席，不参加表决。',
   advisorsVote: '专业人士参加表决。',
@@ -593,6 +593,9 @@ export const zhCN = {
   ballotClosedAwaitingCount: '投票已截止，等待本层其他推选截止后计票。',
   closePollNow: '提前截止时间征询',
   closePollConfirm: '现在截止时间征询？将按已收到的答复确定会议时间，并立即发出会议通知。',
+  noActionItemsYet: '本次会议尚未记录责任分工。结束会议前请在这里录入。',
+  attendanceRefused: '未能保存{name}的到会：{reason}',
+  saving: '正在保存…',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

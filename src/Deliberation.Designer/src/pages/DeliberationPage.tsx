@@ -93,7 +93,7 @@ export function outcomeText(t: (key: StringKey) => string, port: string | null):
 const recentRows = 15;
 
 export function DeliberationPage({ instanceId }: { instanceId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const loaded = useLoad(() => loadDeliberation(instanceId), [instanceId]);
   if (loaded.error) return <><h1>{t('deliberationTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
   if (!loaded.data) return <p>{t('loading')}</p>;
@@ -108,6 +108,9 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
       <h1>{t('deliberationTitle')} · {details.instance.correlationId ?? ''} {title}</h1>
       <p>
         <span className={`badge status-${details.instance.status}`}>{t(statusKey(details.instance.status))}</span>{' '}
+        {stakeholders?.kase.closedAt
+          ? <><span className="badge status-Finished" data-testid="case-closed">{t('caseClosedOn', { at: beijingTime(stakeholders.kase.closedAt, lang, 'date') })}</span>{' '}</>
+          : null}
         <Link to={`/instances/${instanceId}`}>{t('viewInstance')}</Link>
       </p>
       <section className="card" aria-labelledby="timeline-title">

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { partyKindLabel } from '../partyKinds';
-import { request } from '../api/client';
-import type { MeetingParticipant, MeetingView, Tally, VoteView } from '../api/types';
+import { request, requestOptional } from '../api/client';
+import type { ActionItemsOverview, MeetingParticipant, MeetingView, Tally, VoteView } from '../api/types';
+import { ActionItemForm } from './ActionItemForm';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
@@ -41,6 +42,8 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
   const loaded = useLoad(() => request<MeetingView>(base), [base]);
   const [errors, setErrors] = useState<Partial<Record<Section, string>>>({});
   const [busy, setBusy] = useState(false);
+  // Attendance ticks on their way to the server, by person: what the box shows until the answer comes.
+  const [ticks, setTicks] = useState<Map<string, boolean>>(new Map());
   const { reload } = loaded;
   const underWay = loaded.data?.meeting.status === 'scheduled';
 
@@ -51,6 +54,19 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
     return () => window.clearInterval(timer);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [underWay]);
+
+  // Ticks the server now shows are no longer on their way.
+  useEffect(() => {
+    const participants = loaded.data?.participants;
+    if (!participants) return;
+    setTicks((m) => {
+      const settled = [...m].filter(([id, present]) => participants.some((p) => p.personId === id && (p.present === true) === present));
+      if (settled.length === 0) return m;
+      const next = new Map(m);
+      for (const [id] of settled) next.delete(id);
+      return next;
+    });
+  }, [loaded.data]);
 
   if (loaded.error && !loaded.data) return <><h1>{t('meetingMode')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
   if (!loaded.data) return <p>{t('loading')}</p>;
@@ -75,6 +91,22 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
     }
   };
   const post = (path: string, body: unknown = {}) => request(`${base}${path}`, { method: 'POST', body });
+
+  /**
+   * One attendance tick, saved on its own: the box shows the tick at once (marked as saving) and ticks of others may
+   * follow before it is saved — none waits for another, none is lost; a refused one goes back and says so.
+   */
+  const tick = async (personId: string, name: string, present: boolean) => {
+    setTicks((m) => new Map(m).set(personId, present));
+    setErrors((e) => ({ ...e, attendance: undefined }));
+    try {
+      await request(`${base}/attendance`, { method: 'PUT', body: { entries: [{ personId, present }] } });
+      reload(); // the tick stays shown until the reloaded meeting has it
+    } catch (err) {
+      setErrors((e) => ({ ...e, attendance: t('attendanceRefused', { name, reason: errorText(err, t('requestFailed')) }) }));
+      setTicks((m) => { const next = new Map(m); next.delete(personId); return next; });
+    }
+  };
 
   return (
     <div className="meeting-mode">
@@ -125,9 +157,10 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
                 <td>{p.rsvp ? (rsvpKeys[p.rsvp] ? t(rsvpKeys[p.rsvp]!) : p.rsvp) : t('noAnswer')}</td>
                 <td>
                   <label className="check">
-                    <input type="checkbox" checked={p.present === true} disabled={busy || !underWay}
-                      onChange={(e) => void act('attendance', () => request(`${base}/attendance`, { method: 'PUT', body: { entries: [{ personId: p.personId, present: e.target.checked }] } }))} />
+                    <input type="checkbox" checked={ticks.get(p.personId) ?? p.present === true} disabled={!underWay}
+                      onChange={(e) => void tick(p.personId, p.name, e.target.checked)} />
                     <span><span className="sr-only">{p.name} </span>{t('present')}</span>
+                    {ticks.has(p.personId) ? <span className="muted" role="status">{t('saving')}</span> : null}
                   </label>
                 </td>
               </tr>
@@ -185,6 +218,8 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
         {view.resolutions.length === 0 ? <p className="muted">{t('none')}</p> : <ol>{view.resolutions.map((r) => <li key={r.id}>{r.text}</li>)}</ol>}
         {underWay ? <TextForm id="resolution" label={t('newResolution')} busy={busy} onAdd={(text) => act('resolutions', () => post('/resolutions', { text }))} /> : null}
       </section>
+
+      {underWay ? <MeetingActionItems communityId={communityId} view={view} /> : null}
 
       {underWay || (meeting.status === 'closed' && view.minutes.length === 0) ? (
         <section className="card" aria-labelledby="close-title">
@@ -337,5 +372,27 @@ function TextForm({ id, label, busy, withSpeaker, participants, onAdd }: {
       ) : null}
       <button type="submit" className="primary" disabled={busy || !text.trim()}>{t('add')}</button>
     </form>
+  );
+}
+
+/**
+ * 责任分工 decided at the meeting: the items entered for it so far and the form to add one, so that the chair enters them
+ * before closing (the workflow assigns them when the meeting closes).
+ */
+function MeetingActionItems({ communityId, view }: { communityId: string; view: MeetingView }) {
+  const { t } = useI18n();
+  const caseId = view.meeting.caseId;
+  const items = useLoad(() => requestOptional<ActionItemsOverview>(`/api/communities/${communityId}/cases/${caseId}/action-items`), [communityId, caseId]);
+  const ours = (items.data?.items ?? []).filter((i) => i.meetingId === view.meeting.id);
+  return (
+    <section className="card" aria-labelledby="meeting-actions-title">
+      <h2 id="meeting-actions-title">{t('actionItems')}</h2>
+      {ours.length === 0 ? <p className="muted">{t('noActionItemsYet')}</p> : (
+        <ul data-testid="meeting-action-items">
+          {ours.map((i) => <li key={i.id}>{i.title} · {i.responsibleParty}{i.personName ? ` · ${i.personName}` : ''}</li>)}
+        </ul>
+      )}
+      <ActionItemForm communityId={communityId} caseId={caseId} meetings={[view]} onChanged={items.reload} />
+    </section>
   );
 }

@@ -143,7 +143,7 @@ namespace Deliberation.Persistence.Migrations.Postgres
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("BuildingGroupId", "Unit")
+                    b.HasIndex("BuildingGroupId", "Entrance", "Unit")
                         .IsUnique();
 
                     b.ToTable("households", (string)null);

@@ -141,7 +141,7 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CommunityId");
 
-                    b.HasIndex("BuildingGroupId", "Unit")
+                    b.HasIndex("BuildingGroupId", "Entrance", "Unit")
                         .IsUnique();
 
                     b.ToTable("households", (string)null);
