@@ -27,7 +27,9 @@ app.UseDeliberationAntiforgery();
 app.UseAuthorization();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api-docs").AllowAnonymous();
+// The API page works without the internet: the reference's script is served by the host, and the system's fonts
+// replace the web fonts it would fetch from its vendor's CDN (a community office's network may not reach it).
+app.MapScalarApiReference("/api-docs", o => o.DisableDefaultFonts()).AllowAnonymous();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorDashboardFilter()], DisplayStorageConnectionString = false });
 app.MapAuthApi();
 app.MapAntiforgeryApi();

@@ -216,6 +216,14 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         // The two with email are reminded by email.
         await card.GetByRole(AriaRole.Button, new() { Name = "提醒未投票者" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("election-message")).ToHaveTextAsync("已提醒 2 人；0 人没有邮箱，请楼长上门或代填纸质选票。");
+        // 张一 lost the email: staff send a new link (asked first); the old one stops working.
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        var oldLink = await new Mailbox(world).LinkAsync("zhang@example.com", "请投票");
+        await card.GetByRole(AriaRole.Button, new() { Name = "给张一重发链接" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("election-message")).ToHaveTextAsync("已把新链接发到张一的邮箱，旧链接已失效。");
+        using (var resident = new HttpClient { BaseAddress = world.Host.Address })
+            Assert.Contains("链接已更换", await (await resident.GetAsync(oldLink)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var view = (await world.Admin.GetFromJsonAsync<JsonObject>($"{api}/elections/{electionId}"))!;
         var paper = view["ballots"]!.AsArray().Single(b => (string)b!["voterName"]! == "李二")!;
         Assert.Equal((true, "proxy"), ((bool)paper["voted"]!, (string)paper["channel"]!));

@@ -80,7 +80,7 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await Assertions.Expect(column).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.GetByTestId("step-2")).Not.ToContainTextAsync(caseNumber);
         var noticeEnds = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(3), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-        await Assertions.Expect(column).ToContainTextAsync($"等待：公示期（至 {noticeEnds.Month}/{noticeEnds.Day}");
+        await Assertions.Expect(column).ToContainTextAsync($"等待：公示期（至 {noticeEnds.Year}年{noticeEnds.Month}月{noticeEnds.Day}日");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "问题排名" })).Not.ToContainTextAsync("1栋电梯经常停运");
         await BrowserWorld.ScreenshotAsync(page, "dashboard");
 

@@ -115,15 +115,26 @@ public sealed class MeetingModeTests(BrowserWorld world, ITestOutputHelper outpu
         await Assertions.Expect(page.GetByTestId("action-items")).ToContainTextAsync("更换2栋门禁主机 · 物业公司");
         await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "更换2栋门禁主机 0%" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".badge.status-Faulted")).ToHaveCountAsync(0);
-        // The journal shows its latest rows, in Chinese (no "Done"), and all of them on request.
-        var journal = page.GetByRole(AriaRole.Region, new() { Name = "流程日志" });
+        // Staff read what happened in plain words; the workflow's journal is not theirs.
+        var story = page.GetByTestId("case-story");
+        await Assertions.Expect(story).ToContainTextAsync("召开会议“2栋门禁协商会”（西苑活动室），到会 1 人");
+        await Assertions.Expect(story).ToContainTextAsync("表决“是否同意更换2栋门禁系统”通过（赞成 1，反对 0）");
+        await Assertions.Expect(story).ToContainTextAsync("会议“2栋门禁协商会”纪要已归档并发送");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "流程日志" })).ToHaveCountAsync(0);
+        await BrowserWorld.ScreenshotAsync(page, "deliberation-meeting");
+        await page.Context.CloseAsync();
+
+        // An administrator sees the journal: its latest rows, in Chinese (no "Done"), and all of them on request.
+        var admin = await world.NewPageAsync(1024, 768);
+        await BrowserWorld.SignInAsync(admin, BrowserWorld.AdminEmail);
+        await admin.GotoAsync($"/deliberations/{instanceId}");
+        var journal = admin.GetByRole(AriaRole.Region, new() { Name = "流程日志（技术记录，管理员可见）" });
         await Assertions.Expect(journal.Locator("tbody tr")).ToHaveCountAsync(15);
         await Assertions.Expect(journal.Locator("tbody")).Not.ToContainTextAsync("Done");
         var total = (await world.Admin.GetFromJsonAsync<JsonArray>($"/api/instances/{instanceId}/journal?take=1000"))!.Count;
         await journal.GetByRole(AriaRole.Button, new() { Name = "显示全部" }).ClickAsync();
         await Assertions.Expect(journal.Locator("tbody tr")).ToHaveCountAsync(total);
-        await BrowserWorld.ScreenshotAsync(page, "deliberation-meeting");
-        await page.Context.CloseAsync();
+        await admin.Context.CloseAsync();
     }
 
     /// <summary>A deliberation about 2栋 whose meeting is scheduled and about to start: its instance, meeting and start.</summary>

@@ -204,6 +204,10 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
         await Assertions.Expect(page.GetByTestId("follow-up")).ToContainTextAsync("满意 2 人");
         await UntilShownAsync(page, page.GetByTestId("case-closed"), "the case closed");
         await Assertions.Expect(page.GetByTestId("timeline").Locator("li.done")).ToHaveCountAsync(5);
+        var story = page.GetByTestId("case-story");
+        await Assertions.Expect(story).ToContainTextAsync("1栋的利益代表计票：投票 2 / 2 人，周大爷当选");
+        await Assertions.Expect(story).ToContainTextAsync("物业公司完成“维修并更换1栋电梯主板”");
+        await Assertions.Expect(story.Locator("li").Last).ToContainTextAsync("回访 2 人答复后结案并公示");
         await BrowserWorld.ScreenshotAsync(page, "whole-closed-case");
         await page.GetByRole(AriaRole.Link, new() { Name = "议事案件" }).ClickAsync();
         await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "已结案" });

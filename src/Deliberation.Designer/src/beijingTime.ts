@@ -1,11 +1,16 @@
-/** How much of a moment to show: everything, a date with hour and minute, or month/day and time for a tight card. */
+/**
+ * How much of a moment to show — one style throughout, as a Chinese reader writes dates (2026年12月7日周一 09:58): a
+ * moment with its weekday, a date with hour and minute, month and day with the time for a tight card, or the date.
+ * Never seconds: nobody reads them.
+ */
 export type TimeStyle = 'full' | 'medium' | 'short' | 'date';
 
+const clock: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 const styles: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
-  full: {},
-  medium: { dateStyle: 'medium', timeStyle: 'short' },
-  short: { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false },
-  date: { year: 'numeric', month: 'numeric', day: 'numeric' },
+  full: { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', ...clock },
+  medium: { year: 'numeric', month: 'long', day: 'numeric', ...clock },
+  short: { month: 'long', day: 'numeric', ...clock },
+  date: { year: 'numeric', month: 'long', day: 'numeric' },
 };
 
 /** A moment (ISO 8601) as staff read it: in Beijing time, in the page's language. */

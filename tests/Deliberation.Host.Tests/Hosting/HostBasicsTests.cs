@@ -33,12 +33,19 @@ public sealed class HostBasicsTests(HostFactory host) : IClassFixture<HostFactor
     }
 
     [Fact]
-    public async Task ApiReferencePage_IsServed()
+    public async Task ApiReferencePage_IsServed_WithoutAnythingFromTheInternet()
     {
         var response = await _client.GetAsync("/api-docs");
+        var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("text/html", response.Content.Headers.ContentType!.ToString());
+        // Every script and stylesheet the page loads is the host's own; no web fonts from a CDN.
+        var sources = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.All(sources, s => Assert.False(s.StartsWith("http", StringComparison.OrdinalIgnoreCase) || s.StartsWith("//", StringComparison.Ordinal), s));
+        Assert.Contains("\"withDefaultFonts\":false", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var script = sources.First(s => s.EndsWith(".js", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(new Uri(new Uri("http://localhost/api-docs/"), script).PathAndQuery)).StatusCode);
     }
 
     [Fact]

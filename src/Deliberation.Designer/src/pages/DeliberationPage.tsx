@@ -15,6 +15,8 @@ import { currentStep, stepNumbers } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
 import { MeetingsPanel, MinutesList } from './MeetingsPanel';
 import { beijingTime } from '../beijingTime';
+import { caseTimeline } from '../caseTimeline';
+import { useSession } from '../session';
 
 export interface FollowUpView {
   asked: number; satisfied: number; fairlySatisfied: number; dissatisfied: number; noAnswer: number; closesAt: string | null;
@@ -94,6 +96,7 @@ const recentRows = 15;
 
 export function DeliberationPage({ instanceId }: { instanceId: string }) {
   const { t, lang } = useI18n();
+  const { isAdministrator } = useSession();
   const loaded = useLoad(() => loadDeliberation(instanceId), [instanceId]);
   if (loaded.error) return <><h1>{t('deliberationTitle')}</h1><Message kind="error" testId="page-error">{errorText(loaded.error, t('requestFailed'))}</Message></>;
   if (!loaded.data) return <p>{t('loading')}</p>;
@@ -123,6 +126,19 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
               <span className="muted">{n < step ? t('done') : n === step ? t('current') : ''}</span>
             </li>
           ))}
+        </ol>
+      </section>
+      <section className="card" aria-labelledby="story-title">
+        <h2 id="story-title">{t('caseStory')}</h2>
+        <ol className="plain compact story" data-testid="case-story">
+          {caseTimeline(t, {
+            startedAt: details.instance.createdAt,
+            kase: stakeholders?.kase ?? null,
+            elections: (stakeholders?.elections ?? []).map((e) => ({ election: e, title: electionFor(e, stakeholders!.groups, t) })),
+            meetings: stakeholders?.meetingViews ?? [],
+            actionItems: stakeholders?.actions?.items ?? [],
+            followUpAnswered: stakeholders?.followUp?.asked ? stakeholders.followUp.asked - stakeholders.followUp.noAnswer : null,
+          }).map((e, i) => <li key={i}><time dateTime={e.at} className="muted">{beijingTime(e.at, lang, 'medium')}</time> {e.text}</li>)}
         </ol>
       </section>
       <section className="card" aria-labelledby="stakeholders-title">
@@ -204,7 +220,8 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
           ) : null}
         </section>
       </div>
-      <JournalSection journal={journal} labels={labels} />
+      {/* The workflow's journal is technical: administrators read it to investigate. */}
+      {isAdministrator ? <JournalSection journal={journal} labels={labels} /> : null}
     </>
   );
 }
@@ -238,7 +255,7 @@ function JournalSection({ journal, labels }: { journal: JournalRow[]; labels: Ma
   const rows = all ? journal : journal.slice(-recentRows);
   return (
     <section className="card" aria-labelledby="journal-title">
-      <h2 id="journal-title">{t('journal')}</h2>
+      <h2 id="journal-title">{t('journalForAdministrators')}</h2>
       {journal.length > recentRows ? (
         <p className="muted" data-testid="journal-count">
           {all ? t('journalAll', { n: journal.length }) : t('journalRecent', { shown: rows.length, n: journal.length })}{' '}

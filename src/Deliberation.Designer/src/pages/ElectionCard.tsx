@@ -20,6 +20,8 @@ export function ElectionCard({ communityId, election: e, title, onChanged }: {
 }) {
   const { t, lang } = useI18n();
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  // A new link for a voter without email: staff hand it over (print it, send it in the building's chat).
+  const [link, setLink] = useState<{ name: string; url: string } | null>(null);
   const act = async (work: () => Promise<string>) => {
     setMessage(null);
     try {
@@ -69,6 +71,12 @@ export function ElectionCard({ communityId, election: e, title, onChanged }: {
                   <li key={b.taskId}>
                     {b.voterName}{b.emailed ? '' : `（${t('noEmail')}）`}
                     {' '}<PaperBallot election={e} taskId={b.taskId} voter={b.voterName} onDone={(text) => { setMessage({ kind: 'success', text }); onChanged(); }} />
+                    {' '}<button type="button" className="link-button" aria-label={t('reissueLinkOf', { name: b.voterName })}
+                      onClick={() => { if (window.confirm(t('reissueLinkConfirm', { name: b.voterName }))) void act(async () => {
+                        const r = await request<{ link: string; emailed: boolean }>(`/api/tasks/${b.taskId}/reissue-link`, { method: 'POST', body: {} });
+                        setLink(r.emailed ? null : { name: b.voterName, url: r.link });
+                        return r.emailed ? t('linkReissuedByEmail', { name: b.voterName }) : t('linkReissuedHandOver', { name: b.voterName });
+                      }); }}>{t('reissueLink')}</button>
                   </li>
                 ))}
               </ul>
@@ -89,6 +97,7 @@ export function ElectionCard({ communityId, election: e, title, onChanged }: {
       ) : null}
       {e.status === 'tied' ? <TieDecision communityId={communityId} election={e} onDone={(text) => { setMessage({ kind: 'success', text }); onChanged(); }} /> : null}
       {message ? <Message kind={message.kind} testId="election-message">{message.text}</Message> : null}
+      {link ? <p className="latin" data-testid="reissued-link">{t('newLinkOf', { name: link.name })}{t('colon')}<a href={link.url}>{link.url}</a></p> : null}
     </div>
   );
 }
