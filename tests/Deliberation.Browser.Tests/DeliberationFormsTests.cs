@@ -293,6 +293,17 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "已结案" });
         await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(0);
         await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "进行中" });
+        // By building and by kind of matter: 2栋's, but not 1栋's; not a lift matter; no item overdue.
+        await page.GetByLabel("楼栋", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "1栋" });
+        await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(0);
+        await page.GetByLabel("楼栋", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "2栋" });
+        await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(1);
+        await page.GetByLabel("事项类别").SelectOptionAsync("lift");
+        await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(0);
+        await page.GetByLabel("事项类别").SelectOptionAsync("");
+        await page.GetByLabel("只看有逾期任务的案件").CheckAsync();
+        await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(0);
+        await page.GetByLabel("只看有逾期任务的案件").UncheckAsync();
         await list.GetByRole(AriaRole.Link, new() { Name = "2栋自行车棚漏雨" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("2栋自行车棚漏雨");
         await page.Context.CloseAsync();

@@ -12,7 +12,7 @@ namespace Deliberation.Civic.Elections;
 /// for the street office: number, title, how the stakeholders took part, opened, status, closed, action items done of
 /// all, the budget, and the follow-up's result.
 /// </summary>
-public sealed class CaseLedger(ICivicDatabase database)
+public sealed class CaseLedger(ICivicDatabase database, TimeProvider time)
 {
     /// <summary>The most cases one ledger lists.</summary>
     public const int MaxRows = 5000;
@@ -20,11 +20,11 @@ public sealed class CaseLedger(ICivicDatabase database)
     private static readonly string[] Header =
         ["案件编号", "议题", "参与方式", "立案日期", "状态", "结案日期", "责任分工（完成/总数）", "预算合计（元）", "回访（满意/基本满意/不满意/未答复）"];
 
-    /// <summary>The ledger of the cases the case list shows for <paramref name="status"/> and <paramref name="search"/>, newest first.</summary>
-    public async Task<byte[]> WriteAsync(Guid communityId, string? status, string? search, CancellationToken cancellationToken)
+    /// <summary>The ledger of the cases the case list shows for <paramref name="filter"/>, newest first.</summary>
+    public async Task<byte[]> WriteAsync(Guid communityId, CaseFilter filter, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
-        var query = StakeholderStore.Filtered(db, communityId, status, search);
+        var query = StakeholderStore.Filtered(db, communityId, filter, time.GetUtcNow());
         var cases = (await query.ToListAsync(cancellationToken)).OrderByDescending(c => c.CreatedAt).Take(MaxRows).ToList();
         var ids = cases.Select(c => c.Id).ToList();
         var items = (await db.ActionItems.Where(i => ids.Contains(i.CaseId)).ToListAsync(cancellationToken)).ToLookup(i => i.CaseId);

@@ -94,15 +94,14 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     }
 
     /// <summary>
-    /// A page of the community's cases for the case list, newest first: open or closed ones (<paramref name="status"/>
-    /// <c>open</c> or <c>closed</c>, else all), those whose title or case number holds <paramref name="search"/>; each with the
-    /// workflow instance its anchored complaint started. Returns the page and how many match.
+    /// A page of the community's cases for the case list, newest first, those <paramref name="filter"/> lets through; each with
+    /// the workflow instance its anchored complaint started. Returns the page and how many match.
     /// </summary>
-    public async Task<(IReadOnlyList<CaseListing> Items, int Total)> SearchCasesAsync(Guid communityId, string? status, string? search, int skip, int take,
+    public async Task<(IReadOnlyList<CaseListing> Items, int Total)> SearchCasesAsync(Guid communityId, CaseFilter filter, int skip, int take,
         CancellationToken cancellationToken)
     {
         await using var db = database.Open();
-        var query = Filtered(db, communityId, status, search);
+        var query = Filtered(db, communityId, filter, time.GetUtcNow());
         var total = await query.CountAsync(cancellationToken);
         var rows = await (from c in query
                           join k in db.Complaints on c.ComplaintId equals k.Id into ks
@@ -353,13 +352,22 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     }
 
     /// <summary>The community's cases the case list shows: open or closed ones, those whose title or case number holds the search.</summary>
-    internal static IQueryable<DeliberationCase> Filtered(ICivicSession db, Guid communityId, string? status, string? search)
+    internal static IQueryable<DeliberationCase> Filtered(ICivicSession db, Guid communityId, CaseFilter filter, DateTimeOffset now)
     {
         var query = db.Cases.Where(c => c.CommunityId == communityId);
-        if (status == "open") query = query.Where(c => c.ClosedAt == null);
-        else if (status == "closed") query = query.Where(c => c.ClosedAt != null);
-        if (string.IsNullOrWhiteSpace(search)) return query;
-        var part = search.Trim();
+        if (filter.Status == "open") query = query.Where(c => c.ClosedAt == null);
+        else if (filter.Status == "closed") query = query.Where(c => c.ClosedAt != null);
+        if (filter.BuildingGroupId is { } building)
+            query = query.Where(c => db.ComplaintScopes.Any(s => s.ComplaintId == c.ComplaintId && s.BuildingGroupId == building)
+                || db.AffectedHouseholds.Any(h => h.BuildingGroupId == building && db.AffectedGroups.Any(g => g.Id == h.GroupId && g.CaseId == c.Id)));
+        if (!string.IsNullOrWhiteSpace(filter.Matter))
+        {
+            var matter = filter.Matter.Trim();
+            query = query.Where(c => db.Complaints.Any(k => k.Id == c.ComplaintId && k.CategoryCode == matter));
+        }
+        if (filter.Overdue) query = query.Where(c => db.ActionItems.Any(i => i.CaseId == c.Id && i.DoneAt == null && i.DueAt < now));
+        if (string.IsNullOrWhiteSpace(filter.Search)) return query;
+        var part = filter.Search.Trim();
         return query.Where(c => c.Title.Contains(part) || (c.CaseNumber != null && c.CaseNumber.Contains(part)));
     }
 

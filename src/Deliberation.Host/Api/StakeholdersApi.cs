@@ -117,9 +117,9 @@ public static class StakeholdersApi
             .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();
         api.MapPost("/cases", CreateCaseAsync).WithSummary("Opens a deliberation case, from an anchored complaint or on its own.");
         api.MapGet("/case-list", SearchCasesAsync)
-            .WithSummary("The case list, newest first: status open or closed (else all), q a part of the title or case number, skip and take (at most 100) for paging; each case with its workflow instance.");
+            .WithSummary("The case list, newest first: status open or closed (else all), q a part of the title or case number, buildingGroupId a building it affects, matter the complaint's category, overdue=true for cases with an overdue action item; skip and take (at most 100) for paging; each case with its workflow instance.");
         api.MapGet("/case-ledger.xlsx", LedgerAsync)
-            .WithSummary("The ledger of the cases (议事台账) as .xlsx, for the same status and q as the case list: number, title, mode, dates, action items, budget, follow-up.");
+            .WithSummary("The ledger of the cases (议事台账) as .xlsx, for the same filters as the case list: number, title, mode, dates, action items, budget, follow-up.");
         api.MapGet("/cases", ListCasesAsync).WithSummary("Lists the community's cases with their groups; filter by caseNumber or complaintId (the case an anchored complaint's workflow opened).");
         api.MapGet("/cases/{caseId:guid}", GetCaseAsync).WithSummary("Gets a case with its affected groups.");
         api.MapPost("/cases/{caseId:guid}/groups", DefineGroupAsync)
@@ -164,26 +164,26 @@ public static class StakeholdersApi
     public sealed record CaseListPage(IReadOnlyList<CaseListItem> Items, int Total, int Skip, int Take);
 
     /// <summary>Searches the case list.</summary>
-    public static async Task<Ok<CaseListPage>> SearchCasesAsync(Guid communityId, string? status, string? q, int? skip, int? take, StakeholderStore store,
-        CancellationToken cancellationToken)
+    public static async Task<Ok<CaseListPage>> SearchCasesAsync(Guid communityId, string? status, string? q, Guid? buildingGroupId, string? matter, bool? overdue,
+        int? skip, int? take, StakeholderStore store, CancellationToken cancellationToken)
     {
-        CheckListFilter(status, q);
+        var filter = CheckListFilter(status, q, buildingGroupId, matter, overdue);
         var s = Math.Max(0, skip ?? 0);
         var t = Math.Clamp(take ?? 20, 1, 100);
-        var (items, total) = await store.SearchCasesAsync(communityId, status, q, s, t, cancellationToken);
+        var (items, total) = await store.SearchCasesAsync(communityId, filter, s, t, cancellationToken);
         return TypedResults.Ok(new CaseListPage(items.Select(i => new CaseListItem(i.Case.Id, i.Case.CaseNumber, i.Case.Title, i.Case.StakeholderMode, i.Case.CreatedAt,
             i.Case.ClosedAt, i.InstanceId)).ToList(), total, s, t));
     }
 
     /// <summary>The case ledger as .xlsx.</summary>
-    public static async Task<FileContentHttpResult> LedgerAsync(Guid communityId, string? status, string? q, CaseLedger ledger, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> LedgerAsync(Guid communityId, string? status, string? q, Guid? buildingGroupId, string? matter, bool? overdue,
+        CaseLedger ledger, CancellationToken cancellationToken)
     {
-        CheckListFilter(status, q);
-        var bytes = await ledger.WriteAsync(communityId, status, q, cancellationToken);
+        var bytes = await ledger.WriteAsync(communityId, CheckListFilter(status, q, buildingGroupId, matter, overdue), cancellationToken);
         return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "议事台账.xlsx");
     }
 
-    private static void CheckListFilter(string? status, string? q)
+    private static CaseFilter CheckListFilter(string? status, string? q, Guid? buildingGroupId, string? matter, bool? overdue)
     {
         if (status is not (null or "" or "open" or "closed"))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Unknown status.")
@@ -191,6 +191,10 @@ public static class StakeholdersApi
         if (q?.Trim().Length > 100)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The search is too long.")
                 { FieldErrors = new Dictionary<string, FieldError[]> { ["q"] = [CommonFields.AtMost.With(("max", 100))] } };
+        if (matter?.Trim().Length > 40)
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The kind of matter is too long.")
+                { FieldErrors = new Dictionary<string, FieldError[]> { ["matter"] = [CommonFields.AtMost.With(("max", 40))] } };
+        return new CaseFilter(string.IsNullOrEmpty(status) ? null : status, q, buildingGroupId, string.IsNullOrWhiteSpace(matter) ? null : matter.Trim(), overdue ?? false);
     }
 
     /// <summary>Lists cases.</summary>

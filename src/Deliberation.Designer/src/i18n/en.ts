@@ -612,4 +612,7 @@ export const en: Record<StringKey, string> = {
   linkReissuedByEmail: 'The new link went to {name}’s email; the old one no longer works.',
   linkReissuedHandOver: '{name} has no email: hand over the new link below; the old one no longer works.',
   newLinkOf: '{name}’s new link',
+  caseMatter: 'Kind of matter',
+  allMatters: 'All kinds',
+  onlyOverdue: 'Only cases with overdue items',
 };

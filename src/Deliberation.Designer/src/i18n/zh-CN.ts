@@ -616,6 +616,9 @@ export const zhCN = {
   linkReissuedByEmail: '已把新链接发到{name}的邮箱，旧链接已失效。',
   linkReissuedHandOver: '{name}没有邮箱：请把下面的新链接交给本人，旧链接已失效。',
   newLinkOf: '{name}的新链接',
+  caseMatter: '事项类别',
+  allMatters: '全部类别',
+  onlyOverdue: '只看有逾期任务的案件',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

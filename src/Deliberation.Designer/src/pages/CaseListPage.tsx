@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { request } from '../api/client';
+import type { Matter } from '../api/types';
+import { pick } from '../i18n/I18n';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { beijingTime } from '../beijingTime';
@@ -19,8 +21,16 @@ export function CaseListPage() {
   const communityId = community?.id ?? '';
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState('');
+  const [building, setBuilding] = useState('');
+  const [matter, setMatter] = useState('');
+  const [overdue, setOverdue] = useState(false);
   const [skip, setSkip] = useState(0);
-  const query = `status=${status}&q=${encodeURIComponent(search.trim())}&skip=${skip}&take=${pageSize}`;
+  const buildings = useLoad(() => request<{ id: string; label: string }[]>(`/api/communities/${communityId}/building-groups`), [communityId]);
+  const matters = useLoad(() => request<Matter[]>('/api/catalogue'), []);
+  // One filter for the list and its ledger.
+  const filter = `status=${status}&q=${encodeURIComponent(search.trim())}${building ? `&buildingGroupId=${building}` : ''}`
+    + `${matter ? `&matter=${encodeURIComponent(matter)}` : ''}${overdue ? '&overdue=true' : ''}`;
+  const query = `${filter}&skip=${skip}&take=${pageSize}`;
   const loaded = useLoad(() => request<CaseListPage>(`/api/communities/${communityId}/case-list?${query}`), [communityId, query]);
   const page = loaded.data;
   return (
@@ -39,13 +49,28 @@ export function CaseListPage() {
             <option value="closed">{t('caseClosed')}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="case-building">{t('building')}</label>
+          <select id="case-building" value={building} onChange={(e) => { setBuilding(e.target.value); setSkip(0); }}>
+            <option value="">{t('allBuildings')}</option>
+            {(buildings.data ?? []).map((b) => <option key={b.id} value={b.id}>{b.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="case-matter">{t('caseMatter')}</label>
+          <select id="case-matter" value={matter} onChange={(e) => { setMatter(e.target.value); setSkip(0); }}>
+            <option value="">{t('allMatters')}</option>
+            {(matters.data ?? []).map((m) => <option key={m.code} value={m.code}>{pick(lang, { 'zh-CN': m.zh, en: m.en })}</option>)}
+          </select>
+        </div>
+        <label className="check"><input type="checkbox" checked={overdue} onChange={(e) => { setOverdue(e.target.checked); setSkip(0); }} /> {t('onlyOverdue')}</label>
       </div>
       {loaded.error ? <Message kind="error">{errorText(loaded.error, t('requestFailed'))}</Message> : null}
       {page ? (
         <>
           <p className="muted">
             <span data-testid="case-count">{t('caseCount', { n: page.total })}</span>
-            {' · '}<a href={`/api/communities/${communityId}/case-ledger.xlsx?status=${status}&q=${encodeURIComponent(search.trim())}`} download>{t('exportLedger')}</a>
+            {' · '}<a href={`/api/communities/${communityId}/case-ledger.xlsx?${filter}`} download>{t('exportLedger')}</a>
           </p>
           <div className="table-scroll">
             <table className="table" data-testid="case-list">

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Deliberation.Civic.Communities;
+using Deliberation.Civic.Elections;
+using Deliberation.Civic.Issues;
+using Deliberation.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Deliberation.Host.Tests.Implementation;
+
+/// <summary>The case list and the ledger filtered by building, kind of matter and overdue action items.</summary>
+[Trait("Category", "Deliberation")]
+public sealed class CaseListFilterTests(HostFactory host) : IClassFixture<HostFactory>
+{
+    private readonly HttpClient _staff = host.CreateClient();
+
+    [Fact]
+    public async Task CaseList_FiltersByBuildingMatterAndOverdue_AndTheLedgerFollows()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var world = await ImplementationWorld.SeedAsync(host.Services.GetRequiredService<DeliberationDatabase>(), host.Time.GetUtcNow(), run);
+        var other = await OtherCaseAsync(world, "6栋门禁损坏", "security");
+        var item = await _staff.PostAsJsonAsync($"{world.Api}/cases/{world.Case}/action-items", new
+        {
+            title = "更换电梯主板", responsibleParty = "物业公司", personId = world.People["刘经理"], dueAt = host.Time.GetUtcNow().AddDays(1),
+        });
+        Assert.True(item.StatusCode == HttpStatusCode.Created, await item.Content.ReadAsStringAsync());
+
+        Assert.Equal([world.CaseNumber], await NumbersAsync(world, "matter=lift"));
+        Assert.Equal([other], await NumbersAsync(world, "matter=security"));
+        Assert.Equal([world.CaseNumber], await NumbersAsync(world, $"buildingGroupId={await BuildingAsync(world, "5栋")}"));
+        Assert.Empty(await NumbersAsync(world, "overdue=true"));
+
+        host.Time.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal([world.CaseNumber], await NumbersAsync(world, "overdue=true"));
+        Assert.Empty(await NumbersAsync(world, "overdue=true&matter=security"));
+        var ledger = await _staff.GetByteArrayAsync($"{world.Api}/case-ledger.xlsx?overdue=true");
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(ledger), false);
+        var text = string.Join("\n", workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.InnerText));
+        Assert.Contains(world.CaseNumber, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, text, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> NumbersAsync(ImplementationWorld world, string query)
+    {
+        var page = (await _staff.GetFromJsonAsync<JsonObject>($"{world.Api}/case-list?{query}"))!;
+        return page["items"]!.AsArray().Select(i => (string)i!["caseNumber"]!).ToList();
+    }
+
+    private async Task<Guid> BuildingAsync(ImplementationWorld world, string name) =>
+        (Guid)(await _staff.GetFromJsonAsync<JsonArray>($"{world.Api}/building-groups"))!.Single(b => (string)b!["name"]! == name)!["id"]!;
+
+    /// <summary>A second case of the community, about another building and another kind of matter.</summary>
+    private async Task<string> OtherCaseAsync(ImplementationWorld world, string title, string category)
+    {
+        await using var db = host.Services.GetRequiredService<DeliberationDatabase>().CreateContext();
+        var now = host.Time.GetUtcNow();
+        var precinct = db.Precincts.First(p => p.CommunityId == world.Community);
+        var building = new BuildingGroup { Id = Guid.NewGuid(), CommunityId = world.Community, PrecinctId = precinct.Id, Name = "6栋" };
+        var number = world.CaseNumber.Replace("-001", "-002", StringComparison.Ordinal);
+        var complaint = new Complaint
+        {
+            Id = Guid.NewGuid(), CommunityId = world.Community, CategoryCode = category, Title = title, Severity = 3, Urgency = 3, ReporterCount = 2,
+            LoggedByUserId = Guid.NewGuid(), LoggedAt = now, Status = ComplaintStatus.Anchored, CaseNumber = number,
+        };
+        db.BuildingGroups.Add(building);
+        db.Complaints.Add(complaint);
+        db.ComplaintScopes.Add(new ComplaintScope { ComplaintId = complaint.Id, BuildingGroupId = building.Id });
+        db.Cases.Add(new DeliberationCase { Id = Guid.NewGuid(), CommunityId = world.Community, ComplaintId = complaint.Id, CaseNumber = number, Title = title, CreatedAt = now });
+        await db.SaveChangesAsync();
+        return number;
+    }
+}
