@@ -63,6 +63,41 @@ public sealed class InstanceQueries(DeliberationDatabase database)
         return await db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken);
     }
 
+    /// <summary>An outbox message's delivery status and, for an email, its subject (never its addresses or body).</summary>
+    public sealed record OutboxStatus(Guid Id, Guid? InstanceId, string Kind, string Subject, DateTimeOffset CreatedAt, int Attempts,
+        DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? FailedAt, string? LastError);
+
+    /// <summary>A pending workflow timer and the instance it belongs to (the operations page lists what is due next).</summary>
+    public sealed record PendingTimer(Guid BookmarkId, Guid InstanceId, string DefinitionId, string? CorrelationId, DateTimeOffset DueAt);
+
+    /// <summary>The pending timers, soonest first, of the instances in <paramref name="scopes"/> (all when null).</summary>
+    public async Task<IReadOnlyList<PendingTimer>> PendingTimersAsync(int take, IReadOnlySet<Guid>? scopes, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = from t in db.Timers
+                    join i in db.Instances on t.InstanceId equals i.Id
+                    select new { t.BookmarkId, t.DueAt, i.Id, i.DefinitionId, i.CorrelationId, i.ScopeId };
+        if (scopes is not null)
+        {
+            var visible = scopes.ToList();
+            query = query.Where(x => x.ScopeId != null && visible.Contains(x.ScopeId.Value));
+        }
+        return await query.OrderBy(x => x.DueAt).Take(take)
+            .Select(x => new PendingTimer(x.BookmarkId, x.Id, x.DefinitionId, x.CorrelationId, x.DueAt)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a message that failed for good once more: it is due now, its attempts start again; a message that has not
+    /// failed is left as it is. Returns whether it was put back.
+    /// </summary>
+    public async Task<bool> ResendAsync(Guid outboxId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Outbox.Where(o => o.Id == outboxId && o.FailedAt != null && o.SentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.FailedAt, (DateTimeOffset?)null).SetProperty(o => o.Attempts, 0)
+                .SetProperty(o => o.NextAttemptAt, now).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), cancellationToken) == 1;
+    }
+
     /// <summary>Outbox messages of an instance (for staff: delivery status).</summary>
     public async Task<IReadOnlyList<OutboxRow>> OutboxAsync(Guid instanceId, CancellationToken cancellationToken)
     {
@@ -72,10 +107,10 @@ public sealed class InstanceQueries(DeliberationDatabase database)
 
     /// <summary>
     /// Outbox messages across instances, newest first, by delivery status: <c>pending</c>, <c>sent</c>,
-    /// <c>failed</c> (for good), or all when <paramref name="status"/> is null. The payload is left
-    /// empty: it holds email addresses, and staff need only the delivery status.
+    /// <c>failed</c> (for good), or all when <paramref name="status"/> is null. Only an email's subject is read from the
+    /// payload: it holds residents' addresses, and staff need only the delivery status.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxRow>> OutboxByStatusAsync(string? status, int take, CancellationToken cancellationToken, IReadOnlySet<Guid>? scopes = null)
+    public async Task<IReadOnlyList<OutboxStatus>> OutboxByStatusAsync(string? status, int take, CancellationToken cancellationToken, IReadOnlySet<Guid>? scopes = null)
     {
         await using var db = database.CreateContext();
         var query = status switch
@@ -91,12 +126,23 @@ public sealed class InstanceQueries(DeliberationDatabase database)
             var visible = scopes.ToList();
             query = query.Where(o => db.Instances.Any(x => x.Id == o.InstanceId && x.ScopeId != null && visible.Contains(x.ScopeId.Value)));
         }
-        return await query.OrderByDescending(o => o.CreatedAt).Take(take)
-            .Select(o => new OutboxRow
-            {
-                Id = o.Id, InstanceId = o.InstanceId, Kind = o.Kind, CreatedAt = o.CreatedAt, Attempts = o.Attempts, NextAttemptAt = o.NextAttemptAt,
-                LeaseUntil = o.LeaseUntil, SentAt = o.SentAt, FailedAt = o.FailedAt, LastError = o.LastError,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(o => o.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        // The subject only: the payload's addresses and body stay in the outbox.
+        return rows.Select(o => new OutboxStatus(o.Id, o.InstanceId, o.Kind, SubjectOf(o), o.CreatedAt, o.Attempts, o.NextAttemptAt, o.SentAt, o.FailedAt, o.LastError)).ToList();
+    }
+
+    /// <summary>An email's subject, read from its payload; empty for another kind or a payload that is not an email.</summary>
+    private static string SubjectOf(OutboxRow row)
+    {
+        if (row.Kind != Deliberation.Engine.Messaging.EmailMessage.OutboxKind) return "";
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(row.Payload);
+            return document.RootElement.TryGetProperty("subject", out var subject) && subject.ValueKind == System.Text.Json.JsonValueKind.String ? subject.GetString() ?? "" : "";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "";
+        }
     }
 }

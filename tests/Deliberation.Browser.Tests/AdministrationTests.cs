@@ -137,7 +137,7 @@ public sealed class AdministrationTests(BrowserWorld world, ITestOutputHelper ou
         await form.GetByLabel("楼长（").CheckAsync();
         await form.GetByLabel("宇辉社区").CheckAsync();
         await form.GetByLabel("按姓名查找").FillAsync("吴");
-        await form.GetByLabel("名册中的本人").SelectOptionAsync(new SelectOptionValue { Label = "吴楼长（宇辉星城1栋102）" });
+        await form.GetByLabel("名册中的本人").SelectOptionAsync(new SelectOptionValue { Label = "吴楼长（宇辉星城1栋1单元102）" });
         await form.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
         var accounts = page.GetByTestId("accounts");
         await Assertions.Expect(accounts.Locator("tr", new() { HasText = "吴楼长" })).ToContainTextAsync("楼长宇辉社区正常");
@@ -149,6 +149,14 @@ public sealed class AdministrationTests(BrowserWorld world, ITestOutputHelper ou
         await Assertions.Expect(page.GetByText("已重设周主任的密码。")).ToBeVisibleAsync();
         await BrowserWorld.ScreenshotAsync(page, "admin-accounts");
         serious.AddRange(await AccessibilityTests.SeriousAsync(page, "admin-accounts", output));
+
+        // 运行监控: the administrator sees the instances, the timers due next and the emails by delivery status.
+        await page.GetByRole(AriaRole.Link, new() { Name = "运行监控" }).ClickAsync();
+        await page.GetByLabel("状态", new() { Exact = true }).First.WaitForAsync();
+        await Assertions.Expect(page.GetByTestId("ops-instance-count")).ToHaveTextAsync("共 0 个");
+        await page.GetByLabel("状态").Last.SelectOptionAsync(new SelectOptionValue { Label = "已发送" });
+        await BrowserWorld.ScreenshotAsync(page, "operations");
+        serious.AddRange(await AccessibilityTests.SeriousAsync(page, "operations", output));
 
         // The new accounts work: the staff member sees the new community's dashboard, the head the intake page.
         var staff = await world.NewPageAsync(1280, 800);

@@ -58,14 +58,20 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         var issue = await page.Locator("#launch-issue option").Filter(new() { HasText = "1栋电梯经常停运" }).GetAttributeAsync("value");
         await page.GetByLabel("选择议题（待处理的问题）").SelectOptionAsync(issue!);
         await page.GetByLabel("选择流程").SelectOptionAsync("fanshi-youjiqing");
-        var nomination = page.GetByLabel("提名期");
-        await Assertions.Expect(nomination).ToHaveValueAsync("3d");
-        await nomination.FillAsync("soon");
+        // Durations are a number and a unit; a missing number is refused at its field.
+        var nomination = page.GetByLabel("提名期", new() { Exact = true });
+        await Assertions.Expect(nomination).ToHaveValueAsync("3");
+        await Assertions.Expect(page.GetByLabel("提名期的单位").Locator("option:checked")).ToHaveTextAsync("天");
+        await nomination.FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#input-nominationWindow-error")).ToHaveTextAsync("请输入时长，如 3d、24h、30m");
-        await nomination.FillAsync("2d");
-        await Assertions.Expect(page.GetByLabel("公示期")).ToHaveValueAsync("3d");
+        await Assertions.Expect(page.Locator("#input-nominationWindow-error")).ToHaveTextAsync("请填写时长：一个数字，再选择单位（如 3 天）");
+        await nomination.FillAsync("48");
+        await page.GetByLabel("提名期的单位").SelectOptionAsync(new SelectOptionValue { Label = "小时" });
+        await Assertions.Expect(page.GetByLabel("公示期", new() { Exact = true })).ToHaveValueAsync("3");
+        // Settings most launches keep are folded away under 高级设置.
+        await Assertions.Expect(page.GetByLabel("会议纪要模板")).Not.ToBeVisibleAsync();
         // A fixed set of values is a dropdown of Chinese names; the workflow receives the code.
+        await page.GetByTestId("advanced-inputs").Locator("summary").ClickAsync();
         await Assertions.Expect(page.GetByLabel("平票处理").Locator("option:checked")).ToHaveTextAsync("抽签决定（记录随机种子）");
         await page.GetByLabel("平票处理").SelectOptionAsync(new SelectOptionValue { Label = "工作人员决定并说明理由" });
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
@@ -80,7 +86,7 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await Assertions.Expect(column).ToContainTextAsync(caseNumber);
         await Assertions.Expect(page.GetByTestId("step-2")).Not.ToContainTextAsync(caseNumber);
         var noticeEnds = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(3), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-        await Assertions.Expect(column).ToContainTextAsync($"等待：公示期（至 {noticeEnds.Year}年{noticeEnds.Month}月{noticeEnds.Day}日");
+        await Assertions.Expect(column).ToContainTextAsync($"等待：公示期（至 {noticeEnds.Month}月{noticeEnds.Day}日");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "问题排名" })).Not.ToContainTextAsync("1栋电梯经常停运");
         await BrowserWorld.ScreenshotAsync(page, "dashboard");
 

@@ -78,6 +78,7 @@ public sealed class PageTourTests(BrowserWorld world, ITestOutputHelper output)
         await BrowserWorld.SignInAsync(page, BrowserWorld.AdminEmail);
         await VisitAsync("admin-accounts", "/admin/accounts", () => page.GetByTestId("accounts").Locator("tbody tr").First.WaitForAsync());
         await VisitAsync("admin-communities", "/admin/communities", () => page.GetByTestId("communities").Locator("tbody tr").First.WaitForAsync());
+        await VisitAsync("operations", "/operations", () => page.GetByTestId("ops-instances").Locator("tbody tr").First.WaitForAsync());
 
         foreach (var problem in problems) output.WriteLine(problem);
         Assert.True(problems.Count == 0, string.Join("\n", problems));

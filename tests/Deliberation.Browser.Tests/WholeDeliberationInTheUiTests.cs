@@ -96,8 +96,11 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
         var issue = await page.Locator("#launch-issue option").Filter(new() { HasText = Title }).GetAttributeAsync("value");
         await page.GetByLabel("选择议题（待处理的问题）").SelectOptionAsync(issue!);
         await page.GetByLabel("选择流程").SelectOptionAsync("fanshi-youjiqing");
-        await page.GetByLabel("公示期").FillAsync("3s");
-        await page.GetByLabel("会前核对法定人数").FillAsync("30s");
+        await page.GetByLabel("公示期", new() { Exact = true }).FillAsync("3");
+        await page.GetByLabel("公示期的单位").SelectOptionAsync(new SelectOptionValue { Label = "秒" });
+        await page.GetByTestId("advanced-inputs").Locator("summary").ClickAsync();
+        await page.GetByLabel("会前核对法定人数", new() { Exact = true }).FillAsync("30");
+        await page.GetByLabel("会前核对法定人数的单位").SelectOptionAsync(new SelectOptionValue { Label = "秒" });
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事，案件编号");
         var caseNumber = (await page.GetByTestId("launch-message").InnerTextAsync()).Split("案件编号 ")[1].Trim();
@@ -139,6 +142,8 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
         await AnswerAsync(await _mail.LinkAsync(Email("zheng"), "请投票"), "周大爷");
         await page.ReloadAsync();
         await layerTwo.GetByRole(AriaRole.Button, new() { Name = "提前截止投票" }).ClickAsync();
+        // The close is done (not merely clicked) before the page reloads, which would drop the request on its way.
+        await Assertions.Expect(page.GetByTestId("election-message")).ToHaveTextAsync("投票已截止，将立即计票。");
         var panel = page.GetByTestId("panel");
         await UntilShownAsync(page, panel.Filter(new() { HasText = "周大爷" }), "周大爷 on the panel as the building's representative");
         await BrowserWorld.ScreenshotAsync(page, "whole-elected");
@@ -164,6 +169,7 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
         await Assertions.Expect(page.GetByTestId("plan-message")).ToHaveTextAsync("会议已计划，流程将向议事成员征询时间。");
         await UntilShownAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "提前截止时间征询" }), "the time poll");
         await page.GetByRole(AriaRole.Button, new() { Name = "提前截止时间征询" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "提前截止时间征询" })).ToHaveCountAsync(0);
         foreach (var who in new[] { "zhou", "zhao" })
             await AnswerAsync(await _mail.LinkAsync(Email(who), "会议通知"), "参加");
 

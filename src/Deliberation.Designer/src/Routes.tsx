@@ -7,6 +7,7 @@ import { IntakePage } from './pages/IntakePage';
 import { LaunchPage } from './pages/LaunchPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { AdminPage } from './pages/admin/AdminPage';
+import { OperationsPage } from './pages/OperationsPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { ProxyAnswersPage } from './pages/ProxyAnswersPage';
 import { match } from './router';
@@ -14,7 +15,7 @@ import { useSession } from './session';
 
 /** The page of a path. */
 export function Routes({ path }: { path: string }) {
-  const { isStaff } = useSession();
+  const { isStaff, isAdministrator } = useSession();
   // Building heads log complaints and answer for residents without email; everything else is staff work.
   if (match('/proxy', path)) return <ProxyAnswersPage />;
   if (!isStaff) return <IntakePage />;
@@ -27,6 +28,7 @@ export function Routes({ path }: { path: string }) {
   if (match('/launch', path)) return <LaunchPage />;
   if (match('/cases', path)) return <CaseListPage />;
   if (path.startsWith('/admin')) return <AdminPage path={path} />;
+  if (match('/operations', path) && isAdministrator) return <OperationsPage />;
   if (match('/intake', path)) return <IntakePage />;
   return <DashboardPage />;
 }

@@ -37,6 +37,14 @@ public sealed record WorkflowInputDefinition
     /// </summary>
     [JsonPropertyName("options")]
     public IReadOnlyList<WorkflowInputOption>? Options { get; init; }
+
+    /// <summary>
+    /// A setting most launches keep as it is (reminder offsets, quiet hours, the minutes template): the launch form
+    /// folds it away under 高级 (advanced). Omitted from the document when false.
+    /// </summary>
+    [JsonPropertyName("advanced")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Advanced { get; init; }
 }
 
 /// <summary>One value a workflow input may take.</summary>

@@ -15,13 +15,20 @@ public static class OutboxApi
     /// email addresses, and the delivery status is what staff act on.
     /// </summary>
     public sealed record OutboxEntry(Guid Id, Guid? InstanceId, string Kind, DateTimeOffset CreatedAt, int Attempts,
-        DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? FailedAt, string? LastError);
+        DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? FailedAt, string? LastError, string Subject = "");
+
+    /// <summary>A pending workflow timer: when it fires and the instance (its case number) it belongs to.</summary>
+    public sealed record TimerEntry(Guid BookmarkId, Guid InstanceId, string DefinitionId, string? CorrelationId, DateTimeOffset DueAt);
 
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/outbox", ListAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
-            .WithSummary("Lists outbox messages, newest first; status=pending, sent or failed (failed ones are never retried).");
+            .WithSummary("Lists outbox messages, newest first; status=pending, sent or failed (failed ones are never retried on their own); each email with its subject.");
+        app.MapPost("/api/outbox/{outboxId:guid}/resend", ResendAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.AdministratorPolicy)
+            .WithSummary("Sends a message that failed for good once more (administrators, after mending its cause); 409 when it has not failed.");
+        app.MapGet("/api/timers", TimersAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
+            .WithSummary("The pending workflow timers (reminders, deadlines), soonest first, of the instances the account may see.");
         return app;
     }
 
@@ -39,6 +46,19 @@ public static class OutboxApi
         return TypedResults.Ok(rows.Select(Entry).ToList());
     }
 
-    private static OutboxEntry Entry(OutboxRow o) =>
-        new(o.Id, o.InstanceId, o.Kind, o.CreatedAt, o.Attempts, o.NextAttemptAt, o.SentAt, o.FailedAt, o.LastError);
+    /// <summary>Sends a failed message again.</summary>
+    public static async Task<NoContent> ResendAsync(Guid outboxId, InstanceQueries queries, TimeProvider time, CancellationToken cancellationToken) =>
+        await queries.ResendAsync(outboxId, time.GetUtcNow(), cancellationToken) ? TypedResults.NoContent()
+            : throw new WorkflowException(WorkflowErrorKind.Conflict, "outbox-not-failed", "The message has not failed (it waits or went out); nothing changed.");
+
+    /// <summary>Lists the pending timers.</summary>
+    public static async Task<Ok<List<TimerEntry>>> TimersAsync(InstanceQueries queries, Auth.CommunityAccess access, System.Security.Claims.ClaimsPrincipal user,
+        int? take, CancellationToken cancellationToken)
+    {
+        var rows = await queries.PendingTimersAsync(Math.Clamp(take ?? 100, 1, 500), await access.CommunitiesAsync(user, cancellationToken), cancellationToken);
+        return TypedResults.Ok(rows.Select(t => new TimerEntry(t.BookmarkId, t.InstanceId, t.DefinitionId, t.CorrelationId, t.DueAt)).ToList());
+    }
+
+    private static OutboxEntry Entry(InstanceQueries.OutboxStatus o) =>
+        new(o.Id, o.InstanceId, o.Kind, o.CreatedAt, o.Attempts, o.NextAttemptAt, o.SentAt, o.FailedAt, o.LastError, o.Subject);
 }

@@ -29,6 +29,7 @@ public static class ProblemTitles
         ["invalid-account"] = ("账号信息有误，未保存", "The account has problems; nothing was saved"),
         ["last-administrator"] = ("这是最后一位管理员，不能取消其管理员角色或停用", "This is the last administrator; it cannot lose the role or be disabled"),
         ["account-disabled"] = ("该账号已停用，请联系管理员", "This account is disabled; ask an administrator"),
+        ["outbox-not-failed"] = ("该消息没有发送失败，无需重发", "The message has not failed; nothing to resend"),
         ["user-not-found"] = ("找不到该账号", "No such account"),
         ["person-not-found"] = ("找不到该人员", "No such person"),
         ["name-taken"] = ("该名称已存在", "The name is taken"),

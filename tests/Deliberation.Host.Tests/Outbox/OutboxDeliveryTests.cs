@@ -119,6 +119,45 @@ public sealed class OutboxDeliveryTests(SmtpServer smtp) : IClassFixture<SmtpSer
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Message.MessageId == $"{after.Id:N}@deliberation.local");
     }
 
+    [Fact]
+    public async Task Resend_AFailedMessage_IsTriedAgain_AndAMessageThatHasNotFailedIsRefused()
+    {
+        var address = NewAddress(SmtpServer.RejectedPrefix);
+        var instanceId = await StartSampleAsync(address);
+        var failed = await DispatchUntilAsync(instanceId, o => o.FailedAt != null);
+        var listed = Assert.Single(await OutboxListAsync("failed"), o => (string)o!["id"]! == failed.Id.ToString())!;
+
+        var resent = await _client.PostAsync($"/api/outbox/{failed.Id}/resend", null);
+        var pending = await OutboxListAsync("pending");
+        var again = await _client.PostAsync($"/api/outbox/{failed.Id}/resend", null);
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+
+        // The subject shows (not the addresses); the resent message went back to waiting and was tried once more.
+        Assert.Equal($"请就“{Topic}”发表意见", (string)listed["subject"]!);
+        Assert.Equal(HttpStatusCode.NoContent, resent.StatusCode);
+        Assert.Contains(pending, o => (string)o!["id"]! == failed.Id.ToString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("outbox-not-failed", (string)(await again.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
+        // Tried again from the start (attempts reset to 0, then one more), and refused again by the recipient's server.
+        var after = Assert.Single(await Queries.OutboxAsync(instanceId, CancellationToken.None));
+        Assert.Equal(1, after.Attempts);
+        Assert.NotNull(after.FailedAt);
+    }
+
+    [Fact]
+    public async Task Timers_ListThePendingReminderOfTheInstance_SoonestFirst()
+    {
+        var instanceId = await StartSampleAsync(NewAddress("timer"));
+
+        var timers = (await _client.GetFromJsonAsync<JsonArray>("/api/timers"))!;
+
+        var mine = Assert.Single(timers, x => (Guid)x!["instanceId"]! == instanceId)!;
+        Assert.Equal("sample-reminder", (string)mine["definitionId"]!);
+        Assert.Equal(_host.Time.GetUtcNow().AddHours(24), DateTimeOffset.Parse((string)mine["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture));
+        var due = timers.Select(x => DateTimeOffset.Parse((string)x!["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(due.Order(), due);
+    }
+
     private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();
 
     private InstanceQueries Queries => _host.Services.GetRequiredService<InstanceQueries>();

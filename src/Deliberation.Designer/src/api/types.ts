@@ -44,6 +44,8 @@ export interface WorkflowInputOption { value: string; displayName?: Localized | 
 export interface WorkflowInput {
   name: string; type: string; required?: boolean; default?: unknown; displayName?: Localized | null; description?: Localized | null;
   options?: WorkflowInputOption[] | null;
+  /** Folded away under 高级 in the launch form. */
+  advanced?: boolean;
 }
 export interface Expression { type: 'literal' | 'variable' | 'scriban'; value: unknown }
 export interface ActivityNodeDef {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
-import type { AnchorResponse, RankingResponse, VersionDocument, VersionSummary } from '../api/types';
+import type { AnchorResponse, RankingResponse, VersionDocument, VersionSummary, WorkflowInput } from '../api/types';
+import { DurationField } from '../components/DurationField';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { anchorFilled, buildInput, initialText } from '../forms/workflowInputs';
@@ -9,6 +10,12 @@ import { useI18n } from '../i18n/I18n';
 import { useSession } from '../session';
 
 interface Launchable { definitionId: string; name: string; version: number }
+
+/** Hours of the day written as 22:00-07:00 (quiet hours): the two times, or null for any other text. */
+function hoursOfDay(text: string): { from: string; to: string } | null {
+  const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(text.trim());
+  return m ? { from: m[1]!, to: m[2]! } : null;
+}
 
 /** Workflows with a published version, each with its newest published version (the one an anchor starts). */
 async function loadLaunchable(): Promise<Launchable[]> {
@@ -72,6 +79,42 @@ export function LaunchPage() {
     }
   };
 
+  /** One input of the workflow as a field: a dropdown for a fixed set of values, number and unit for a duration, two time pickers for hours of the day. */
+  const field = (input: WorkflowInput) => {
+    const id = `input-${input.name}`;
+    const error = errors[input.name];
+    const label = pick(input.displayName) || input.name;
+    const text = texts[input.name] ?? initialText(input);
+    const set = (value: string) => setTexts({ ...texts, [input.name]: value });
+    const describedBy = [error ? `${id}-error` : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
+    const hours = input.type === 'text' && !input.options?.length ? hoursOfDay(text) : null;
+    return (
+      <div key={input.name} className="field">
+        <label htmlFor={id}>{label}{input.required ? ' *' : ''}</label>
+        {input.options?.length
+          ? <select id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error} aria-describedby={describedBy}>
+              {input.required || input.default != null ? null : <option value="">—</option>}
+              {input.options.map((o) => <option key={o.value} value={o.value}>{pick(o.displayName) || o.value}</option>)}
+            </select>
+          : input.type === 'boolean'
+          ? <select id={id} value={text} onChange={(e) => set(e.target.value)}><option value="true">✓</option><option value="false">✗</option></select>
+          : input.type === 'duration'
+          ? <DurationField id={id} label={label} value={text} onChange={set} invalid={!!error} describedBy={describedBy} />
+          : hours
+          ? (
+            <span className="duration-field">
+              <input id={id} type="time" value={hours.from} aria-label={`${label} · ${t('quietFrom')}`} onChange={(e) => set(`${e.target.value}-${hours.to}`)} aria-describedby={describedBy} />
+              <span aria-hidden="true">–</span>
+              <input type="time" value={hours.to} aria-label={`${label} · ${t('quietTo')}`} onChange={(e) => set(`${hours.from}-${e.target.value}`)} />
+            </span>
+          )
+          : <input id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error} aria-describedby={describedBy} />}
+        {input.description ? <p className="help" id={`${id}-help`}>{pick(input.description)}</p> : null}
+        {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+      </div>
+    );
+  };
+
   return (
     <>
       <h1>{t('launchTitle')}</h1>
@@ -90,30 +133,14 @@ export function LaunchPage() {
         <fieldset>
           <legend>{t('workflowInputs')}</legend>
           {definition.error ? <Message kind="error">{errorText(definition.error, t('requestFailed'))}</Message> : null}
-          {inputs.map((input) => {
-            const id = `input-${input.name}`;
-            const error = errors[input.name];
-            const label = pick(input.displayName) || input.name;
-            const text = texts[input.name] ?? initialText(input);
-            const set = (value: string) => setTexts({ ...texts, [input.name]: value });
-            return (
-              <div key={input.name} className="field">
-                <label htmlFor={id}>{label}{input.required ? ' *' : ''}</label>
-                {input.options?.length
-                  ? <select id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error}
-                      aria-describedby={[error ? `${id}-error` : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined}>
-                      {input.required || input.default != null ? null : <option value="">—</option>}
-                      {input.options.map((o) => <option key={o.value} value={o.value}>{pick(o.displayName) || o.value}</option>)}
-                    </select>
-                  : input.type === 'boolean'
-                  ? <select id={id} value={text} onChange={(e) => set(e.target.value)}><option value="true">✓</option><option value="false">✗</option></select>
-                  : <input id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error}
-                      aria-describedby={[error ? `${id}-error` : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined} />}
-                {input.description ? <p className="help" id={`${id}-help`}>{pick(input.description)}</p> : null}
-                {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
-              </div>
-            );
-          })}
+          {inputs.filter((i) => !i.advanced).map(field)}
+          {inputs.some((i) => i.advanced) ? (
+            <details className="advanced" data-testid="advanced-inputs" open={inputs.some((i) => i.advanced && errors[i.name])}>
+              <summary>{t('advancedSettings')}</summary>
+              <p className="help">{t('advancedSettingsHelp')}</p>
+              {inputs.filter((i) => i.advanced).map(field)}
+            </details>
+          ) : null}
           <p className="help">{t('filledByAnchor')}{t('colon')}{(definition.data?.definition.inputs ?? []).filter((i) => anchorFilled.has(i.name))
             .map((i) => pick(i.displayName) || i.name).join('、')}</p>
         </fieldset>
