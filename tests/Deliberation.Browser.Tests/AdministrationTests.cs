@@ -140,7 +140,7 @@ public sealed class AdministrationTests(BrowserWorld world, ITestOutputHelper ou
         await form.GetByLabel("名册中的本人").SelectOptionAsync(new SelectOptionValue { Label = "吴楼长（宇辉星城1栋1单元102）" });
         await form.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
         var accounts = page.GetByTestId("accounts");
-        await Assertions.Expect(accounts.Locator("tr", new() { HasText = "吴楼长" })).ToContainTextAsync("楼长宇辉社区正常");
+        await Assertions.Expect(accounts.Locator("tr", new() { HasText = headEmail })).ToContainTextAsync("楼长宇辉社区正常");
 
         // 周主任 forgot the password: the administrator sets a new one.
         await page.GetByRole(AriaRole.Button, new() { Name = "修改周主任的账号" }).ClickAsync();

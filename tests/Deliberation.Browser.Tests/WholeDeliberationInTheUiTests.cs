@@ -176,6 +176,12 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
         // 8. Meeting mode: attendance, the vote, two action items, and the close.
         await UntilShownAsync(page, page.GetByTestId("meeting").Filter(new() { HasText = "已定时间" }), "the scheduled meeting");
         await page.GetByRole(AriaRole.Link, new() { Name = "进入会议模式" }).ClickAsync();
+        // The sign-in sheet for the door, printed on A4: every member, a blank to sign.
+        await page.GetByRole(AriaRole.Link, new() { Name = "签到表" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sign-in-sheet").Locator("tbody tr")).ToHaveCountAsync(4 + 3);
+        await Assertions.Expect(page.GetByTestId("sign-in-sheet")).ToContainTextAsync("孙律师专业人员（律师）否");
+        await BrowserWorld.ScreenshotAsync(page, "whole-sign-in-sheet");
+        await page.GetByRole(AriaRole.Link, new() { Name = "会议模式" }).ClickAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "周大爷 到会" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "赵经理 到会" }).CheckAsync();
         await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("已到会 2 人");

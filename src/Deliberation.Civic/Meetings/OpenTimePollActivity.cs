@@ -44,7 +44,9 @@ public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks li
             var data = new JsonObject
             {
                 ["options"] = options.DeepClone(), ["multiple"] = true,
-                ["description"] = $"“{meeting.Name}”，地点：{meeting.Place}。请勾选您能参加的所有时间（北京时间）。",
+                // None of these times: tick none and say so (and which time would suit) in the comment.
+                ["allowComment"] = true,
+                ["description"] = $"“{meeting.Name}”，地点：{meeting.Place}。请勾选您能参加的所有时间（北京时间）。如果这些时间都不能参加，请不要勾选，在下面的说明中写明，也可以写下您方便的时间。",
                 ["meetingId"] = meeting.Id.ToString(),
             };
             var task = MeetingRecords.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间：{meeting.Name}", data, meeting.PollClosesAt, now);

@@ -17,7 +17,7 @@ namespace Deliberation.Civic.Meetings;
 /// link to submit proposals. Plans the reminders (default 24 h and 2 h before) out of quiet hours, and the quorum
 /// check. Output: <c>{ meetingId, startsAt, endsAt, reminders: [{ sendAt, before, shifted }], quorumCheckAt }</c>.
 /// </summary>
-public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks links) : Activity
+public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks links, StaffAlerts alerts) : Activity
 {
     /// <inheritdoc/>
     public override ActivityDescriptor Descriptor { get; } = new(
@@ -30,7 +30,10 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
             new("quorumCheckBefore", InputType.Duration, new("会前核对法定人数", "Check quorum before"), false, UiHint.SingleLine)
                 { Default = "24h", Description = new("会前多久按回复核对确认参会人数", "How long before the meeting the confirmed attendance is checked") },
             new("organizerEmail", InputType.Text, new("组织者邮箱", "Organizer email"), false, UiHint.SingleLine)
-                { Default = "juweihui@deliberation.local", Description = new("日历邀请中的组织者", "The organizer in the calendar invitation") },
+            {
+                Description = new("日历邀请中的组织者，也是回复地址；留空则用本社区工作人员的邮箱（有人读的地址）。",
+                    "The organizer in the calendar invitation and the reply address; empty uses the community's staff's address (one somebody reads)."),
+            },
         ],
         ["Done"])
     {
@@ -45,10 +48,12 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
         var offsets = ParseOffsets(context.GetText("reminders") ?? "24h,2h", context.Node.Id);
         var quiet = DeliberationSteps.QuietHours(context);
         var checkBefore = context.GetDuration("quorumCheckBefore") ?? TimeSpan.FromHours(24);
-        var organizer = context.GetText("organizerEmail") is { Length: > 0 } o ? o.Trim() : "juweihui@deliberation.local";
-
         await using var read = await database.OpenInStepAsync(context.Step, context.CancellationToken);
         var meeting = await MeetingSteps.LoadAsync(read, context);
+        // Replies and calendar answers go to someone who reads them: the address given, else the community's staff.
+        var staff = await StaffAlerts.StaffAddressesAsync(read, meeting.CommunityId, context.CancellationToken);
+        var organizer = context.GetText("organizerEmail") is { Length: > 0 } o ? o.Trim()
+            : staff.Count > 0 ? staff[0].Address : "juweihui@deliberation.local";
         if (meeting.Status is not (MeetingStatuses.Polling or MeetingStatuses.Scheduled))
             throw DeliberationFaults.MeetingNotPolled.Fault(("meeting", meeting.Id), ("status", meeting.Status));
         var slots = MeetingRecords.ReadSlots(meeting);
@@ -107,6 +112,11 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct);
             db.Tasks.AddRange(tasks);
             db.QueueEmails(emails, now, context.InstanceId);
+            // Staff learn that the poll has closed and when the meeting is.
+            var answered = roll.Count(m => answers.PollChoices(m.PersonId) is not null);
+            await alerts.QueueAsync(db, meeting.CommunityId, context.InstanceId, $"会议时间已确定：{meeting.Name}",
+                $"时间征询已截止（{answered}/{roll.Count} 人答复），会议定于{slot.ToChinese()}（北京时间），地点：{meeting.Place}。邀请已发给 {emails.Count} 位有邮箱的议事成员；没有邮箱的成员请电话或上门通知。",
+                now, ct);
             await db.SaveChangesAsync(ct);
         });
         return ActivityResult.Complete(output: new JsonObject

@@ -10,6 +10,7 @@ import { AdminPage } from './pages/admin/AdminPage';
 import { OperationsPage } from './pages/OperationsPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { ProxyAnswersPage } from './pages/ProxyAnswersPage';
+import { SignInSheetPage } from './pages/SignInSheetPage';
 import { match } from './router';
 import { useSession } from './session';
 
@@ -21,6 +22,7 @@ export function Routes({ path }: { path: string }) {
   if (!isStaff) return <IntakePage />;
   let params: Record<string, string> | null;
   if ((params = match('/deliberations/:id', path))) return <DeliberationPage key={params.id} instanceId={params.id!} />;
+  if ((params = match('/communities/:c/meetings/:id/sign-in', path))) return <SignInSheetPage key={params.id} communityId={params.c!} meetingId={params.id!} />;
   if ((params = match('/communities/:c/meetings/:id', path))) return <MeetingPage key={params.id} communityId={params.c!} meetingId={params.id!} />;
   if ((params = match('/instances/:id', path))) return <InstancePage key={params.id} id={params.id!} />;
   if ((params = match('/designer/:id', path))) return <DesignerPage key={params.id} id={params.id!} />;

@@ -97,6 +97,22 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
     }
 
     [Fact]
+    public async Task TimePoll_NoneOfTheseTimes_IsAnAnswerWithTheReasonWritten()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+        var meeting = await world.PlanAsync(world.Beijing(5, 19), world.Beijing(6, 19));
+        var link = EmailedLinks.LinkIn(await world.ReceiveAsync("孙会计", "请选择会议时间"));
+
+        var page = await (await world.Resident.GetAsync(link)).Content.ReadAsStringAsync();
+        await EmailedLinks.AnswerFormAsync(world.Resident, link, ("comment", "两个晚上都要加班，周六上午可以"));
+
+        Assert.Contains("这些时间都不能参加", page, StringComparison.Ordinal);
+        Assert.Contains("<textarea", page, StringComparison.Ordinal);
+        var member = (await world.MeetingAsync(meeting))["participants"]!.AsArray().Single(p => (string)p!["name"]! == "孙会计")!;
+        Assert.Empty(member["pollChoices"]!.AsArray());
+    }
+
+    [Fact]
     public async Task StaffClosePollEarly_SchedulesAtOnceFromTheAnswersGiven()
     {
         var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
@@ -114,7 +130,17 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         Assert.Equal(world.Beijing(6, 19), DateTimeOffset.Parse((string)scheduled["startsAt"]!, CultureInfo.InvariantCulture));
         Assert.True(DateTimeOffset.Parse((string)scheduled["pollClosesAt"]!, CultureInfo.InvariantCulture) <= now);
         Assert.DoesNotContain("pollDeadline", await world.WaitingAsync());
-        Assert.Contains("会议通知", (await world.ReceiveAsync("甲一", "会议通知")).Subject, StringComparison.Ordinal);
+        // The invitation's organizer and reply address is the community's staff, who read their mail; staff are told the time.
+        var invitation = await world.ReceiveAsync("甲一", "会议通知");
+        Assert.Equal(world.StaffEmail, invitation.ReplyTo.Mailboxes.Single().Address);
+        var ics = Assert.Single(invitation.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == "invite.ics");
+        using (var stream = new MemoryStream())
+        {
+            await ics.Content!.DecodeToAsync(stream);
+            Assert.Contains("mailto:" + world.StaffEmail, System.Text.Encoding.UTF8.GetString(stream.ToArray()), StringComparison.OrdinalIgnoreCase);
+        }
+        var told = await world.ReceiveAsync(world.StaffEmail, "会议时间已确定");
+        Assert.Contains("时间征询已截止（5/5 人答复）", told.TextBody, StringComparison.Ordinal);
         var again = await world.Staff.PostAsJsonAsync($"{world.Api}/meetings/{meeting}/close-poll", new { });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("poll-not-open", (string)(await again.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);

@@ -643,4 +643,13 @@ export const en: Record<StringKey, string> = {
   nextAttempt: 'next try {at}',
   lastError: 'Reason',
   resend: 'Send again',
+  signInSheet: 'Sign-in sheet',
+  print: 'Print',
+  number: 'No.',
+  votesAtMeeting: 'Votes',
+  signature: 'Signature',
+  note: 'Note',
+  yesShort: 'Yes',
+  noShort: 'No',
+  signInSheetNote: '{n} members; each signs in person — a signature for someone else says so in the note.',
 };

@@ -647,6 +647,15 @@ export const zhCN = {
   nextAttempt: '下次尝试 {at}',
   lastError: '原因',
   resend: '重新发送',
+  signInSheet: '签到表',
+  print: '打印',
+  number: '序号',
+  votesAtMeeting: '参加表决',
+  signature: '签名',
+  note: '备注',
+  yesShort: '是',
+  noShort: '否',
+  signInSheetNote: '议事成员 {n} 人；到会者请本人签名，代签请在备注中写明。',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

@@ -16,7 +16,7 @@ export const meetingStatusKeys: Record<string, StringKey> = {
 export const choiceKeys: Record<string, StringKey> = {
   yes: 'choiceYes', no: 'choiceNo', abstain: 'choiceAbstain', block: 'choiceBlock', 'stand-aside': 'choiceStandAside',
 };
-const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentative', party: 'roleParty', advisor: 'roleAdvisor' };
+export const roleKeys: Record<string, StringKey> = { representative: 'roleRepresentative', party: 'roleParty', advisor: 'roleAdvisor' };
 const rsvpKeys: Record<string, StringKey> = { yes: 'rsvpYes', no: 'rsvpNo' };
 
 type Section = 'attendance' | 'proposals' | 'points' | 'votes' | 'resolutions' | 'close';
@@ -117,6 +117,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
             : meetingStatusKeys[meeting.status] ? t(meetingStatusKeys[meeting.status]!) : meeting.status}
         </span>{' '}
         {meeting.instanceId ? <Link to={`/deliberations/${meeting.instanceId}`}>{t('backToDeliberation')}</Link> : null}{' '}
+        <Link to={`/communities/${communityId}/meetings/${meetingId}/sign-in`}>{t('signInSheet')}</Link>{' '}
         <button type="button" onClick={reload}>{t('refresh')}</button>
       </p>
       <div className="grid-2">
