@@ -63,6 +63,29 @@ public sealed class InstanceQueries(DeliberationDatabase database)
         return await db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken);
     }
 
+    /// <summary>An open incident staff have not been told of, with the community and case of its instance.</summary>
+    public sealed record UntoldIncident(IncidentRow Incident, Guid? CommunityId, string? CorrelationId);
+
+    /// <summary>Open incidents nobody has told staff about yet, oldest first.</summary>
+    public async Task<IReadOnlyList<UntoldIncident>> UntoldIncidentsAsync(int take, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var rows = await (from i in db.Incidents
+                          where i.NotifiedAt == null && i.ResolvedAt == null
+                          join x in db.Instances on i.InstanceId equals x.Id
+                          orderby i.CreatedAt
+                          select new { Incident = i, x.ScopeId, x.CorrelationId }).Take(take).ToListAsync(cancellationToken);
+        return rows.Select(r => new UntoldIncident(r.Incident, r.ScopeId, r.CorrelationId)).ToList();
+    }
+
+    /// <summary>Claims telling staff of an incident: true for the one caller that marks it told (another host's claim wins otherwise).</summary>
+    public async Task<bool> ClaimIncidentNoticeAsync(Guid incidentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        return await db.Incidents.Where(i => i.Id == incidentId && i.NotifiedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.NotifiedAt, now), cancellationToken) == 1;
+    }
+
     /// <summary>An outbox message's delivery status and, for an email, its subject (never its addresses or body).</summary>
     public sealed record OutboxStatus(Guid Id, Guid? InstanceId, string Kind, string Subject, DateTimeOffset CreatedAt, int Attempts,
         DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? FailedAt, string? LastError);

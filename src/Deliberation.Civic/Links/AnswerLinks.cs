@@ -30,6 +30,9 @@ public sealed class AnswerLinks
     /// <summary>The signer, for checking tokens.</summary>
     public LinkSigner Signer => _signer;
 
+    /// <summary>A page of the staff UI at the public address, e.g. <c>/deliberations/{id}</c> (staff sign in to read it).</summary>
+    public string StaffPage(string path) => _baseUrl + (path.StartsWith('/') ? path : "/" + path);
+
     /// <summary>
     /// When a link made now expires: <see cref="SignedLinkOptions.ValidityAfterClose"/> after the deadline,
     /// or <see cref="SignedLinkOptions.ValidityWithoutDeadline"/> from now when the task has none.

@@ -90,6 +90,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StartupGate>();
         services.AddSingleton<TimerPumpProcess>();
         services.AddSingleton<OutboxProcess>();
+        services.AddSingleton<IncidentAlerts>();
+        services.AddSingleton<IncidentAlertProcess>();
 
         // Migrations and imports first: hosted services start in registration order, Hangfire's server after this.
         services.AddHostedService<StartupTasks>();
@@ -143,8 +145,9 @@ public static class ServiceCollectionExtensions
         if (!configuration.GetValue("Deliberation:BackgroundLoops", true)) return;
         services.AddHangfireServer(sp => new BackgroundProcessingServer(
             sp.GetRequiredService<JobStorage>(),
-            [sp.GetRequiredService<TimerPumpProcess>().UseThreadPool(1), sp.GetRequiredService<OutboxProcess>().UseThreadPool(1)],
-            new Dictionary<string, object> { ["Name"] = "timers+outbox" },
+            [sp.GetRequiredService<TimerPumpProcess>().UseThreadPool(1), sp.GetRequiredService<OutboxProcess>().UseThreadPool(1),
+                sp.GetRequiredService<IncidentAlertProcess>().UseThreadPool(1)],
+            new Dictionary<string, object> { ["Name"] = "timers+outbox+incident-alerts" },
             new BackgroundProcessingServerOptions()));
     }
 }

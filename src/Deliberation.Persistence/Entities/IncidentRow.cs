@@ -21,4 +21,7 @@ public sealed class IncidentRow
 
     /// <summary>The values the code's message names, as a JSON object of strings.</summary>
     public string? CodeValues { get; set; }
+
+    /// <summary>When the community's staff were told of it by email (null until then).</summary>
+    public DateTimeOffset? NotifiedAt { get; set; }
 }

@@ -407,6 +407,25 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
 
     private Task<string> StartAsync(ImplementationWorld world) => StartAsync(world, new { caseId = world.Case.ToString() });
 
+    [Fact]
+    public async Task AStepThatFaults_StaffAreToldOnceByEmail_InChineseWithThePageToOpen()
+    {
+        var world = await SeedAsync();
+        // No action items were entered: assigning them faults, and the instance waits for staff.
+        var instanceId = await StartAsync(world, new { caseId = world.Case.ToString() });
+        var alerts = _host.Services.GetRequiredService<Deliberation.Host.Hosting.IncidentAlerts>();
+
+        var told = await alerts.NotifyAsync(CancellationToken.None);
+        var again = await alerts.NotifyAsync(CancellationToken.None);
+
+        Assert.Equal(1, told);
+        Assert.Equal(0, again);
+        var email = await ReceiveAsync(TestAccounts.AdminEmail, "流程出现故障");
+        Assert.Contains(world.CaseNumber, email.Subject, StringComparison.Ordinal);
+        Assert.Contains("该案件还没有落实任务，请先添加。", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/deliberations/{instanceId}", email.TextBody, StringComparison.Ordinal);
+    }
+
     private async Task<string> StartAsync(ImplementationWorld world, object input)
     {
         var response = await _staff.PostAsJsonAsync("/api/instances",

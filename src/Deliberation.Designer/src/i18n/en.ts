@@ -652,4 +652,6 @@ export const en: Record<StringKey, string> = {
   yesShort: 'Yes',
   noShort: 'No',
   signInSheetNote: '{n} members; each signs in person — a signature for someone else says so in the note.',
+  workflowColumn: 'Workflow',
+  startedAt: 'Started',
 };

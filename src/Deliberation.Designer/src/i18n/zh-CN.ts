@@ -656,6 +656,8 @@ export const zhCN = {
   yesShort: '是',
   noShort: '否',
   signInSheetNote: '议事成员 {n} 人；到会者请本人签名，代签请在备注中写明。',
+  workflowColumn: '流程',
+  startedAt: '开始时间',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

@@ -123,12 +123,12 @@ export function LaunchPage() {
         <select id="launch-issue" value={complaintId} onChange={(e) => setComplaintId(e.target.value)} aria-invalid={!!errors.complaintId}
           aria-describedby={errors.complaintId ? 'launch-issue-error' : undefined}>
           <option value="">—</option>
-          {(ranking.data?.items ?? []).map((r) => <option key={r.complaintId} value={r.complaintId}>#{r.rank} {r.title}({t('score')} {r.score.toFixed(1)})</option>)}
+          {(ranking.data?.items ?? []).map((r) => <option key={r.complaintId} value={r.complaintId}>#{r.rank} {r.title}{t('inParentheses', { text: `${t('score')} ${r.score.toFixed(1)}` })}</option>)}
         </select>
         {errors.complaintId ? <p className="field-error" id="launch-issue-error">{errors.complaintId}</p> : null}
         <label htmlFor="launch-workflow">{t('chooseWorkflow')}</label>
         <select id="launch-workflow" value={definitionId} onChange={(e) => setDefinitionId(e.target.value)}>
-          {(workflows.data ?? []).map((w) => <option key={w.definitionId} value={w.definitionId}>{w.name}({t('version', { n: w.version })})</option>)}
+          {(workflows.data ?? []).map((w) => <option key={w.definitionId} value={w.definitionId}>{w.name}{t('inParentheses', { text: t('version', { n: w.version }) })}</option>)}
         </select>
         <fieldset>
           <legend>{t('workflowInputs')}</legend>

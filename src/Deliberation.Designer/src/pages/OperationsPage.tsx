@@ -76,14 +76,14 @@ function Instances() {
           <p className="muted" data-testid="ops-instance-count">{t('instanceCount', { n: page.data.total })}</p>
           <div className="table-scroll">
             <table className="table stack" data-testid="ops-instances">
-              <thead><tr><th>{t('caseNumber')}</th><th>{t('chooseWorkflow')}</th><th>{t('caseStatus')}</th><th>{t('caseCreated')}</th><th>{t('lastChanged')}</th></tr></thead>
+              <thead><tr><th>{t('caseNumber')}</th><th>{t('workflowColumn')}</th><th>{t('caseStatus')}</th><th>{t('startedAt')}</th><th>{t('lastChanged')}</th></tr></thead>
               <tbody>
                 {page.data.items.map((i) => (
                   <tr key={i.id}>
                     <td data-label={t('caseNumber')}><Link to={`/instances/${i.id}`}>{i.correlationId ?? i.id.slice(0, 8)}</Link></td>
-                    <td data-label={t('chooseWorkflow')}>{name(i.definitionId)}</td>
+                    <td data-label={t('workflowColumn')}>{name(i.definitionId)}</td>
                     <td data-label={t('caseStatus')}><span className={`badge status-${i.status}`}>{t(statusKey(i.status))}</span></td>
-                    <td data-label={t('caseCreated')}>{beijingTime(i.createdAt, lang, 'medium')}</td>
+                    <td data-label={t('startedAt')}>{beijingTime(i.createdAt, lang, 'medium')}</td>
                     <td data-label={t('lastChanged')}>{beijingTime(i.updatedAt, lang, 'medium')}</td>
                   </tr>
                 ))}

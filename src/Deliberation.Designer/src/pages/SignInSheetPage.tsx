@@ -25,11 +25,11 @@ export function SignInSheetPage({ communityId, meetingId }: { communityId: strin
         <button type="button" className="primary" onClick={() => window.print()}>{t('print')}</button>
       </p>
       <h1>{meeting.name} · {t('signInSheet')}</h1>
-      <p>
-        {t('meetingTime')}{t('colon')}{meeting.startsAt ? beijingTime(meeting.startsAt, lang) : '—'}　
-        {t('place')}{t('colon')}{meeting.place}　
-        {t('chair')}{t('colon')}{meeting.chair ?? '　　　　'}　
-        {t('recorder')}{t('colon')}{meeting.recorder ?? '　　　　'}
+      <p className="sheet-meta">
+        <span>{t('meetingTime')}{t('colon')}{meeting.startsAt ? beijingTime(meeting.startsAt, lang) : '—'}</span>
+        <span>{t('place')}{t('colon')}{meeting.place}</span>
+        <span>{t('chair')}{t('colon')}{meeting.chair ?? ''}</span>
+        <span>{t('recorder')}{t('colon')}{meeting.recorder ?? ''}</span>
       </p>
       <table className="table sheet" data-testid="sign-in-sheet">
         <thead>

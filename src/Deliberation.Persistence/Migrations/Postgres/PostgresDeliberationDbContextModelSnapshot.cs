@@ -1911,6 +1911,10 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("message");
 
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notified_at");
+
                     b.Property<string>("Resolution")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")

@@ -1958,6 +1958,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("message");
 
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notified_at");
+
                     b.Property<string>("Resolution")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
