@@ -119,7 +119,13 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "保留的问题: 2栋门禁损坏" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "重复的问题: 2栋门禁坏了" }).CheckAsync();
+        // Side by side before merging: what the kept complaint will say.
+        await Assertions.Expect(page.GetByTestId("merge-compare").Locator("tr.merge-result")).ToHaveTextAsync("合并后335");
+        string? asked = null;
+        page.Dialog += (_, dialog) => { asked = dialog.Message; _ = dialog.AcceptAsync(); };
         await page.GetByRole(AriaRole.Button, new() { Name = "合并到所选问题" }).ClickAsync();
+        await BrowserWorld.UntilAsync(() => Task.FromResult(asked is not null), "the confirmation before merging");
+        Assert.Contains("合并后可以撤销", asked, StringComparison.Ordinal);
 
         var merge = page.GetByRole(AriaRole.Region, new() { Name = "合并重复问题" });
         await Assertions.Expect(merge.GetByRole(AriaRole.Status)).ToHaveTextAsync("已合并");
@@ -132,6 +138,13 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         var ranked = await world.Admin.GetStringAsync($"/api/communities/{world.CommunityId}/complaints/ranking");
         Assert.Contains("\"reporterCount\":5", ranked, StringComparison.Ordinal);
         await BrowserWorld.ScreenshotAsync(page, "intake-merge");
+
+        // A wrong merge is undone at once: the duplicate is open again and the count goes back.
+        await merge.GetByRole(AriaRole.Button, new() { Name = "撤销合并" }).ClickAsync();
+        await Assertions.Expect(merge.GetByRole(AriaRole.Status)).ToHaveTextAsync("已撤销合并，重复的问题已恢复为待处理。");
+        await Assertions.Expect(merge).ToContainTextAsync("2栋门禁坏了");
+        var undone = await world.Admin.GetStringAsync($"/api/communities/{world.CommunityId}/complaints/ranking");
+        Assert.DoesNotContain("\"reporterCount\":5", undone, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -217,10 +218,14 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             if (sourceIds.Where(id => sources.All(s => s.Id != id)).Take(1).ToList() is [var missing]) throw NotFound(missing);
             foreach (var source in sources) RequireOpen(source);
 
-            // Both updates re-check the status, so a concurrent merge or anchoring makes this one change nothing.
+            // Both updates re-check the status, so a concurrent merge or anchoring makes this one change nothing. The kept
+            // complaint takes the strongest figures of all (a duplicate may say it more urgently) and every reporter.
             var added = sources.Sum(s => s.ReporterCount);
+            var severity = Math.Max(target.Severity, sources.Max(s => s.Severity));
+            var urgency = Math.Max(target.Urgency, sources.Max(s => s.Urgency));
             if (await db.Complaints.Where(c => c.Id == targetId && c.Status == ComplaintStatus.Open)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReporterCount, c => c.ReporterCount + added), cancellationToken) != 1
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReporterCount, c => c.ReporterCount + added)
+                        .SetProperty(c => c.Severity, severity).SetProperty(c => c.Urgency, urgency), cancellationToken) != 1
                 || await db.Complaints.Where(c => sourceIds.Contains(c.Id) && c.Status == ComplaintStatus.Open)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ComplaintStatus.Merged).SetProperty(c => c.MergedIntoId, targetId), cancellationToken) != sources.Count)
                 throw Changed();
@@ -232,7 +237,8 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             db.ComplaintReporters.AddRange(reporters.Select(r => new ComplaintReporter { ComplaintId = targetId, PersonId = r.PersonId, FromComplaintId = r.ComplaintId }));
             foreach (var source in sources)
             {
-                db.ComplaintEvents.Add(Event(targetId, ComplaintEventKinds.Absorbed, source.Id, userId, now));
+                // The kept complaint's figures before the merge, so an undo can give them back.
+                db.ComplaintEvents.Add(Event(targetId, ComplaintEventKinds.Absorbed, source.Id, userId, now, OwnFigures(target.Severity, target.Urgency)));
                 db.ComplaintEvents.Add(Event(source.Id, ComplaintEventKinds.MergedInto, targetId, userId, now));
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -267,6 +273,18 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
                 throw Changed();
             await db.ComplaintScopes.Where(s => s.ComplaintId == targetId && s.FromComplaintId == sourceId).ExecuteDeleteAsync(cancellationToken);
             await db.ComplaintReporters.Where(r => r.ComplaintId == targetId && r.FromComplaintId == sourceId).ExecuteDeleteAsync(cancellationToken);
+            // Its figures again: its own before any merge, raised by the duplicates still merged into it.
+            var absorbed = (await db.ComplaintEvents.Where(e => e.ComplaintId == targetId && e.Kind == ComplaintEventKinds.Absorbed).ToListAsync(cancellationToken))
+                .OrderBy(e => e.At).ToList();
+            if (absorbed.Select(e => ParseFigures(e.Note)).FirstOrDefault(f => f is not null) is { } own)
+            {
+                var remaining = await db.Complaints.Where(c => c.MergedIntoId == targetId && c.Status == ComplaintStatus.Merged && c.Id != sourceId)
+                    .Select(c => new { c.Severity, c.Urgency }).ToListAsync(cancellationToken);
+                var severity = remaining.Select(r => r.Severity).Append(own.Severity).Max();
+                var urgency = remaining.Select(r => r.Urgency).Append(own.Urgency).Max();
+                await db.Complaints.Where(c => c.Id == targetId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.Severity, severity).SetProperty(c => c.Urgency, urgency), cancellationToken);
+            }
             db.ComplaintEvents.Add(Event(sourceId, ComplaintEventKinds.Unmerged, targetId, userId, now));
             db.ComplaintEvents.Add(Event(targetId, ComplaintEventKinds.Unmerged, sourceId, userId, now));
             await db.SaveChangesAsync(cancellationToken);
@@ -429,6 +447,18 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
                 ComplaintStatus.Anchored => $"Complaint {complaint.Id} is anchored as case {complaint.CaseNumber}; nothing changed.",
                 _ => $"Complaint {complaint.Id} is {complaint.Status}; nothing changed.",
             });
+    }
+
+    /// <summary>A complaint's own figures as the merge records them: <c>severity=4;urgency=3</c>.</summary>
+    private static string OwnFigures(int severity, int urgency) => string.Create(CultureInfo.InvariantCulture, $"severity={severity};urgency={urgency}");
+
+    /// <summary>The figures <see cref="OwnFigures"/> wrote; null for a note without them (a merge of an earlier version).</summary>
+    private static (int Severity, int Urgency)? ParseFigures(string? note)
+    {
+        var parts = (note ?? "").Split(';').Select(p => p.Split('=')).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        return parts.TryGetValue("severity", out var s) && parts.TryGetValue("urgency", out var u)
+            && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var severity) && int.TryParse(u, NumberStyles.None, CultureInfo.InvariantCulture, out var urgency)
+            ? (severity, urgency) : null;
     }
 
     private static ComplaintEvent Event(Guid complaintId, string kind, Guid? other, Guid userId, DateTimeOffset at, string? note = null) =>

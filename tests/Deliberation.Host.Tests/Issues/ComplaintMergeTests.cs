@@ -31,6 +31,8 @@ public sealed class ComplaintMergeTests(HostFactory host) : IClassFixture<HostFa
         Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
         var merged = (await merge.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(10, (int)merged["complaint"]!["reporterCount"]!);
+        // The kept complaint takes the strongest figures: C says severity 4.
+        Assert.Equal((4, 4), ((int)merged["complaint"]!["severity"]!, (int)merged["complaint"]!["urgency"]!));
         Assert.Equal(["1栋|101|C", "1栋|101|own", "2栋||B", "3栋|401|C"], merged["scopes"]!.AsArray().Select(s => Describe(s, names)).Order(StringComparer.Ordinal));
         Assert.Equal(["张一|C", "张一|own", "李二|B"], merged["reporters"]!.AsArray()
             .Select(r => $"{r!["name"]}|{(r["fromComplaintId"] is { } f ? names[(string)f!] : "own")}").Order(StringComparer.Ordinal));
@@ -64,6 +66,12 @@ public sealed class ComplaintMergeTests(HostFactory host) : IClassFixture<HostFa
         Assert.Equal([c], after["mergedComplaintIds"]!.AsArray().Select(id => (string)id!));
         Assert.Contains(after["history"]!.AsArray(), e => (string)e!["kind"]! == "unmerged" && (string)e["otherComplaintId"]! == b);
         Assert.Equal(2, (await staff.GetFromJsonAsync<JsonObject>($"{world.Complaints}/ranking"))!["items"]!.AsArray().Count);
+        Assert.Equal(4, (int)after["complaint"]!["severity"]!); // C, still merged, keeps it at 4
+
+        // Undoing the last merge gives the kept complaint back its own figures.
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"{world.Complaints}/{c}/unmerge", null)).StatusCode);
+        var own = await world.GetAsync(staff, target);
+        Assert.Equal((3, 4, 3), ((int)own["complaint"]!["severity"]!, (int)own["complaint"]!["urgency"]!, (int)own["complaint"]!["reporterCount"]!));
     }
 
     [Fact]

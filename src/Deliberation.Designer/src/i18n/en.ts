@@ -654,4 +654,11 @@ export const en: Record<StringKey, string> = {
   signInSheetNote: '{n} members; each signs in person — a signature for someone else says so in the note.',
   workflowColumn: 'Workflow',
   startedAt: 'Started',
+  reporters: 'Reporters',
+  mergeCompare: 'Before merging: the kept complaint takes the highest severity and urgency, and the reporters add up.',
+  mergeKept: 'kept',
+  mergeResult: 'After the merge',
+  mergeConfirm: 'Merge {n} duplicates into “{title}”? You can undo it.',
+  mergeUndone: 'Merge undone; the duplicates are open again.',
+  undoMerge: 'Undo the merge',
 };

@@ -658,6 +658,13 @@ export const zhCN = {
   signInSheetNote: '议事成员 {n} 人；到会者请本人签名，代签请在备注中写明。',
   workflowColumn: '流程',
   startedAt: '开始时间',
+  reporters: '反映人数',
+  mergeCompare: '合并前对照：保留的问题将采用最高的严重程度和紧急程度，反映人数相加。',
+  mergeKept: '保留',
+  mergeResult: '合并后',
+  mergeConfirm: '把 {n} 个重复问题合并到“{title}”？合并后可以撤销。',
+  mergeUndone: '已撤销合并，重复的问题已恢复为待处理。',
+  undoMerge: '撤销合并',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import type { ComplaintDetails, Matter, RankingResponse } from '../api/types';
+import { FilePicker } from '../components/FilePicker';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
@@ -127,8 +128,8 @@ export function IntakePage() {
           ))}
         </fieldset>
         {fieldError('buildingGroupIds')}
-        <label htmlFor="photo">{t('photo')}</label>
-        <input key={photoKey} id="photo" type="file" accept="image/jpeg,image/png,image/webp" capture="environment" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+        <p className="label-like" aria-hidden="true">{t('photo')}</p>
+        <FilePicker key={photoKey} id="photo" label={t('photo')} accept="image/jpeg,image/png,image/webp" capture="environment" fileName={photo?.name ?? null} onChange={setPhoto} />
         {fieldError('photo')}
         {message ? <Message kind={message.kind} testId="intake-message">{message.text}</Message> : null}
         <button type="submit" className="primary" disabled={busy}>{t('submitComplaint')}</button>

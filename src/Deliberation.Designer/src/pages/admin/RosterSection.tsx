@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, request } from '../../api/client';
 import { Field } from '../../components/Field';
+import { FilePicker } from '../../components/FilePicker';
 import { Message } from '../../components/Message';
 import { errorText, fieldErrorsOf, useLoad } from '../../hooks';
 import { useI18n } from '../../i18n/I18n';
@@ -60,12 +61,7 @@ function RosterImport({ communityId, onImported }: { communityId: string; onImpo
     <form className="card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="roster-import-title">
       <h2 id="roster-import-title">{t('rosterImport')}</h2>
       <p className="muted">{t('rosterImportHelp')}</p>
-      <div className="field file-picker">
-        <input id="roster-file" type="file" accept=".csv,.xlsx,text/csv" aria-label={t('rosterFile')}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <label htmlFor="roster-file" className="button" aria-hidden="true">{t('chooseFile')}</label>
-        <span data-testid="roster-file-name">{file ? file.name : t('noFileChosen')}</span>
-      </div>
+      <FilePicker id="roster-file" label={t('rosterFile')} accept=".csv,.xlsx,text/csv" fileName={file?.name ?? null} onChange={setFile} />
       <div className="actions">
         <button type="submit" disabled={busy}>{busy ? t('rosterImporting') : t('rosterImport')}</button>
         <a href={`/api/communities/${communityId}/roster/export`} download>{t('rosterExport')}</a>
