@@ -99,7 +99,7 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
         await page.GetByLabel("公示期", new() { Exact = true }).FillAsync("3");
         await page.GetByLabel("公示期的单位").SelectOptionAsync(new SelectOptionValue { Label = "秒" });
         await page.GetByTestId("advanced-inputs").Locator("summary").ClickAsync();
-        await page.GetByLabel("会前核对法定人数", new() { Exact = true }).FillAsync("30");
+        await page.GetByLabel("会前核对法定人数", new() { Exact = true }).FillAsync("10");
         await page.GetByLabel("会前核对法定人数的单位").SelectOptionAsync(new SelectOptionValue { Label = "秒" });
         await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事，案件编号");
@@ -235,6 +235,13 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
             Assert.Contains(caseNumber, text, StringComparison.Ordinal);
             Assert.Contains(Title, text, StringComparison.Ordinal);
         }
+        // The dashboard's month at a glance counts it: opened and closed this month, the follow-up all satisfied.
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
+        var overview = page.GetByTestId("month-overview");
+        await Assertions.Expect(overview.GetByTestId("figure-opened")).ToHaveTextAsync("1");
+        await Assertions.Expect(overview.GetByTestId("figure-closed")).ToHaveTextAsync("1");
+        await Assertions.Expect(overview).ToContainTextAsync("满意 2");
+        await BrowserWorld.ScreenshotAsync(page, "whole-dashboard");
         await head.Context.CloseAsync();
         await page.Context.CloseAsync();
     }

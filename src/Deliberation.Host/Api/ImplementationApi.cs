@@ -67,6 +67,8 @@ public static class ImplementationApi
             .WithSummary("Creates an action item of the case: title, responsible party, reporting person, due date, budget, funding source. Invalid fields answer 400 with errors by field.");
         api.MapGet("/cases/{caseId:guid}/follow-up", FollowUpAsync)
             .WithSummary("The case's follow-up (回访): the counts by answer, the percentage content, and each person asked with their answer and comment.");
+        api.MapGet("/overview", OverviewAsync)
+            .WithSummary("The community's month at a glance (month=2026-12, Beijing time; default this month): cases opened, closed and open, action items done and overdue, the follow-up's answers.");
         api.MapGet("/cases/{caseId:guid}/action-items", ListAsync).WithSummary("Lists the case's action items with every progress report, and the overall progress.");
         api.MapPost("/action-items/{itemId:guid}/progress", ReportAsync)
             .WithSummary("Records a progress report entered for the party ({percent, done, comment}), as channel proxy; done resumes the workflow as the link would.");
@@ -78,6 +80,20 @@ public static class ImplementationApi
     /// <param name="Text">The result in words, as the closing notice writes it.</param>
     public sealed record FollowUpView(int Asked, int Satisfied, int FairlySatisfied, int Dissatisfied, int NoAnswer, string Text, DateTimeOffset? ClosesAt,
         IReadOnlyList<FollowUpAnswer> Answers);
+
+    /// <summary>The month at a glance.</summary>
+    public static async Task<Ok<MonthOverview>> OverviewAsync(Guid communityId, string? month, MonthOverviews overviews, CancellationToken cancellationToken)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(month))
+        {
+            if (!DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", "The month is not like 2026-12.")
+                    { FieldErrors = new Dictionary<string, FieldError[]> { ["month"] = [ApiFields.Month.Error()] } };
+            day = parsed;
+        }
+        return TypedResults.Ok(await overviews.GetAsync(communityId, day, cancellationToken));
+    }
 
     /// <summary>Gets a case's follow-up.</summary>
     public static async Task<Ok<FollowUpView>> FollowUpAsync(Guid communityId, Guid caseId, FollowUpResults results, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public static class ImplementationSetup
         services.AddSingleton<ActionItemStore>();
         services.AddSingleton<PartyReports>();
         services.AddSingleton<FollowUpStore>();
+        services.AddSingleton<MonthOverviews>();
         services.AddSingleton<FollowUpResults>();
         services.AddSingleton<ITaskAnswerHandler, ProgressAnswerHandler>();
         services.AddSingleton<ITaskAnswerHandler, FollowUpAnswerHandler>();

@@ -41,6 +41,18 @@ public sealed class CaseListFilterTests(HostFactory host) : IClassFixture<HostFa
         var text = string.Join("\n", workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.InnerText));
         Assert.Contains(world.CaseNumber, text, StringComparison.Ordinal);
         Assert.DoesNotContain(other, text, StringComparison.Ordinal);
+
+        // The month at a glance: two cases opened and open, one item overdue, nobody asked for the follow-up yet.
+        var overview = (await _staff.GetFromJsonAsync<JsonObject>($"{world.Api}/overview"))!;
+        Assert.Equal((2, 0, 2, 0, 1), ((int)overview["casesOpened"]!, (int)overview["casesClosed"]!, (int)overview["openNow"]!,
+            (int)overview["itemsDone"]!, (int)overview["itemsOverdue"]!));
+        var beijing = TimeZoneInfo.ConvertTime(host.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Equal($"{beijing.Year:D4}-{beijing.Month:D2}", (string)overview["month"]!);
+        var lastYear = (await _staff.GetFromJsonAsync<JsonObject>($"{world.Api}/overview?month=2025-01"))!;
+        Assert.Equal(0, (int)lastYear["casesOpened"]!);
+        var bad = await _staff.GetAsync($"{world.Api}/overview?month=December");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("month", (string)(await bad.Content.ReadFromJsonAsync<JsonObject>())!["errorCodes"]!["month"]![0]!);
     }
 
     private async Task<List<string>> NumbersAsync(ImplementationWorld world, string query)

@@ -661,4 +661,12 @@ export const en: Record<StringKey, string> = {
   mergeConfirm: 'Merge {n} duplicates into “{title}”? You can undo it.',
   mergeUndone: 'Merge undone; the duplicates are open again.',
   undoMerge: 'Undo the merge',
+  monthOverview: 'This month ({month})',
+  figureOpened: 'opened this month',
+  figureClosed: 'closed this month',
+  figureOpen: 'open now',
+  figureItemsDone: 'items done this month',
+  figureOverdue: 'overdue items',
+  openByStep: 'Open cases by step',
+  followUpThisMonth: 'Follow-up this month: {n} asked',
 };

@@ -665,6 +665,14 @@ export const zhCN = {
   mergeConfirm: '把 {n} 个重复问题合并到“{title}”？合并后可以撤销。',
   mergeUndone: '已撤销合并，重复的问题已恢复为待处理。',
   undoMerge: '撤销合并',
+  monthOverview: '本月概况（{month}）',
+  figureOpened: '本月立案',
+  figureClosed: '本月结案',
+  figureOpen: '进行中',
+  figureItemsDone: '本月完成任务',
+  figureOverdue: '逾期任务',
+  openByStep: '进行中的案件（按步骤）',
+  followUpThisMonth: '本月回访 {n} 人',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

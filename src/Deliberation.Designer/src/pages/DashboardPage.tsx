@@ -11,6 +11,7 @@ import { useSession } from '../session';
 import { currentStep, stepNumbers } from '../steps';
 import { RankingList } from './RankingList';
 import { beijingTime } from '../beijingTime';
+import { MonthOverviewCard } from './MonthOverviewCard';
 
 export interface OpenDeliberation {
   complaint: Complaint; details: InstanceDetails; step: number;
@@ -96,6 +97,7 @@ export function DashboardPage() {
   return (
     <>
       <h1>{t('dashboardTitle')}{community ? ` · ${community.name}` : ''}</h1>
+      <MonthOverviewCard communityId={communityId} byStep={deliberations.data ? stepNumbers.map((n) => deliberations.data!.filter((d) => d.step === n).length) : null} />
       <section aria-labelledby="steps-title" className="card">
         <h2 id="steps-title">{t('openDeliberations')}</h2>
         {deliberations.error ? <Message kind="error">{errorText(deliberations.error, t('requestFailed'))}</Message> : null}
