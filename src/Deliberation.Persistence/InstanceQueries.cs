@@ -93,8 +93,11 @@ public sealed class InstanceQueries(DeliberationDatabase database)
     /// <summary>A pending workflow timer and the instance it belongs to (the operations page lists what is due next).</summary>
     public sealed record PendingTimer(Guid BookmarkId, Guid InstanceId, string DefinitionId, string? CorrelationId, DateTimeOffset DueAt);
 
-    /// <summary>The pending timers, soonest first, of the instances in <paramref name="scopes"/> (all when null).</summary>
-    public async Task<IReadOnlyList<PendingTimer>> PendingTimersAsync(int take, IReadOnlySet<Guid>? scopes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pending timers, soonest first, of the instances in <paramref name="scopes"/> (all when null), of one community
+    /// when <paramref name="communityId"/> is given.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingTimer>> PendingTimersAsync(int take, IReadOnlySet<Guid>? scopes, CancellationToken cancellationToken, Guid? communityId = null)
     {
         await using var db = database.CreateContext();
         var query = from t in db.Timers
@@ -105,6 +108,7 @@ public sealed class InstanceQueries(DeliberationDatabase database)
             var visible = scopes.ToList();
             query = query.Where(x => x.ScopeId != null && visible.Contains(x.ScopeId.Value));
         }
+        if (communityId is { } community) query = query.Where(x => x.ScopeId == community);
         return await query.OrderBy(x => x.DueAt).Take(take)
             .Select(x => new PendingTimer(x.BookmarkId, x.Id, x.DefinitionId, x.CorrelationId, x.DueAt)).ToListAsync(cancellationToken);
     }

@@ -28,7 +28,7 @@ public static class OutboxApi
         app.MapPost("/api/outbox/{outboxId:guid}/resend", ResendAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.AdministratorPolicy)
             .WithSummary("Sends a message that failed for good once more (administrators, after mending its cause); 409 when it has not failed.");
         app.MapGet("/api/timers", TimersAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
-            .WithSummary("The pending workflow timers (reminders, deadlines), soonest first, of the instances the account may see.");
+            .WithSummary("The pending workflow timers (reminders, deadlines), soonest first, of the instances the account may see; communityId for one community's.");
         return app;
     }
 
@@ -53,9 +53,9 @@ public static class OutboxApi
 
     /// <summary>Lists the pending timers.</summary>
     public static async Task<Ok<List<TimerEntry>>> TimersAsync(InstanceQueries queries, Auth.CommunityAccess access, System.Security.Claims.ClaimsPrincipal user,
-        int? take, CancellationToken cancellationToken)
+        int? take, Guid? communityId, CancellationToken cancellationToken)
     {
-        var rows = await queries.PendingTimersAsync(Math.Clamp(take ?? 100, 1, 500), await access.CommunitiesAsync(user, cancellationToken), cancellationToken);
+        var rows = await queries.PendingTimersAsync(Math.Clamp(take ?? 100, 1, 500), await access.CommunitiesAsync(user, cancellationToken), cancellationToken, communityId);
         return TypedResults.Ok(rows.Select(t => new TimerEntry(t.BookmarkId, t.InstanceId, t.DefinitionId, t.CorrelationId, t.DueAt)).ToList());
     }
 

@@ -156,6 +156,9 @@ public sealed class OutboxDeliveryTests(SmtpServer smtp) : IClassFixture<SmtpSer
         Assert.Equal(_host.Time.GetUtcNow().AddHours(24), DateTimeOffset.Parse((string)mine["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture));
         var due = timers.Select(x => DateTimeOffset.Parse((string)x!["dueAt"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(due.Order(), due);
+        // One community's timers only: the sample instance belongs to none.
+        var ofACommunity = (await _client.GetFromJsonAsync<JsonArray>($"/api/timers?communityId={Guid.NewGuid()}"))!;
+        Assert.DoesNotContain(ofACommunity, x => (Guid)x!["instanceId"]! == instanceId);
     }
 
     private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();

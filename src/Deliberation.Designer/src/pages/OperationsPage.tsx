@@ -103,7 +103,8 @@ function Instances() {
 
 function Timers() {
   const { t, lang } = useI18n();
-  const timers = useLoad(() => request<TimerEntry[]>('/api/timers?take=50'), []);
+  const { community } = useSession();
+  const timers = useLoad(() => request<TimerEntry[]>(`/api/timers?take=50&communityId=${community?.id ?? ''}`), [community?.id]);
   return (
     <section className="card" aria-labelledby="ops-timers">
       <h2 id="ops-timers">{t('operationsTimers')}</h2>
