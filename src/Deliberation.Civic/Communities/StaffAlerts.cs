@@ -20,10 +20,17 @@ public sealed class StaffAlerts
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var addresses = await StaffAddressesAsync(db, communityId, cancellationToken);
-        foreach (var (address, name) in addresses)
+        return Queue(db, await StaffAddressesAsync(db, communityId, cancellationToken), instanceId, subject, body, now);
+    }
+
+    /// <summary>Queues one email per address of <paramref name="staff"/> (as <see cref="StaffAddressesAsync"/> read them); returns how many.</summary>
+    public static int Queue(ICivicSession db, IReadOnlyList<(string Address, string Name)> staff, Guid? instanceId, string subject, string body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(staff);
+        foreach (var (address, name) in staff)
             db.QueueEmail(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n（本邮件由社区议事系统自动发送）"), now, instanceId);
-        return addresses.Count;
+        return staff.Count;
     }
 
     /// <summary>

@@ -93,18 +93,20 @@ export function DashboardPage() {
   const overdue = useLoad(() => loadOverdue(communityId), [communityId]);
   const escalations = useLoad(() => requestOptional<EscalationView[]>(`/api/communities/${communityId}/escalations`), [communityId]);
   const when = (at: string | null) => (at ? beijingTime(at, lang) : '');
+  // The open deliberations by step, once: the board's columns and the month overview's bars.
+  const byStep = stepNumbers.map((n) => (deliberations.data ?? []).filter((d) => d.step === n));
 
   return (
     <>
       <h1>{t('dashboardTitle')}{community ? ` · ${community.name}` : ''}</h1>
-      <MonthOverviewCard communityId={communityId} byStep={deliberations.data ? stepNumbers.map((n) => deliberations.data!.filter((d) => d.step === n).length) : null} />
+      <MonthOverviewCard communityId={communityId} byStep={deliberations.data ? byStep.map((items) => items.length) : null} />
       <section aria-labelledby="steps-title" className="card">
         <h2 id="steps-title">{t('openDeliberations')}</h2>
         {deliberations.error ? <Message kind="error">{errorText(deliberations.error, t('requestFailed'))}</Message> : null}
         {deliberations.loading && !deliberations.data ? <p>{t('loading')}</p> : null}
         <div className="step-board">
           {stepNumbers.map((n) => {
-            const items = (deliberations.data ?? []).filter((d) => d.step === n);
+            const items = byStep[n - 1] ?? [];
             return (
               <section key={n} className="step-column" aria-labelledby={`step-col-${n}`} data-testid={`step-${n}`}>
                 <h3 id={`step-col-${n}`}>{t('stepN', { n })} · {t(`step${n}` as StringKey)} <span className="count">({items.length})</span></h3>
