@@ -33,6 +33,13 @@ public sealed class MeetingModeTests(BrowserWorld world, ITestOutputHelper outpu
         await Assertions.Expect(page.GetByTestId("meeting-status")).ToHaveTextAsync(new Regex("^(已定时间|会议进行中)$"));
         await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("应参加表决 1 人，法定人数 1 人，确认参会 1 人，已到会 0 人");
 
+        // A second tablet (the recorder's) has meeting mode open too: it is live, and shows the chair's ticks unasked.
+        var recorder = await world.NewPageAsync(1024, 768);
+        await BrowserWorld.SignInAsync(recorder, BrowserWorld.StaffEmail);
+        await recorder.GotoAsync($"/communities/{world.CommunityId}/meetings/{meetingId}");
+        await Assertions.Expect(recorder.GetByTestId("live-state")).ToHaveTextAsync("实时更新中");
+        await Assertions.Expect(page.GetByTestId("live-state")).ToHaveTextAsync("实时更新中");
+
         // Attendance, by keyboard: the checkbox is reached with Tab and ticked with Space.
         var present = page.GetByRole(AriaRole.Checkbox, new() { Name = "欧阳楼长 到会" });
         await present.FocusAsync();
@@ -40,6 +47,9 @@ public sealed class MeetingModeTests(BrowserWorld world, ITestOutputHelper outpu
         await Assertions.Expect(present).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByTestId("quorum")).ToContainTextAsync("已到会 1 人");
         await Assertions.Expect(page.GetByText("到会人数已达法定人数")).ToBeVisibleAsync();
+        await Assertions.Expect(recorder.GetByRole(AriaRole.Checkbox, new() { Name = "欧阳楼长 到会" })).ToBeCheckedAsync();
+        await Assertions.Expect(recorder.GetByTestId("quorum")).ToContainTextAsync("已到会 1 人");
+        await recorder.Context.CloseAsync();
 
         // A vote opens at the meeting, not before.
         var wait = startsAt + TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from './api/client';
 
-export interface Loaded<T> { data: T | undefined; error: unknown; loading: boolean; reload: () => void }
+export interface Loaded<T> {
+  data: T | undefined; error: unknown; loading: boolean; reload: () => void;
+  /** Shows a newer answer that came another way (a server-sent event) without asking again. */
+  replace: (value: T) => void;
+}
 
 /** Runs an async load when its dependencies change; the last answer wins. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
@@ -20,7 +24,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     );
     return () => { live = false; };
   }, [run, tick]);
-  return { data, error, loading, reload: () => setTick((t) => t + 1) };
+  return { data, error, loading, reload: () => setTick((t) => t + 1), replace: (value: T) => { setData(value); setError(undefined); } };
 }
 
 /** The message to show for a failed request: the server's title (already in the page's language). */

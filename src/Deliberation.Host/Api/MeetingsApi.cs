@@ -1,10 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Deliberation.Civic.Decisions;
 using Deliberation.Civic.Meetings;
 using Deliberation.Civic.Minutes;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Deliberation.Host.Api;
 
@@ -51,6 +55,8 @@ public static class MeetingsApi
         api.MapGet("/meetings/upcoming", UpcomingAsync).WithSummary("Lists the community's scheduled meetings, soonest first.");
         api.MapGet("/meetings/{meetingId:guid}", GetAsync)
             .WithSummary("Meeting mode: slots with poll counts, RSVPs, attendance, proposals (also those sent by link), points, votes with live tallies, resolutions, minutes.");
+        api.MapGet("/meetings/{meetingId:guid}/live", LiveAsync)
+            .WithSummary("Meeting mode's view as server-sent events (event \"meeting\"): sent at once, then whenever it changes on any host (attendance, link votes, RSVPs, proposals).");
         api.MapPut("/meetings/{meetingId:guid}/attendance", AttendanceAsync).WithSummary("Records who is present and who is absent.");
         api.MapPost("/meetings/{meetingId:guid}/proposals", AddProposalAsync).WithSummary("Writes down a proposal made at the meeting.");
         api.MapPost("/meetings/{meetingId:guid}/proposals/{proposalId:guid}/discussed", DiscussedAsync).WithSummary("Marks a proposal as discussed.");
@@ -122,6 +128,40 @@ public static class MeetingsApi
     /// <summary>Meeting mode's view.</summary>
     public static async Task<Ok<MeetingView>> GetAsync(Guid communityId, Guid meetingId, MeetingMode store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(communityId, meetingId, cancellationToken));
+
+    /// <summary>How often the live view looks for a change: it reads the database, so a change made on another host is seen too.</summary>
+    public static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// Meeting mode, live: the view as an event at once, then again each time it differs from the last one sent. An
+    /// unknown meeting is refused (404) before the stream starts.
+    /// </summary>
+    public static async Task<ServerSentEventsResult<string>> LiveAsync(Guid communityId, Guid meetingId, MeetingMode store, TimeProvider time,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var first = await store.GetAsync(communityId, meetingId, cancellationToken);
+        return TypedResults.ServerSentEvents(Changes(first, communityId, meetingId, store, time, json.Value.SerializerOptions, cancellationToken), "meeting");
+    }
+
+    private static async IAsyncEnumerable<string> Changes(MeetingView first, Guid communityId, Guid meetingId, MeetingMode store, TimeProvider time,
+        JsonSerializerOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var view = first;
+        string? sent = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var text = JsonSerializer.Serialize(view, options);
+            var stamp = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            if (stamp != sent)
+            {
+                sent = stamp;
+                yield return text;
+            }
+            await Task.Delay(LiveInterval, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested) yield break;
+            view = await store.GetAsync(communityId, meetingId, cancellationToken);
+        }
+    }
 
     /// <summary>Records attendance.</summary>
     public static async Task<Ok<MeetingView>> AttendanceAsync(Guid communityId, Guid meetingId, AttendanceRequest request, MeetingMode store,

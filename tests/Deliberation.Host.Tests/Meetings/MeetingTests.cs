@@ -113,6 +113,40 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
     }
 
     [Fact]
+    public async Task LiveView_SendsTheMeetingAtOnce_ThenAgainWhenALinkAnswerChangesIt()
+    {
+        var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);
+        var meeting = await world.PlanAsync(world.Beijing(5, 19), world.Beijing(6, 19));
+        var unknown = await world.Staff.GetAsync($"{world.Api}/meetings/{Guid.NewGuid()}/live");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        using var response = await world.Staff.GetAsync($"{world.Api}/meetings/{meeting}/live", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        await using var events = System.Net.ServerSentEvents.SseParser.Create(stream).EnumerateAsync().GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("meeting", events.Current.EventType);
+        JsonNode? Choices(string data) => JsonNode.Parse(data)!["participants"]!.AsArray().Single(p => (string)p!["name"]! == "甲一")!["pollChoices"];
+        Assert.Null(Choices(events.Current.Data));
+
+        // 甲一 answers the time poll by link: the next look at the meeting sends the changed view, unasked.
+        await EmailedLinks.AnswerFormAsync(world.Resident, EmailedLinks.LinkIn(await world.ReceiveAsync("甲一", "请选择会议时间")), ("choices", "slot-2"));
+        var next = events.MoveNextAsync().AsTask();
+        using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            // The stream waits on the host's (fake) clock: move it on until the stream has looked again.
+            while (!next.IsCompleted && !bound.IsCancellationRequested)
+            {
+                _host.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(next, Task.Delay(50, bound.Token));
+            }
+        }
+        Assert.True(next.IsCompleted, "no event after the answer");
+        Assert.True(await next);
+        Assert.Equal(["slot-2"], Choices(events.Current.Data)!.AsArray().Select(c => (string)c!));
+    }
+
+    [Fact]
     public async Task StaffClosePollEarly_SchedulesAtOnceFromTheAnswersGiven()
     {
         var world = await MeetingWorld.CreateAsync(_host, smtp, _admin);

@@ -44,16 +44,29 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
   const [busy, setBusy] = useState(false);
   // Attendance ticks on their way to the server, by person: what the box shows until the answer comes.
   const [ticks, setTicks] = useState<Map<string, boolean>>(new Map());
-  const { reload } = loaded;
-  const underWay = loaded.data?.meeting.status === 'scheduled';
-
-  // Votes sent by link while a vote is open arrive on their own: refresh now and then.
+  const { reload, replace } = loaded;
+  const status = loaded.data?.meeting.status;
+  const underWay = status === 'scheduled';
+  const finished = status === 'closed' || status === 'cancelled';
+  // Live: the server sends the meeting again whenever it changes (link votes, RSVPs, another tablet's ticks).
+  const [live, setLive] = useState<'connecting' | 'live' | 'lost'>('connecting');
   useEffect(() => {
-    if (!underWay) return;
+    if (finished || typeof EventSource === 'undefined') return;
+    const source = new EventSource(`${base}/live`);
+    source.addEventListener('meeting', (e) => { replace(JSON.parse((e as MessageEvent<string>).data) as MeetingView); setLive('live'); });
+    source.onopen = () => setLive('live');
+    source.onerror = () => setLive('lost'); // the browser reconnects by itself
+    return () => source.close();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [base, finished]);
+
+  // Without the live stream, votes sent by link still arrive: refresh now and then.
+  useEffect(() => {
+    if (!underWay || live === 'live') return;
     const timer = window.setInterval(reload, 15_000);
     return () => window.clearInterval(timer);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [underWay]);
+  }, [underWay, live]);
 
   // Ticks the server now shows are no longer on their way.
   useEffect(() => {
@@ -118,7 +131,8 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
         </span>{' '}
         {meeting.instanceId ? <Link to={`/deliberations/${meeting.instanceId}`}>{t('backToDeliberation')}</Link> : null}{' '}
         <Link to={`/communities/${communityId}/meetings/${meetingId}/sign-in`}>{t('signInSheet')}</Link>{' '}
-        <button type="button" onClick={reload}>{t('refresh')}</button>
+        <button type="button" onClick={reload}>{t('refresh')}</button>{' '}
+        {finished ? null : <span className={`live live-${live}`} data-testid="live-state" role="status">{t(live === 'live' ? 'liveOn' : live === 'lost' ? 'liveLost' : 'liveConnecting')}</span>}
       </p>
       <div className="grid-2">
         <section className="card" aria-labelledby="about-title">
