@@ -47,6 +47,7 @@ app.MapStakeholdersApi();
 app.MapMeetingsApi();
 app.MapImplementationApi();
 app.MapEscalationsApi();
+app.MapStaffNoticesApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
 app.Run();
 

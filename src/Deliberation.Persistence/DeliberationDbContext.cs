@@ -70,6 +70,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<ActionItemAssignment> ActionItemAssignments => Set<ActionItemAssignment>();
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<Civic.Communities.StaffNotice> StaffNotices => Set<Civic.Communities.StaffNotice>();
 #pragma warning restore CS1591
 
     private static readonly ValueConverter<DateTimeOffset, long> Millis =
@@ -100,6 +101,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new ActionItemAssignmentConfiguration());
         builder.ApplyConfiguration(new FollowUpRequestConfiguration());
         builder.ApplyConfiguration(new EscalationConfiguration());
+        builder.ApplyConfiguration(new StaffNoticeConfiguration());
         builder.Entity<DefinitionRow>(e =>
         {
             e.ToTable("definitions");

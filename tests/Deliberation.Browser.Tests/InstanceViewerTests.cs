@@ -22,7 +22,25 @@ public sealed class InstanceViewerTests(BrowserWorld world)
         await Assertions.Expect(page.Locator(".activity-node[data-state=waiting]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".react-flow__node[data-id=start] .activity-node")).ToHaveAttributeAsync("data-state", "taken");
         await Assertions.Expect(page.GetByTestId("waiting")).ToContainTextAsync("wait");
+        // Details open on the activity it waits on: started, still waiting, the inputs it read.
+        var activity = page.GetByTestId("activity-details");
+        await Assertions.Expect(activity.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToContainTextAsync("等待答复");
+        await Assertions.Expect(activity.GetByTestId("activity-runs").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(activity.GetByTestId("activity-runs")).ToContainTextAsync("等待中");
+        await Assertions.Expect(activity.GetByTestId("activity-inputs")).ToContainTextAsync("answer");
         await BrowserWorld.ScreenshotAsync(page, "instance-viewer");
+
+        // Clicking an activity that ran shows what it read, scripts evaluated: the email it sent.
+        await page.Locator(".react-flow__node[data-id=ask]").ClickAsync();
+        await Assertions.Expect(activity.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToContainTextAsync("征询意见");
+        await Assertions.Expect(activity.GetByTestId("activity-runs")).ToContainTextAsync("已完成");
+        await Assertions.Expect(activity.GetByText("输入（最近一次执行时的取值）")).ToBeVisibleAsync();
+        await Assertions.Expect(activity.GetByTestId("activity-inputs")).ToContainTextAsync("请就“5号楼加装电梯”发表意见");
+        await Assertions.Expect(activity.GetByTestId("activity-inputs")).ToContainTextAsync("resident@example.com");
+        // One that has not run shows the workflow's own setting, unevaluated.
+        await activity.GetByLabel("选择活动").SelectOptionAsync("count");
+        await Assertions.Expect(activity.GetByTestId("activity-not-run")).ToHaveTextAsync("此活动尚未执行。");
+        await Assertions.Expect(activity.GetByTestId("activity-inputs")).ToContainTextAsync("vars.reminders + 1");
 
         page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "取消实例" }).ClickAsync();

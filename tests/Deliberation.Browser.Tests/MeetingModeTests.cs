@@ -25,6 +25,15 @@ public sealed class MeetingModeTests(BrowserWorld world, ITestOutputHelper outpu
 
         var page = await world.NewPageAsync(1024, 768); // a tablet held landscape
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
+        // The dashboard told staff when the poll closed (as the email did) until someone marks it read.
+        await page.GotoAsync("/");
+        var notice = page.GetByTestId("staff-notices").Locator("li").Filter(new() { HasText = "会议时间已确定：2栋门禁协商会" });
+        await Assertions.Expect(notice).ToHaveCountAsync(1);
+        await notice.GetByText("详情").ClickAsync();
+        await Assertions.Expect(notice).ToContainTextAsync("时间征询已截止");
+        await BrowserWorld.ScreenshotAsync(page, "dashboard-notices");
+        await notice.GetByRole(AriaRole.Button, new() { Name = "知道了" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=staff-notices] li").Filter(new() { HasText = "会议时间已确定：2栋门禁协商会" })).ToHaveCountAsync(0);
         await page.GotoAsync($"/deliberations/{instanceId}");
         var meetings = page.GetByRole(AriaRole.Region, new() { Name = "会议", Exact = true });
         await meetings.GetByRole(AriaRole.Link, new() { Name = "进入会议模式" }).ClickAsync();

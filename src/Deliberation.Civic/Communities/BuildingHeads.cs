@@ -4,12 +4,12 @@ namespace Deliberation.Civic.Communities;
 public static class BuildingHeads
 {
     /// <summary>
-    /// The greeting that opens a notice: <c>王小明楼长：您好！</c>. Rosters often record the head as "王楼长" already,
+    /// The greeting that opens a notice: <c>王小明楼长您好：</c> (<see cref="Letters.Greeting"/>). Rosters often record the head as "王楼长" already,
     /// who is not greeted "王楼长楼长".
     /// </summary>
     public static string Greeting(string headName)
     {
         ArgumentNullException.ThrowIfNull(headName);
-        return (headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长") + "：您好！\n\n";
+        return Letters.Greeting(headName.EndsWith("楼长", StringComparison.Ordinal) ? headName : headName + "楼长") + "\n\n";
     }
 }

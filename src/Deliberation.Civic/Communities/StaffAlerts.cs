@@ -15,21 +15,33 @@ public sealed class StaffAlerts
     /// <summary>The role name of committee staff (as the host's auth defines it).</summary>
     public const string StaffRole = "CommitteeStaff";
 
-    /// <summary>Queues one email per staff address; returns how many.</summary>
+    /// <summary>Queues one email per staff address and the dashboard's notice; returns how many emails.</summary>
     public async Task<int> QueueAsync(ICivicSession db, Guid communityId, Guid? instanceId, string subject, string body, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return Queue(db, await StaffAddressesAsync(db, communityId, cancellationToken), instanceId, subject, body, now);
+        return Queue(db, communityId, await StaffAddressesAsync(db, communityId, cancellationToken), instanceId, subject, body, now);
     }
 
-    /// <summary>Queues one email per address of <paramref name="staff"/> (as <see cref="StaffAddressesAsync"/> read them); returns how many.</summary>
-    public static int Queue(ICivicSession db, IReadOnlyList<(string Address, string Name)> staff, Guid? instanceId, string subject, string body, DateTimeOffset now)
+    /// <summary>
+    /// Queues one email per address of <paramref name="staff"/> (as <see cref="StaffAddressesAsync"/> read them) and the
+    /// notice the community's dashboard shows until a staff member marks it read; returns how many emails.
+    /// </summary>
+    public static int Queue(ICivicSession db, Guid communityId, IReadOnlyList<(string Address, string Name)> staff, Guid? instanceId, string subject, string body,
+        DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(body);
+        db.StaffNotices.Add(new StaffNotice
+        {
+            Id = Guid.CreateVersion7(now), CommunityId = communityId, InstanceId = instanceId, CreatedAt = now,
+            Subject = subject.Length <= StaffNotice.MaxSubject ? subject : subject[..StaffNotice.MaxSubject],
+            Body = body.Length <= StaffNotice.MaxBody ? body : body[..StaffNotice.MaxBody],
+        });
         foreach (var (address, name) in staff)
-            db.QueueEmail(new EmailMessage([address], subject, $"{name}:\n\n{body}\n\n（本邮件由社区议事系统自动发送）"), now, instanceId);
+            db.QueueEmail(new EmailMessage([address], subject, $"{Letters.Greeting(name)}\n\n{body}\n\n{Letters.Signature}\n"), now, instanceId);
         return staff.Count;
     }
 

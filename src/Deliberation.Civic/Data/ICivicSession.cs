@@ -55,6 +55,7 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<ActionItemAssignment> ActionItemAssignments { get; }
     ICivicSet<FollowUpRequest> FollowUpRequests { get; }
     ICivicSet<Escalation> Escalations { get; }
+    ICivicSet<Communities.StaffNotice> StaffNotices { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

@@ -26,7 +26,7 @@ public static class BallotEmails
             ? $"您还没有投票。投票将于{deadline}（北京时间）截止，请尽快点击下面的链接投票："
             : $"社区正在{ballotTitle}，选出{election.Seats}名。请在{deadline}（北京时间）前点击下面的链接投票：";
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             {opening}
 
@@ -36,8 +36,8 @@ public static class BallotEmails
             打开链接不会记录任何内容，提交表单后才记录投票。此链接只供您本人使用，请勿转发。
             如不便上网，可以请楼长代为填写纸质选票。
 
-            社区居委会
+            {Letters.Signature}
             """;
-        return new EmailMessage([to], subject, body);
+        return new EmailMessage([to], subject, body) { LinkLabels = Letters.Buttons((link, "投票")) };
     }
 }

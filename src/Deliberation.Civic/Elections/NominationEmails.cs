@@ -24,7 +24,7 @@ public static class NominationEmails
             : "当选的楼栋代表将与其他楼栋的代表一起，再推选参加“烦事有计倾”议事会议的利益代表。";
         var neighbours = election.Layer == 1 ? "本楼栋的邻居" : "其他楼栋代表";
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             社区正在{electionTitle}，共选出{election.Seats}名。{role}
 
@@ -36,8 +36,8 @@ public static class NominationEmails
             打开链接不会记录任何内容，提交表单后才记录提名。此链接只供您本人使用，请勿转发。
             如不便上网，可以请楼长代为提名。
 
-            社区居委会
+            {Letters.Signature}
             """;
-        return new EmailMessage([to], SubjectPrefix + (reopened ? "重新开放：" : "") + electionTitle, body);
+        return new EmailMessage([to], SubjectPrefix + (reopened ? "重新开放：" : "") + electionTitle, body) { LinkLabels = Letters.Buttons((link, "提名")) };
     }
 }

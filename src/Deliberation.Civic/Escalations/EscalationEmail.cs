@@ -23,14 +23,14 @@ public static class EscalationEmail
     {
         ArgumentNullException.ThrowIfNull(escalation);
         var body = new StringBuilder()
-            .Append("您好：\n\n")
+            .Append(Letters.Greeting(null)).Append("\n\n")
             .Append(CultureInfo.InvariantCulture, $"{communityName}的社区议事流程中出现以下需要协调处理的情况：\n\n")
             .Append(CultureInfo.InvariantCulture, $"事项：{EscalationKinds.Describe(escalation.Kind)}\n");
         if (caseLabel is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"议题：{caseLabel}\n");
         body.Append(CultureInfo.InvariantCulture, $"时间：{BeijingTime.FormatChinese(escalation.RaisedAt)}（北京时间）\n\n")
             .Append(escalation.Body.TrimEnd()).Append("\n\n")
             .Append("社区工作人员请在工作台的“上报事项”中查看，处理后点“确认已处理”。\n\n")
-            .Append(CultureInfo.InvariantCulture, $"{communityName}居民委员会 社区议事平台\n");
+            .Append(Letters.Signature).Append('\n');
         return new EmailMessage([to], Subject(communityName, escalation), body.ToString());
     }
 }

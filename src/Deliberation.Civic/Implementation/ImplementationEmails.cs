@@ -21,15 +21,15 @@ public static class ImplementationEmails
     {
         ArgumentNullException.ThrowIfNull(item);
         var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{name}您好：\n\n")
+            .Append(CultureInfo.InvariantCulture, $"{Letters.Greeting(name)}\n\n")
             .Append(CultureInfo.InvariantCulture, $"根据“{caseLabel}”的协商决议，以下任务由{item.ResponsibleParty}负责落实，请您汇报进展：\n\n")
             .Append(Details(item, funding))
             .Append("\n请通过下面的链接随时汇报进展（完成百分比、情况说明，可附照片）；全部完成后请勾选“已完成”：\n\n")
             .Append(link).Append("\n\n")
             .Append("到期前我们会再提醒一次；逾期未完成的，社区居委会将跟进处理。\n")
             .Append("打开链接不会记录任何内容，提交表单后才记录。此链接只供您本人使用，请勿转发。\n\n")
-            .Append("社区居委会\n");
-        return new EmailMessage([to], $"请落实并汇报进展：{item.Title}", body.ToString());
+            .Append(Letters.Signature).Append('\n');
+        return new EmailMessage([to], $"请落实并汇报进展：{item.Title}", body.ToString()) { LinkLabels = Letters.Buttons((link, "汇报进展")) };
     }
 
     /// <summary>The reminder before the due date, with the same link.</summary>
@@ -37,15 +37,15 @@ public static class ImplementationEmails
     {
         ArgumentNullException.ThrowIfNull(item);
         var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{name}您好：\n\n")
+            .Append(CultureInfo.InvariantCulture, $"{Letters.Greeting(name)}\n\n")
             .Append(CultureInfo.InvariantCulture, $"“{caseLabel}”中由{item.ResponsibleParty}负责的任务将于{BeijingTime.FormatChinese(item.DueAt)}（北京时间）到期，")
             .Append(CultureInfo.InvariantCulture, $"目前汇报的进度为 {item.Percent}%。\n\n")
             .Append(Details(item, funding))
             .Append("\n请通过下面的链接汇报最新进展；已完成的请勾选“已完成”：\n\n")
             .Append(link).Append("\n\n")
             .Append("如有困难，请尽早联系社区居委会。\n\n")
-            .Append("社区居委会\n");
-        return new EmailMessage([to], $"提醒：任务将于{BeijingTime.FormatChinese(item.DueAt)}到期——{item.Title}", body.ToString());
+            .Append(Letters.Signature).Append('\n');
+        return new EmailMessage([to], $"提醒：任务将于{BeijingTime.FormatChinese(item.DueAt)}到期——{item.Title}", body.ToString()) { LinkLabels = Letters.Buttons((link, "汇报进展")) };
     }
 
     /// <summary>The follow-up question (回访) to a representative of an affected group.</summary>
@@ -59,14 +59,14 @@ public static class ImplementationEmails
     {
         ArgumentNullException.ThrowIfNull(done);
         var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{name}您好：\n\n")
+            .Append(CultureInfo.InvariantCulture, $"{Letters.Greeting(name)}\n\n")
             .Append(CultureInfo.InvariantCulture, $"您作为利益代表参与协商的“{caseLabel}”，各方任务已全部落实：\n\n");
         foreach (var line in done) body.Append("· ").Append(line).Append('\n');
         body.Append("\n请您代表居民评价落实效果（满意、基本满意或不满意），也可以写下意见：\n\n")
             .Append(link).Append("\n\n")
             .Append(CultureInfo.InvariantCulture, $"请在{BeijingTime.FormatChinese(closesAt)}（北京时间）前答复，截止前可以修改。回访结果将随结案公示一并公布。\n\n")
-            .Append("社区居委会\n");
-        return new EmailMessage([to], $"回访：请评价“{caseLabel}”的落实效果", body.ToString());
+            .Append(Letters.Signature).Append('\n');
+        return new EmailMessage([to], $"回访：请评价“{caseLabel}”的落实效果", body.ToString()) { LinkLabels = Letters.Buttons((link, "评价落实效果")) };
     }
 
     /// <summary>One line about a done item, e.g. 物业公司:更换电梯控制柜(2026年12月3日 10:00 完成).</summary>

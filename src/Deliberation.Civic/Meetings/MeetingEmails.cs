@@ -7,7 +7,7 @@ namespace Deliberation.Civic.Meetings;
 /// <summary>The Chinese emails of a meeting: time poll, invitation (with .ics), reminder, cancellation, vote by link and minutes.</summary>
 public static class MeetingEmails
 {
-    private const string Signature = "社区居委会";
+    private const string Signature = Letters.Signature;
 
     /// <summary>Asks a panel member which candidate times suit them.</summary>
     public static EmailMessage TimePoll(string to, string name, Meeting meeting, IReadOnlyList<MeetingSlot> slots, string link)
@@ -17,7 +17,7 @@ public static class MeetingEmails
         var options = new StringBuilder();
         for (var i = 0; i < slots.Count; i++) options.Append("  ").Append(i + 1).Append(". ").Append(slots[i].ToChinese()).Append('\n');
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             社区将召开“{meeting.Name}”，地点：{meeting.Place}。请在{BeijingTime.FormatChinese(meeting.PollClosesAt)}（北京时间）前点击下面的链接，勾选您能参加的所有时间：
 
@@ -28,7 +28,7 @@ public static class MeetingEmails
 
             {Signature}
             """;
-        return new EmailMessage([to], $"请选择会议时间：{meeting.Name}", body);
+        return new EmailMessage([to], $"请选择会议时间：{meeting.Name}", body) { LinkLabels = Letters.Buttons((link, "选择能参加的时间")) };
     }
 
     /// <summary>The invitation for the chosen time, with the .ics attached, the agenda, and the RSVP and proposal links.</summary>
@@ -47,7 +47,7 @@ public static class MeetingEmails
 
             """;
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             “{meeting.Name}”定于 {when}（北京时间）在{meeting.Place}召开。{role}
 
@@ -62,6 +62,7 @@ public static class MeetingEmails
             """;
         return new EmailMessage([to], $"会议通知：{meeting.Name}（{when}）", body)
         {
+            LinkLabels = Letters.Buttons((rsvpLink, "回复是否参加"), (proposalLink, "提交提案")),
             Attachments = [EmailAttachment.FromText(MeetingInvitation.FileName, MeetingInvitation.ContentType, calendar)],
         };
     }
@@ -74,13 +75,13 @@ public static class MeetingEmails
         var lead = before.TotalHours >= 1 && before.TotalHours % 1 == 0 ? $"{before.TotalHours:0}小时" : $"{before.TotalMinutes:0}分钟";
         var rsvp = rsvpLink is null ? "" : $"\n如参加情况有变，请点击链接修改：\n{rsvpLink}\n";
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             提醒您：“{meeting.Name}”将于 {when}（北京时间）在{meeting.Place}召开（约{lead}后）。
             {rsvp}
             {Signature}
             """;
-        return new EmailMessage([to], $"会议提醒：{meeting.Name}（{when}）", body);
+        return new EmailMessage([to], $"会议提醒：{meeting.Name}（{when}）", body) { LinkLabels = Letters.Buttons((rsvpLink, "修改参会回执")) };
     }
 
     /// <summary>The meeting is called off; a new time will be polled.</summary>
@@ -89,7 +90,7 @@ public static class MeetingEmails
         ArgumentNullException.ThrowIfNull(meeting);
         var when = meeting.StartsAt is { } s ? new MeetingSlot(s, meeting.EndsAt!.Value).ToChinese() : "";
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             原定于 {when} 召开的“{meeting.Name}”取消。原因：{reason}
             社区将另行征询会议时间，请留意后续邮件。
@@ -105,7 +106,7 @@ public static class MeetingEmails
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(vote);
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             “{meeting.Name}”正在表决：{vote.Question}
             您未到会，可以在表决结束前点击下面的链接投票（同意、反对或弃权；反对时请写明理由）：
@@ -116,7 +117,7 @@ public static class MeetingEmails
 
             {Signature}
             """;
-        return new EmailMessage([to], $"请表决：{vote.Question}", body);
+        return new EmailMessage([to], $"请表决：{vote.Question}", body) { LinkLabels = Letters.Buttons((link, "表决")) };
     }
 
     private static readonly Markdig.MarkdownPipeline HtmlPipeline = new Markdig.MarkdownPipelineBuilder().DisableHtml().Build();
@@ -133,7 +134,7 @@ public static class MeetingEmails
     {
         ArgumentNullException.ThrowIfNull(meeting);
         var body = $"""
-            {name}您好：
+            {Letters.Greeting(name)}
 
             “{meeting.Name}”的会议纪要已归档（案件编号 {caseNumber}），全文如下，Word 版见附件。如有出入，请联系社区居委会。
 

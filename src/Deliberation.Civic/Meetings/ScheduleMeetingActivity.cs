@@ -114,7 +114,7 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
             db.QueueEmails(emails, now, context.InstanceId);
             // Staff learn that the poll has closed and when the meeting is.
             var answered = roll.Count(m => answers.PollChoices(m.PersonId) is not null);
-            StaffAlerts.Queue(db, staff, context.InstanceId, $"会议时间已确定：{meeting.Name}",
+            StaffAlerts.Queue(db, meeting.CommunityId, staff, context.InstanceId, $"会议时间已确定：{meeting.Name}",
                 $"时间征询已截止（{answered}/{roll.Count} 人答复），会议定于{slot.ToChinese()}（北京时间），地点：{meeting.Place}。邀请已发给 {emails.Count} 位有邮箱的议事成员；没有邮箱的成员请电话或上门通知。",
                 now);
             await db.SaveChangesAsync(ct);

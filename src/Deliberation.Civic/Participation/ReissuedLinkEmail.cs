@@ -12,14 +12,15 @@ public static class ReissuedLinkEmail
     /// <param name="task">The task, with its title and deadline.</param>
     /// <param name="address">The person's email address.</param>
     /// <param name="link">The new link.</param>
-    public static EmailMessage Compose(ParticipationTask task, string address, string link)
+    /// <param name="name">The person's name, for the greeting.</param>
+    public static EmailMessage Compose(ParticipationTask task, string address, string link, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         var deadline = task.ClosesAt is { } closes
             ? $"截止时间：{BeijingTime.FormatChinese(closes)}（北京时间）。截止前可以随时修改答复。"
             : "该事项结束前可以随时修改答复。";
         var body = $"""
-            您好：
+            {Letters.Greeting(name)}
 
             社区工作人员为您更新了以下事项的答复链接：
 
@@ -35,8 +36,8 @@ public static class ReissuedLinkEmail
 
             如需帮助，请联系您的楼长或社区居委会。
 
-            社区居委会
+            {Letters.Signature}
             """;
-        return new EmailMessage([address], $"您的答复链接已更新：{task.Title}", body);
+        return new EmailMessage([address], $"您的答复链接已更新：{task.Title}", body) { LinkLabels = Letters.Buttons((link, "打开答复页面")) };
     }
 }

@@ -169,11 +169,12 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         var link = links.CreateUrl(task, now);
 
         // Without an address the building head answers for the person (a paper ballot), so there is nothing to send.
-        var address = (await db.People.Where(p => p.Id == task.PersonId).Select(p => p.Email).SingleOrDefaultAsync(cancellationToken))?.Trim();
+        var person = await db.People.Where(p => p.Id == task.PersonId).Select(p => new { p.Email, p.Name }).SingleOrDefaultAsync(cancellationToken);
+        var address = person?.Email?.Trim();
         var emailed = false;
         if (address is not null && EmailAddresses.IsValid(address))
         {
-            db.QueueEmail(ReissuedLinkEmail.Compose(task, address, link), now, task.InstanceId);
+            db.QueueEmail(ReissuedLinkEmail.Compose(task, address, link, person?.Name), now, task.InstanceId);
             await db.SaveChangesAsync(cancellationToken);
             emailed = true;
         }

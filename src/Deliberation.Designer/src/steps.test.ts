@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalRow, WorkflowDefinition } from './api/types';
 import { whereOf } from './pages/DashboardPage';
-import { currentStep, pathTaken } from './steps';
+import { currentStep, pathTaken, stepSpans } from './steps';
 
 const definition: WorkflowDefinition = {
   id: 'f',
@@ -56,5 +56,29 @@ describe('steps', () => {
   it('waiting for the meeting plan is step 3, whatever ran before', () => {
     const journal = [row('ActivityStarted', 'start'), row('ActivityStarted', 'identify'), row('ActivityStarted', 'awaitPlan')];
     expect(currentStep(definition, journal, { waiting: [{ activityId: 'awaitPlan', executionId: 'e', bookmarks: [] }], incidents: [] })).toBe(3);
+  });
+});
+
+describe('stepSpans', () => {
+  const at = (day: number) => `2026-12-0${day}T02:00:00Z`;
+  const started = (activityId: string, day: number): JournalRow => ({ ...row('ActivityStarted', activityId), at: at(day) });
+
+  it('starts a stretch each time another step starts, and leaves the last one open while the case runs', () => {
+    const journal = [started('start', 1), started('identify', 2), started('wait', 3), started('meet', 4), started('notice', 5)];
+    expect(stepSpans(definition, journal, null)).toEqual([
+      { step: 1, from: at(1), to: at(2) },
+      { step: 2, from: at(2), to: at(4) },
+      { step: 3, from: at(4), to: null },
+    ]);
+  });
+
+  it('a step entered again has a second stretch; a finished case ends its last one', () => {
+    const journal = [started('start', 1), started('meet', 2), started('identify', 3), started('awaitPlan', 4)];
+    expect(stepSpans(definition, journal, at(6))).toEqual([
+      { step: 1, from: at(1), to: at(2) },
+      { step: 3, from: at(2), to: at(3) },
+      { step: 2, from: at(3), to: at(4) },
+      { step: 3, from: at(4), to: at(6) },
+    ]);
   });
 });

@@ -76,3 +76,28 @@ export function pathTaken(definition: WorkflowDefinition, journal: JournalRow[])
 export function connectionKey(source: string, port: string, target: string): string {
   return `${source}:${port}->${target}`;
 }
+
+/** A stretch of time a deliberation spent in one step: from when it entered until it moved on (null: still there). */
+export interface StepSpan { step: number; from: string; to: string | null }
+
+/**
+ * The deliberation's steps over time, from its journal: a new stretch starts each time an activity of another step
+ * starts (a step entered twice — another round of the time poll, say — has two stretches). The last stretch ends when
+ * the instance finished, or is still running.
+ */
+export function stepSpans(definition: WorkflowDefinition, journal: JournalRow[], finishedAt: string | null): StepSpan[] {
+  const spans: StepSpan[] = [];
+  let inForce: number | undefined;
+  for (const row of journal) {
+    if (row.kind !== 'ActivityStarted' || !row.activityId) continue;
+    const step = activityStep(definition, row.activityId) ?? inForce ?? 1;
+    if (step === inForce) continue;
+    const last = spans[spans.length - 1];
+    if (last) last.to = row.at;
+    spans.push({ step, from: row.at, to: null });
+    inForce = step;
+  }
+  const last = spans[spans.length - 1];
+  if (last && finishedAt) last.to = finishedAt;
+  return spans;
+}

@@ -15,6 +15,7 @@ public sealed class ActivityContext
     private readonly Action<OutboxMessage> _addOutbox;
     private readonly IReadOnlyDictionary<string, JsonNode?> _variables;
     private readonly Action<string, JsonNode?> _setVariable;
+    private readonly Dictionary<string, JsonNode?> _evaluated = new(StringComparer.Ordinal);
 
     internal ActivityContext(
         Guid instanceId,
@@ -92,9 +93,15 @@ public sealed class ActivityContext
     {
         var descriptor = Descriptor.Inputs.FirstOrDefault(i => i.Name == name)
             ?? throw ActivityFaults.UnknownInput.Fault(("type", Descriptor.Type), ("input", name));
-        if (!Node.Inputs.TryGetValue(name, out var expression)) return JsonValues.Copy(descriptor.Default);
-        return _expressions.Evaluate(expression, descriptor.Type, _model);
+        var value = Node.Inputs.TryGetValue(name, out var expression)
+            ? _expressions.Evaluate(expression, descriptor.Type, _model)
+            : JsonValues.Copy(descriptor.Default);
+        _evaluated[name] = InputRecord.Capped(value);
+        return value;
     }
+
+    /// <summary>The inputs this execution evaluated, as the instance viewer shows them (long values cut short).</summary>
+    internal IReadOnlyDictionary<string, JsonNode?> EvaluatedInputs => _evaluated;
 
     /// <summary>An input as text.</summary>
     public string? GetText(string name) => JsonValues.AsText(GetInput(name));

@@ -18,6 +18,15 @@ public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, stri
     /// </summary>
     public IReadOnlyList<EmailAttachment>? Attachments { get; init; }
 
+    /// <summary>
+    /// The words of the button shown for a link in the HTML part, by link (a link on a line of its own in
+    /// <see cref="Body"/>); a link without words gets a general "打开链接".
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? LinkLabels { get; init; }
+
+    /// <summary>The HTML part as sent: the composer's own, or <see cref="Body"/> with its links as buttons (<see cref="EmailHtml"/>).</summary>
+    public string HtmlOrFromText() => HtmlBody ?? EmailHtml.FromText(Body, LinkLabels);
+
     /// <summary>Where replies go (e.g. the organizer of a meeting invitation), when not the sender.</summary>
     public string? ReplyTo { get; init; }
 }

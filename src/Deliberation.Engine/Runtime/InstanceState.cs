@@ -14,6 +14,12 @@ public sealed class InstanceState
     /// <summary>The last output of each activity outside ForEach branches.</summary>
     public Dictionary<string, JsonNode?> Outputs { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The inputs each activity evaluated when it last ran (a resumed activity adds to what it read before), long values
+    /// cut short: what the instance viewer shows beside the outputs. Absent in states written before it existed.
+    /// </summary>
+    public Dictionary<string, JsonObject> Inputs { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Executions waiting on bookmarks or branches.</summary>
     public List<Execution> Waiting { get; set; } = [];
 

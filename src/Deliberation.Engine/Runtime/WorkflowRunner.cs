@@ -147,6 +147,7 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
 
             foreach (var (name, value) in pendingVariables) _state.Variables[name] = value;
             commit.Outbox.AddRange(pendingOutbox);
+            RecordInputs(node.Id, context.EvaluatedInputs, fresh: token.Resume is null);
             if (token.IncidentId is { } incidentId) ResolveIncident(incidentId, token, node.Id, executionId, "retried");
 
             switch (result)
@@ -386,6 +387,14 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
             instance.EndedAt = now;
             _state.Frames.Clear();
             Journal(JournalKinds.InstanceFinished);
+        }
+
+        private void RecordInputs(string activityId, IReadOnlyDictionary<string, JsonNode?> evaluated, bool fresh)
+        {
+            if (evaluated.Count == 0 && !fresh) return;
+            var inputs = fresh || !_state.Inputs.TryGetValue(activityId, out var earlier) ? new JsonObject() : earlier;
+            foreach (var (name, value) in evaluated) inputs[name] = value?.DeepClone();
+            _state.Inputs[activityId] = inputs;
         }
 
         private void StoreOutput(List<ScopeEntry> scope, string activityId, JsonNode output)

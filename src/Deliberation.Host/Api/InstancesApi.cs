@@ -29,7 +29,7 @@ public static class InstancesApi
     /// <summary>An instance in full: where it waits, its variables, the last output of each activity, and open incidents.</summary>
     public sealed record InstanceDetails(InstanceSummary Instance, IReadOnlyList<WaitingActivity> Waiting,
         IReadOnlyDictionary<string, JsonNode?> Variables, IReadOnlyDictionary<string, JsonNode?> Outputs, IReadOnlyList<IncidentView> Incidents,
-        IReadOnlyList<QueuedSignalView> QueuedSignals);
+        IReadOnlyList<QueuedSignalView> QueuedSignals, IReadOnlyDictionary<string, JsonObject> Inputs);
 
     /// <summary>A signal in the instance's inbox that no bookmark has taken yet (payload left out: it may name people).</summary>
     public sealed record QueuedSignalView(Guid Id, string Name, string? Correlation, DateTimeOffset QueuedAt);
@@ -85,7 +85,8 @@ public static class InstancesApi
         var summary = new InstanceSummary(instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status.ToString(),
             instance.CorrelationId, instance.ScopeId, instance.CreatedAt, instance.UpdatedAt, instance.EndedAt);
         var queued = (await store.GetQueuedSignalsAsync(id, cancellationToken)).Select(q => new QueuedSignalView(q.Id, q.Name, q.Correlation, q.CreatedAt)).ToList();
-        return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, instance.State.Outputs, incidents, queued));
+        return TypedResults.Ok(new InstanceDetails(summary, StepReport.Of(instance).Waiting, instance.State.Variables, instance.State.Outputs, incidents, queued,
+            instance.State.Inputs));
     }
 
     /// <summary>The journal.</summary>

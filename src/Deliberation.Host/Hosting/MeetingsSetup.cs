@@ -24,6 +24,7 @@ public static class MeetingsSetup
         services.AddSingleton<MeetingMode>();
         services.AddSingleton<MeetingVotes>();
         services.AddSingleton<StaffAlerts>();
+        services.AddSingleton<StaffNoticeStore>();
         services.AddSingleton(new MinutesArchive(new FolderFileStore(Path.Combine(paths.Data, "archive"))));
         services.AddSingleton<Activity, OpenTimePollActivity>();
         services.AddSingleton<Activity, ScheduleMeetingActivity>();

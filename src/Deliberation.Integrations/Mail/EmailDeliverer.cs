@@ -34,8 +34,7 @@ public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : I
             message.To.Add(address);
         }
         if (email.ReplyTo is { } replyTo && MailboxAddress.TryParse(replyTo, out var replyAddress)) message.ReplyTo.Add(replyAddress);
-        var body = new BodyBuilder { TextBody = email.Body };
-        if (email.HtmlBody is not null) body.HtmlBody = email.HtmlBody;
+        var body = new BodyBuilder { TextBody = email.Body, HtmlBody = email.HtmlOrFromText() };
         foreach (var attachment in email.Attachments ?? [])
             body.Attachments.Add(attachment.FileName, DecodeContent(attachment), ParseContentType(attachment));
         message.Body = body.ToMessageBody();

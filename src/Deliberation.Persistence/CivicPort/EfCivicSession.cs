@@ -61,6 +61,7 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<ActionItemAssignment> ActionItemAssignments => Set(db.ActionItemAssignments);
     public ICivicSet<FollowUpRequest> FollowUpRequests => Set(db.FollowUpRequests);
     public ICivicSet<Escalation> Escalations => Set(db.Escalations);
+    public ICivicSet<Civic.Communities.StaffNotice> StaffNotices => Set(db.StaffNotices);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));

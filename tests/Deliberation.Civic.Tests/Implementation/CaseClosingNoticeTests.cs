@@ -21,7 +21,7 @@ public sealed class CaseClosingNoticeTests
 
         Assert.Equal(["wang@example.com"], email.To);
         Assert.Equal("【结案公示】大龙社区：5栋电梯经常停运", email.Subject);
-        Assert.StartsWith("王楼长：您好！", email.Body, StringComparison.Ordinal);
+        Assert.StartsWith("王楼长您好：", email.Body, StringComparison.Ordinal);
         Assert.Contains("1. 业委会：制定电梯使用公约，2026年12月4日 18:00 完成", email.Body, StringComparison.Ordinal);
         Assert.Contains("2. 物业公司：更换控制柜，2026年12月9日 18:00 完成（期限 2026年12月10日 18:00）；预算 12,000.5 元，资金来源：住户分摊", email.Body, StringComparison.Ordinal);
         Assert.Contains("满意 1 人、基本满意 0 人、不满意 0 人，未答复 1 人", email.Body, StringComparison.Ordinal);

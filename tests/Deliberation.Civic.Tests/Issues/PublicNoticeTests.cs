@@ -17,7 +17,7 @@ public sealed class PublicNoticeTests
 
         Assert.Equal(["head@example.com"], email.To);
         Assert.Equal("【公示】大龙社区：5栋电梯经常停运 已列为协商议题", email.Subject);
-        Assert.StartsWith("王小明楼长：您好！", email.Body, StringComparison.Ordinal);
+        Assert.StartsWith("王小明楼长您好：", email.Body, StringComparison.Ordinal);
         Assert.Contains("案件编号：DALONG-2026-001", email.Body, StringComparison.Ordinal);
         Assert.Contains("问题类别：加装电梯", email.Body, StringComparison.Ordinal);
         Assert.Contains("涉及楼栋：2栋、10栋", email.Body, StringComparison.Ordinal);
@@ -55,6 +55,6 @@ public sealed class PublicNoticeTests
 
         var email = PublicNotice.Compose(facts, "head@example.com", "王楼长");
 
-        Assert.StartsWith("王楼长：您好！", email.Body, StringComparison.Ordinal);
+        Assert.StartsWith("王楼长您好：", email.Body, StringComparison.Ordinal);
     }
 }

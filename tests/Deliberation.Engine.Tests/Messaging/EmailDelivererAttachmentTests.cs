@@ -61,14 +61,14 @@ public sealed class EmailDelivererAttachmentTests
     }
 
     [Fact]
-    public void Compose_LegacyPayloadWithoutAttachments_IsAPlainTextMessage()
+    public void Compose_LegacyPayloadWithoutAttachments_IsItsTextWithTheHtmlMadeFromIt()
     {
         var mime = Deliverer.Compose(Outbox("""{"to":["resident@example.com"],"subject":"提醒","body":"明晚开会"}"""));
 
         Assert.Empty(mime.Attachments);
-        var text = Assert.IsType<TextPart>(mime.Body);
-        Assert.True(text.IsPlain);
-        Assert.Equal("明晚开会", text.Text);
+        var alternative = Assert.IsType<MultipartAlternative>(mime.Body);
+        Assert.Equal("明晚开会", alternative.TextBody);
+        Assert.Contains("明晚开会", alternative.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -651,7 +651,7 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
         {
             var notice = await ReceiveAsync(community.Emails[head], "【公示】");
             Assert.Equal("【公示】大龙社区：1栋电梯经常停运 已列为协商议题", notice.Subject);
-            Assert.StartsWith(head + "：您好！", notice.TextBody, StringComparison.Ordinal);
+            Assert.StartsWith(head + "您好：", notice.TextBody, StringComparison.Ordinal);
             Assert.Contains($"案件编号：{caseNumber}", notice.TextBody, StringComparison.Ordinal);
             Assert.Contains("涉及楼栋：1栋、2栋", notice.TextBody, StringComparison.Ordinal);
             Assert.Contains($"公示期：至 {noticeEnds:yyyy年M月d日 HH:mm} 止", notice.TextBody, StringComparison.Ordinal);

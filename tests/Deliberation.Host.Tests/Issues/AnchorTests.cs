@@ -127,7 +127,7 @@ public sealed class AnchorTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IA
             Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"在本社区 2 个待处理问题中排名第 1，综合得分 {score:0.0}（满分 100）"), body, StringComparison.Ordinal);
             Assert.Contains("推选利益代表", body, StringComparison.Ordinal);
         }
-        Assert.StartsWith("王楼长：您好！", notices.Single(n => n.Recipients.Single() == world.Head1Email).Message.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("王楼长您好：", notices.Single(n => n.Recipients.Single() == world.Head1Email).Message.TextBody, StringComparison.Ordinal);
 
         var history = (await world.GetAsync(staff, lift))["history"]!.AsArray();
         Assert.Contains(history, e => (string)e!["kind"]! == "anchored" && (string)e["note"]! == caseNumber);

@@ -167,6 +167,14 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         // The invitation's organizer and reply address is the community's staff, who read their mail; staff are told the time.
         var invitation = await world.ReceiveAsync("甲一", "会议通知");
         Assert.Equal(world.StaffEmail, invitation.ReplyTo.Mailboxes.Single().Address);
+        // One greeting and one signature; the HTML part shows the RSVP link as a button with the plain link beside it.
+        Assert.StartsWith("甲一您好：", invitation.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith("社区居委会", invitation.TextBody!.TrimEnd(), StringComparison.Ordinal);
+        var rsvpPath = EmailedLinks.LinksIn(invitation)[0];
+        var rsvp = System.Net.WebUtility.HtmlEncode(invitation.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("http", StringComparison.Ordinal) && l.Contains(rsvpPath, StringComparison.Ordinal)));
+        Assert.Contains($"<a href=\"{rsvp}\" style=\"display:inline-block", invitation.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(">回复是否参加</a>", invitation.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"<br><a href=\"{rsvp}\"", invitation.HtmlBody, StringComparison.Ordinal);
         var ics = Assert.Single(invitation.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == "invite.ics");
         using (var stream = new MemoryStream())
         {
@@ -209,6 +217,25 @@ public class MeetingTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLi
         Assert.Contains("不足法定人数", (await world.ReceiveAsync("丙三", "会议取消")).TextBody, StringComparison.Ordinal);
         var alert = await world.ReceiveAsync(world.StaffEmail, "法定人数不足");
         Assert.Contains("重新安排候选时间", alert.TextBody, StringComparison.Ordinal);
+        // The dashboard tells staff the same, newest first, until someone marks it read: the quorum, then the poll's close.
+        var notices = (await world.GetAsync($"{world.Api}/notices")).AsArray();
+        Assert.Equal(2, notices.Count);
+        Assert.Contains("法定人数不足", (string)notices[0]!["subject"]!, StringComparison.Ordinal);
+        Assert.Contains("重新安排候选时间", (string)notices[0]!["body"]!, StringComparison.Ordinal);
+        Assert.Contains("会议时间已确定", (string)notices[1]!["subject"]!, StringComparison.Ordinal);
+        Assert.All(notices, n => Assert.Equal(world.InstanceId, (string)n!["instanceId"]!));
+        var read = await world.PostAsync($"{world.Api}/notices/{(string)notices[0]!["id"]!}/read", new { });
+        Assert.NotNull((string?)read["readAt"]);
+        Assert.Single((await world.GetAsync($"{world.Api}/notices")).AsArray());
+        using (var unknown = new HttpRequestMessage(HttpMethod.Post, $"{world.Api}/notices/{Guid.NewGuid()}/read") { Content = JsonContent.Create(new { }) })
+        {
+            unknown.Headers.AcceptLanguage.ParseAdd("zh-CN");
+            var answer = await world.Staff.SendAsync(unknown);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            var problem = (await answer.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Equal("notice-not-found", (string)problem["code"]!);
+            Assert.Equal("找不到该通知", (string)problem["title"]!);
+        }
 
         // Staff plan again: a second round of the time poll goes out.
         var second = await world.PlanAsync(world.Beijing(9, 19), world.Beijing(10, 19));

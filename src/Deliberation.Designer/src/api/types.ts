@@ -86,6 +86,8 @@ export interface IncidentRow {
 export interface InstanceDetails {
   instance: InstanceSummary; waiting: WaitingActivity[]; variables: Record<string, unknown>; outputs: Record<string, unknown>; incidents: IncidentRow[];
   queuedSignals: QueuedSignal[];
+  /** The inputs each activity read when it last ran (long values cut short). */
+  inputs?: Record<string, Record<string, unknown>>;
 }
 /** A signal that arrived before the workflow waits for it: it is delivered as soon as a wait for it is reached. */
 export interface QueuedSignal { id: string; name: string; correlation: string | null; queuedAt: string }
@@ -111,6 +113,8 @@ export interface PanelView { caseId: string; members: PanelMemberView[]; former:
 
 // Steps 3–5 (their APIs may be absent on a host; see requestOptional).
 export interface MeetingSummary { id: string; caseId: string; name: string; place: string; status: string; startsAt: string | null; round: number }
+/** A notice to staff on the dashboard (the same words as their email), unread until someone marks it read. */
+export interface StaffNoticeView { id: string; instanceId: string | null; subject: string; body: string; createdAt: string; readAt: string | null }
 export interface EscalationView { id: string; caseId: string | null; kind: string; subject: string; raisedAt?: string; acknowledgedAt?: string | null }
 export interface ActionItemView {
   id: string; caseId: string; meetingId: string | null; title: string; responsibleParty: string; personId: string | null; personName: string | null;

@@ -1,5 +1,5 @@
 import { request, requestOptional } from '../api/client';
-import type { ActionItemsOverview, CaseView, Complaint, EscalationView, IncidentRow, MeetingSummary, InstanceDetails, JournalRow, RankingResponse, VersionDocument, WorkflowDefinition } from '../api/types';
+import type { ActionItemsOverview, CaseView, Complaint, EscalationView, StaffNoticeView, IncidentRow, MeetingSummary, InstanceDetails, JournalRow, RankingResponse, VersionDocument, WorkflowDefinition } from '../api/types';
 import { Link } from '../components/Link';
 import { OptionalList } from '../components/OptionalList';
 import { Message } from '../components/Message';
@@ -92,6 +92,7 @@ export function DashboardPage() {
   const meetings = useLoad(() => requestOptional<MeetingSummary[]>(`/api/communities/${communityId}/meetings/upcoming`), [communityId]);
   const overdue = useLoad(() => loadOverdue(communityId), [communityId]);
   const escalations = useLoad(() => requestOptional<EscalationView[]>(`/api/communities/${communityId}/escalations`), [communityId]);
+  const notices = useLoad(() => requestOptional<StaffNoticeView[]>(`/api/communities/${communityId}/notices`), [communityId]);
   const when = (at: string | null) => (at ? beijingTime(at, lang) : '');
   // The open deliberations by step, once: the board's columns and the month overview's bars.
   const byStep = stepNumbers.map((n) => (deliberations.data ?? []).filter((d) => d.step === n));
@@ -99,6 +100,29 @@ export function DashboardPage() {
   return (
     <>
       <h1>{t('dashboardTitle')}{community ? ` · ${community.name}` : ''}</h1>
+      {notices.data && notices.data.length > 0 ? (
+        <section aria-labelledby="notices-title" className="card notices" data-testid="staff-notices">
+          <h2 id="notices-title">{t('staffNotices')} <span className="count">({notices.data.length})</span></h2>
+          <ul className="plain">
+            {notices.data.map((n) => (
+              <li key={n.id} className="mini-card notice">
+                <span className="notice-head">
+                  <strong>{n.subject}</strong> <span className="muted">{when(n.createdAt)}</span>
+                </span>
+                <details>
+                  <summary>{t('noticeDetails')}</summary>
+                  <p className="notice-body">{n.body}</p>
+                </details>
+                <span className="notice-actions">
+                  {n.instanceId ? <Link to={`/deliberations/${n.instanceId}`}>{t('noticeOpenCase')}</Link> : null}
+                  <button type="button" onClick={() => void request(`/api/communities/${communityId}/notices/${n.id}/read`, { method: 'POST', body: {} })
+                    .then(notices.reload, notices.reload)}>{t('noticeRead')}</button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <MonthOverviewCard communityId={communityId} byStep={deliberations.data ? byStep.map((items) => items.length) : null} />
       <section aria-labelledby="steps-title" className="card">
         <h2 id="steps-title">{t('openDeliberations')}</h2>

@@ -11,7 +11,8 @@ import { errorText, useLoad } from '../hooks';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { zhCN, type StringKey } from '../i18n/zh-CN';
-import { currentStep, stepNumbers } from '../steps';
+import { currentStep, stepNumbers, stepSpans } from '../steps';
+import { CaseProgressChart } from './CaseProgressChart';
 import { loadDefinition, statusKey } from './DashboardPage';
 import { MeetingsPanel, MinutesList } from './MeetingsPanel';
 import { beijingTime } from '../beijingTime';
@@ -127,6 +128,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
             </li>
           ))}
         </ol>
+        <CaseProgressChart spans={stepSpans(definition, journal, details.instance.endedAt)} />
       </section>
       <section className="card" aria-labelledby="story-title">
         <h2 id="story-title">{t('caseStory')}</h2>

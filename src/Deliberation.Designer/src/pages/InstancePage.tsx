@@ -17,6 +17,7 @@ import { beijingTime } from '../beijingTime';
 import { signalKey } from '../signals';
 import { pathTaken } from '../steps';
 import { loadDefinition, statusKey } from './DashboardPage';
+import { ActivityDetails } from './ActivityDetails';
 
 async function loadInstance(id: string) {
   const [details, journal, descriptors] = await Promise.all([
@@ -35,6 +36,7 @@ export function InstancePage({ id }: { id: string }) {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const ariaLabels = useFlowAriaLabels();
+  const [chosen, setChosen] = useState<string>();
 
   const diagram = useMemo(() => {
     if (!loaded.data) return null;
@@ -133,6 +135,7 @@ export function InstancePage({ id }: { id: string }) {
         <ReactFlowProvider>
           <ReactFlow nodes={diagram.nodes} edges={diagram.edges} nodeTypes={nodeTypes} nodesDraggable={false} nodesConnectable={false}
             onInit={(instance) => showInitialView(instance, canvasRef.current, diagram.nodes, diagram.focus, 'middle')}
+            onNodeClick={(_, node) => setChosen(node.id)}
             proOptions={{ hideAttribution: true }} minZoom={0.1} ariaLabelConfig={ariaLabels}>
             <Background />
             <Controls showInteractive={false} fitViewOptions={{ maxZoom: 1 }} />
@@ -140,6 +143,8 @@ export function InstancePage({ id }: { id: string }) {
           </ReactFlow>
         </ReactFlowProvider>
       </div>
+      <ActivityDetails definition={loaded.data.definition} descriptors={loaded.data.descriptors} journal={loaded.data.journal}
+        inputs={details.inputs ?? {}} outputs={details.outputs} activityId={chosen ?? diagram.focus} onChoose={setChosen} />
     </>
   );
 }

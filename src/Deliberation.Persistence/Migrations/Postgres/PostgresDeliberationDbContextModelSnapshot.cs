@@ -232,6 +232,52 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.ToTable("precincts", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Communities.StaffNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("ReadByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("read_by_user_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("staff_notices", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Elections.AffectedGroup", b =>
                 {
                     b.Property<Guid>("Id")

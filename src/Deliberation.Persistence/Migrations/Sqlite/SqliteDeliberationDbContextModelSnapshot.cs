@@ -232,6 +232,53 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("precincts", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Communities.StaffNotice", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<byte[]>("ReadByUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("read_by_user_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("staff_notices", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Elections.AffectedGroup", b =>
                 {
                     b.Property<byte[]>("Id")
