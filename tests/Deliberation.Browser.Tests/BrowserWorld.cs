@@ -84,6 +84,14 @@ public sealed class BrowserWorld : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Presses 发起 on the launch page and waits for the server's answer to the launch (it runs the workflow's first step,
+    /// slower on a busy machine): what the page then shows is that answer's.
+    /// </summary>
+    public static Task LaunchAsync(IPage page) => page.RunAndWaitForResponseAsync(
+        () => page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync(),
+        r => r.Request.Method == "POST" && r.Url.EndsWith("/anchor", StringComparison.Ordinal));
+
     /// <summary>Signs in through the sign-in page and waits until the app shows the account.</summary>
     public static async Task SignInAsync(IPage page, string email)
     {

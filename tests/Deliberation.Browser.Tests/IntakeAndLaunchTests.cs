@@ -74,7 +74,7 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await page.GetByTestId("advanced-inputs").Locator("summary").ClickAsync();
         await Assertions.Expect(page.GetByLabel("平票处理").Locator("option:checked")).ToHaveTextAsync("抽签决定（记录随机种子）");
         await page.GetByLabel("平票处理").SelectOptionAsync(new SelectOptionValue { Label = "工作人员决定并说明理由" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync();
+        await BrowserWorld.LaunchAsync(page);
         await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事，案件编号 DALONG-");
         var caseNumber = (await page.GetByTestId("launch-message").InnerTextAsync()).Split("案件编号 ")[1].Trim();
         await BrowserWorld.ScreenshotAsync(page, "launch");

@@ -109,7 +109,8 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
                           orderby c.CreatedAt descending, c.Id
                           select new { Case = c, InstanceId = k == null ? null : k.InstanceId })
             .Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return (rows.Select(r => new CaseListing(r.Case, r.InstanceId)).ToList(), total);
+        var steps = await CaseSteps.OfAsync(db, [.. rows.Select(r => r.Case.Id)], time.GetUtcNow(), cancellationToken);
+        return (rows.Select(r => new CaseListing(r.Case, r.InstanceId, steps.TryGetValue(r.Case.Id, out var step) ? step : null)).ToList(), total);
     }
 
     /// <summary>
@@ -366,6 +367,7 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
             query = query.Where(c => db.Complaints.Any(k => k.Id == c.ComplaintId && k.CategoryCode == matter));
         }
         if (filter.Overdue) query = query.Where(c => db.ActionItems.Any(i => i.CaseId == c.Id && i.DoneAt == null && i.DueAt < now));
+        if (filter.Step is { } step) query = query.AtStep(db, step, now);
         if (string.IsNullOrWhiteSpace(filter.Search)) return query;
         var part = filter.Search.Trim();
         return query.Where(c => c.Title.Contains(part) || (c.CaseNumber != null && c.CaseNumber.Contains(part)));

@@ -158,33 +158,38 @@ public static class StakeholdersApi
         TypedResults.Ok(View(await store.GetCaseAsync(communityId, caseId, cancellationToken)));
 
     /// <summary>A case in the case list.</summary>
-    public sealed record CaseListItem(Guid Id, string? CaseNumber, string Title, string StakeholderMode, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, Guid? InstanceId);
+    /// <param name="Step">The step an open case is at (1–5), null when closed.</param>
+    public sealed record CaseListItem(Guid Id, string? CaseNumber, string Title, string StakeholderMode, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, Guid? InstanceId,
+        int? Step);
 
     /// <summary>A page of the case list.</summary>
     public sealed record CaseListPage(IReadOnlyList<CaseListItem> Items, int Total, int Skip, int Take);
 
     /// <summary>Searches the case list.</summary>
     public static async Task<Ok<CaseListPage>> SearchCasesAsync(Guid communityId, string? status, string? q, Guid? buildingGroupId, string? matter, bool? overdue,
-        int? skip, int? take, StakeholderStore store, CancellationToken cancellationToken)
+        int? step, int? skip, int? take, StakeholderStore store, CancellationToken cancellationToken)
     {
-        var filter = CheckListFilter(status, q, buildingGroupId, matter, overdue);
+        var filter = CheckListFilter(status, q, buildingGroupId, matter, overdue, step);
         var s = Math.Max(0, skip ?? 0);
         var t = Math.Clamp(take ?? 20, 1, 100);
         var (items, total) = await store.SearchCasesAsync(communityId, filter, s, t, cancellationToken);
         return TypedResults.Ok(new CaseListPage(items.Select(i => new CaseListItem(i.Case.Id, i.Case.CaseNumber, i.Case.Title, i.Case.StakeholderMode, i.Case.CreatedAt,
-            i.Case.ClosedAt, i.InstanceId)).ToList(), total, s, t));
+            i.Case.ClosedAt, i.InstanceId, i.Step)).ToList(), total, s, t));
     }
 
     /// <summary>The case ledger as .xlsx.</summary>
     public static async Task<FileContentHttpResult> LedgerAsync(Guid communityId, string? status, string? q, Guid? buildingGroupId, string? matter, bool? overdue,
-        CaseLedger ledger, CancellationToken cancellationToken)
+        int? step, CaseLedger ledger, CancellationToken cancellationToken)
     {
-        var bytes = await ledger.WriteAsync(communityId, CheckListFilter(status, q, buildingGroupId, matter, overdue), cancellationToken);
+        var bytes = await ledger.WriteAsync(communityId, CheckListFilter(status, q, buildingGroupId, matter, overdue, step), cancellationToken);
         return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "议事台账.xlsx");
     }
 
-    private static CaseFilter CheckListFilter(string? status, string? q, Guid? buildingGroupId, string? matter, bool? overdue)
+    private static CaseFilter CheckListFilter(string? status, string? q, Guid? buildingGroupId, string? matter, bool? overdue, int? step)
     {
+        if (step is < 1 or > 5)
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "A step is 1–5.")
+                { FieldErrors = new Dictionary<string, FieldError[]> { ["step"] = [CommonFields.OneOf.With(("values", "1, 2, 3, 4, 5"))] } };
         if (status is not (null or "" or "open" or "closed"))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Unknown status.")
                 { FieldErrors = new Dictionary<string, FieldError[]> { ["status"] = [CommonFields.OneOf.With(("values", "open, closed"))] } };
@@ -194,7 +199,7 @@ public static class StakeholdersApi
         if (matter?.Trim().Length > 40)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The kind of matter is too long.")
                 { FieldErrors = new Dictionary<string, FieldError[]> { ["matter"] = [CommonFields.AtMost.With(("max", 40))] } };
-        return new CaseFilter(string.IsNullOrEmpty(status) ? null : status, q, buildingGroupId, string.IsNullOrWhiteSpace(matter) ? null : matter.Trim(), overdue ?? false);
+        return new CaseFilter(string.IsNullOrEmpty(status) ? null : status, q, buildingGroupId, string.IsNullOrWhiteSpace(matter) ? null : matter.Trim(), overdue ?? false, step);
     }
 
     /// <summary>Lists cases.</summary>

@@ -5,6 +5,7 @@ using Deliberation.Civic.Communities;
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Issues;
 using Deliberation.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Host.Tests.Implementation;
@@ -53,6 +54,72 @@ public sealed class CaseListFilterTests(HostFactory host) : IClassFixture<HostFa
         var bad = await _staff.GetAsync($"{world.Api}/overview?month=December");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("month", (string)(await bad.Content.ReadFromJsonAsync<JsonObject>())!["errorCodes"]!["month"]![0]!);
+    }
+
+    [Fact]
+    public async Task CaseList_FiltersByStep_ReadFromWhatEachCaseHasDone_AndShowsIt()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var world = await ImplementationWorld.SeedAsync(host.Services.GetRequiredService<DeliberationDatabase>(), host.Time.GetUtcNow(), run);
+        var other = await OtherCaseAsync(world, "6栋门禁损坏", "security");
+        var now = host.Time.GetUtcNow();
+
+        // Nothing done yet but the notice: both at step 1.
+        Assert.Equal([world.CaseNumber, other], (await NumbersAsync(world, "step=1")).Order(StringComparer.Ordinal));
+        Assert.Equal(1, (int)(await ItemAsync(world))["step"]!);
+        // Groups with an election under way: 2; once counted: 3; a meeting under way: 4; minutes filed: 5; closed: none.
+        var meetingId = Guid.NewGuid();
+        Guid electionId = Guid.NewGuid();
+        await ChangeAsync(db =>
+        {
+            db.AffectedGroups.Add(new AffectedGroup { Id = Guid.NewGuid(), CaseId = world.Case, CommunityId = world.Community, Name = "5栋", CreatedAt = now });
+            db.Elections.Add(new Election { Id = electionId, CommunityId = world.Community, CaseId = world.Case, GroupId = Guid.NewGuid(), CreatedAt = now });
+        });
+        await StepIsAsync(world, 2, other);
+        await ChangeAsync(db => db.Elections.AsTracking().Single(e => e.Id == electionId).Status = ElectionStatuses.Counted);
+        await StepIsAsync(world, 3, other);
+        await ChangeAsync(db => db.Meetings.Add(new Deliberation.Civic.Meetings.Meeting
+        {
+            Id = meetingId, CommunityId = world.Community, CaseId = world.Case, Name = "协商会", Place = "活动室", Status = "scheduled",
+            StartsAt = now.AddHours(1), EndsAt = now.AddHours(2), CreatedAt = now,
+        }));
+        await StepIsAsync(world, 3, other);
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await StepIsAsync(world, 4, other);
+        await ChangeAsync(db => db.Minutes.Add(new Deliberation.Civic.Minutes.MinutesRecord
+        {
+            Id = Guid.NewGuid(), CommunityId = world.Community, CaseId = world.Case, MeetingId = meetingId, FiledAt = now,
+        }));
+        await StepIsAsync(world, 5, other);
+        await ChangeAsync(db => db.Cases.AsTracking().Single(c => c.Id == world.Case).ClosedAt = now);
+        for (var step = 1; step <= 5; step++) Assert.DoesNotContain(world.CaseNumber, await NumbersAsync(world, $"step={step}"));
+        Assert.Null((int?)(await ItemAsync(world))["step"]);
+
+        var bad = await _staff.GetAsync($"{world.Api}/case-list?step=6");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("step"));
+    }
+
+    /// <summary>The world's case is listed at <paramref name="step"/> only, the other case stays at step 1.</summary>
+    private async Task StepIsAsync(ImplementationWorld world, int step, string other)
+    {
+        for (var n = 1; n <= 5; n++)
+        {
+            var numbers = await NumbersAsync(world, $"step={n}");
+            Assert.True(n == step == numbers.Contains(world.CaseNumber), $"At step {step}, the list of step {n} holds: {string.Join(", ", numbers)}");
+            Assert.True(n == 1 == numbers.Contains(other), $"The other case at step {n}: {string.Join(", ", numbers)}");
+        }
+        Assert.Equal(step, (int)(await ItemAsync(world))["step"]!);
+    }
+
+    private async Task<JsonNode> ItemAsync(ImplementationWorld world) =>
+        (await _staff.GetFromJsonAsync<JsonObject>($"{world.Api}/case-list?q={world.CaseNumber}"))!["items"]!.AsArray().Single()!;
+
+    private async Task ChangeAsync(Action<DeliberationDbContext> change)
+    {
+        await using var db = host.Services.GetRequiredService<DeliberationDatabase>().CreateContext();
+        change(db);
+        await db.SaveChangesAsync();
     }
 
     private async Task<List<string>> NumbersAsync(ImplementationWorld world, string query)

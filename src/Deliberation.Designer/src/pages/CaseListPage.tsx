@@ -8,8 +8,14 @@ import { beijingTime } from '../beijingTime';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { useSession } from '../session';
+import { stepNumbers } from '../steps';
+import type { StringKey } from '../i18n/zh-CN';
 
-interface CaseListItem { id: string; caseNumber: string | null; title: string; stakeholderMode: string; createdAt: string; closedAt: string | null; instanceId: string | null }
+interface CaseListItem {
+  id: string; caseNumber: string | null; title: string; stakeholderMode: string; createdAt: string; closedAt: string | null; instanceId: string | null;
+  /** The step an open case is at, 1–5. */
+  step: number | null;
+}
 interface CaseListPage { items: CaseListItem[]; total: number; skip: number; take: number }
 
 const pageSize = 20;
@@ -24,12 +30,13 @@ export function CaseListPage() {
   const [building, setBuilding] = useState('');
   const [matter, setMatter] = useState('');
   const [overdue, setOverdue] = useState(false);
+  const [step, setStep] = useState('');
   const [skip, setSkip] = useState(0);
   const buildings = useLoad(() => request<{ id: string; label: string }[]>(`/api/communities/${communityId}/building-groups`), [communityId]);
   const matters = useLoad(() => request<Matter[]>('/api/catalogue'), []);
   // One filter for the list and its ledger.
   const filter = `status=${status}&q=${encodeURIComponent(search.trim())}${building ? `&buildingGroupId=${building}` : ''}`
-    + `${matter ? `&matter=${encodeURIComponent(matter)}` : ''}${overdue ? '&overdue=true' : ''}`;
+    + `${matter ? `&matter=${encodeURIComponent(matter)}` : ''}${overdue ? '&overdue=true' : ''}${step ? `&step=${step}` : ''}`;
   const query = `${filter}&skip=${skip}&take=${pageSize}`;
   const loaded = useLoad(() => request<CaseListPage>(`/api/communities/${communityId}/case-list?${query}`), [communityId, query]);
   const page = loaded.data;
@@ -47,6 +54,13 @@ export function CaseListPage() {
             <option value="">{t('caseAll')}</option>
             <option value="open">{t('caseOpen')}</option>
             <option value="closed">{t('caseClosed')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="case-step">{t('caseStep')}</label>
+          <select id="case-step" value={step} onChange={(e) => { setStep(e.target.value); setSkip(0); }}>
+            <option value="">{t('allSteps')}</option>
+            {stepNumbers.map((n) => <option key={n} value={n}>{t('stepN', { n })} · {t(`step${n}` as StringKey)}</option>)}
           </select>
         </div>
         <div className="field">
@@ -81,7 +95,8 @@ export function CaseListPage() {
                     <td>{c.caseNumber ?? ''}</td>
                     <td>{c.instanceId ? <Link to={`/deliberations/${c.instanceId}`}>{c.title}</Link> : c.title}</td>
                     <td>{beijingTime(c.createdAt, lang, 'date')}</td>
-                    <td>{c.closedAt ? t('caseClosedOn', { at: beijingTime(c.closedAt, lang, 'date') }) : t('caseOpen')}</td>
+                    <td data-testid="case-state">{c.closedAt ? t('caseClosedOn', { at: beijingTime(c.closedAt, lang, 'date') })
+                      : c.step ? `${t('caseOpen')} · ${t('stepN', { n: c.step })} ${t(`step${c.step}` as StringKey)}` : t('caseOpen')}</td>
                   </tr>
                 ))}
               </tbody>

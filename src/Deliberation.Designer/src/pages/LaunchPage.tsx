@@ -43,6 +43,7 @@ export function LaunchPage() {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const [launched, setLaunched] = useState<AnchorResponse | null>(null);
 
   useEffect(() => { setTexts({}); setErrors({}); }, [definitionId]);
@@ -54,6 +55,7 @@ export function LaunchPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     setMessage(null);
     const built = buildInput(inputs, texts);
     const local: Record<string, string> = {};
@@ -61,6 +63,7 @@ export function LaunchPage() {
     if (!complaintId) local.complaintId = t('required');
     setErrors(local);
     if (Object.keys(local).length > 0) return;
+    setBusy(true);
     try {
       const answer = await request<AnchorResponse>(`/api/communities/${communityId}/complaints/${complaintId}/anchor`, {
         method: 'POST', body: { definitionId, input: built.input },
@@ -76,6 +79,8 @@ export function LaunchPage() {
       }
       setErrors(server);
       setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) + (err instanceof ApiError && err.problem.detail ? `${t('colon')}${err.problem.detail}` : '') });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -146,7 +151,9 @@ export function LaunchPage() {
         </fieldset>
         {message ? <Message kind={message.kind} testId="launch-message">{message.text}</Message> : null}
         {launched ? <p><Link to={`/deliberations/${launched.instance.instanceId}`}>{t('deliberationTitle')} {launched.complaint.caseNumber}</Link></p> : null}
-        <button type="submit" className="primary">{t('launch')}</button>
+        {/* Launching runs the workflow's first step: the button waits with it, so a second click cannot launch twice. */}
+        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{t('launch')}</button>
+        {busy ? <span className="muted" role="status"> {t('launching')}</span> : null}
       </form>
     </>
   );
