@@ -74,6 +74,17 @@ public sealed class IntakeAndLaunchTests(BrowserWorld world)
         await page.GetByTestId("advanced-inputs").Locator("summary").ClickAsync();
         await Assertions.Expect(page.GetByLabel("平票处理").Locator("option:checked")).ToHaveTextAsync("抽签决定（记录随机种子）");
         await page.GetByLabel("平票处理").SelectOptionAsync(new SelectOptionValue { Label = "工作人员决定并说明理由" });
+        // Several reminders before the meeting: one row each, removed and added one at a time.
+        var reminders = page.GetByRole(AriaRole.Group, new() { Name = "会前提醒" });
+        await Assertions.Expect(reminders.GetByRole(AriaRole.Spinbutton)).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByLabel("会前提醒 1", new() { Exact = true })).ToHaveValueAsync("24");
+        await Assertions.Expect(page.GetByLabel("会前提醒 1的单位").Locator("option:checked")).ToHaveTextAsync("小时");
+        await reminders.GetByRole(AriaRole.Button, new() { Name = "删除会前提醒第 2 项" }).ClickAsync();
+        await reminders.GetByRole(AriaRole.Button, new() { Name = "添加一项" }).ClickAsync();
+        await page.GetByLabel("会前提醒 2", new() { Exact = true }).FillAsync("30");
+        await page.GetByLabel("会前提醒 2的单位").SelectOptionAsync(new SelectOptionValue { Label = "分钟" });
+        await Assertions.Expect(reminders.GetByRole(AriaRole.Spinbutton)).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByLabel("最多协商轮次")).ToHaveAttributeAsync("type", "number");
         await BrowserWorld.LaunchAsync(page);
         await Assertions.Expect(page.GetByTestId("launch-message")).ToContainTextAsync("已发起议事，案件编号 DALONG-");
         var caseNumber = (await page.GetByTestId("launch-message").InnerTextAsync()).Split("案件编号 ")[1].Trim();

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import type { AnchorResponse, RankingResponse, VersionDocument, VersionSummary, WorkflowInput } from '../api/types';
-import { DurationField } from '../components/DurationField';
+import { DurationField, DurationListField, splitDurationList } from '../components/DurationField';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { anchorFilled, buildInput, initialText } from '../forms/workflowInputs';
@@ -105,6 +105,11 @@ export function LaunchPage() {
           ? <select id={id} value={text} onChange={(e) => set(e.target.value)}><option value="true">✓</option><option value="false">✗</option></select>
           : input.type === 'duration'
           ? <DurationField id={id} label={label} value={text} onChange={set} invalid={!!error} describedBy={describedBy} />
+          : input.type === 'number'
+          ? <input id={id} name={input.name} type="number" min={0} step={1} inputMode="numeric" value={text} onChange={(e) => set(e.target.value)}
+              aria-invalid={!!error} aria-describedby={describedBy} />
+          : input.type === 'text' && !input.options?.length && splitDurationList(initialText(input))
+          ? <DurationListField id={id} label={label} value={text} onChange={set} invalid={!!error} describedBy={describedBy} />
           : hours
           ? (
             <span className="duration-field">
