@@ -113,6 +113,31 @@ public sealed class InstanceQueries(DeliberationDatabase database)
             .Select(x => new PendingTimer(x.BookmarkId, x.Id, x.DefinitionId, x.CorrelationId, x.DueAt)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>A signal that arrived and waits for its instance to take it (a staff action while the workflow was busy, say).</summary>
+    public sealed record PendingSignal(Guid Id, string Name, string? Correlation, Guid InstanceId, string DefinitionId, string? CorrelationId, DateTimeOffset QueuedAt);
+
+    /// <summary>
+    /// The signals received but not yet delivered nor dropped, oldest first, of the instances in <paramref name="scopes"/>
+    /// (all when null), of one community when <paramref name="communityId"/> is given. One waiting long means its instance
+    /// never reached the wait for it.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingSignal>> PendingSignalsAsync(int take, IReadOnlySet<Guid>? scopes, Guid? communityId, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var query = from s in db.Signals
+                    where s.DeliveredAt == null && s.DroppedAt == null
+                    join i in db.Instances on s.InstanceId equals i.Id
+                    select new { s.Id, s.Name, s.Correlation, s.CreatedAt, s.Seq, InstanceId = i.Id, i.DefinitionId, i.CorrelationId, i.ScopeId };
+        if (scopes is not null)
+        {
+            var visible = scopes.ToList();
+            query = query.Where(x => x.ScopeId != null && visible.Contains(x.ScopeId.Value));
+        }
+        if (communityId is { } community) query = query.Where(x => x.ScopeId == community);
+        return await query.OrderBy(x => x.Seq).Take(take)
+            .Select(x => new PendingSignal(x.Id, x.Name, x.Correlation, x.InstanceId, x.DefinitionId, x.CorrelationId, x.CreatedAt)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Sends a message that failed for good once more: it is due now, its attempts start again; a message that has not
     /// failed is left as it is. Returns whether it was put back.

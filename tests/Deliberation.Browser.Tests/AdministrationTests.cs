@@ -155,6 +155,9 @@ public sealed class AdministrationTests(BrowserWorld world, ITestOutputHelper ou
         await page.GetByLabel("状态", new() { Exact = true }).First.WaitForAsync();
         await Assertions.Expect(page.GetByTestId("ops-instance-count")).ToHaveTextAsync("共 0 个");
         await page.GetByLabel("状态").Last.SelectOptionAsync(new SelectOptionValue { Label = "已发送" });
+        // Signals not taken yet and incidents with their retry have their own sections (none in a new community).
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "待流程接收的信号" })).ToContainTextAsync("无");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "故障", Exact = true })).ToBeVisibleAsync();
         await BrowserWorld.ScreenshotAsync(page, "operations");
         serious.AddRange(await AccessibilityTests.SeriousAsync(page, "operations", output));
 

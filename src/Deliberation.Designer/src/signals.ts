@@ -7,6 +7,9 @@ const signalKeys: Record<string, StringKey> = {
   'meeting-closed': 'signalMeetingClosed',
   'tie-decided': 'signalTieDecided',
   'follow-up-complete': 'signalFollowUpComplete',
+  'nominations-closed': 'signalNominationsClosed',
+  'ballots-closed': 'signalBallotsClosed',
+  'time-poll-closed': 'signalTimePollClosed',
 };
 
 /** The words for a signal, or null for one the UI has none for (shown by its name). */

@@ -20,6 +20,9 @@ public static class OutboxApi
     /// <summary>A pending workflow timer: when it fires and the instance (its case number) it belongs to.</summary>
     public sealed record TimerEntry(Guid BookmarkId, Guid InstanceId, string DefinitionId, string? CorrelationId, DateTimeOffset DueAt);
 
+    /// <summary>A signal waiting for its instance to take it.</summary>
+    public sealed record SignalEntry(Guid Id, string Name, string? Correlation, Guid InstanceId, string DefinitionId, string? CorrelationId, DateTimeOffset QueuedAt);
+
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
@@ -29,7 +32,17 @@ public static class OutboxApi
             .WithSummary("Sends a message that failed for good once more (administrators, after mending its cause); 409 when it has not failed.");
         app.MapGet("/api/timers", TimersAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
             .WithSummary("The pending workflow timers (reminders, deadlines), soonest first, of the instances the account may see; communityId for one community's.");
+        app.MapGet("/api/signals/pending", SignalsAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
+            .WithSummary("The signals received and not yet taken by their instance, oldest first, of the instances the account may see; communityId for one community's.");
         return app;
+    }
+
+    /// <summary>Lists the signals waiting for their instance.</summary>
+    public static async Task<Ok<List<SignalEntry>>> SignalsAsync(InstanceQueries queries, Auth.CommunityAccess access, System.Security.Claims.ClaimsPrincipal user,
+        int? take, Guid? communityId, CancellationToken cancellationToken)
+    {
+        var rows = await queries.PendingSignalsAsync(Math.Clamp(take ?? 100, 1, 500), await access.CommunitiesAsync(user, cancellationToken), communityId, cancellationToken);
+        return TypedResults.Ok(rows.Select(s => new SignalEntry(s.Id, s.Name, s.Correlation, s.InstanceId, s.DefinitionId, s.CorrelationId, s.QueuedAt)).ToList());
     }
 
     /// <summary>Lists outbox messages by status.</summary>

@@ -161,6 +161,28 @@ public sealed class OutboxDeliveryTests(SmtpServer smtp) : IClassFixture<SmtpSer
         Assert.DoesNotContain(ofACommunity, x => (Guid)x!["instanceId"]! == instanceId);
     }
 
+    [Fact]
+    public async Task PendingSignals_ListWhatArrivedAndWasNotTaken_OldestFirst_OfTheCommunityAsked()
+    {
+        var instanceId = await StartSampleAsync(NewAddress("signal"));
+        var now = _host.Time.GetUtcNow();
+        await using (var db = _host.Services.GetRequiredService<DeliberationDatabase>().CreateContext(tracking: true))
+        {
+            // A staff action the sample never waits for stays queued; one delivered or dropped is not pending.
+            db.Signals.Add(new SignalRow { Id = Guid.CreateVersion7(), InstanceId = instanceId, Name = "meeting-planned", Correlation = "m1", CreatedAt = now });
+            db.Signals.Add(new SignalRow { Id = Guid.CreateVersion7(), InstanceId = instanceId, Name = "vote-closed", CreatedAt = now, DeliveredAt = now });
+            db.Signals.Add(new SignalRow { Id = Guid.CreateVersion7(), InstanceId = instanceId, Name = "tie-decided", CreatedAt = now, DroppedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        var pending = (await _client.GetFromJsonAsync<JsonArray>("/api/signals/pending"))!.Where(x => (Guid)x!["instanceId"]! == instanceId).ToList();
+
+        var mine = Assert.Single(pending)!;
+        Assert.Equal(("meeting-planned", "m1", "sample-reminder"), ((string)mine["name"]!, (string?)mine["correlation"], (string)mine["definitionId"]!));
+        Assert.DoesNotContain((await _client.GetFromJsonAsync<JsonArray>($"/api/signals/pending?communityId={Guid.NewGuid()}"))!,
+            x => (Guid)x!["instanceId"]! == instanceId);
+    }
+
     private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();
 
     private InstanceQueries Queries => _host.Services.GetRequiredService<InstanceQueries>();

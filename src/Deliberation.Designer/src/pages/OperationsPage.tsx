@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { request } from '../api/client';
-import type { InstancePage, VersionSummary } from '../api/types';
+import type { IncidentRow, InstancePage, VersionSummary } from '../api/types';
+import { incidentText } from '../incidents';
+import { signalKey } from '../signals';
 import { beijingTime } from '../beijingTime';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
@@ -15,6 +17,7 @@ interface OutboxEntry {
   sentAt: string | null; failedAt: string | null; lastError: string | null;
 }
 interface TimerEntry { bookmarkId: string; instanceId: string; definitionId: string; correlationId: string | null; dueAt: string }
+interface SignalEntry { id: string; name: string; correlation: string | null; instanceId: string; definitionId: string; correlationId: string | null; queuedAt: string }
 
 const instanceStatuses = ['Running', 'Suspended', 'Faulted', 'Finished', 'Cancelled'];
 const outboxStatuses: { value: string; label: StringKey }[] = [
@@ -35,6 +38,10 @@ export function OperationsPage() {
       <Instances />
       <div className="grid-2">
         <Timers />
+        <Signals />
+      </div>
+      <div className="grid-2">
+        <Incidents />
         <Outbox />
       </div>
     </>
@@ -113,6 +120,67 @@ function Timers() {
         <ul className="plain compact" data-testid="ops-timers">
           {(timers.data ?? []).map((x) => (
             <li key={x.bookmarkId}>{beijingTime(x.dueAt, lang, 'medium')} · <Link to={`/instances/${x.instanceId}`}>{x.correlationId ?? x.instanceId.slice(0, 8)}</Link></li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The signals staff actions sent that their workflow has not taken yet. */
+function Signals() {
+  const { t, lang } = useI18n();
+  const { community } = useSession();
+  const signals = useLoad(() => request<SignalEntry[]>(`/api/signals/pending?take=50&communityId=${community?.id ?? ''}`), [community?.id]);
+  return (
+    <section className="card" aria-labelledby="ops-signals">
+      <h2 id="ops-signals">{t('operationsSignals')}</h2>
+      <p className="muted">{t('operationsSignalsHint')}</p>
+      {signals.error ? <Message kind="error">{errorText(signals.error, t('requestFailed'))}</Message> : null}
+      {signals.data?.length === 0 ? <p className="muted">{t('none')}</p> : (
+        <ul className="plain compact" data-testid="ops-signals">
+          {(signals.data ?? []).map((s) => (
+            <li key={s.id}>
+              {beijingTime(s.queuedAt, lang, 'medium')} · {signalKey(s.name) ? t(signalKey(s.name)!) : <code>{s.name}</code>} ·{' '}
+              <Link to={`/instances/${s.instanceId}`}>{s.correlationId ?? s.instanceId.slice(0, 8)}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The open incidents in the page's language, each retried from here once its cause is mended. */
+function Incidents() {
+  const { t, lang } = useI18n();
+  const incidents = useLoad(() => request<IncidentRow[]>('/api/incidents'), []);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const retry = async (i: IncidentRow) => {
+    setMessage(null);
+    try {
+      await request(`/api/instances/${i.instanceId}/incidents/${i.id}/retry`, { method: 'POST' });
+      setMessage({ kind: 'success', text: t('retried') });
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
+    }
+    incidents.reload();
+  };
+  return (
+    <section className="card" aria-labelledby="ops-incidents">
+      <h2 id="ops-incidents">{t('operationsIncidents')}</h2>
+      {incidents.error ? <Message kind="error">{errorText(incidents.error, t('requestFailed'))}</Message> : null}
+      {message ? <Message kind={message.kind} testId="ops-incident-message">{message.text}</Message> : null}
+      {incidents.data?.length === 0 ? <p className="muted">{t('noIncidents')}</p> : (
+        <ul className="plain" data-testid="ops-incidents">
+          {(incidents.data ?? []).map((i) => (
+            <li key={i.id} className="mini-card incident">
+              <span>
+                <span className="muted">{beijingTime(i.createdAt, lang, 'medium')}</span>{' '}
+                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: incidentText(i) })}</Link>
+              </span>
+              <button type="button" onClick={() => void retry(i)}>{t('retryIncident')}</button>
+            </li>
           ))}
         </ul>
       )}
