@@ -85,7 +85,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             errors[draft.InstanceId is null ? "instanceId" : "signalName"] = [ParticipationFields.InstanceWithSignal.Error()];
         else if (draft.SignalName?.Length > MaxSignalNameLength)
             errors["signalName"] = [CommonFields.AtMost.With(("max", MaxSignalNameLength))];
-        else if (draft.InstanceId is { } instanceId && !await db.InstanceExistsAsync(instanceId, null, cancellationToken))
+        else if (draft.InstanceId is { } instanceId && !await db.InstanceExistsAsync(instanceId, draft.CommunityId, cancellationToken))
             errors["instanceId"] = [ParticipationFields.InstanceUnknown.Error()];
         if (errors.Count > 0)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The task is missing something or has invalid values; nothing was created.") { FieldErrors = errors };
@@ -146,8 +146,11 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         return await RecordAsync(task, answer, TaskChannels.Link, null, claims.LinkVersion, cancellationToken);
     }
 
-    /// <summary>Records an answer entered on the person's behalf (a paper ballot a building head collected).</summary>
-    /// <exception cref="WorkflowException">The task is gone (404) or closed (409), or the answer does not fit the task (400).</exception>
+    /// <summary>
+    /// Records an answer entered on the person's behalf (a paper ballot a building head collected); never over an answer
+    /// the person gave themselves.
+    /// </summary>
+    /// <exception cref="WorkflowException">The task is gone (404), closed (409) or answered by the person (409, <c>answered-by-person</c>), or the answer does not fit the task (400).</exception>
     public async Task<TaskSnapshot> RecordProxyAnswerAsync(Guid taskId, JsonNode? answer, Guid enteredByUserId, CancellationToken cancellationToken) =>
         await RecordAsync(await LoadAsync(taskId, cancellationToken), answer, TaskChannels.Proxy, enteredByUserId, null, cancellationToken);
 
@@ -220,6 +223,10 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             if (linkVersion is { } version) tasks = tasks.Where(t => t.LinkVersion == version);
             if (await tasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.LinkVersion, t => t.LinkVersion), ct) == 0)
                 throw linkVersion is { } v && await db.Tasks.AnyAsync(t => t.Id == task.Id && t.LinkVersion != v, ct) ? Reissued() : Closed();
+            // A proxy is for someone who cannot answer themselves: once the person has, their answer stands.
+            if (channel == TaskChannels.Proxy && await db.TaskAnswers.AnyAsync(a => a.TaskId == task.Id && a.Channel != TaskChannels.Proxy, ct))
+                throw new WorkflowException(WorkflowErrorKind.Conflict, "answered-by-person",
+                    "The person has answered themselves; a proxy answer does not replace theirs. Nothing was recorded.");
             await db.TaskAnswers.Where(a => a.TaskId == task.Id && a.IsCurrent)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsCurrent, false), ct);
             db.TaskAnswers.Add(row);

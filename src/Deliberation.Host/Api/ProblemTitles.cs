@@ -91,6 +91,7 @@ public static class ProblemTitles
         ["invalid-photo"] = ("照片不符合要求（JPEG、PNG 或 WebP，不超过 5 MB）", "The photo is not accepted (JPEG, PNG or WebP, at most 5 MB)"),
         ["escalation-not-found"] = ("找不到该上报事项", "No such escalation"),
         ["notice-not-found"] = ("找不到该通知", "No such notice"),
+        ["answered-by-person"] = ("本人已经答复，代填不会覆盖本人的答复", "The person has answered themselves; a proxy answer does not replace theirs"),
         ["escalation-acknowledged"] = ("该上报事项已确认处理，未做任何更改", "The escalation was acknowledged already; nothing changed"),
     };
 

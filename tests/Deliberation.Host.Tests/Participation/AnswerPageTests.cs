@@ -389,6 +389,56 @@ public sealed class AnswerPageTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    [Trait("Category", "Security")]
+    public async Task ProxyAnswer_AfterThePersonAnsweredByLink_IsRefusedInChinese_AndTheirAnswerStands()
+    {
+        var (community, person, _) = await SeedAsync();
+        var (taskId, path) = await CreateTaskAsync(community, person);
+        Assert.Equal(HttpStatusCode.OK, (await PostAnswerAsync(path, ("choice", "a"))).StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tasks/{taskId}/proxy-answer") { Content = JsonContent.Create(new { answer = new { choice = "b" } }) };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var refused = await _staff.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("answered-by-person", (string)problem["code"]!);
+        Assert.Equal("本人已经答复，代填不会覆盖本人的答复", (string)problem["title"]!);
+        await using var db = Database.CreateContext();
+        var current = await db.TaskAnswers.SingleAsync(a => a.TaskId == taskId && a.IsCurrent);
+        Assert.Equal(("link", true), (current.Channel, current.Answer.Contains("\"a\"", StringComparison.Ordinal)));
+        Assert.Equal(1, await db.TaskAnswers.CountAsync(a => a.TaskId == taskId));
+    }
+
+    [Fact]
+    [Trait("Category", "Security")]
+    public async Task CreateTask_NamingAnotherCommunitysInstance_IsRefusedAtTheField_AndCreatesNothing()
+    {
+        var (mine, person, _) = await SeedAsync();
+        var (theirs, _, _) = await SeedAsync();
+        var theirInstance = await StartWaitingInstanceAsync(theirs);
+        await using (var db = Database.CreateContext())
+        {
+            var before = await db.Tasks.CountAsync(t => t.InstanceId == theirInstance.InstanceId);
+            Assert.Equal(0, before);
+        }
+
+        var response = await _staff.PostAsJsonAsync($"/api/communities/{mine}/tasks", new
+        {
+            personId = person, purpose = TaskPurposes.Ballot, title = "表决", data = JsonNode.Parse(Ballot),
+            instanceId = theirInstance.InstanceId, signalName = "ballot-answered",
+        });
+
+        // Another community's instance is as unknown as one that does not exist: the id in the body must be the caller's.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("instance-unknown", (string)problem["errorCodes"]!["instanceId"]![0]!);
+        await using (var db = Database.CreateContext())
+            Assert.Equal(0, await db.Tasks.CountAsync(t => t.InstanceId == theirInstance.InstanceId));
+        Assert.Equal(InstanceStatus.Suspended, (await _host.Services.GetRequiredService<IWorkflowStore>().GetInstanceAsync(theirInstance.InstanceId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
     public async Task Post_AnswerRowCannotBeWritten_TheWorkflowStepIsNotCommittedEither()
     {
         var (community, person, _) = await SeedAsync();
