@@ -19,8 +19,10 @@ var app = builder.Build();
 // impossible setting stops here, naming it, with nothing started and nothing to dispose half-way — the host's own
 // disposal after a failed start raced the test server's wait for it.
 app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseCodedStatusPages();
+app.UseJsonCharsetCheck();
 app.UseDeliberationWebUi();
 app.UseAuthentication();
 app.UseDeliberationAntiforgery();

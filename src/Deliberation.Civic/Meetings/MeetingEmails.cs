@@ -1,5 +1,6 @@
 using Markdig;
 using System.Text;
+using Deliberation.Civic.Minutes;
 using Deliberation.Engine.Messaging;
 
 namespace Deliberation.Civic.Meetings;
@@ -139,7 +140,7 @@ public static class MeetingEmails
             “{meeting.Name}”的会议纪要已归档（案件编号 {caseNumber}），全文如下，Word 版见附件。如有出入，请联系社区居委会。
 
             ----------------------------------------
-            {markdown}
+            {MarkdownText.Unescape(markdown)}
             ----------------------------------------
 
             {Signature}

@@ -180,7 +180,8 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
         foreach (var item in items)
             if (item.Funding is { Length: > 0 } f && !funding.Any(x => (string?)x == f)) funding.Add(f);
 
-        return new JsonObject
+        // Everything in the model is written into Markdown: people's words stay words (no links, images or headings).
+        return (JsonObject)MarkdownText.EscapeAll(new JsonObject
         {
             ["meeting"] = new JsonObject
             {
@@ -222,7 +223,7 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             ["funding"] = funding,
             ["notice"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(noticePlan) ? null : OneLine(noticePlan) },
             ["followUp"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(followUpPlan) ? null : OneLine(followUpPlan) },
-        };
+        })!;
     }
 
     /// <summary>

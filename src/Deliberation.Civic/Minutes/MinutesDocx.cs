@@ -37,12 +37,13 @@ public static class MinutesDocx
             {
                 var line = raw.TrimEnd();
                 if (line.Length == 0) continue;
+                // The text shows as written: Markdown's backslash escapes (people's words kept from becoming syntax) are taken out.
                 body.Append(line switch
                 {
-                    _ when line.StartsWith("# ", StringComparison.Ordinal) => Heading(line[2..], title: true),
-                    _ when line.StartsWith("## ", StringComparison.Ordinal) => Heading(line[3..], title: false),
-                    _ when line.StartsWith("- ", StringComparison.Ordinal) => Bullet(line[2..]),
-                    _ => Paragraph(line),
+                    _ when line.StartsWith("# ", StringComparison.Ordinal) => Heading(MarkdownText.Unescape(line[2..]), title: true),
+                    _ when line.StartsWith("## ", StringComparison.Ordinal) => Heading(MarkdownText.Unescape(line[3..]), title: false),
+                    _ when line.StartsWith("- ", StringComparison.Ordinal) => Bullet(MarkdownText.Unescape(line[2..])),
+                    _ => Paragraph(MarkdownText.Unescape(line)),
                 });
             }
             // A4 with the margins of GB/T 9704 (official documents): 37 mm top, 28 mm left, 26 mm right, 35 mm bottom.

@@ -9,6 +9,11 @@ public static class ActivityFaults
     public static readonly FieldMessage UnknownInput = new("activity-unknown-input",
         "Activity type '{type}' has no input '{input}'.", "活动类型 {type} 没有输入项“{input}”，请在流程设计中删除该项。");
 
+    /// <summary>A step ran more activities than the runtime's step budget (<see cref="Runtime.WorkflowRuntime.DefaultMaxActivitiesPerStep"/> by default) without waiting: a loop with no wait in it.</summary>
+    public static readonly FieldMessage StepBudget = new("step-budget",
+        "The step ran {max} activities without waiting (a loop with no wait?); it stopped at activity '{activity}'.",
+        "这一步连续执行了 {max} 个活动而没有等待（可能是没有等待的循环），已在活动“{activity}”处停下，请在流程设计中检查该循环后重试。");
+
     /// <summary>A required input is empty.</summary>
     public static readonly FieldMessage InputEmpty = new("activity-input-empty",
         "Input '{input}' of activity '{activity}' evaluated to an empty value.", "活动“{activity}”的输入项“{input}”的值为空，请在流程设计中补上。");

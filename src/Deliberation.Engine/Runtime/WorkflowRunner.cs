@@ -10,9 +10,12 @@ namespace Deliberation.Engine.Runtime;
 /// follows the connections of each outcome, and records every change in a <see cref="StepCommit"/>.
 /// It writes nothing itself; the caller commits the step in one transaction.
 /// </summary>
-internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
+internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxActivitiesPerStep)
 {
     private ExpressionEvaluator Expressions => expressions;
+
+    /// <summary>The most activities one step runs before what is left of it becomes incidents.</summary>
+    private int MaxActivitiesPerStep => maxActivitiesPerStep;
 
     private const string ForkFrame = "fork", ForEachFrame = "forEach";
 
@@ -69,20 +72,34 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions)
                     return;
             }
 
+            var executed = 0;
             do
             {
                 while (_queue.TryDequeue(out var token))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (++executed > runner.MaxActivitiesPerStep)
+                    {
+                        // A loop without a wait would run for ever inside one request: what is left of the step stops here,
+                        // each branch an incident, and a retry (after the definition is mended) goes on from it.
+                        StopOverBudget(token);
+                        while (_queue.TryDequeue(out var rest)) StopOverBudget(rest);
+                        break;
+                    }
                     await ExecuteAsync(token);
                     if (instance.Status == InstanceStatus.Finished) return;
                 }
             }
-            while (Settle());
+            while (executed <= runner.MaxActivitiesPerStep && Settle());
 
             if (_state.Faulted.Count > 0) instance.Status = InstanceStatus.Faulted;
             else if (_state.Waiting.Count > 0) instance.Status = InstanceStatus.Suspended;
             else Finish();
         }
+
+        private void StopOverBudget(Token token) =>
+            RaiseIncident(token, token.ActivityId, token.ExecutionId ?? NewId("e"), token.State ?? [],
+                ActivityFaults.StepBudget.Fault(("max", runner.MaxActivitiesPerStep), ("activity", token.ActivityId)));
 
         private void AcceptResume(Stimulus.Resume resume)
         {

@@ -25,13 +25,26 @@ public sealed class WorkflowRuntime
     private readonly WorkflowRunner _runner;
     private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    /// <summary>
+    /// How many activities one step may run by default before it stops: far above any real step (a ForEach over every
+    /// household of a large community), far below a loop with no wait that would run for ever inside one request.
+    /// </summary>
+    public const int DefaultMaxActivitiesPerStep = 20_000;
+
     /// <summary>Creates the runtime.</summary>
-    public WorkflowRuntime(IWorkflowStore store, DefinitionService definitions, ExpressionEvaluator expressions, TimeProvider time)
+    /// <param name="store">Where instances live.</param>
+    /// <param name="definitions">The published definitions.</param>
+    /// <param name="expressions">Evaluates inputs.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="maxActivitiesPerStep">The step budget: past it, what is left of the step becomes incidents (<c>step-budget</c>).</param>
+    public WorkflowRuntime(IWorkflowStore store, DefinitionService definitions, ExpressionEvaluator expressions, TimeProvider time,
+        int maxActivitiesPerStep = DefaultMaxActivitiesPerStep)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxActivitiesPerStep, 1);
         _store = store;
         _definitions = definitions;
         _time = time;
-        _runner = new WorkflowRunner(expressions);
+        _runner = new WorkflowRunner(expressions, maxActivitiesPerStep);
     }
 
     /// <summary>Raised after a commit that scheduled a timer, with its due time (wakes the timer pump early).</summary>

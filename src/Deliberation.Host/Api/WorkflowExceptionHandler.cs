@@ -21,7 +21,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
                 _ => StatusCodes.Status400BadRequest,
             }, w.Code, w.Message, w.FieldErrors is { } coded ? FieldMessages.Render(coded, language) : w.Errors,
                 (object?)w.Problems),
-            BadHttpRequestException b => (StatusCodes.Status400BadRequest, "bad-request", b.Message, null, null),
+            BadHttpRequestException b => (b.StatusCode, b.InnerException is JsonException ? "malformed-json" : FrameworkRefusals.CodeOf(b.StatusCode), b.Message, null, null),
             JsonException j => (StatusCodes.Status400BadRequest, "malformed-json", "The request body is not valid JSON: " + j.Message, null, null),
             _ => (0, "", "", null, null),
         };

@@ -16,10 +16,10 @@ internal static class MailTestDriver
     public static string PickupFolder(HostFactory host) => Path.Combine(host.DataPath, "mail", "pickup");
 
     /// <summary>Starts <c>sample-reminder</c>, whose first step emails <paramref name="email"/> about <paramref name="topic"/>.</summary>
-    public static async Task<Guid> StartSampleAsync(HttpClient staff, string email, string topic)
+    public static async Task<Guid> StartSampleAsync(HttpClient staff, string email, string topic, Guid? communityId = null)
     {
         var response = await staff.PostAsJsonAsync("/api/instances",
-            new { definitionId = "sample-reminder", input = new { email, topic, remindAfter = "24h" } });
+            new { definitionId = "sample-reminder", communityId, input = new { email, topic, remindAfter = "24h" } });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["instanceId"]!);
     }

@@ -78,8 +78,9 @@ public sealed class ReissueLinkEmailTests : IClassFixture<HostFactory>
     [Fact]
     public async Task ReissueLink_PersonWithEmail_EmailsTheNewLinkAndTheOldOneIsRefused()
     {
-        var instanceId = await MailTestDriver.StartSampleAsync(_staff, "wang.fang@example.com", "加装电梯");
         var (community, person) = await SeedAsync("wang.fang@example.com");
+        // The task's instance is the community's own: a task may only move its own community's workflow.
+        var instanceId = await MailTestDriver.StartSampleAsync(_staff, "wang.fang@example.com", "加装电梯", community);
         var (taskId, oldLink) = await CreateTaskAsync(community, person, instanceId);
         var before = await MailTestDriver.OutboxAsync(_host, instanceId);
 

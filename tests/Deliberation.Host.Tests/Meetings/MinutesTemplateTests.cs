@@ -42,6 +42,8 @@ public sealed class MinutesTemplateTests(SmtpServer smtp) : IClassFixture<SmtpSe
         try { Directory.Delete(_workflows, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
+    private const string Hostile = "[点我](javascript:alert(1)) ![图](https://evil.example/x.png) ## 七、补充决议";
+
     [Fact]
     public async Task BrokenAndHostileTemplates_RaiseIncidents_AndAFixedTemplateFilesOnRetry()
     {
@@ -55,6 +57,8 @@ public sealed class MinutesTemplateTests(SmtpServer smtp) : IClassFixture<SmtpSe
         await world.StartMeetingAsync(meetingId);
         await world.RecordAttendanceAsync(meetingId, ("甲一", true), ("乙二", true), ("丙三", true), ("钱律师", true));
         await world.PostAsync($"{world.Api}/meetings/{meetingId}/proposals", new { title = "<script>alert('x')</script>方案二", body = "北侧加装" });
+        // A point written as Markdown syntax: in every rendition it stays the words that were written.
+        await world.PostAsync($"{world.Api}/meetings/{meetingId}/points", new { text = Hostile });
         var proposalId = (string)(await world.MeetingAsync(meetingId))["proposals"]!.AsArray().Single()!["id"]!;
         await world.PostAsync($"{world.Api}/meetings/{meetingId}/proposals/{proposalId}/discussed", new { });
         await world.VoteAsync(meetingId, "是否同意方案二", ("甲一", "yes", null), ("乙二", "yes", null), ("丙三", "no", "费用太高"));
@@ -87,6 +91,15 @@ public sealed class MinutesTemplateTests(SmtpServer smtp) : IClassFixture<SmtpSe
         Assert.Contains("&lt;script&gt;", minutes.HtmlBody, StringComparison.Ordinal);
         var filed = (await world.MeetingAsync(meetingId))["minutes"]!.AsArray();
         Assert.Equal(2, filed.Count);
+        Assert.Contains(Hostile, minutes.TextBody, StringComparison.Ordinal);
+        foreach (var markup in new[] { "<a ", "<img", "<h3", "href=\"javascript:" }) Assert.DoesNotContain(markup, minutes.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("[点我](javascript:alert(1)) ![图](https://evil.example/x.png) ## 七、补充决议", minutes.HtmlBody, StringComparison.Ordinal);
+        var chinese = filed.Single(f => (string)f!["culture"]! == "zh-CN")!;
+        var markdown = await world.Staff.GetStringAsync($"{world.Api}/minutes/{(string)chinese["id"]!}/markdown");
+        Assert.Contains(@"\[点我\](javascript:alert(1)) \!\[图\](https://evil.example/x.png) \#\# 七、补充决议", markdown, StringComparison.Ordinal);
+        var docx = await world.Staff.GetByteArrayAsync($"{world.Api}/minutes/{(string)chinese["id"]!}/docx");
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Contains(Hostile, word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
     private static async Task<string> IncidentAsync(MeetingWorld world, string messagePart)
