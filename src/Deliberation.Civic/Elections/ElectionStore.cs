@@ -579,7 +579,7 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
         var ids = candidates.Select(c => c.Id).ToList();
         var tied = PluralityCount.Count(ids, votes, election.Seats).TiedForLastSeat;
         var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength) errors["reason"] = [CommonFields.RequiredAtMost.With(("max", MaxReasonLength))];
+        TextRules.Check(errors, "reason", reason, MaxReasonLength, required: true, multiline: true);
         if (order is null || order.Count != tied.Count || order.Distinct().Count() != order.Count || !order.All(tied.Contains))
             errors["order"] = [StakeholderFields.TieOrder.With(("candidates", string.Join(", ", tied)))];
         Refusals.ThrowIfAny(errors, "The tie decision is invalid; nothing changed.");

@@ -51,7 +51,7 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
                 title = string.IsNullOrWhiteSpace(title) ? complaint.Title : title;
             }
         }
-        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength) errors["title"] = [CommonFields.RequiredAtMost.With(("max", MaxTitleLength))];
+        TextRules.Check(errors, "title", title, MaxTitleLength, required: true);
         if (caseNumber?.Trim().Length > 60) errors["caseNumber"] = [CommonFields.AtMost.With(("max", 60))];
         Refusals.ThrowIfAny(errors, "The case is missing something or has invalid values; nothing was created.");
 

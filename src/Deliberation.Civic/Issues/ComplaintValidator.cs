@@ -38,10 +38,14 @@ public static class ComplaintValidator
         var title = draft.Title?.Trim() ?? "";
         if (title.Length == 0) problems.Add(new("title", "请填写标题。", "A title is required."));
         else if (title.Length > MaxTitleLength) problems.Add(new("title", $"标题最多 {MaxTitleLength} 个字。", $"The title may have at most {MaxTitleLength} characters."));
+        else if (TextRules.Check(title, MaxTitleLength, required: true) is { Code: "text-invalid-characters" })
+            problems.Add(new("title", Deliberation.Engine.Runtime.CommonFields.TextCharacters.ZhCn, Deliberation.Engine.Runtime.CommonFields.TextCharacters.En));
 
         var description = draft.Description?.Trim() ?? "";
         if (description.Length > MaxDescriptionLength)
             problems.Add(new("description", $"描述最多 {MaxDescriptionLength} 个字。", $"The description may have at most {MaxDescriptionLength} characters."));
+        else if (TextRules.Check(description, MaxDescriptionLength, required: false, multiline: true) is { Code: "text-invalid-characters" })
+            problems.Add(new("description", Deliberation.Engine.Runtime.CommonFields.TextCharacters.ZhCn, Deliberation.Engine.Runtime.CommonFields.TextCharacters.En));
 
         Rating(draft.Severity, "severity", "严重程度", "Severity", problems);
         Rating(draft.Urgency, "urgency", "紧急程度", "Urgency", problems);

@@ -260,15 +260,11 @@ internal static class MeetingRecords
     internal static WorkflowException Invalid(Dictionary<string, FieldError[]> errors, string message) =>
         new(WorkflowErrorKind.Invalid, "invalid-input", message) { FieldErrors = errors };
 
-    internal static void RequireText(Dictionary<string, FieldError[]> errors, string field, string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max) errors[field] = [CommonFields.RequiredAtMost.With(("max", max))];
-    }
+    internal static void RequireText(Dictionary<string, FieldError[]> errors, string field, string? value, int max) =>
+        TextRules.Check(errors, field, value, max, required: true, multiline: max > 200);
 
-    internal static void OptionalText(Dictionary<string, FieldError[]> errors, string field, string? value, int max)
-    {
-        if (value is not null && value.Trim().Length > max) errors[field] = [CommonFields.AtMost.With(("max", max))];
-    }
+    internal static void OptionalText(Dictionary<string, FieldError[]> errors, string field, string? value, int max) =>
+        TextRules.Check(errors, field, value, max, required: false, multiline: max > 200);
 
     internal static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -24,6 +24,9 @@ public enum AnswerProblem
     /// <summary>The comment is longer than <see cref="TaskForm.MaxCommentLength"/> characters.</summary>
     CommentTooLong,
 
+    /// <summary>The comment holds control characters or text-direction overrides (<see cref="TextRules"/>).</summary>
+    CommentCharacters,
+
     /// <summary>The task takes no comment.</summary>
     CommentNotAllowed,
 

@@ -17,6 +17,8 @@ public static class ParticipationFields
     public static readonly FieldMessage TooManyChoices = new("answer-too-many-choices", "At most {max} options may be chosen.", "最多可选 {max} 项。");
     public static readonly FieldMessage CommentRequired = new("answer-comment-required", "This task takes a written answer: give \"comment\".", "请填写文字答复。");
     public static readonly FieldMessage CommentTooLong = new("answer-comment-too-long", "The comment may have at most {max} characters.", "说明最多 {max} 个字符。");
+    public static readonly FieldMessage CommentCharacters = new("answer-comment-characters",
+        "Remove the control characters or text-direction overrides from the comment.", "请删除说明中的控制字符或文字方向控制符。");
     public static readonly FieldMessage CommentNotAllowed = new("answer-comment-not-allowed", "This task takes no comment.", "此任务不需要填写说明。");
     public static readonly FieldMessage PercentRequired = new("answer-percent-required", "Give \"percent\" (0–100), or \"done\": true.", "请填写完成百分比（0–100），或标记为已完成。");
     public static readonly FieldMessage PercentOutOfRange = new("answer-percent-range", "\"percent\" must be a whole number from 0 to 100.", "完成百分比须为 0 到 100 的整数。");

@@ -200,6 +200,7 @@ public sealed class TaskForm
 
         if (comment is not null && !AllowComment) return AnswerProblem.CommentNotAllowed;
         if (comment?.Length > MaxCommentLength) return AnswerProblem.CommentTooLong;
+        if (TextRules.Check(comment, MaxCommentLength, required: false, multiline: true) is not null) return AnswerProblem.CommentCharacters;
         if (Options.Count == 0)
         {
             if (chosen.Count > 0) return AnswerProblem.UnknownChoice;
@@ -287,6 +288,7 @@ public sealed class TaskForm
             comment = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         }
         if (comment?.Length > MaxCommentLength) return AnswerProblem.CommentTooLong;
+        if (TextRules.Check(comment, MaxCommentLength, required: false, multiline: true) is not null) return AnswerProblem.CommentCharacters;
         string? photoId = null;
         if (o["photoId"] is { } photo)
         {

@@ -75,8 +75,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             errors["personId"] = [CommonFields.PersonUnknown.Error()];
         if (!TaskPurposes.IsKnown(draft.Purpose))
             errors["purpose"] = [CommonFields.OneOf.With(("values", string.Join(", ", TaskPurposes.All)))];
-        if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length > MaxTitleLength)
-            errors["title"] = [CommonFields.RequiredAtMost.With(("max", MaxTitleLength))];
+        TextRules.Check(errors, "title", draft.Title, MaxTitleLength, required: true);
         if (!TaskForm.TryParse(draft.Data, out _, out var dataError))
             errors["data"] = [ParticipationFields.TaskData.With(("detail", dataError))];
         if (draft.ClosesAt is { } closes && closes <= now)
@@ -282,6 +281,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         AnswerProblem.TooManyChoices => ParticipationFields.TooManyChoices.With(("max", form.MaxChoices)),
         AnswerProblem.CommentRequired => ParticipationFields.CommentRequired.Error(),
         AnswerProblem.CommentTooLong => ParticipationFields.CommentTooLong.With(("max", TaskForm.MaxCommentLength)),
+        AnswerProblem.CommentCharacters => ParticipationFields.CommentCharacters.Error(),
         AnswerProblem.CommentNotAllowed => ParticipationFields.CommentNotAllowed.Error(),
         AnswerProblem.PercentRequired => ParticipationFields.PercentRequired.Error(),
         AnswerProblem.PercentOutOfRange => ParticipationFields.PercentOutOfRange.Error(),

@@ -17,4 +17,8 @@ public static class CommonFields
 
     /// <summary>Longer than <c>{max}</c> characters.</summary>
     public static readonly FieldMessage AtMost = new("at-most-characters", "At most {max} characters.", "最多 {max} 个字符。");
+
+    /// <summary>The text holds control characters or direction overrides (which can make a text read differently from what it says).</summary>
+    public static readonly FieldMessage TextCharacters = new("text-invalid-characters",
+        "Remove the control characters or text-direction overrides.", "请删除其中的控制字符或文字方向控制符。");
 }

@@ -86,6 +86,25 @@ public sealed class FrameworkRefusalTests(HostFactory host) : IClassFixture<Host
         }
     }
 
+    [Fact]
+    public async Task CaseTitle_WithADirectionOverride_IsRefusedAtTheFieldInChinese_AndNoCaseIsOpened()
+    {
+        var (id, _, _) = await RosterApi.CreateCommunityAsync(_client, "bidi-" + Guid.NewGuid().ToString("N")[..6]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/communities/{id}/cases")
+        {
+            Content = JsonContent.Create(new { title = "电梯\u202E费用全免" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("text-invalid-characters", (string)problem["errorCodes"]!["title"]![0]!);
+        Assert.Equal("请删除其中的控制字符或文字方向控制符。", (string)problem["errors"]!["title"]![0]!);
+        Assert.Equal(0, (int)(await _client.GetFromJsonAsync<JsonObject>($"/api/communities/{id}/case-list"))!["total"]!);
+    }
+
     private async Task<int> CountAsync(string communityId) =>
         (await _client.GetFromJsonAsync<JsonArray>($"/api/communities/{communityId}/precincts"))!.Count;
 }
