@@ -14,6 +14,16 @@ public static class ActivityFaults
         "The step ran {max} activities without waiting (a loop with no wait?); it stopped at activity '{activity}'.",
         "这一步连续执行了 {max} 个活动而没有等待（可能是没有等待的循环），已在活动“{activity}”处停下，请在流程设计中检查该循环后重试。");
 
+    /// <summary>A value larger than a variable may hold.</summary>
+    public static readonly FieldMessage ValueTooLarge = new("value-too-large",
+        "Activity '{activity}' would store {size} characters in variable '{variable}'; a variable holds at most {max}.",
+        "活动“{activity}”要在变量“{variable}”中保存 {size} 个字符，超过上限 {max}，请检查流程中的表达式。");
+
+    /// <summary>Variables larger together than an instance may hold.</summary>
+    public static readonly FieldMessage VariablesTooLarge = new("variables-too-large",
+        "Activity '{activity}' would make the instance's variables larger than {max} characters (setting '{variable}').",
+        "活动“{activity}”设置变量“{variable}”后，流程变量总量将超过上限 {max} 个字符，请检查流程中的表达式。");
+
     /// <summary>A required input is empty.</summary>
     public static readonly FieldMessage InputEmpty = new("activity-input-empty",
         "Input '{input}' of activity '{activity}' evaluated to an empty value.", "活动“{activity}”的输入项“{input}”的值为空，请在流程设计中补上。");

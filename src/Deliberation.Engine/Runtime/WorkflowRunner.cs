@@ -97,6 +97,25 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxAct
             else Finish();
         }
 
+        /// <summary>Each variable's size in characters of JSON, counted once per step and kept up to date as values are set.</summary>
+        private Dictionary<string, int>? _variableSizes;
+
+        /// <summary>
+        /// Refuses a value that would make a variable, or all of them together, larger than the bounds: an instance's state is
+        /// read and written whole at every step, so a script must not grow it without end.
+        /// </summary>
+        private void CheckVariableSize(string activityId, string name, JsonNode? value)
+        {
+            var size = value?.ToJsonString().Length ?? 4;
+            if (size > WorkflowRuntime.MaxVariableChars)
+                throw ActivityFaults.ValueTooLarge.Fault(("activity", activityId), ("variable", name), ("size", size), ("max", WorkflowRuntime.MaxVariableChars));
+            _variableSizes ??= _state.Variables.ToDictionary(v => v.Key, v => v.Value?.ToJsonString().Length ?? 4, StringComparer.Ordinal);
+            var total = _variableSizes.Where(v => v.Key != name).Sum(v => (long)v.Value) + size;
+            if (total > WorkflowRuntime.MaxVariablesChars)
+                throw ActivityFaults.VariablesTooLarge.Fault(("activity", activityId), ("variable", name), ("max", WorkflowRuntime.MaxVariablesChars));
+            _variableSizes[name] = size;
+        }
+
         private void StopOverBudget(Token token) =>
             RaiseIncident(token, token.ActivityId, token.ExecutionId ?? NewId("e"), token.State ?? [],
                 ActivityFaults.StepBudget.Fault(("max", runner.MaxActivitiesPerStep), ("activity", token.ActivityId)));
@@ -138,7 +157,7 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxAct
                 instance.Id, executionId, node, activity.Descriptor, state, now, runner.Expressions,
                 () => BuildModel(token.Scope, pendingVariables),
                 new MergedVariables(_state.Variables, pendingVariables),
-                (name, value) => pendingVariables[name] = value,
+                (name, value) => { CheckVariableSize(node.Id, name, value); pendingVariables[name] = value; },
                 pendingOutbox.Add,
                 instance.ScopeId,
                 instance.CorrelationId,

@@ -31,6 +31,12 @@ public sealed class WorkflowRuntime
     /// </summary>
     public const int DefaultMaxActivitiesPerStep = 20_000;
 
+    /// <summary>The largest value one variable may hold, in characters of JSON (256 K).</summary>
+    public const int MaxVariableChars = 256 * 1024;
+
+    /// <summary>The most all of an instance's variables may hold together, in characters of JSON (2 M).</summary>
+    public const int MaxVariablesChars = 2 * 1024 * 1024;
+
     /// <summary>Creates the runtime.</summary>
     /// <param name="store">Where instances live.</param>
     /// <param name="definitions">The published definitions.</param>

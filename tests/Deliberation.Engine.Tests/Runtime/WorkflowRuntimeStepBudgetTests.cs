@@ -54,4 +54,29 @@ public sealed class WorkflowRuntimeStepBudgetTests
         Assert.Equal(InstanceStatus.Faulted, retried.Status);
         Assert.Equal(99, (int)(await engine.InstanceAsync(report.InstanceId)).State.Variables["n"]!);
     }
+
+    [Fact]
+    public async Task HugeValue_BuiltByAScript_IsAnIncidentWithItsCode_AndIsNotStored()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        var report = await engine.PublishAndStartAsync("""
+            {
+              "id": "huge-value",
+              "variables": [ { "name": "big", "default": "small" } ],
+              "activities": [
+                { "id": "start", "type": "Start" },
+                { "id": "grow", "type": "SetVariable", "inputs": {
+                    "variable": { "type": "literal", "value": "big" },
+                    "value": { "type": "scriban", "value": "'x' | string.pad_right 300000" } } },
+                { "id": "end", "type": "End" }
+              ],
+              "connections": [ { "source": "start", "target": "grow" }, { "source": "grow", "target": "end" } ]
+            }
+            """);
+
+        Assert.Equal(InstanceStatus.Faulted, report.Status);
+        var incident = Assert.Single(await engine.IncidentsAsync(report.InstanceId));
+        Assert.Equal(("grow", "value-too-large"), (incident.ActivityId, incident.Code));
+        Assert.Equal("small", (string)(await engine.InstanceAsync(report.InstanceId)).State.Variables["big"]!);
+    }
 }
