@@ -27,6 +27,7 @@ app.UseDeliberationWebUi();
 app.UseAuthentication();
 app.UseDeliberationAntiforgery();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 // The API page works without the internet: the reference's script is served by the host, and the system's fonts

@@ -27,7 +27,7 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Accounts");
-        api.MapPost("/login", LoginAsync).AllowAnonymous()
+        api.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInLimit)
             .WithSummary("Signs in. useCookies=true sets the UI's cookie; false answers a bearer token for API clients (Authorization: Bearer …).");
         api.MapPost("/logout", LogoutAsync).WithSummary("Signs out of the cookie session.");
         api.MapGet("/me", MeAsync).WithSummary("The signed-in account, its roles and communities.");
@@ -38,10 +38,29 @@ public static class AuthApi
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<StaffUser> signIn, HttpContext http)
     {
         signIn.AuthenticationScheme = request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: request.UseCookies, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByEmailAsync(request.Email ?? "");
+        if (user is null)
+        {
+            // An unknown account answers as a wrong password does, after the same work: checking a password hash.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash, request.Password ?? "");
+            return Refused("wrong-credentials", http);
+        }
+        var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: request.UseCookies, lockoutOnFailure: false);
         if (result.Succeeded) return TypedResults.Empty;
-        var code = !result.IsLockedOut ? "wrong-credentials"
-            : await signIn.UserManager.FindByEmailAsync(request.Email ?? "") is { } user && UsersApi.IsDisabled(user) ? "account-disabled" : "locked-out";
+        // Only the right password learns that an account is disabled (or locked by an earlier version): anyone else hears
+        // "wrong email or password", whatever the account's state.
+        var code = result.IsLockedOut && await signIn.UserManager.CheckPasswordAsync(user, request.Password ?? "")
+            ? UsersApi.IsDisabled(user) ? "account-disabled" : "locked-out"
+            : "wrong-credentials";
+        return Refused(code, http);
+    }
+
+    /// <summary>A hash of a random password, checked for unknown accounts so that they take as long as known ones.</summary>
+    private static readonly string UnknownAccountHash =
+        new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+
+    private static ProblemHttpResult Refused(string code, HttpContext http)
+    {
         return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = StatusCodes.Status401Unauthorized,

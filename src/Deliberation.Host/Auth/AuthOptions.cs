@@ -14,4 +14,10 @@ public sealed class AuthOptions
 
     /// <summary>How long a sign-in lasts (cookie and bearer token), default 8 hours.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Sign-in attempts one address (one computer or office) may make per minute, default 20; more answer 429
+    /// (<c>too-many-sign-ins</c>). Wrong passwords never lock an account: an outsider could otherwise lock staff out.
+    /// </summary>
+    public int SignInsPerMinute { get; set; } = 20;
 }

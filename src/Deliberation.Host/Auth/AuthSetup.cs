@@ -8,6 +8,9 @@ namespace Deliberation.Host.Auth;
 /// <summary>ASP.NET Core Identity with cookie sign-in for the UI and bearer tokens for API clients.</summary>
 public static class AuthSetup
 {
+    /// <summary>The rate-limiting policy of sign-in.</summary>
+    public const string SignInLimit = "sign-in";
+
     /// <summary>Registers accounts, schemes and policies. Every endpoint requires a signed-in account unless it says otherwise.</summary>
     public static IServiceCollection AddDeliberationAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +25,9 @@ public static class AuthSetup
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Wrong passwords are throttled per address (SignInsPerMinute), never by locking the account: anyone who
+                // knows a staff member's email could lock them out otherwise.
+                o.Lockout.AllowedForNewUsers = true; // disabling an account is a lockout without end (UsersApi)
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole<Guid>>()
@@ -45,6 +50,21 @@ public static class AuthSetup
             .AddPolicy(AuthRoles.StaffPolicy, p => p.RequireRole(AuthRoles.Administrator, AuthRoles.CommitteeStaff))
             .AddPolicy(AuthRoles.CommunityPolicy, p => p.RequireRole(AuthRoles.All));
         services.AddSingleton<CommunityAccess>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(SignInLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.SignInsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                }));
+            limiter.OnRejected = async (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retry))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Api.FrameworkRefusals.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "too-many-sign-ins");
+            };
+        });
         services.AddHostedService<AdministratorBootstrap>();
         return services;
     }
