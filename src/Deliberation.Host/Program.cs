@@ -25,6 +25,7 @@ app.UseCodedStatusPages();
 app.UseJsonCharsetCheck();
 app.UseDeliberationWebUi();
 app.UseAuthentication();
+app.UseSessionCheck();
 app.UseDeliberationAntiforgery();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,5 +1,6 @@
 using Deliberation.Host.Api;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Deliberation.Host.Auth;
 
@@ -40,7 +41,7 @@ public static class AntiforgerySetup
     public static IApplicationBuilder UseDeliberationAntiforgery(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (NeedsToken(context.Request))
+            if (await NeedsTokenAsync(context))
             {
                 var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
                 try
@@ -70,15 +71,20 @@ public static class AntiforgerySetup
         return app;
     }
 
-    /// <summary>Whether the request changes state under <c>/api</c> on the strength of the UI's cookie alone.</summary>
-    public static bool NeedsToken(HttpRequest request)
+    /// <summary>
+    /// Whether the request changes state under <c>/api</c> with the UI's cookie: it needs the token unless a valid bearer token
+    /// itself signed it in — an Authorization header a page could add (malformed, or another scheme) never skips the check.
+    /// </summary>
+    public static async Task<bool> NeedsTokenAsync(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
             return false;
         if (!request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) return false;
-        var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
-        return request.Cookies.ContainsKey(AuthCookieName);
+        if (!request.Cookies.ContainsKey(AuthCookieName)) return false;
+        if (request.Headers.Authorization.Count == 0) return true;
+        return !(await context.AuthenticateAsync(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme)).Succeeded;
     }
 
     private static async Task RefuseAsync(HttpContext context)

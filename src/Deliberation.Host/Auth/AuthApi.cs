@@ -29,7 +29,7 @@ public static class AuthApi
         var api = app.MapGroup("/api/auth").WithTags("Accounts");
         api.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInLimit)
             .WithSummary("Signs in. useCookies=true sets the UI's cookie; false answers a bearer token for API clients (Authorization: Bearer …).");
-        api.MapPost("/logout", LogoutAsync).WithSummary("Signs out of the cookie session.");
+        api.MapPost("/logout", LogoutAsync).WithSummary("Signs out: every session of the account ends, cookie and bearer token alike.");
         api.MapGet("/me", MeAsync).WithSummary("The signed-in account, its roles and communities.");
         return app;
     }
@@ -71,8 +71,10 @@ public static class AuthApi
     }
 
     /// <summary>Signs out.</summary>
-    public static async Task<NoContent> LogoutAsync(SignInManager<StaffUser> signIn)
+    public static async Task<NoContent> LogoutAsync(SignInManager<StaffUser> signIn, HttpContext http)
     {
+        // A new security stamp ends every session the account has (SessionCheck), not only this browser's cookie.
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

@@ -106,6 +106,47 @@ public sealed class AccountAdministrationTests(HostFactory host) : IClassFixture
     }
 
     [Fact]
+    [Trait("Category", "Security")]
+    public async Task Logout_EndsEverySessionOfTheAccount_BearerAndCookie_AndAHeaderNeverSkipsTheAntiforgeryCheck()
+    {
+        var a = await AddCommunityAsync("acct-logout");
+        await CreateAsync("leaving@test.local", "CommitteeStaff", a);
+        using var client = host.CreateAnonymousClient();
+        var bearer = (string)(await (await client.PostAsJsonAsync("/api/auth/login",
+            new { email = "leaving@test.local", password = Password, useCookies = false })).Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
+        var cookieLogin = await client.PostAsJsonAsync("/api/auth/login", new { email = "leaving@test.local", password = Password, useCookies = true });
+        var cookie = cookieLogin.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("deliberation.auth=", StringComparison.Ordinal));
+        async Task<HttpStatusCode> MeAsync(string? token, string? withCookie)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+            if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            if (withCookie is not null) request.Headers.Add("Cookie", withCookie);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (await MeAsync(bearer, null), await MeAsync(null, cookie)));
+
+        // A cookie-signed change with a made-up Authorization header still needs the anti-forgery token.
+        using (var forged = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout"))
+        {
+            forged.Headers.Add("Cookie", cookie);
+            forged.Headers.TryAddWithoutValidation("Authorization", "bearer not-a-token");
+            var refused = await client.SendAsync(forged);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("antiforgery", (string)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["code"]!);
+        }
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(null, cookie));
+
+        using (var logout = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout"))
+        {
+            logout.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+            Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(logout)).StatusCode);
+        }
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (await MeAsync(bearer, null), await MeAsync(null, cookie)));
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync("leaving@test.local", Password));
+    }
+
+    [Fact]
     public async Task TheLastAdministrator_CannotLoseTheRoleOrBeDisabled()
     {
         var me = (await _admin.GetFromJsonAsync<JsonObject>("/api/auth/me"))!;
