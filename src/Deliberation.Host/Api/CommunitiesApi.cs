@@ -260,18 +260,10 @@ public static partial class CommunitiesApi
     {
         var language = request.Headers.AcceptLanguage.ToString();
         var english = ProblemTitles.PrefersEnglish(language);
-        return TypedResults.Problem(new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Type = "https://deliberation.local/problems/invalid-roster",
-            Title = ProblemTitles.For("invalid-roster", language),
-            Detail = english ? $"{problems.Count} problem(s); nothing was imported." : $"共 {problems.Count} 处问题，未导入任何内容。",
-            Extensions =
-            {
-                ["code"] = "invalid-roster",
-                ["problems"] = problems.Select(p => new RosterProblemView(p.Line, p.Column, p.Code, p.Message(english))).ToList(),
-            },
-        });
+        var problem = FrameworkRefusals.Problem(StatusCodes.Status400BadRequest, "invalid-roster", language,
+            english ? $"{problems.Count} problem(s); nothing was imported." : $"共 {problems.Count} 处问题，未导入任何内容。");
+        problem.Extensions["problems"] = problems.Select(p => new RosterProblemView(p.Line, p.Column, p.Code, p.Message(english))).ToList();
+        return TypedResults.Problem(problem);
     }
 
     private static async Task<Community> RequireCommunityAsync(CommunityStore communities, Guid communityId, CancellationToken cancellationToken) =>

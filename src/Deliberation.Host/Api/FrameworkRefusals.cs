@@ -21,19 +21,26 @@ public static class FrameworkRefusals
         _ => "bad-request",
     };
 
-    /// <summary>Writes the coded ProblemDetails of <paramref name="status"/> as the response.</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string? code = null)
+    /// <summary>A refusal as every answer of this host gives it: its status, its stable code and the title in <paramref name="language"/>.</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string code, string? language, string? detail = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        code ??= CodeOf(status);
-        context.Response.StatusCode = status;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = status,
             Type = $"https://deliberation.local/problems/{code}",
-            Title = ProblemTitles.For(code, context.Request.Headers.AcceptLanguage.ToString()),
+            Title = ProblemTitles.For(code, language),
+            Detail = detail,
         };
         problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    /// <summary>Writes the coded ProblemDetails of <paramref name="status"/> as the response.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string? code = null, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        var problem = Problem(status, code ?? CodeOf(status), context.Request.Headers.AcceptLanguage.ToString(), detail);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }

@@ -27,14 +27,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
         };
         if (status == 0) return false;
         httpContext.Response.StatusCode = status;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = status,
-            Type = $"https://deliberation.local/problems/{code}",
-            Title = ProblemTitles.For(code, language),
-            Detail = detail,
-        };
-        problem.Extensions["code"] = code;
+        var problem = FrameworkRefusals.Problem(status, code, language, detail);
         if (errors is not null) problem.Extensions["errors"] = errors;
         // The codes beside the words, by field, for clients that show their own text.
         if (exception is WorkflowException { FieldErrors: { } fields })

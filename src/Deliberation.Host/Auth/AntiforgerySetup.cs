@@ -87,22 +87,6 @@ public static class AntiforgerySetup
         return !(await context.AuthenticateAsync(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme)).Succeeded;
     }
 
-    private static async Task RefuseAsync(HttpContext context)
-    {
-        const string code = "antiforgery";
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Type = $"https://deliberation.local/problems/{code}",
-                Title = ProblemTitles.For(code, context.Request.Headers.AcceptLanguage.ToString()),
-                Detail = $"A signed-in browser request that changes data must carry the anti-forgery token in {HeaderName}.",
-                Extensions = { ["code"] = code },
-            },
-        });
-    }
+    private static Task RefuseAsync(HttpContext context) => FrameworkRefusals.WriteAsync(context, StatusCodes.Status400BadRequest, "antiforgery",
+        $"A signed-in browser request that changes data must carry the anti-forgery token in {HeaderName}.");
 }

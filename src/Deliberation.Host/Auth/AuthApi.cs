@@ -59,16 +59,8 @@ public static class AuthApi
     private static readonly string UnknownAccountHash =
         new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
 
-    private static ProblemHttpResult Refused(string code, HttpContext http)
-    {
-        return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status401Unauthorized,
-            Title = ProblemTitles.For(code, http.Request.Headers.AcceptLanguage),
-            Type = $"https://deliberation.local/problems/{code}",
-            Extensions = { ["code"] = code },
-        });
-    }
+    private static ProblemHttpResult Refused(string code, HttpContext http) =>
+        TypedResults.Problem(FrameworkRefusals.Problem(StatusCodes.Status401Unauthorized, code, http.Request.Headers.AcceptLanguage.ToString()));
 
     /// <summary>Signs out.</summary>
     public static async Task<NoContent> LogoutAsync(SignInManager<StaffUser> signIn, HttpContext http)
