@@ -29,12 +29,13 @@ app.UseSessionCheck();
 app.UseDeliberationAntiforgery();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.MapHealthChecks("/health").AllowAnonymous();
-app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous().ScopedBy(ScopeKind.Public);
+app.MapOpenApi().AllowAnonymous().ScopedBy(ScopeKind.Public);
 // The API page works without the internet: the reference's script is served by the host, and the system's fonts
 // replace the web fonts it would fetch from its vendor's CDN (a community office's network may not reach it).
-app.MapScalarApiReference("/api-docs", o => o.DisableDefaultFonts()).AllowAnonymous();
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorDashboardFilter()], DisplayStorageConnectionString = false });
+app.MapScalarApiReference("/api-docs", o => o.DisableDefaultFonts()).AllowAnonymous().ScopedBy(ScopeKind.Public);
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdministratorDashboardFilter()], DisplayStorageConnectionString = false })
+    .RequireAuthorization(AuthRoles.AdministratorPolicy).ScopedBy(ScopeKind.Administration);
 app.MapAuthApi();
 app.MapAntiforgeryApi();
 app.MapUsersApi();
@@ -52,7 +53,8 @@ app.MapMeetingsApi();
 app.MapImplementationApi();
 app.MapEscalationsApi();
 app.MapStaffNoticesApi();
-app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
+EndpointDeclarations.Verify(app);
 app.Run();
 
 /// <summary>The host's entry point; public so that tests can start it in process.</summary>

@@ -110,6 +110,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
             e.Property(d => d.Source).HasMaxLength(300);
             e.Property(d => d.Hash).HasMaxLength(64);
             e.HasIndex(d => d.Source);
+            e.HasIndex(d => d.OwnerCommunityId);
         });
         builder.Entity<InstanceRow>(e =>
         {

@@ -92,11 +92,12 @@ public sealed class EfDefinitionStore(DeliberationDatabase database) : IDefiniti
     }
 
     private static DefinitionVersion Map(DefinitionRow r) =>
-        new(r.DefinitionId, r.Version, r.IsPublished, r.Json, r.Hash, r.Source, r.CreatedAt, r.PublishedAt, r.Revision);
+        new(r.DefinitionId, r.Version, r.IsPublished, r.Json, r.Hash, r.Source, r.CreatedAt, r.PublishedAt, r.Revision, r.OwnerCommunityId);
 
     private static DefinitionRow ToRow(DefinitionVersion v) => new()
     {
         DefinitionId = v.DefinitionId, Version = v.Version, IsPublished = v.IsPublished, Json = v.Json, Hash = v.Hash,
         Source = v.Source, CreatedAt = v.CreatedAt, PublishedAt = v.PublishedAt, Revision = v.Revision,
+        OwnerCommunityId = v.OwnerCommunityId,
     };
 }

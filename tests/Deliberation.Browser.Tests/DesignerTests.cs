@@ -4,23 +4,42 @@ using Microsoft.Playwright;
 
 namespace Deliberation.Browser.Tests;
 
-/// <summary>Acceptance 2: edit fanshi-youjiqing in the designer, publish the next version, and find it as saved.</summary>
+/// <summary>
+/// Acceptance 2: staff open fanshi-youjiqing (shared by every community, so read-only to them), save a copy for their
+/// community, edit and publish it in the designer, and find it as saved.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class DesignerTests(BrowserWorld world)
 {
     [Fact]
-    public async Task Designer_AddConnectFixAndPublish_PublishesTheNextVersionAndReloadsExactlyAsSaved()
+    public async Task Designer_SharedWorkflowIsCopiedForTheCommunity_ThenAddConnectFixAndPublish_ReloadsExactlyAsSaved()
     {
-        var before = (await world.Admin.GetFromJsonAsync<JsonArray>("/api/workflows/fanshi-youjiqing/versions"))!.Count;
+        var sharedBefore = (await world.Admin.GetFromJsonAsync<JsonArray>("/api/workflows/fanshi-youjiqing/versions"))!.Count;
         // The new activity leads to the diagram's (first) end, whatever the file calls it.
         var current = (await world.Admin.GetFromJsonAsync<JsonObject>("/api/workflows/fanshi-youjiqing"))!;
         var end = (string)current["definition"]!["activities"]!.AsArray().First(a => (string)a!["type"]! == "End")!["id"]!;
         var page = await world.NewPageAsync();
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
         await page.GetByRole(AriaRole.Link, new() { Name = "流程设计" }).ClickAsync();
+        var row = page.GetByTestId("definitions").Locator("tr", new() { HasText = "fanshi-youjiqing" });
+        await Assertions.Expect(row.GetByTestId("workflow-scope")).ToHaveTextAsync("各社区共用");
         await page.GetByRole(AriaRole.Link, new() { Name = "编辑 fanshi-youjiqing" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("canvas")).ToHaveAttributeAsync("data-ready", "true");
+
+        // Shared by every community: staff cannot save or publish it, only copy it for their community.
+        await Assertions.Expect(page.GetByTestId("shared-note")).ToContainTextAsync("只有管理员可以修改");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "发布" })).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" })).ToBeDisabledAsync();
+        var id = "fanshi-youjiqing-" + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("本社区流程的 ID").FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "另存为本社区流程" }).ClickAsync();
+        await page.WaitForURLAsync($"**/designer/{id}");
+        await Assertions.Expect(page.GetByTestId("canvas")).ToHaveAttributeAsync("data-ready", "true");
+        await Assertions.Expect(page.GetByTestId("shared-note")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("（大龙社区）");
+        var before = (await world.Admin.GetFromJsonAsync<JsonArray>($"/api/workflows/{id}/versions"))!.Count;
+        Assert.Equal(1, before);
 
         // The palette: Chinese names by category, searchable.
         await page.GetByLabel("搜索活动").FillAsync("等待一段");
@@ -67,7 +86,8 @@ public sealed class DesignerTests(BrowserWorld world)
         await page.Locator("#prop-duration").FillAsync("2h");
         await Assertions.Expect(field.Locator(".field-error")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
-        var next = before + 1;
+        // The copy's draft (version 1) is published.
+        var next = before;
         await Assertions.Expect(page.GetByTestId("designer-message")).ToHaveTextAsync($"已发布版本 {next}");
         var listed = page.GetByTestId("versions").Locator($"li[data-version='{next}']");
         await Assertions.Expect(listed).ToHaveAttributeAsync("data-published", "true");
@@ -82,8 +102,9 @@ public sealed class DesignerTests(BrowserWorld world)
         // Reloading shows exactly what was saved: the server's document and the canvas agree.
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("canvas")).ToHaveAttributeAsync("data-ready", "true");
-        var saved = (await world.Admin.GetFromJsonAsync<JsonObject>("/api/workflows/fanshi-youjiqing"))!;
+        var saved = (await world.Admin.GetFromJsonAsync<JsonObject>($"/api/workflows/{id}"))!;
         Assert.Equal(next, (int)saved["version"]!["version"]!);
+        Assert.Equal(world.CommunityId, (string)saved["version"]!["ownerCommunityId"]!);
         Assert.True((bool)saved["version"]!["isPublished"]!);
         var activities = saved["definition"]!["activities"]!.AsArray();
         var delay = activities.Single(a => (string)a!["id"]! == "delay1")!;
@@ -96,6 +117,8 @@ public sealed class DesignerTests(BrowserWorld world)
         await Assertions.Expect(edge).ToHaveCountAsync(1);
         await node.ClickAsync();
         await Assertions.Expect(page.Locator("#prop-duration")).ToHaveValueAsync("2h");
+        // The shared workflow is as it was.
+        Assert.Equal(sharedBefore, (await world.Admin.GetFromJsonAsync<JsonArray>("/api/workflows/fanshi-youjiqing/versions"))!.Count);
         await page.Context.CloseAsync();
     }
 
@@ -110,7 +133,8 @@ public sealed class DesignerTests(BrowserWorld world)
             ["activities"] = new JsonArray(new JsonObject { ["id"] = "start", ["type"] = "Start", ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = 0, ["y"] = 0 } } } }),
             ["connections"] = new JsonArray(),
         };
-        (await world.Admin.PutAsJsonAsync($"/api/workflows/{id}", draft)).EnsureSuccessStatusCode();
+        // The community's own workflow, which its staff may change.
+        (await world.Admin.PutAsJsonAsync($"/api/workflows/{id}?communityId={world.CommunityId}", draft)).EnsureSuccessStatusCode();
         var page = await world.NewPageAsync();
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
         await page.GotoAsync($"/designer/{id}");

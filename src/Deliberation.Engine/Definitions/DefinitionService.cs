@@ -22,7 +22,15 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
 
     /// <summary>Saves a draft. <paramref name="ifMatch"/> is the ETag the editor loaded; a mismatch means someone else saved meanwhile.</summary>
     /// <exception cref="WorkflowException">Invalid definition (with every problem), or a concurrent save (conflict).</exception>
-    public async Task<DefinitionVersion> SaveDraftAsync(string json, string? ifMatch, CancellationToken cancellationToken)
+    public Task<DefinitionVersion> SaveDraftAsync(string json, string? ifMatch, CancellationToken cancellationToken) =>
+        SaveDraftAsync(json, ifMatch, null, cancellationToken);
+
+    /// <summary>
+    /// Saves a draft; a definition saved for the first time belongs to <paramref name="ownerForNew"/> (null: shared by every
+    /// community). A definition's owner never changes afterwards: who may save it is the caller's concern.
+    /// </summary>
+    /// <exception cref="WorkflowException">Invalid definition (with every problem), or a concurrent save (conflict).</exception>
+    public async Task<DefinitionVersion> SaveDraftAsync(string json, string? ifMatch, Guid? ownerForNew, CancellationToken cancellationToken)
     {
         var definition = ValidateOrThrow(json);
         var normalized = DefinitionJson.Write(definition);
@@ -38,7 +46,8 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
                 ? updated
                 : throw Changed(definition.Id);
         }
-        var draft = new DefinitionVersion(definition.Id, (latest?.Version ?? 0) + 1, false, normalized, Hash(normalized), "api", now, null, 1);
+        var draft = new DefinitionVersion(definition.Id, (latest?.Version ?? 0) + 1, false, normalized, Hash(normalized), "api", now, null, 1,
+            latest is null ? ownerForNew : latest.OwnerCommunityId);
         return await store.InsertAsync(draft, cancellationToken) ? draft : throw Changed(definition.Id);
     }
 
@@ -75,7 +84,7 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
             return new ImportResult(fileName, ImportOutcome.SkippedNewerPublished, latestPublished, []);
         var latest = await store.GetLatestAsync(definition.Id, cancellationToken);
         var now = time.GetUtcNow();
-        var version = new DefinitionVersion(definition.Id, (latest?.Version ?? 0) + 1, true, content, hash, source, now, now, 1);
+        var version = new DefinitionVersion(definition.Id, (latest?.Version ?? 0) + 1, true, content, hash, source, now, now, 1, latest?.OwnerCommunityId);
         return await store.InsertAsync(version, cancellationToken)
             ? new ImportResult(fileName, ImportOutcome.Imported, version, [])
             : new ImportResult(fileName, ImportOutcome.SkippedNewerPublished, await store.GetLatestAsync(definition.Id, cancellationToken), []);
@@ -92,7 +101,8 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
         if (record is null || !record.IsPublished)
             throw new WorkflowException(WorkflowErrorKind.NotFound, "definition-not-published",
                 version is null ? $"'{definitionId}' has no published version." : $"'{definitionId}' version {version} does not exist or is not published.");
-        return _compiled.GetOrAdd((definitionId, record.Version), _ => new CompiledWorkflow(DefinitionJson.Parse(record.Json), record.Version, registry));
+        return _compiled.GetOrAdd((definitionId, record.Version),
+            _ => new CompiledWorkflow(DefinitionJson.Parse(record.Json), record.Version, registry) { OwnerCommunityId = record.OwnerCommunityId });
     }
 
     private WorkflowDefinition ValidateOrThrow(string json)

@@ -34,6 +34,9 @@ public sealed class CompiledWorkflow
     /// <summary>Its version.</summary>
     public int Version { get; }
 
+    /// <summary>The community whose own workflow this is (only its instances may run it), or null for a shared one.</summary>
+    public Guid? OwnerCommunityId { get; init; }
+
     /// <summary>The Start activity.</summary>
     public string StartActivityId { get; }
 

@@ -11,4 +11,6 @@ public enum WorkflowErrorKind
     Invalid,
     /// <summary>422: an idempotency key reused for a different request.</summary>
     IdempotencyMismatch,
+    /// <summary>403: the caller may see the thing but not change it.</summary>
+    Forbidden,
 }

@@ -78,6 +78,9 @@ public sealed class WorkflowRuntime
         if (key is not null && await ReplayAsync(key, hash, cancellationToken) is { } replay) return replay;
 
         var workflow = await _definitions.GetRunnableAsync(request.DefinitionId, request.Version, cancellationToken);
+        // A community's own workflow runs only in that community; to any other it does not exist.
+        if (workflow.OwnerCommunityId is { } owner && owner != request.ScopeId)
+            throw new WorkflowException(WorkflowErrorKind.NotFound, "definition-not-published", $"'{request.DefinitionId}' has no published version.");
         var input = BindInputs(workflow.Definition, request.Input);
         var now = _time.GetUtcNow();
         var instance = new WorkflowInstance

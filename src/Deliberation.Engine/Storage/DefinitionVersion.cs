@@ -10,9 +10,11 @@ namespace Deliberation.Engine.Storage;
 /// <param name="CreatedAt">When the version was created.</param>
 /// <param name="PublishedAt">When it was published.</param>
 /// <param name="Revision">Incremented by every save of a draft; guards concurrent edits.</param>
+/// <param name="OwnerCommunityId">The community whose own workflow this is (only it can start it), or null for a shared
+/// workflow every community can start. Set when the definition is first saved; every version of a definition has the same owner.</param>
 public sealed record DefinitionVersion(
     string DefinitionId, int Version, bool IsPublished, string Json, string Hash, string Source,
-    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, long Revision)
+    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, long Revision, Guid? OwnerCommunityId = null)
 {
     /// <summary>The value of the version's ETag: version and revision.</summary>
     public string ETag => $"\"{Version}-{Revision}\"";

@@ -1,4 +1,5 @@
 using Deliberation.Engine.Activities;
+using Deliberation.Host.Auth;
 
 namespace Deliberation.Host.Api;
 
@@ -8,7 +9,7 @@ public static class ActivitiesApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/activities", ListActivities).WithTags("Activities").RequireAuthorization(Auth.AuthRoles.StaffPolicy).WithSummary("Lists the activity types (palette).");
+        app.MapGet("/api/activities", ListActivities).WithTags("Activities").RequireAuthorization(Auth.AuthRoles.StaffPolicy).ScopedBy(ScopeKind.NotCommunityData).WithSummary("Lists the activity types (palette).");
         return app;
     }
 

@@ -61,8 +61,8 @@ public static partial class CommunitiesApi
         // Staff act in their own communities; building heads may read the roster (to answer for residents);
         // creating a community is for administrators.
         var api = app.MapGroup("/api/communities").WithTags("Communities").RequireAuthorization(Auth.AuthRoles.StaffPolicy).RequireCommunityScope();
-        api.MapPost("/", CreateCommunityAsync).RequireAuthorization(Auth.AuthRoles.AdministratorPolicy).WithSummary("Creates a community (administrators).");
-        api.MapGet("/", ListCommunitiesAsync).WithSummary("Lists the communities the account may see.");
+        api.MapPost("/", CreateCommunityAsync).RequireAuthorization(Auth.AuthRoles.AdministratorPolicy).ScopedBy(Auth.ScopeKind.Administration).WithSummary("Creates a community (administrators).");
+        api.MapGet("/", ListCommunitiesAsync).ScopedBy(Auth.ScopeKind.Filtered).WithSummary("Lists the communities the account may see.");
         api.MapGet("/{communityId:guid}", GetCommunityAsync).WithSummary("Gets a community.");
         api.MapPut("/{communityId:guid}/escalation-contacts", SetEscalationContactsAsync)
             .WithSummary("Sets the escalation contacts (e.g. the street office): comma-separated addresses, each checked; empty removes them. Staff accounts of the community are always told too.");

@@ -44,7 +44,7 @@ public static class ComplaintsApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/catalogue", (MattersCatalogue catalogue) => TypedResults.Ok(catalogue.Matters)).WithTags("Complaints")
+        app.MapGet("/api/catalogue", (MattersCatalogue catalogue) => TypedResults.Ok(catalogue.Matters)).WithTags("Complaints").ScopedBy(ScopeKind.NotCommunityData)
             .RequireAuthorization(AuthRoles.CommunityPolicy).WithSummary("Lists the deliberation matters catalogue (协商事项指导目录): the categories of complaints.");
 
         // Building heads log and read; staff also merge and anchor.

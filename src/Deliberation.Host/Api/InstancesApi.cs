@@ -38,17 +38,17 @@ public static class InstancesApi
     public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(AuthRoles.StaffPolicy);
-        api.MapPost("/", StartAsync).WithSummary("Starts an instance of a published workflow. Send Idempotency-Key to make retries safe.");
-        api.MapGet("/", ListAsync).WithSummary("Lists instances, newest first; filter by definitionId, status, correlationId.");
-        api.MapGet("/{id:guid}", GetAsync).WithSummary("Gets an instance: status, what it waits on, variables, incidents.");
-        api.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("The instance's journal, in order.");
-        api.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancels the instance and its timers.");
-        api.MapPost("/{id:guid}/signals/{signal}", SignalAsync).Accepts<JsonNode>("application/json")
+        api.MapPost("/", StartAsync).ScopedBy(ScopeKind.BodyCommunity).WithSummary("Starts an instance of a published workflow. Send Idempotency-Key to make retries safe.");
+        api.MapGet("/", ListAsync).ScopedBy(ScopeKind.Filtered).WithSummary("Lists instances, newest first; filter by definitionId, status, correlationId.");
+        api.MapGet("/{id:guid}", GetAsync).RequireInstanceScope().WithSummary("Gets an instance: status, what it waits on, variables, incidents.");
+        api.MapGet("/{id:guid}/journal", JournalAsync).RequireInstanceScope().WithSummary("The instance's journal, in order.");
+        api.MapPost("/{id:guid}/cancel", CancelAsync).RequireInstanceScope().WithSummary("Cancels the instance and its timers.");
+        api.MapPost("/{id:guid}/signals/{signal}", SignalAsync).RequireInstanceScope().Accepts<JsonNode>("application/json")
             .WithSummary("Sends a named signal with an optional JSON payload; every activity waiting for it resumes.");
-        api.MapPost("/{id:guid}/bookmarks/{bookmarkId:guid}/resume", ResumeAsync).Accepts<JsonNode>("application/json")
+        api.MapPost("/{id:guid}/bookmarks/{bookmarkId:guid}/resume", ResumeAsync).RequireInstanceScope().Accepts<JsonNode>("application/json")
             .WithSummary("Resumes one bookmark. A consumed bookmark answers 409 and changes nothing.");
-        api.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", RetryAsync).WithSummary("Re-runs the faulted activity of an incident.");
-        app.MapGet("/api/incidents", IncidentsAsync).WithTags("Instances").RequireAuthorization(AuthRoles.StaffPolicy).WithSummary("Open incidents across instances.");
+        api.MapPost("/{id:guid}/incidents/{incidentId:guid}/retry", RetryAsync).RequireInstanceScope().WithSummary("Re-runs the faulted activity of an incident.");
+        app.MapGet("/api/incidents", IncidentsAsync).WithTags("Instances").RequireAuthorization(AuthRoles.StaffPolicy).ScopedBy(ScopeKind.Filtered).WithSummary("Open incidents across instances.");
         return app;
     }
 
@@ -163,8 +163,23 @@ public static class InstancesApi
         }
     }
 
-    private static string? Key(HttpRequest http) =>
-        http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key) ? key.ToString() : null;
+    /// <summary>The longest Idempotency-Key accepted.</summary>
+    public const int MaxIdempotencyKeyLength = 200;
+
+    /// <summary>
+    /// The request's Idempotency-Key, scoped to the signed-in account: two accounts (or communities) using the same key
+    /// never see each other's requests, nor learn that a key was used.
+    /// </summary>
+    private static string? Key(HttpRequest http)
+    {
+        if (!http.Headers.TryGetValue(IdempotencyHeader, out var values) || string.IsNullOrWhiteSpace(values)) return null;
+        var key = values.ToString();
+        if (key.Length > MaxIdempotencyKeyLength || key.Any(c => c < 0x21 || c > 0x7e))
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "idempotency-key-invalid",
+                $"An Idempotency-Key is 1–{MaxIdempotencyKeyLength} visible ASCII characters, e.g. a UUID.");
+        var account = CommunityAccess.UserId(http.HttpContext.User) ?? Guid.Empty;
+        return $"{account:N}:{key}";
+    }
 
     private static InstanceSummary Summary(InstanceRow i) =>
         new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.CorrelationId, i.ScopeId, i.CreatedAt, i.UpdatedAt, i.EndedAt);

@@ -43,7 +43,7 @@ public static class MeetingsApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/rules-templates", Templates).WithTags("Meetings").RequireAuthorization(AuthRoles.StaffPolicy)
+        app.MapGet("/api/rules-templates", Templates).WithTags("Meetings").RequireAuthorization(AuthRoles.StaffPolicy).ScopedBy(ScopeKind.NotCommunityData)
             .WithSummary("Lists the rules-of-procedure templates with their decision formulas.");
         var api = app.MapGroup("/api/communities/{communityId:guid}").WithTags("Meetings")
             .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();

@@ -1,6 +1,7 @@
 using Deliberation.Engine.Runtime;
-using Deliberation.Persistence;
+using Deliberation.Host.Auth;
 using Deliberation.Persistence.Entities;
+using Deliberation.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;
@@ -26,13 +27,13 @@ public static class OutboxApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/outbox", ListAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
+        app.MapGet("/api/outbox", ListAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy).ScopedBy(ScopeKind.Filtered)
             .WithSummary("Lists outbox messages, newest first; status=pending, sent or failed (failed ones are never retried on their own); each email with its subject.");
-        app.MapPost("/api/outbox/{outboxId:guid}/resend", ResendAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.AdministratorPolicy)
+        app.MapPost("/api/outbox/{outboxId:guid}/resend", ResendAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.AdministratorPolicy).ScopedBy(ScopeKind.Administration)
             .WithSummary("Sends a message that failed for good once more (administrators, after mending its cause); 409 when it has not failed.");
-        app.MapGet("/api/timers", TimersAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
+        app.MapGet("/api/timers", TimersAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy).ScopedBy(ScopeKind.Filtered)
             .WithSummary("The pending workflow timers (reminders, deadlines), soonest first, of the instances the account may see; communityId for one community's.");
-        app.MapGet("/api/signals/pending", SignalsAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy)
+        app.MapGet("/api/signals/pending", SignalsAsync).WithTags("Outbox").RequireAuthorization(Auth.AuthRoles.StaffPolicy).ScopedBy(ScopeKind.Filtered)
             .WithSummary("The signals received and not yet taken by their instance, oldest first, of the instances the account may see; communityId for one community's.");
         return app;
     }

@@ -18,6 +18,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
                 WorkflowErrorKind.NotFound => StatusCodes.Status404NotFound,
                 WorkflowErrorKind.Conflict => StatusCodes.Status409Conflict,
                 WorkflowErrorKind.IdempotencyMismatch => StatusCodes.Status422UnprocessableEntity,
+                WorkflowErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status400BadRequest,
             }, w.Code, w.Message, w.FieldErrors is { } coded ? FieldMessages.Render(coded, language) : w.Errors,
                 (object?)w.Problems),

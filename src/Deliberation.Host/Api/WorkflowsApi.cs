@@ -1,17 +1,24 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Storage;
 using Deliberation.Engine.Validation;
+using Deliberation.Host.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;
 
-/// <summary>Workflow definitions: list, get, validate, save a draft, publish, export.</summary>
+/// <summary>
+/// Workflow definitions: list, get, validate, save a draft, publish, export. Who sees and changes which is
+/// <see cref="DefinitionAccess"/>'s rule: shared workflows are changed by administrators, a community's own by its staff.
+/// </summary>
 public static class WorkflowsApi
 {
-    /// <summary>A version as listed.</summary>
-    public sealed record VersionSummary(string DefinitionId, int Version, bool IsPublished, string Source, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, string ETag, string? DisplayName);
+    /// <summary>A version as listed: <paramref name="OwnerCommunityId"/> null for a workflow shared by every community;
+    /// <paramref name="CanChange"/> whether the caller may save and publish it.</summary>
+    public sealed record VersionSummary(string DefinitionId, int Version, bool IsPublished, string Source, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt,
+        string ETag, string? DisplayName, Guid? OwnerCommunityId, bool CanChange);
 
     /// <summary>A version with its document.</summary>
     public sealed record VersionDocument(VersionSummary Version, JsonNode? Definition);
@@ -23,37 +30,46 @@ public static class WorkflowsApi
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization(Auth.AuthRoles.StaffPolicy);
-        api.MapGet("/", ListAsync).WithSummary("Lists definitions (newest version of each).");
-        api.MapGet("/{id}", GetAsync).WithSummary("Gets the newest version of a definition, or ?version=N.");
-        api.MapGet("/{id}/versions", ListVersionsAsync).WithSummary("Lists the versions of a definition.");
-        api.MapPost("/validate", ValidateAsync).Accepts<WorkflowDefinition>("application/json").WithSummary("Validates a definition without saving it.");
-        api.MapPut("/{id}", SaveDraftAsync).Accepts<WorkflowDefinition>("application/json")
-            .WithSummary("Saves a draft (a new version after a published one). Send If-Match with the ETag you loaded to detect concurrent edits.");
-        api.MapPost("/{id}/versions/{version:int}/publish", PublishAsync).WithSummary("Publishes a draft; published versions never change.");
-        api.MapGet("/{id}/versions/{version:int}/export", ExportAsync).WithSummary("Downloads a version as a JSON file.");
+        api.MapGet("/", ListAsync).ScopedBy(ScopeKind.Filtered).WithSummary("Lists definitions (newest version of each).");
+        api.MapGet("/{id}", GetAsync).ScopedBy(ScopeKind.DefinitionRoute).WithSummary("Gets the newest version of a definition, or ?version=N.");
+        api.MapGet("/{id}/versions", ListVersionsAsync).ScopedBy(ScopeKind.DefinitionRoute).WithSummary("Lists the versions of a definition.");
+        api.MapPost("/validate", ValidateAsync).ScopedBy(ScopeKind.NotCommunityData).Accepts<WorkflowDefinition>("application/json").WithSummary("Validates a definition without saving it.");
+        api.MapPut("/{id}", SaveDraftAsync).ScopedBy(ScopeKind.DefinitionRoute).Accepts<WorkflowDefinition>("application/json")
+            .WithSummary("Saves a draft (a new version after a published one). Send If-Match with the ETag you loaded to detect concurrent edits. "
+                + "A new workflow belongs to ?communityId= (or your only community); administrators naming none make a shared one.");
+        api.MapPost("/{id}/versions/{version:int}/publish", PublishAsync).ScopedBy(ScopeKind.DefinitionRoute).WithSummary("Publishes a draft; published versions never change.");
+        api.MapGet("/{id}/versions/{version:int}/export", ExportAsync).ScopedBy(ScopeKind.DefinitionRoute).WithSummary("Downloads a version as a JSON file.");
         return app;
     }
 
     /// <summary>Lists definitions.</summary>
-    public static async Task<Ok<List<VersionSummary>>> ListAsync(IDefinitionStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListLatestAsync(cancellationToken)).Select(Summary).ToList());
+    public static async Task<Ok<List<VersionSummary>>> ListAsync(IDefinitionStore store, DefinitionAccess access, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var visible = await access.VisibleAsync(user, await store.ListLatestAsync(cancellationToken), cancellationToken);
+        var list = new List<VersionSummary>(visible.Count);
+        foreach (var v in visible) list.Add(Summary(v, await access.CanChangeAsync(user, v, cancellationToken)));
+        return TypedResults.Ok(list);
+    }
 
     /// <summary>Gets a version.</summary>
     public static async Task<Results<Ok<VersionDocument>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
-        string id, int? version, IDefinitionStore store, HttpContext http, CancellationToken cancellationToken)
+        string id, int? version, IDefinitionStore store, DefinitionAccess access, HttpContext http, CancellationToken cancellationToken)
     {
-        var record = version is { } v ? await store.GetAsync(id, v, cancellationToken) : await store.GetLatestAsync(id, cancellationToken);
+        var latest = await access.SeenAsync(http.User, id, cancellationToken);
+        var record = version is { } v ? await store.GetAsync(id, v, cancellationToken) : latest;
         if (record is null) return NotFound(http, id, version);
         http.Response.Headers.ETag = record.ETag;
-        return TypedResults.Ok(new VersionDocument(Summary(record), JsonNode.Parse(record.Json)));
+        return TypedResults.Ok(new VersionDocument(Summary(record, await access.CanChangeAsync(http.User, latest, cancellationToken)), JsonNode.Parse(record.Json)));
     }
 
     /// <summary>Lists versions.</summary>
     public static async Task<Results<Ok<List<VersionSummary>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ListVersionsAsync(
-        string id, IDefinitionStore store, HttpContext http, CancellationToken cancellationToken)
+        string id, IDefinitionStore store, DefinitionAccess access, HttpContext http, CancellationToken cancellationToken)
     {
+        var latest = await access.SeenAsync(http.User, id, cancellationToken);
+        var canChange = await access.CanChangeAsync(http.User, latest, cancellationToken);
         var versions = await store.ListVersionsAsync(id, withJson: true, cancellationToken);
-        return versions.Count == 0 ? NotFound(http, id, null) : TypedResults.Ok(versions.Select(Summary).ToList());
+        return versions.Count == 0 ? NotFound(http, id, null) : TypedResults.Ok(versions.Select(v => Summary(v, canChange)).ToList());
     }
 
     /// <summary>Validates a definition.</summary>
@@ -65,8 +81,9 @@ public static class WorkflowsApi
 
     /// <summary>Saves a draft.</summary>
     public static async Task<Results<Ok<VersionSummary>, BadRequest<Microsoft.AspNetCore.Mvc.ProblemDetails>>> SaveDraftAsync(
-        string id, HttpRequest request, DefinitionService definitions, CancellationToken cancellationToken)
+        string id, Guid? communityId, HttpRequest request, DefinitionService definitions, DefinitionAccess access, CancellationToken cancellationToken)
     {
+        var owner = await access.OwnerForSaveAsync(request.HttpContext.User, id, communityId, cancellationToken);
         var json = await ReadBodyAsync(request, cancellationToken);
         var problems = definitions.Validator.Validate(json, out var definition);
         if (problems.Count == 0 && definition!.Id != id)
@@ -78,23 +95,26 @@ public static class WorkflowsApi
                 Extensions = { ["code"] = "invalid-definition" },
             });
         }
-        var saved = await definitions.SaveDraftAsync(json, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
+        var saved = await definitions.SaveDraftAsync(json, request.Headers.IfMatch.FirstOrDefault(), owner, cancellationToken);
         request.HttpContext.Response.Headers.ETag = saved.ETag;
-        return TypedResults.Ok(Summary(saved));
+        return TypedResults.Ok(Summary(saved, canChange: true));
     }
 
     /// <summary>Publishes a draft.</summary>
-    public static async Task<Ok<VersionSummary>> PublishAsync(string id, int version, HttpRequest request, DefinitionService definitions, CancellationToken cancellationToken)
+    public static async Task<Ok<VersionSummary>> PublishAsync(string id, int version, HttpRequest request, DefinitionService definitions, DefinitionAccess access,
+        CancellationToken cancellationToken)
     {
+        await access.RequireChangeAsync(request.HttpContext.User, id, cancellationToken);
         var published = await definitions.PublishAsync(id, version, request.Headers.IfMatch.FirstOrDefault(), cancellationToken);
         request.HttpContext.Response.Headers.ETag = published.ETag;
-        return TypedResults.Ok(Summary(published));
+        return TypedResults.Ok(Summary(published, canChange: true));
     }
 
     /// <summary>Exports a version as a file.</summary>
     public static async Task<Results<FileContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> ExportAsync(
-        string id, int version, IDefinitionStore store, HttpContext http, CancellationToken cancellationToken)
+        string id, int version, IDefinitionStore store, DefinitionAccess access, HttpContext http, CancellationToken cancellationToken)
     {
+        await access.SeenAsync(http.User, id, cancellationToken);
         var record = await store.GetAsync(id, version, cancellationToken);
         if (record is null) return NotFound(http, id, version);
         var pretty = DefinitionJson.Write(DefinitionJson.Parse(record.Json));
@@ -107,7 +127,7 @@ public static class WorkflowsApi
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    private static VersionSummary Summary(DefinitionVersion v)
+    private static VersionSummary Summary(DefinitionVersion v, bool canChange)
     {
         string? name = null;
         if (v.Json.Length > 0)
@@ -115,7 +135,7 @@ public static class WorkflowsApi
             try { name = DefinitionJson.Parse(v.Json).DisplayName?.ZhCN; }
             catch (System.Text.Json.JsonException) { /* listed without a name */ }
         }
-        return new(v.DefinitionId, v.Version, v.IsPublished, v.Source, v.CreatedAt, v.PublishedAt, v.ETag, name);
+        return new(v.DefinitionId, v.Version, v.IsPublished, v.Source, v.CreatedAt, v.PublishedAt, v.ETag, name, v.OwnerCommunityId, canChange);
     }
 
     private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(HttpContext http, string id, int? version) =>

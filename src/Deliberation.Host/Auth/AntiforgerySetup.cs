@@ -66,7 +66,7 @@ public static class AntiforgerySetup
                 http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, HeaderName));
             })
-            .AllowAnonymous().WithTags("Accounts")
+            .AllowAnonymous().ScopedBy(ScopeKind.Public).WithTags("Accounts")
             .WithSummary($"Sets the anti-forgery cookie and answers the request token; the UI sends it as {HeaderName} on every cookie-signed change. Fetch it again after signing in.");
         return app;
     }

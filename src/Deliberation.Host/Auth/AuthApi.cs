@@ -27,10 +27,10 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Accounts");
-        api.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInLimit)
+        api.MapPost("/login", LoginAsync).AllowAnonymous().ScopedBy(ScopeKind.Public).RequireRateLimiting(AuthSetup.SignInLimit)
             .WithSummary("Signs in. useCookies=true sets the UI's cookie; false answers a bearer token for API clients (Authorization: Bearer …).");
-        api.MapPost("/logout", LogoutAsync).WithSummary("Signs out: every session of the account ends, cookie and bearer token alike.");
-        api.MapGet("/me", MeAsync).WithSummary("The signed-in account, its roles and communities.");
+        api.MapPost("/logout", LogoutAsync).RequireAuthorization().ScopedBy(ScopeKind.Account).WithSummary("Signs out: every session of the account ends, cookie and bearer token alike.");
+        api.MapGet("/me", MeAsync).RequireAuthorization().ScopedBy(ScopeKind.Account).WithSummary("The signed-in account, its roles and communities.");
         return app;
     }
 

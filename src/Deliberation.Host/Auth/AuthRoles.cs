@@ -23,4 +23,12 @@ public static class AuthRoles
 
     /// <summary>Policy: administrators only.</summary>
     public const string AdministratorPolicy = "administrator";
+
+    /// <summary>The roles each policy admits: the policies are built from this, and the authorisation matrix test reads it.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> PolicyRoles = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [AdministratorPolicy] = [Administrator],
+        [StaffPolicy] = [Administrator, CommitteeStaff],
+        [CommunityPolicy] = All,
+    };
 }

@@ -44,12 +44,11 @@ public static class AuthSetup
             o.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AuthRoles.AdministratorPolicy, p => p.RequireRole(AuthRoles.Administrator))
-            .AddPolicy(AuthRoles.StaffPolicy, p => p.RequireRole(AuthRoles.Administrator, AuthRoles.CommitteeStaff))
-            .AddPolicy(AuthRoles.CommunityPolicy, p => p.RequireRole(AuthRoles.All));
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in AuthRoles.PolicyRoles) authorization.AddPolicy(policy, p => p.RequireRole(roles));
         services.AddSingleton<CommunityAccess>();
+        services.AddSingleton<DefinitionAccess>();
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(SignInLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(

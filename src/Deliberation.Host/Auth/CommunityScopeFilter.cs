@@ -12,7 +12,7 @@ public static class CommunityScopeFilter
 {
     /// <summary>Checks the <c>{communityId}</c> route value.</summary>
     public static TBuilder RequireCommunityScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.ScopedBy(ScopeKind.CommunityRoute).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (http.Request.RouteValues.TryGetValue("communityId", out var raw) && Guid.TryParse(raw?.ToString(), out var communityId)
@@ -23,7 +23,7 @@ public static class CommunityScopeFilter
 
     /// <summary>Checks the community of the task in the <c>{taskId}</c> route value.</summary>
     public static TBuilder RequireTaskScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.ScopedBy(ScopeKind.TaskRoute).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (http.Request.RouteValues.TryGetValue("taskId", out var raw) && Guid.TryParse(raw?.ToString(), out var taskId))
@@ -32,6 +32,21 @@ public static class CommunityScopeFilter
                 var communityId = await db.Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.CommunityId).FirstOrDefaultAsync(http.RequestAborted);
                 if (communityId is null || !await http.RequestServices.GetRequiredService<CommunityAccess>().CanSeeAsync(http.User, communityId, http.RequestAborted))
                     throw new WorkflowException(WorkflowErrorKind.NotFound, "task-not-found", $"There is no task {taskId}.");
+            }
+            return await next(context);
+        });
+
+    /// <summary>Checks the community of the workflow instance in the <c>{id}</c> route value.</summary>
+    public static TBuilder RequireInstanceScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.ScopedBy(ScopeKind.InstanceRoute).AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var instanceId))
+            {
+                await using var db = http.RequestServices.GetRequiredService<DeliberationDatabase>().CreateContext();
+                var found = await db.Instances.Where(i => i.Id == instanceId).Select(i => new { i.ScopeId }).FirstOrDefaultAsync(http.RequestAborted);
+                if (found is null || !await http.RequestServices.GetRequiredService<CommunityAccess>().CanSeeAsync(http.User, found.ScopeId, http.RequestAborted))
+                    throw new WorkflowException(WorkflowErrorKind.NotFound, "instance-not-found", $"There is no instance {instanceId}.");
             }
             return await next(context);
         });

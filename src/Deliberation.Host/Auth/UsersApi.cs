@@ -32,7 +32,7 @@ public static class UsersApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(AuthRoles.AdministratorPolicy);
+        var api = app.MapGroup("/api/users").WithTags("Accounts").RequireAuthorization(AuthRoles.AdministratorPolicy).ScopedBy(ScopeKind.Administration);
         api.MapPost("/", CreateAsync).WithSummary("Creates an account with roles and communities (administrators).");
         api.MapGet("/", ListAsync).WithSummary("Lists accounts (administrators).");
         api.MapPut("/{userId:guid}", UpdateAsync)

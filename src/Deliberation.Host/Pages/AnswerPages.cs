@@ -4,6 +4,7 @@ using Deliberation.Civic.Issues;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Runtime;
+using Deliberation.Host.Auth;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Primitives;
 
@@ -13,14 +14,14 @@ namespace Deliberation.Host.Pages;
 /// The pages stakeholders reach from their email: <c>GET /t/{token}</c> shows the task and
 /// records nothing (mail scanners prefetch links); <c>POST /t/{token}</c> records the answer.
 /// No account: the signed token is the credential, so the pages are anonymous, never cached,
-/// never indexed and never leak the URL as a referrer. Chinese by default, <c>?lang=en</c> for English.
+/// never indexed and never leak the URL as a referrer. Chinese by default; English with <c>?lang=en</c>, or without <c>?lang</c> when the browser prefers English.
 /// </summary>
 public static class AnswerPages
 {
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup(AnswerLinks.PathPrefix.TrimEnd('/')).AllowAnonymous().ExcludeFromDescription();
+        var pages = app.MapGroup(AnswerLinks.PathPrefix.TrimEnd('/')).AllowAnonymous().ScopedBy(ScopeKind.SignedToken).ExcludeFromDescription();
         pages.MapGet("/{token}", ShowAsync);
         pages.MapPost("/{token}", AnswerAsync);
         return app;
@@ -30,7 +31,7 @@ public static class AnswerPages
     public static async Task<IResult> ShowAsync(string token, string? lang, HttpContext http, TaskStore tasks, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var t = PageText.For(IsEnglish(lang));
+        var t = PageText.For(IsEnglish(lang, http));
         var opened = await tasks.OpenLinkAsync(token, cancellationToken);
         if (!opened.Verification.IsValid) return Refused(http, t, opened.Verification.Status);
         var task = opened.Task!;
@@ -51,7 +52,7 @@ public static class AnswerPages
     public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, ActionItemStore actionItems, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var t = PageText.For(IsEnglish(lang));
+        var t = PageText.For(IsEnglish(lang, http));
         var opened = await tasks.OpenLinkAsync(token, cancellationToken);
         if (!opened.Verification.IsValid) return Refused(http, t, opened.Verification.Status);
         var task = opened.Task!;
@@ -59,7 +60,16 @@ public static class AnswerPages
         if (task.IsClosedAt(time.GetUtcNow())) return Page(http, StatusCodes.Status409Conflict, AnswerPageHtml.Closed(t, task, form, opened.Current));
         if (!http.Request.HasFormContentType) return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Message(t, t.Busy, t.BadForm));
 
-        var fields = await http.Request.ReadFormAsync(cancellationToken);
+        IFormCollection fields;
+        try
+        {
+            fields = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // A form value with a NUL, a multipart body cut short: the visitor gets the page, not an error from the framework.
+            return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Message(t, t.Busy, t.BadForm));
+        }
         var comment = fields["comment"].ToString();
         JsonObject answer;
         if (form.IsProgress)
@@ -134,7 +144,10 @@ public static class AnswerPages
         }
     }
 
-    private static bool IsEnglish(string? lang) => lang is { Length: > 0 } && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+    /// <summary>English when <c>?lang=en</c> asks for it, or, without <c>?lang</c>, when the browser prefers English; Chinese otherwise.</summary>
+    private static bool IsEnglish(string? lang, HttpContext http) => lang is { Length: > 0 }
+        ? lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+        : Api.ProblemTitles.PrefersEnglish(http.Request.Headers.AcceptLanguage.ToString());
 
     private static List<string> Values(StringValues values) => values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList();
 

@@ -1,3 +1,4 @@
+using Deliberation.Host.Auth;
 using Deliberation.Integrations.Mail;
 
 namespace Deliberation.Host.Pages;
@@ -20,7 +21,7 @@ public static class DevMailboxPages
         ArgumentNullException.ThrowIfNull(app);
         if (app.ServiceProvider.GetRequiredService<MailOptions>().UsesSmtp) return app;
         // Anonymous at the endpoint so that a request from this machine needs no account; the filter decides, and refuses with 404.
-        var pages = app.MapGroup(Path).AllowAnonymous().ExcludeFromDescription().AddEndpointFilter<DevMailboxAccessFilter>();
+        var pages = app.MapGroup(Path).AllowAnonymous().ScopedBy(ScopeKind.DevelopmentOnly).ExcludeFromDescription().AddEndpointFilter<DevMailboxAccessFilter>();
         pages.MapGet("", ListAsync);
         pages.MapGet("/{file}", ShowAsync);
         pages.MapGet("/{file}/raw", Raw);

@@ -14,4 +14,5 @@ public sealed class DefinitionRow
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public long Revision { get; set; }
+    public Guid? OwnerCommunityId { get; set; }
 }

@@ -39,6 +39,10 @@ export interface AnchorResponse { complaint: Complaint; instance: StepReport; no
 export interface VersionSummary {
   definitionId: string; version: number; isPublished: boolean; source: string; createdAt: string; publishedAt: string | null;
   eTag: string; displayName: string | null;
+  /** Null for a workflow every community shares; otherwise the community whose own it is. */
+  ownerCommunityId: string | null;
+  /** Whether the signed-in account may save and publish it. */
+  canChange: boolean;
 }
 export interface WorkflowInputOption { value: string; displayName?: Localized | null }
 export interface WorkflowInput {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import {
   Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow,
   type Connection, type Edge, type NodeChange, type OnSelectionChangeParams,
@@ -9,7 +9,8 @@ import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
-import { setNavigationGuard } from '../router';
+import { navigate, setNavigationGuard } from '../router';
+import { useSession } from '../session';
 import { nodeTypes, type ActivityFlowNode } from './ActivityNode';
 import { minimapColor, toEdges, toNodes } from './flow';
 import {
@@ -28,8 +29,10 @@ export interface LoadedWorkflow { doc: WorkflowDefinition; etag: string | null; 
  * The designer: palette, canvas and property panel over one definition, with undo/redo, save (If-Match),
  * publish, import/export and unsaved-change protection.
  */
-export function DesignerEditor({ initial, descriptors, reload }: { initial: LoadedWorkflow; descriptors: ActivityDescriptor[]; reload: () => void }) {
+export function DesignerEditor({ initial, descriptors, reload, shared = false }:
+  { initial: LoadedWorkflow; descriptors: ActivityDescriptor[]; reload: () => void; shared?: boolean }) {
   const { t, pick, lang } = useI18n();
+  const { community } = useSession();
   const flow = useReactFlow();
   const byType = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
   const [history, setHistory] = useState<History<WorkflowDefinition>>(() =>
@@ -45,6 +48,9 @@ export function DesignerEditor({ initial, descriptors, reload }: { initial: Load
   const versions = useLoad(() => request<VersionSummary[]>(`/api/workflows/${encodeURIComponent(doc.id)}/versions`)
     .catch((err: unknown) => { if (err instanceof ApiError && err.status === 404) return [] as VersionSummary[]; throw err; }), [doc.id]);
   const dirty = doc !== savedDoc;
+  // A shared workflow the account may not change: read it, or save a copy for the community (then change that).
+  const readOnly = summary !== null && !summary.canChange;
+  const [copyId, setCopyId] = useState(`${initial.doc.id}-${community?.code ?? 'own'}`);
   const importRef = useRef<HTMLInputElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const ariaLabels = useFlowAriaLabels();
@@ -151,7 +157,9 @@ export function DesignerEditor({ initial, descriptors, reload }: { initial: Load
   const save = async (): Promise<{ summary: VersionSummary; etag: string } | null> => {
     setMessage(null);
     try {
-      const { data, headers } = await requestFull<VersionSummary>(`/api/workflows/${encodeURIComponent(doc.id)}`, {
+      // A new workflow belongs to the community being worked in, unless an administrator makes it shared.
+      const owner = !summary && !shared && community ? `?communityId=${encodeURIComponent(community.id)}` : '';
+      const { data, headers } = await requestFull<VersionSummary>(`/api/workflows/${encodeURIComponent(doc.id)}${owner}`, {
         method: 'PUT', body: serialize(doc), headers: etag ? { 'If-Match': etag } : {},
       });
       const newEtag = headers.get('ETag') ?? data.eTag;
@@ -191,6 +199,21 @@ export function DesignerEditor({ initial, descriptors, reload }: { initial: Load
       versions.reload();
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof ApiError && err.status === 409 ? t('conflict') : errorText(err, t('requestFailed')), testId: 'designer-message' });
+    }
+  };
+
+  const saveAsOwn = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(copyId)) { setMessage({ kind: 'error', text: t('newWorkflowId'), testId: 'designer-message' }); return; }
+    const name = pick(doc.displayName) || doc.id;
+    const copy = { ...doc, id: copyId, displayName: { 'zh-CN': `${name}（${community?.name ?? t('ownWorkflow')}）`, en: `${doc.displayName?.en ?? doc.id} (${community?.name ?? 'own'})` } };
+    try {
+      await request<VersionSummary>(`/api/workflows/${encodeURIComponent(copyId)}${community ? `?communityId=${encodeURIComponent(community.id)}` : ''}`,
+        { method: 'PUT', body: serialize(copy) });
+      navigate(`/designer/${encodeURIComponent(copyId)}`);
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')), testId: 'designer-message' });
     }
   };
 
@@ -235,14 +258,22 @@ export function DesignerEditor({ initial, descriptors, reload }: { initial: Load
           <button type="button" onClick={doRedo} disabled={!canRedo(history)} aria-keyshortcuts="Control+Y">{t('redo')}</button>
           <button type="button" onClick={() => commit(autoLayout(doc))}>{t('autoLayout')}</button>
           <button type="button" onClick={() => onDelete({ nodes: nodes.filter((n) => selectedSet.has(n.id)), edges: [] })} disabled={selected.length === 0}>{t('deleteSelected')}</button>
-          <button type="button" onClick={() => void save()}>{t('saveDraft')}</button>
-          <button type="button" className="primary" onClick={() => void publish()}>{t('publish')}</button>
+          <button type="button" onClick={() => void save()} disabled={readOnly}>{t('saveDraft')}</button>
+          <button type="button" className="primary" onClick={() => void publish()} disabled={readOnly}>{t('publish')}</button>
           <button type="button" onClick={exportJson}>{t('exportJson')}</button>
           <button type="button" onClick={() => importRef.current?.click()}>{t('importJson')}</button>
           <input ref={importRef} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-label={t('importJson')}
             onChange={(e) => void importJson(e.target.files?.[0])} />
           {message?.kind === 'error' && message.text.startsWith(t('conflict')) ? <button type="button" onClick={reload}>{t('reload')}</button> : null}
         </div>
+        {readOnly ? (
+          <form className="inline-form shared-note" onSubmit={(e) => void saveAsOwn(e)} data-testid="shared-note">
+            <p>{t('sharedReadOnly')}</p>
+            <label htmlFor="copy-id">{t('saveAsOwnId')}</label>
+            <input id="copy-id" value={copyId} onChange={(e) => setCopyId(e.target.value)} />
+            <button type="submit">{t('saveAsOwn')}</button>
+          </form>
+        ) : null}
         {message ? <Message kind={message.kind} testId={message.testId}>{message.text}</Message> : null}
       </div>
       <div className="designer-body">

@@ -7,18 +7,21 @@ import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { navigate } from '../router';
+import { useSession } from '../session';
 
 export function DesignerListPage() {
   const { t } = useI18n();
   const list = useLoad(() => request<VersionSummary[]>('/api/workflows'), []);
   // The palette is the same for every definition: fetch it while the list is read.
   useEffect(() => { void loadDescriptors().catch(() => undefined); }, []);
+  const { community, isAdministrator } = useSession();
   const [newId, setNewId] = useState('');
+  const [shared, setShared] = useState(false);
   const [error, setError] = useState('');
   const create = (e: FormEvent) => {
     e.preventDefault();
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(newId)) { setError(t('newWorkflowId')); return; }
-    navigate(`/designer/${newId}?new=1`);
+    navigate(`/designer/${newId}?new=1${shared ? '&shared=1' : ''}`);
   };
   return (
     <>
@@ -27,7 +30,7 @@ export function DesignerListPage() {
         <h2 id="definitions-title">{t('definitions')}</h2>
         {list.error ? <Message kind="error">{errorText(list.error, t('requestFailed'))}</Message> : null}
         <table className="table" data-testid="definitions">
-          <thead><tr><th scope="col">{t('title')}</th><th scope="col">ID</th><th scope="col">{t('versions')}</th><th scope="col">{t('status')}</th><th scope="col"><span className="sr-only">{t('edit')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('title')}</th><th scope="col">ID</th><th scope="col">{t('versions')}</th><th scope="col">{t('status')}</th><th scope="col">{t('workflowScope')}</th><th scope="col"><span className="sr-only">{t('edit')}</span></th></tr></thead>
           <tbody>
             {(list.data ?? []).map((w) => (
               <tr key={w.definitionId}>
@@ -35,6 +38,7 @@ export function DesignerListPage() {
                 <td><code>{w.definitionId}</code></td>
                 <td>{t('version', { n: w.version })}</td>
                 <td>{w.isPublished ? t('published') : t('draft')}</td>
+                <td data-testid="workflow-scope">{w.ownerCommunityId === null ? t('sharedWorkflow') : w.ownerCommunityId === community?.id ? community.name : t('ownWorkflow')}</td>
                 <td><Link to={`/designer/${w.definitionId}`}>{t('edit')}<span className="sr-only"> {w.definitionId}</span></Link></td>
               </tr>
             ))}
@@ -44,6 +48,7 @@ export function DesignerListPage() {
       <form className="card inline-form" onSubmit={create}>
         <label htmlFor="new-id">{t('newWorkflowId')}</label>
         <input id="new-id" value={newId} onChange={(e) => setNewId(e.target.value)} aria-invalid={!!error} aria-describedby={error ? 'new-id-error' : undefined} />
+        {isAdministrator ? <label className="check"><input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> {t('makeShared')}</label> : null}
         <button type="submit">{t('newWorkflow')}</button>
         {error ? <p className="field-error" id="new-id-error">{error}</p> : null}
       </form>

@@ -24,6 +24,7 @@ export function DesignerPage({ id }: { id: string }) {
   const path = usePath();
   const version = queryParam(path, 'version');
   const isNew = queryParam(path, 'new') === '1';
+  const shared = queryParam(path, 'shared') === '1';
   const { t } = useI18n();
   const descriptors = useLoad(loadDescriptors, []);
   const loaded = useLoad(() => loadWorkflow(id, version, isNew), [id, version, isNew]);
@@ -33,7 +34,7 @@ export function DesignerPage({ id }: { id: string }) {
   if (!loaded.data || !descriptors.data) return <p>{t('loading')}</p>;
   return (
     <ReactFlowProvider>
-      <DesignerEditor key={`${id}@${loaded.data.summary?.version ?? 'new'}@${loaded.data.etag ?? ''}`} initial={loaded.data} descriptors={descriptors.data} reload={loaded.reload} />
+      <DesignerEditor key={`${id}@${loaded.data.summary?.version ?? 'new'}@${loaded.data.etag ?? ''}`} initial={loaded.data} descriptors={descriptors.data} reload={loaded.reload} shared={shared} />
     </ReactFlowProvider>
   );
 }

@@ -1852,6 +1852,10 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("json");
 
+                    b.Property<Guid?>("OwnerCommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_community_id");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("published_at");
@@ -1867,6 +1871,8 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnName("source");
 
                     b.HasKey("DefinitionId", "Version");
+
+                    b.HasIndex("OwnerCommunityId");
 
                     b.HasIndex("Source");
 

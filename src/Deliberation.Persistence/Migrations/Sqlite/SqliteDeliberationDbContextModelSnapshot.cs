@@ -1898,6 +1898,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("json");
 
+                    b.Property<byte[]>("OwnerCommunityId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("owner_community_id");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("published_at");
@@ -1913,6 +1917,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnName("source");
 
                     b.HasKey("DefinitionId", "Version");
+
+                    b.HasIndex("OwnerCommunityId");
 
                     b.HasIndex("Source");
 
