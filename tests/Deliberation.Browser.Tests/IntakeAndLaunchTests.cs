@@ -7,6 +7,7 @@ namespace Deliberation.Browser.Tests;
 [Trait("Category", "Browser")]
 public sealed class IntakeAndLaunchTests(BrowserWorld world)
 {
+    // A real 1×1 PNG (it decodes, so PhotoSanitizer accepts it; with its transparent pixel it is kept as a PNG).
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 

@@ -25,7 +25,5 @@ public static class ActionItemFields
         "Give percent (a whole number 0–100) or done: true, and optionally comment.", "请填写完成百分比（0–100 的整数）或勾选已完成，可附说明。");
     public static readonly FieldMessage PhotoByForm = new("photo-by-form", "Send the photo with the answer page's form.", "请通过答复页面的表单上传照片。");
     public static readonly FieldMessage WindowPositive = new("window-positive", "Longer than zero, e.g. 7d.", "须大于零，例如 7d。");
-    public static readonly FieldMessage PhotoTooLarge = new("photo-too-large", "The photo is larger than {max} MB.", "照片不能超过 {max} MB。");
-    public static readonly FieldMessage PhotoFormat = new("photo-format", "The photo must be a JPEG, PNG or WebP image.", "照片须为 JPEG、PNG 或 WebP 格式。");
 #pragma warning restore CS1591
 }

@@ -1,25 +1,21 @@
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Issues;
-using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Civic.Implementation;
 
 /// <summary>
-/// Photos sent with progress reports, checked as complaint photos are (<see cref="ComplaintPhotos"/>: JPEG, PNG or WebP by
-/// content, at most 5 MB) and stored as <c>{community}/action-items/{item}/{photo}.{ext}</c> in the photo store.
+/// Photos sent with progress reports, re-encoded as complaint photos are (<see cref="PhotoSanitizer"/>: JPEG, PNG or WebP
+/// by content, at most 5 MB, no metadata) and stored as <c>{community}/action-items/{item}/{photo}.{ext}</c> in the photo store.
 /// </summary>
 /// <param name="store">The photo store (<c>{DataPath}/photos</c>).</param>
 public sealed class ActionItemPhotos(IFileStore store)
 {
-    /// <summary>Checks and stores a photo for an item; returns its id, to be named in the progress report.</summary>
-    /// <exception cref="WorkflowException">Not an accepted image, or too large (400, <c>invalid-photo</c>, error on <c>photo</c>).</exception>
-    public async Task<Guid> SaveAsync(Guid communityId, Guid itemId, byte[] content, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Stores a re-encoded photo for an item; returns its id, to be named in the progress report.</summary>
+    public async Task<Guid> SaveAsync(Guid communityId, Guid itemId, SanitizedPhoto photo, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        if (content.Length > ComplaintPhotos.MaxBytes) throw Invalid(ActionItemFields.PhotoTooLarge.With(("max", ComplaintPhotos.MaxBytes / 1024 / 1024)));
-        var format = ComplaintPhotos.Detect(content) ?? throw Invalid(ActionItemFields.PhotoFormat.Error());
+        ArgumentNullException.ThrowIfNull(photo);
         var id = Guid.CreateVersion7(now);
-        await store.WriteAsync([new StoredFile(PathOf(communityId, itemId, id, format.Extension), content)], cancellationToken);
+        await store.WriteAsync([new StoredFile(PathOf(communityId, itemId, id, photo.Format.Extension), photo.Content)], cancellationToken);
         return id;
     }
 
@@ -33,7 +29,4 @@ public sealed class ActionItemPhotos(IFileStore store)
 
     private static string PathOf(Guid communityId, Guid itemId, Guid photoId, string extension) =>
         $"{communityId}/action-items/{itemId}/{photoId}.{extension}";
-
-    private static WorkflowException Invalid(FieldError error) =>
-        new(WorkflowErrorKind.Invalid, "invalid-photo", error.Format(english: true)) { FieldErrors = new Dictionary<string, FieldError[]> { ["photo"] = [error] } };
 }

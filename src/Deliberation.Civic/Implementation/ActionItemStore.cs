@@ -4,6 +4,7 @@ using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Escalations;
+using Deliberation.Civic.Issues;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Definitions;
@@ -82,15 +83,15 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
         return new ActionItemsOverview(caseId, found.ClosedAt, entries, ImplementationProgress.Of(items, now));
     }
 
-    /// <summary>Checks and stores a photo sent with a progress report through the task's link; returns its id for the report.</summary>
-    /// <exception cref="WorkflowException">The task is no action item's (404); not an accepted image or too large (400).</exception>
-    public async Task<Guid> SavePhotoAsync(ParticipationTask task, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Stores a photo (re-encoded by <see cref="PhotoSanitizer"/>) sent with a progress report through the task's link; returns its id for the report.</summary>
+    /// <exception cref="WorkflowException">The task is no action item's (404).</exception>
+    public async Task<Guid> SavePhotoAsync(ParticipationTask task, SanitizedPhoto photo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         await using var db = database.Open();
         var itemId = await db.ActionItemAssignments.Where(a => a.TaskId == task.Id).Select(a => (Guid?)a.ActionItemId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "action-item-not-found", "The task belongs to no action item.");
-        return await photos.SaveAsync(task.CommunityId, itemId, content, time.GetUtcNow(), cancellationToken);
+        return await photos.SaveAsync(task.CommunityId, itemId, photo, time.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>A photo of an item's progress report and its bytes.</summary>

@@ -135,15 +135,15 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
     }
 
     /// <summary>
-    /// Stores a photo (already checked with <see cref="ComplaintPhotos.Detect"/>) under the photo folder and
-    /// attaches it; null when the complaint has <see cref="ComplaintPhotos.MaxPerComplaint"/> photos already.
+    /// Stores a photo (re-encoded by <see cref="PhotoSanitizer"/>) under the photo folder and attaches it; null when
+    /// the complaint has <see cref="ComplaintPhotos.MaxPerComplaint"/> photos already.
     /// </summary>
     /// <exception cref="WorkflowException">No such complaint in the community (404).</exception>
-    public async Task<ComplaintPhoto?> AddPhotoAsync(Guid communityId, Guid complaintId, byte[] content, PhotoFormat format, Guid userId,
+    public async Task<ComplaintPhoto?> AddPhotoAsync(Guid communityId, Guid complaintId, SanitizedPhoto sanitized, Guid userId,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(sanitized);
+        var (content, format) = (sanitized.Content, sanitized.Format);
         var now = time.GetUtcNow();
         var photo = new ComplaintPhoto
         {

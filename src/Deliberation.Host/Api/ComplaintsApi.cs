@@ -55,7 +55,8 @@ public static class ComplaintsApi
         api.MapGet("/ranking", RankingAsync).WithSummary("Open complaints ranked by score, with each part of the score (see README, Ranking complaints).");
         api.MapGet("/{id:guid}", GetAsync).WithSummary("Gets a complaint with its affected scopes, reporters, photos and history.");
         api.MapPost("/{id:guid}/photos", AddPhotoAsync).Accepts<IFormFile>("multipart/form-data")
-            .WithSummary($"Attaches a photo (form field 'photo'): JPEG, PNG or WebP, at most 5 MB, at most {ComplaintPhotos.MaxPerComplaint} per complaint.");
+            .WithSummary($"Attaches a photo (form field 'photo'): JPEG, PNG or WebP, at most 5 MB and {PhotoSanitizer.MaxPixels / 1_000_000} megapixels, " +
+                $"at most {ComplaintPhotos.MaxPerComplaint} per complaint; stored re-encoded as JPEG (PNG when transparent), upright, without metadata.");
         api.MapGet("/{id:guid}/photos/{photoId:guid}", PhotoAsync).WithSummary("Downloads a photo.");
         api.MapPost("/{id:guid}/merge", MergeAsync).RequireAuthorization(AuthRoles.StaffPolicy)
             .WithSummary("Merges duplicates (sourceIds) into this complaint, keeping their reporters, households and history; undo with unmerge.");
@@ -129,19 +130,27 @@ public static class ComplaintsApi
         if (file.Length > ComplaintPhotos.MaxBytes) throw TooLarge(http);
         var content = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, cancellationToken);
-        var format = ComplaintPhotos.Detect(content)
-            ?? throw Invalid(http, field, "只能上传 JPEG、PNG 或 WebP 格式的照片（苹果手机请在相机设置中选择“兼容性最佳”）。",
-                "Only JPEG, PNG or WebP photos are accepted (on an iPhone, set the camera to 'Most Compatible').");
-        var photo = await complaints.AddPhotoAsync(communityId, id, content, format, Account(http.HttpContext.User), cancellationToken)
+        // Decoded and re-encoded: what is stored and served is pixels only (no EXIF, no GPS, nothing appended).
+        if (!PhotoSanitizer.TrySanitize(content, out var sanitized, out var refusal))
+        {
+            if (refusal.Message == PhotoFields.PhotoTooLarge) throw TooLarge(http);
+            if (refusal.Message == PhotoFields.PhotoFormat)
+                throw Invalid(http, field, "只能上传 JPEG、PNG 或 WebP 格式的照片（苹果手机请在相机设置中选择“兼容性最佳”）。",
+                    "Only JPEG, PNG or WebP photos are accepted (on an iPhone, set the camera to 'Most Compatible').");
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", refusal.Format(english: true))
+                { FieldErrors = new Dictionary<string, FieldError[]> { [field] = [refusal] } };
+        }
+        var photo = await complaints.AddPhotoAsync(communityId, id, sanitized, Account(http.HttpContext.User), cancellationToken)
             ?? throw Invalid(http, field, $"每个问题最多 {ComplaintPhotos.MaxPerComplaint} 张照片。", $"A complaint may have at most {ComplaintPhotos.MaxPerComplaint} photos.");
         return TypedResults.Created($"/api/communities/{communityId}/complaints/{id}/photos/{photo.Id}", photo);
     }
 
     /// <summary>Downloads a photo.</summary>
-    public static async Task<FileContentHttpResult> PhotoAsync(Guid communityId, Guid id, Guid photoId, ComplaintStore complaints, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> PhotoAsync(Guid communityId, Guid id, Guid photoId, HttpResponse response, ComplaintStore complaints,
+        CancellationToken cancellationToken)
     {
         var (photo, content) = await complaints.OpenPhotoAsync(communityId, id, photoId, cancellationToken);
-        return TypedResults.File(content, photo.ContentType);
+        return PhotoResponses.Inline(response, photo.Id, content, photo.ContentType);
     }
 
     /// <summary>Merges duplicates into a complaint.</summary>

@@ -131,10 +131,11 @@ public static class ImplementationApi
     }
 
     /// <summary>Gets a progress photo.</summary>
-    public static async Task<FileContentHttpResult> PhotoAsync(Guid communityId, Guid itemId, Guid photoId, ActionItemStore store, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> PhotoAsync(Guid communityId, Guid itemId, Guid photoId, HttpResponse response, ActionItemStore store,
+        CancellationToken cancellationToken)
     {
         var (report, content) = await store.OpenPhotoAsync(communityId, itemId, photoId, cancellationToken);
-        return TypedResults.File(content, report.PhotoContentType ?? "application/octet-stream");
+        return PhotoResponses.Inline(response, photoId, content, report.PhotoContentType);
     }
 
     private static ActionItemView View(Guid communityId, ActionItemEntry e)

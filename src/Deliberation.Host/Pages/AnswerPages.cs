@@ -88,15 +88,17 @@ public static class AnswerPages
                     await stream.CopyToAsync(buffer, cancellationToken);
                     content = buffer.ToArray();
                 }
-                // Checked before it is stored, so a refused report leaves no file behind.
-                if (ComplaintPhotos.Detect(content) is null) return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.PhotoRejected));
+                // Re-encoded (no EXIF, no GPS, nothing appended) and checked before it is stored, so a refused report leaves no file behind.
+                if (!PhotoSanitizer.TrySanitize(content, out var sanitized, out var refusal))
+                    return Page(http, StatusCodes.Status400BadRequest,
+                        ShowAgain(refusal.Message == PhotoFields.PhotoTooManyPixels ? refusal.Format(t.IsEnglish) : t.PhotoRejected));
                 if (form.TryBuildProgress(percent, done, comment, null, out _) is { } early)
                     return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.Problem(early, false)));
                 try
                 {
-                    photoId = (await actionItems.SavePhotoAsync(task, content, cancellationToken)).ToString("N");
+                    photoId = (await actionItems.SavePhotoAsync(task, sanitized, cancellationToken)).ToString("N");
                 }
-                catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.NotFound or WorkflowErrorKind.Invalid)
+                catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.NotFound)
                 {
                     // A progress task staff created by hand belongs to no action item: it takes no photo.
                     return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.PhotoRejected));

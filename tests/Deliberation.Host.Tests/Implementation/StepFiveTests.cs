@@ -105,7 +105,10 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         var page = await _resident.GetStringAsync(liuLink);
         Assert.Contains("name=\"percent\"", page, StringComparison.Ordinal);
         Assert.Contains("enctype=\"multipart/form-data\"", page, StringComparison.Ordinal);
-        await ReportAsync(liuLink, "60", done: false, "控制柜已到货，正在安装", Png());
+        // The photo comes from a phone, with the GPS position where it was taken.
+        var sitePhoto = TestImages.WithExif(TestImages.Jpeg(48, 32), gps: TestImages.Dalong);
+        Assert.NotNull(TestImages.GpsOf(sitePhoto));
+        await ReportAsync(liuLink, "60", done: false, "控制柜已到货，正在安装", sitePhoto);
         var listed = await ItemsAsync(world);
         var liftView = Item(listed, lift);
         Assert.Equal((60, "open"), ((int)liftView["percent"]!, (string)liftView["status"]!));
@@ -113,8 +116,12 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         Assert.Equal(("控制柜已到货，正在安装", "link", false), ((string)report["note"]!, (string)report["channel"]!, (bool)report["done"]!));
         var photo = await _staff.GetAsync((string)report["photoUrl"]!);
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
-        Assert.Equal("image/png", photo.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(Png(), await photo.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType!.MediaType);
+        var served = await photo.Content.ReadAsByteArrayAsync();
+        Assert.Null(TestImages.GpsOf(served));
+        Assert.False(TestImages.HasExif(served));
+        var (photoWidth, photoHeight, _) = TestImages.Decode(served, 0, 0);
+        Assert.Equal((48, 32), (photoWidth, photoHeight));
         Assert.Equal((0, 30), ((int)listed["overall"]!["done"]!, (int)listed["overall"]!["percent"]!));
         Assert.Equal(7, (await WaitingAsync(instanceId)).Length); // a report short of done resumes nothing
 
@@ -368,6 +375,12 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         var notAPhoto = await PostReportAsync(link, "10", done: false, null, "GIF89a not accepted"u8.ToArray());
         Assert.Equal(HttpStatusCode.BadRequest, notAPhoto.StatusCode);
         Assert.Contains("JPEG、PNG 或 WebP", await notAPhoto.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var polyglot = await PostReportAsync(link, "10", done: false, null, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "<script>alert(1)</script>"u8]);
+        Assert.Equal(HttpStatusCode.BadRequest, polyglot.StatusCode);
+        Assert.Contains("JPEG、PNG 或 WebP", await polyglot.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var huge = await PostReportAsync(link, "10", done: false, null, TestImages.ClaimingSize(TestImages.Jpeg(), 9000, 6000));
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Contains("照片像素过多（超过 40 百万像素）", await huge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var view = Item(await ItemsAsync(world), item);
         Assert.Equal((0, 0), ((int)view["percent"]!, view["reports"]!.AsArray().Count));
 
@@ -463,13 +476,11 @@ public class StepFiveTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncL
         if (photo is not null)
         {
             var file = new ByteArrayContent(photo);
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            form.Add(file, "photo", "site.png");
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "photo", "site.jpg");
         }
         return await _resident.PostAsync(link, form);
     }
-
-    private static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
 
     private async Task AdvanceAndPumpAsync(TimeSpan by)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -79,6 +80,16 @@ public sealed record ComplaintWorld(string CommunityId, string Code, IReadOnlyDi
 
     public async Task<JsonObject> GetAsync(HttpClient client, string complaintId) =>
         (await client.GetFromJsonAsync<JsonObject>($"{Complaints}/{complaintId}"))!;
+
+    /// <summary>Attaches a photo as a phone's browser sends it: multipart, the file in the field <c>photo</c>.</summary>
+    public async Task<HttpResponseMessage> UploadPhotoAsync(HttpClient client, string complaintId, byte[] content, string fileName, string contentType)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "photo", fileName);
+        return await client.PostAsync($"{Complaints}/{complaintId}/photos", form);
+    }
 
     /// <summary>Creates an account of the role in the given communities and signs it in.</summary>
     public static Task<(HttpClient Client, string UserId)> AccountAsync(HostFactory host, HttpClient admin, string role, params string[] communityIds) =>

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Issues;
 
 namespace Deliberation.Host.Tests.Issues;
 
@@ -127,35 +127,41 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
     }
 
     [Fact]
-    public async Task Photos_JpegPngWebp_RoundTripAndANonImageOrASeventhPhotoIsRefused()
+    public async Task Photos_JpegPngWebp_AreStoredReEncodedAndANonImageOrASeventhPhotoIsRefused()
     {
         var world = await ComplaintWorld.CreateAsync(_admin, NewCode());
         var (head, _) = await world.HeadAccountAsync(host, _admin, "欧阳楼长");
         var id = await world.LogAsync(head, world.Draft("垃圾堆放", 3, 3, 4, households: ["2栋-302"], category: "sanitation"));
-        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, .. Enumerable.Range(0, 5000).Select(i => (byte)i)];
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
-        byte[] webp = [.. "RIFF"u8, 4, 0, 0, 0, .. "WEBPVP8 "u8];
+        var jpeg = TestImages.Jpeg(40, 30);
+        var png = TestImages.Png(8, 8, alpha: 100);
+        var webp = TestImages.WebP(8, 8);
 
         var uploaded = new List<JsonObject>();
         foreach (var (content, name) in new[] { (jpeg, "IMG_0001.jpg"), (png, "screen.png"), (webp, "x.webp") })
         {
-            var response = await UploadAsync(head, world, id, content, name, "image/jpeg");
+            var response = await world.UploadPhotoAsync(head, id, content, name, "image/jpeg");
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             uploaded.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!);
         }
         var download = await head.GetAsync($"{world.Complaints}/{id}/photos/{uploaded[0]["id"]}");
-        var text = await UploadAsync(head, world, id, "<html>not a photo</html>"u8.ToArray(), "photo.jpg", "image/jpeg");
-        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Created, (await UploadAsync(head, world, id, png, "more.png", "image/png")).StatusCode);
-        var seventh = await UploadAsync(head, world, id, png, "seventh.png", "image/png");
-        var tooLarge = await UploadAsync(head, world, await world.LogAsync(head, world.Draft("大照片", 1, 1, 1, buildings: ["2栋"])),
+        var pngDownload = await head.GetByteArrayAsync($"{world.Complaints}/{id}/photos/{uploaded[1]["id"]}");
+        var text = await world.UploadPhotoAsync(head, id, "<html>not a photo</html>"u8.ToArray(), "photo.jpg", "image/jpeg");
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Created, (await world.UploadPhotoAsync(head, id, png, "more.png", "image/png")).StatusCode);
+        var seventh = await world.UploadPhotoAsync(head, id, png, "seventh.png", "image/png");
+        var tooLarge = await world.UploadPhotoAsync(head, await world.LogAsync(head, world.Draft("大照片", 1, 1, 1, buildings: ["2栋"])),
             [0xFF, 0xD8, 0xFF, .. new byte[5 * 1024 * 1024]], "big.jpg", "image/jpeg");
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("image/jpeg", download.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(jpeg, await download.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["image/jpeg", "image/png", "image/webp"], uploaded.Select(p => (string)p["contentType"]!));
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png)), (string)uploaded[1]["sha256"]!);
-        Assert.True(File.Exists(Path.Combine(host.DataPath, "photos", world.CommunityId, id, $"{uploaded[2]["id"]}.webp")));
+        var served = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(ComplaintPhotos.Jpeg, ComplaintPhotos.Detect(served));
+        var (width, height, _) = TestImages.Decode(served, 0, 0);
+        Assert.Equal((40, 30), (width, height));
+        // An opaque WebP is kept as a JPEG; a transparent PNG stays a PNG.
+        Assert.Equal(["image/jpeg", "image/png", "image/jpeg"], uploaded.Select(p => (string)p["contentType"]!));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pngDownload)), (string)uploaded[1]["sha256"]!);
+        Assert.Equal(pngDownload.Length, (long)uploaded[1]["length"]!);
+        Assert.True(File.Exists(Path.Combine(host.DataPath, "photos", world.CommunityId, id, $"{uploaded[2]["id"]}.jpg")));
         Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
         Assert.Contains("JPEG、PNG 或 WebP", (string)(await text.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["photo"]![0]!, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, seventh.StatusCode);
@@ -166,14 +172,5 @@ public sealed class ComplaintsApiTests(HostFactory host) : IClassFixture<HostFac
         Assert.Equal(6, details["photos"]!.AsArray().Count);
         Assert.Equal(6, details["history"]!.AsArray().Count(e => (string)e!["kind"]! == "photo-added"));
         Assert.Equal(6, Directory.GetFiles(Path.Combine(host.DataPath, "photos", world.CommunityId, id)).Length);
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, ComplaintWorld world, string complaintId, byte[] content, string fileName, string contentType)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "photo", fileName);
-        return await client.PostAsync($"{world.Complaints}/{complaintId}/photos", form);
     }
 }
