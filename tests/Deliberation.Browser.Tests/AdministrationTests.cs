@@ -124,7 +124,11 @@ public sealed class AdministrationTests(BrowserWorld world, ITestOutputHelper ou
         await form.GetByLabel("宇辉社区").CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
         await Assertions.Expect(page.Locator("#new-account-password-error")).ToContainTextAsync("至少 10 个字符");
-        await form.GetByLabel("初始密码").FillAsync("temporary-password-1");
+        // Long enough but easy to guess: the server's reasons are shown under the field.
+        await form.GetByLabel("初始密码").FillAsync("password12345");
+        await form.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#new-account-password-error")).ToContainTextAsync("这个密码太容易被猜到");
+        await form.GetByLabel("初始密码").FillAsync("temporary-lantern-orchard");
         await form.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("accounts")).ToContainTextAsync("周主任");
         await Assertions.Expect(page.GetByText("已创建周主任的账号。")).ToBeVisibleAsync();

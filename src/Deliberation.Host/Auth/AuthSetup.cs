@@ -19,7 +19,8 @@ public static class AuthSetup
         services.AddScoped<DeliberationDbContext>(sp => sp.GetRequiredService<DeliberationDatabase>().CreateContext(tracking: true));
         services.AddIdentityApiEndpoints<StaffUser>(o =>
             {
-                // Length, not character classes, makes a password strong (NIST SP 800-63B).
+                // Length and being hard to guess, not character classes, make a password strong (NIST SP 800-63B):
+                // StrongPasswordValidator refuses what zxcvbn scores below 3.
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireDigit = false;
@@ -30,6 +31,7 @@ public static class AuthSetup
                 o.Lockout.AllowedForNewUsers = true; // disabling an account is a lockout without end (UsersApi)
                 o.User.RequireUniqueEmail = true;
             })
+            .AddPasswordValidator<StrongPasswordValidator>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<DeliberationDbContext>();
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = options.SessionLifetime);

@@ -38,7 +38,7 @@ public static class UsersApi
         api.MapPut("/{userId:guid}", UpdateAsync)
             .WithSummary("Changes an account's name, roles, communities, roster person, or disables it; the last administrator cannot lose the role or be disabled.");
         api.MapPost("/{userId:guid}/password", ResetPasswordAsync)
-            .WithSummary("Sets a new password (at least 10 characters) and lifts a lockout; the account's other sessions end.");
+            .WithSummary("Sets a new password (at least 10 characters, not easy to guess: password-weak with the reasons otherwise) and lifts a lockout; the account's other sessions end.");
         return app;
     }
 
@@ -183,6 +183,11 @@ public static class UsersApi
         var coded = new Dictionary<string, FieldError[]>();
         foreach (var error in result.Errors)
         {
+            if (error is WeakPasswordError weak)
+            {
+                coded["password"] = [.. coded.GetValueOrDefault("password", []), .. weak.Problems];
+                continue;
+            }
             switch (error.Code)
             {
                 case nameof(IdentityErrorDescriber.PasswordTooShort):

@@ -601,7 +601,7 @@ export const en: Record<StringKey, string> = {
   displayName: 'Display name',
   accountEmailHelp: 'Used to sign in and for notices.',
   initialPassword: 'Initial password',
-  passwordHelp: 'At least 10 characters; a few words in a row are easy to remember and hard to guess.',
+  passwordHelp: 'At least 10 characters and not easy to guess (no common password, name, email or date); a few uncommon words in a row are easy to remember and hard to guess.',
   chooseRole: 'Choose at least one role.',
   chooseCommunity: 'Choose at least one community.',
   headPerson: 'The person on the roster',

@@ -605,7 +605,7 @@ export const zhCN = {
   displayName: '显示名称',
   accountEmailHelp: '用于登录，也用于接收通知。',
   initialPassword: '初始密码',
-  passwordHelp: '至少 10 个字符；几个词连在一起，好记又难猜。',
+  passwordHelp: '至少 10 个字符，且不能太容易被猜到（常见密码、姓名、邮箱、日期都不行）；几个不常见的词连在一起，好记又难猜。',
   chooseRole: '请至少选择一个角色。',
   chooseCommunity: '请至少选择一个社区。',
   headPerson: '名册中的本人',
