@@ -53,6 +53,16 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// A client that is not signed in, whose requests come from <paramref name="address"/> (the test server has no
+    /// network, so the address is set on each request as a proxy-less server would see it).
+    /// </summary>
+    public HttpClient CreateAnonymousClientAt(string address)
+    {
+        var ip = System.Net.IPAddress.Parse(address);
+        return new HttpClient(Server.CreateHandler(context => context.Connection.RemoteIpAddress = ip)) { BaseAddress = new Uri("http://localhost") };
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -1,5 +1,6 @@
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Host.Pages;
 using Deliberation.Integrations.Files;
 using Deliberation.Persistence;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public static class ParticipationSetup
     /// <summary>Where the generated link-signing key lives in the data folder.</summary>
     public static string KeyFile(ResolvedPaths paths) => Path.Combine(paths.Data, "keys", "link-signing.key");
 
-    /// <summary>Adds <see cref="LinkSigner"/>, <see cref="AnswerLinks"/> and <see cref="TaskStore"/>.</summary>
+    /// <summary>Adds <see cref="LinkSigner"/>, <see cref="AnswerLinks"/>, <see cref="TaskStore"/> and the answer pages' request limit.</summary>
     /// <exception cref="OptionsValidationException"><see cref="PublicBaseUrlKey"/> is not an absolute http(s) URL.</exception>
     public static IServiceCollection AddParticipation(this IServiceCollection services, IConfiguration configuration, ResolvedPaths paths)
     {
@@ -41,6 +42,10 @@ public static class ParticipationSetup
         });
         services.AddSingleton(sp => new AnswerLinks(sp.GetRequiredService<LinkSigner>(), sp.GetRequiredService<IOptions<SignedLinkOptions>>().Value, publicBaseUrl));
         services.AddSingleton<TaskStore>();
+        services.AddOptions<AnswerPageLimitOptions>().BindConfiguration(AnswerPageLimitOptions.SectionName)
+            .Validate(o => o.RequestsPerMinute > 0, "Deliberation:Links:RequestsPerMinute must be positive.")
+            .ValidateOnStart();
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, AnswerPageLimit>(AnswerPageLimit.PolicyName));
         // Resolving the signer at start creates the key file on the first start, and stops a host whose key file is damaged.
         services.AddHostedService<LinkKeyCheck>();
         return services;

@@ -21,7 +21,8 @@ public static class AnswerPages
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapAnswerPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup(AnswerLinks.PathPrefix.TrimEnd('/')).AllowAnonymous().ScopedBy(ScopeKind.SignedToken).ExcludeFromDescription();
+        var pages = app.MapGroup(AnswerLinks.PathPrefix.TrimEnd('/')).AllowAnonymous().ScopedBy(ScopeKind.SignedToken).ExcludeFromDescription()
+            .RequireRateLimiting(AnswerPageLimit.PolicyName);
         pages.MapGet("/{token}", ShowAsync);
         pages.MapPost("/{token}", AnswerAsync);
         return app;
@@ -157,7 +158,8 @@ public static class AnswerPages
         Page(http, status is LinkStatus.Expired or LinkStatus.Reissued or LinkStatus.TaskNotFound ? StatusCodes.Status410Gone : StatusCodes.Status403Forbidden,
             AnswerPageHtml.Refused(t, status));
 
-    private static IResult Page(HttpContext http, int status, string html)
+    /// <summary>A page of these pages' kind: never cached, indexed or sent on as a referrer.</summary>
+    internal static IResult Page(HttpContext http, int status, string html)
     {
         var headers = http.Response.Headers;
         // The token in the URL is the credential: never cache the page, never send the URL on as a referrer, never index it.

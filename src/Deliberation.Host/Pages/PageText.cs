@@ -42,7 +42,9 @@ internal sealed record PageText(
     string ProgressFormat,
     string ProgressDone,
     string PhotoAttached,
-    string PhotoRejected)
+    string PhotoRejected,
+    string TooManyRequests,
+    string TooManyRequestsDetail)
 {
     public static readonly PageText Zh = new(
         Lang: "zh-CN",
@@ -81,7 +83,9 @@ internal sealed record PageText(
         ProgressFormat: "进度 {0}%",
         ProgressDone: "已完成",
         PhotoAttached: "（附照片）",
-        PhotoRejected: "照片只能是 JPEG、PNG 或 WebP 格式，且不超过 5 MB，请重新选择。");
+        PhotoRejected: "照片只能是 JPEG、PNG 或 WebP 格式，且不超过 5 MB，请重新选择。",
+        TooManyRequests: "请求过于频繁",
+        TooManyRequestsDetail: "短时间内从您的网络打开或提交答复页面的次数太多。如果您刚才提交了答复，它没有被记录；请等一分钟后再试。");
 
     public static readonly PageText En = new(
         Lang: "en",
@@ -120,7 +124,9 @@ internal sealed record PageText(
         ProgressFormat: "{0}% done",
         ProgressDone: "Done",
         PhotoAttached: "(photo attached)",
-        PhotoRejected: "The photo must be a JPEG, PNG or WebP image of at most 5 MB; choose another.");
+        PhotoRejected: "The photo must be a JPEG, PNG or WebP image of at most 5 MB; choose another.",
+        TooManyRequests: "Too many requests",
+        TooManyRequestsDetail: "Answer pages were opened or sent from your network too often in a short time. If you just sent an answer, it was not recorded; wait a minute and try again.");
 
     public static PageText For(bool english) => english ? En : Zh;
 

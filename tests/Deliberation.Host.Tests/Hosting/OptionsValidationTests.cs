@@ -12,6 +12,7 @@ public sealed class OptionsValidationTests
     [InlineData("Deliberation:Timers:PollInterval", "00:00:00", "PollInterval")]
     [InlineData("Deliberation:Timers:BatchSize", "0", "BatchSize")]
     [InlineData("Deliberation:Database:Provider", "MySql", "Provider")]
+    [InlineData("Deliberation:Links:RequestsPerMinute", "0", "RequestsPerMinute")]
     public void Start_InvalidSetting_FailsNamingIt(string key, string value, string named)
     {
         using var host = new HostFactory { Settings = { [key] = value } };
