@@ -54,6 +54,7 @@ public sealed class BrowserWorld : IAsyncLifetime
             ["Deliberation:Auth:AdminPassword"] = Password,
             // Every page signs in from the same loopback address, far more often than a person would.
             ["Deliberation:Auth:SignInsPerMinute"] = "100000",
+            ["Deliberation:Auth:FailuresPerAccount"] = "100000",
             // And opens answer pages from it far more often than anyone would.
             ["Deliberation:Links:RequestsPerMinute"] = "100000",
             // 1栋's three households then elect a representative, so a launched deliberation waits in step 2.

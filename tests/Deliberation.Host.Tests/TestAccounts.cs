@@ -19,6 +19,7 @@ public static class TestAccounts
         new("Deliberation:Auth:SessionLifetime", "3650.00:00:00"),
         // Every test signs in from the same loopback address, far more often than a person would.
         new("Deliberation:Auth:SignInsPerMinute", "100000"),
+        new("Deliberation:Auth:FailuresPerAccount", "100000"),
         // And opens answer pages from it far more often than anyone would.
         new("Deliberation:Links:RequestsPerMinute", "100000"),
     ];

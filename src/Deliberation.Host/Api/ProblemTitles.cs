@@ -43,7 +43,7 @@ public static class ProblemTitles
         ["name-taken"] = ("该名称已存在", "The name is taken"),
         ["wrong-credentials"] = ("邮箱或密码不正确", "Wrong email or password"),
         ["locked-out"] = ("登录失败次数过多，请稍后再试", "Too many failed sign-ins; try again later"),
-        ["too-many-sign-ins"] = ("登录尝试过于频繁，请一分钟后再试", "Too many sign-in attempts; try again in a minute"),
+        ["too-many-sign-ins"] = ("登录尝试过于频繁，请稍后再试", "Too many sign-in attempts; try again later"),
         ["unauthenticated"] = ("请先登录", "Please sign in"),
         ["antiforgery"] = ("页面已过期或请求来源无法验证，请刷新页面后重试", "The page has expired or the request could not be verified; reload the page and try again"),
         ["forbidden"] = ("您的账号无权执行此操作", "Your account may not do this"),

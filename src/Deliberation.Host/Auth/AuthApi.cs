@@ -28,30 +28,44 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth").WithTags("Accounts");
         api.MapPost("/login", LoginAsync).AllowAnonymous().ScopedBy(ScopeKind.Public).RequireRateLimiting(AuthSetup.SignInLimit)
-            .WithSummary("Signs in. useCookies=true sets the UI's cookie; false answers a bearer token for API clients (Authorization: Bearer …).");
+            .WithSummary("Signs in. useCookies=true sets the UI's cookie; false answers a bearer token for API clients (Authorization: Bearer …). "
+                + "Too many attempts from one address, or too many wrong passwords for one email from it, answer 429 too-many-sign-ins with Retry-After.");
         api.MapPost("/logout", LogoutAsync).RequireAuthorization().ScopedBy(ScopeKind.Account).WithSummary("Signs out: every session of the account ends, cookie and bearer token alike.");
         api.MapGet("/me", MeAsync).RequireAuthorization().ScopedBy(ScopeKind.Account).WithSummary("The signed-in account, its roles and communities.");
         return app;
     }
 
     /// <summary>Signs in.</summary>
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<StaffUser> signIn, HttpContext http)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<StaffUser> signIn,
+        SignInThrottle throttle, HttpContext http)
     {
+        // Checked before the account is looked up, by the email as typed: an unknown email waits exactly as a known one.
+        if (throttle.WaitFor(http, request.Email) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(FrameworkRefusals.Problem(StatusCodes.Status429TooManyRequests, "too-many-sign-ins", http.Request.Headers.AcceptLanguage.ToString()));
+        }
         signIn.AuthenticationScheme = request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var user = await signIn.UserManager.FindByEmailAsync(request.Email ?? "");
         if (user is null)
         {
             // An unknown account answers as a wrong password does, after the same work: checking a password hash.
             signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash, request.Password ?? "");
+            throttle.Failed(http, request.Email);
             return Refused("wrong-credentials", http);
         }
         var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: request.UseCookies, lockoutOnFailure: false);
-        if (result.Succeeded) return TypedResults.Empty;
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(http, request.Email);
+            return TypedResults.Empty;
+        }
         // Only the right password learns that an account is disabled (or locked by an earlier version): anyone else hears
         // "wrong email or password", whatever the account's state.
         var code = result.IsLockedOut && await signIn.UserManager.CheckPasswordAsync(user, request.Password ?? "")
             ? UsersApi.IsDisabled(user) ? "account-disabled" : "locked-out"
             : "wrong-credentials";
+        if (code == "wrong-credentials") throttle.Failed(http, request.Email);
         return Refused(code, http);
     }
 

@@ -20,4 +20,13 @@ public sealed class AuthOptions
     /// (<c>too-many-sign-ins</c>). Wrong passwords never lock an account: an outsider could otherwise lock staff out.
     /// </summary>
     public int SignInsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Wrong passwords one address may give for one email within <see cref="FailureWindow"/>, default 5; then that address
+    /// waits before trying that email again (429 <c>too-many-sign-ins</c>) while every other address signs in as before.
+    /// </summary>
+    public int FailuresPerAccount { get; set; } = 5;
+
+    /// <summary>The time <see cref="FailuresPerAccount"/> counts over, and so the longest wait, default 15 minutes.</summary>
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

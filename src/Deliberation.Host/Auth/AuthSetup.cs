@@ -15,7 +15,11 @@ public static class AuthSetup
     public static IServiceCollection AddDeliberationAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        if (options.FailuresPerAccount < 1 || options.FailureWindow <= TimeSpan.Zero)
+            throw new Microsoft.Extensions.Options.OptionsValidationException(AuthOptions.SectionName, typeof(AuthOptions),
+                ["Deliberation:Auth:FailuresPerAccount and FailureWindow must be positive."]);
         services.AddSingleton(options);
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<DeliberationDbContext>(sp => sp.GetRequiredService<DeliberationDatabase>().CreateContext(tracking: true));
         services.AddIdentityApiEndpoints<StaffUser>(o =>
             {
@@ -26,8 +30,9 @@ public static class AuthSetup
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
-                // Wrong passwords are throttled per address (SignInsPerMinute), never by locking the account: anyone who
-                // knows a staff member's email could lock them out otherwise.
+                // Wrong passwords are throttled per address (SignInsPerMinute) and per address and account
+                // (SignInThrottle), never by locking the account: anyone who knows a staff member's email could lock
+                // them out otherwise.
                 o.Lockout.AllowedForNewUsers = true; // disabling an account is a lockout without end (UsersApi)
                 o.User.RequireUniqueEmail = true;
             })
@@ -54,7 +59,7 @@ public static class AuthSetup
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(SignInLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                Hosting.ClientAddress.Of(http),
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, options.SignInsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,

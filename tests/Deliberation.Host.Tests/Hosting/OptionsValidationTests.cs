@@ -13,6 +13,7 @@ public sealed class OptionsValidationTests
     [InlineData("Deliberation:Timers:BatchSize", "0", "BatchSize")]
     [InlineData("Deliberation:Database:Provider", "MySql", "Provider")]
     [InlineData("Deliberation:Links:RequestsPerMinute", "0", "RequestsPerMinute")]
+    [InlineData("Deliberation:Auth:FailuresPerAccount", "0", "FailuresPerAccount")]
     public void Start_InvalidSetting_FailsNamingIt(string key, string value, string named)
     {
         using var host = new HostFactory { Settings = { [key] = value } };

@@ -34,7 +34,7 @@ public sealed class SignInLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         var problem = (await limited.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("too-many-sign-ins", (string)problem["code"]!);
-        Assert.Equal("登录尝试过于频繁，请一分钟后再试", (string)problem["title"]!);
+        Assert.Equal("登录尝试过于频繁，请稍后再试", (string)problem["title"]!);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
 }
