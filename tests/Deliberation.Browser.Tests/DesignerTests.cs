@@ -31,6 +31,7 @@ public sealed class DesignerTests(BrowserWorld world)
         await Assertions.Expect(page.GetByTestId("shared-note")).ToContainTextAsync("只有管理员可以修改");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "发布" })).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" })).ToBeDisabledAsync();
+        await BrowserWorld.ScreenshotAsync(page, "designer-shared");
         var id = "fanshi-youjiqing-" + Guid.NewGuid().ToString("N")[..6];
         await page.GetByLabel("本社区流程的 ID").FillAsync(id);
         await page.GetByRole(AriaRole.Button, new() { Name = "另存为本社区流程" }).ClickAsync();

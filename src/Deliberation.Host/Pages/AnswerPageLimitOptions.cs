@@ -7,9 +7,9 @@ public sealed class AnswerPageLimitOptions
     public const string SectionName = "Deliberation:Links";
 
     /// <summary>
-    /// Requests to <c>/t/…</c> (showing and answering) one address may make per minute, default 60; more answer 429 with
+    /// Requests to <c>/t/…</c> (showing and answering) one address may make per minute, default 300 (a meeting hall of residents answering together on one Wi-Fi stays well inside it); more answer 429 with
     /// a page saying to wait. Residents answering together behind one address (a meeting hall's Wi-Fi) share it: raise
     /// it for such a place.
     /// </summary>
-    public int RequestsPerMinute { get; set; } = 60;
+    public int RequestsPerMinute { get; set; } = 300;
 }
