@@ -21,8 +21,11 @@ command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is not on PATH; in
 command -v npm >/dev/null || { echo "Node.js 20.19+ with npm is not on PATH; the staff UI (src/Deliberation.Designer) needs it (Debian: apt-get install nodejs npm)." >&2; exit 1; }
 
 log=$(mktemp)
+rm -rf tests/*/bin/*/net10.0/artifacts/reports
 dotnet test Deliberation.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# Figures that passing tests report (the bad-input run, the authorisation matrix).
+for report in tests/*/bin/*/net10.0/artifacts/reports/*.txt; do [ -f "$report" ] && cat "$report"; done
 
 # The staff UI's component logic (Vitest). Building the host ran `npm ci`; run it here too when it did not (a filtered run).
 ui=src/Deliberation.Designer

@@ -26,6 +26,17 @@ public static class TestPaths
         }
     }
 
+    /// <summary>
+    /// Writes a report that the test command prints after the run (<c>tests/{project}/bin/{Configuration}/net10.0/artifacts/reports</c>):
+    /// figures a passing test should still show, such as how many bad requests it sent.
+    /// </summary>
+    public static void Report(string name, string text)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "reports");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, name + ".txt"), text.TrimEnd() + "\n");
+    }
+
     /// <summary>A new empty folder under the system's temporary folder.</summary>
     public static string NewTempFolder()
     {

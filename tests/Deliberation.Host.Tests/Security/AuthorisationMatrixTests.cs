@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
 using Deliberation.Host.Auth;
+using Deliberation.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -114,7 +115,10 @@ public sealed class AuthorisationMatrixTests(HostFactory host, ITestOutputHelper
                 }
             }
         }
-        output.WriteLine($"{requests} requests over {endpoints.Count} endpoints, {failures.Count} failures");
+        var report = $"Authorisation matrix: {requests} requests over {endpoints.Count} endpoints × 4 callers (anonymous, administrator, staff, building head) "
+            + $"× own and other community, {failures.Count} failures";
+        output.WriteLine(report);
+        TestPaths.Report("authorisation-matrix", report);
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 

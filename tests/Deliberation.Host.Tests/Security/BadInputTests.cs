@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Deliberation.Host.Auth;
 using Deliberation.Persistence;
+using Deliberation.Testing;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -105,11 +106,13 @@ public sealed partial class BadInputTests(HostFactory host, ITestOutputHelper ou
         if (changed.Count > 0) failures.Add("Changed by requests that must change nothing: " + string.Join(", ", changed));
 
         var uncovered = endpoints.Select(EndpointDeclarations.Describe).Where(e => !covered.Contains(e)).ToList();
-        output.WriteLine($"seed {Seed}: {outcomes.Count} requests ({outcomes.Count(o => o.MustChangeNothing)} that must change nothing), "
-            + $"{covered.Count} of {endpoints.Count} endpoints covered, {outcomes.Count(o => (int)o.Status >= 500)} answered 500, "
+        var report = $"Bad-input run (seed {Seed}): {outcomes.Count} requests ({outcomes.Count(o => o.MustChangeNothing)} that must change nothing), "
+            + $"{covered.Count} of {endpoints.Count} endpoints and answer pages covered, {outcomes.Count(o => (int)o.Status >= 500)} answered 500, "
             + $"{outcomes.Count(o => (int)o.Status < 400)} accepted, {outcomes.Select(o => o.Code).Where(c => c is not null).Distinct().Count()} distinct codes, "
-            + $"{before.Count} tables unchanged: {changed.Count == 0}");
-        foreach (var group in outcomes.GroupBy(o => (int)o.Status).OrderBy(g => g.Key)) output.WriteLine($"  {group.Key}: {group.Count()}");
+            + $"database snapshot of {before.Count} tables {(changed.Count == 0 ? "identical" : "CHANGED")} after the requests that must change nothing; by status: "
+            + string.Join(", ", outcomes.GroupBy(o => (int)o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}"));
+        output.WriteLine(report);
+        TestPaths.Report("bad-input", report);
         Assert.True(failures.Count == 0, $"{failures.Count} failures (seed {Seed}):\n" + string.Join('\n', failures.Distinct().Take(60)));
         Assert.True(outcomes.Count >= 5_000, $"only {outcomes.Count} requests");
         Assert.Empty(uncovered);
