@@ -10,6 +10,7 @@ using Deliberation.Civic.Participation;
 using Deliberation.Persistence.Configurations;
 using Deliberation.Persistence.Entities;
 using Deliberation.Persistence.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace Deliberation.Persistence;
 /// SQL of the hot path compares integers; tables and columns are snake_case.
 /// </summary>
 public abstract class DeliberationDbContext(DbContextOptions options)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
 #pragma warning disable CS1591
     public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
@@ -73,6 +74,12 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Civic.Communities.StaffNotice> StaffNotices => Set<Civic.Communities.StaffNotice>();
 #pragma warning restore CS1591
 
+    /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
+    public DbSet<SecretRow> Secrets => Set<SecretRow>();
+
+    /// <summary>Data Protection's key ring, shared by every host on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     private static readonly ValueConverter<DateTimeOffset, long> Millis =
         new(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
 
@@ -102,6 +109,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new FollowUpRequestConfiguration());
         builder.ApplyConfiguration(new EscalationConfiguration());
         builder.ApplyConfiguration(new StaffNoticeConfiguration());
+        builder.ApplyConfiguration(new SecretConfiguration());
+        builder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         builder.Entity<DefinitionRow>(e =>
         {
             e.ToTable("definitions");

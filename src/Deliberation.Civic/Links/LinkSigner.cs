@@ -32,16 +32,30 @@ public sealed class LinkSigner
     // Longer inputs cannot be ours; refusing them early keeps hostile URLs cheap.
     private const int MaxTokenChars = 256;
 
-    private readonly byte[] _key;
+    private readonly Lazy<byte[]> _key;
 
     /// <summary>Creates a signer.</summary>
     /// <exception cref="ArgumentException">The key is shorter than <see cref="MinimumKeyBytes"/>.</exception>
     public LinkSigner(ReadOnlySpan<byte> key)
     {
-        if (key.Length < MinimumKeyBytes)
-            throw new ArgumentException($"The link-signing key must be at least {MinimumKeyBytes} bytes; it has {key.Length}.", nameof(key));
-        _key = key.ToArray();
+        var copy = Checked(key.ToArray(), nameof(key));
+        _key = new Lazy<byte[]>(copy);
     }
+
+    /// <summary>
+    /// Creates a signer whose key is read on first use: a host whose key lives in its database knows it only once the
+    /// database is migrated, after the services that sign were created. A failed read is tried again on the next use.
+    /// </summary>
+    /// <exception cref="ArgumentException">(On first use) the key is shorter than <see cref="MinimumKeyBytes"/>.</exception>
+    public LinkSigner(Func<byte[]> loadKey)
+    {
+        ArgumentNullException.ThrowIfNull(loadKey);
+        _key = new Lazy<byte[]>(() => Checked(loadKey(), nameof(loadKey)), LazyThreadSafetyMode.PublicationOnly);
+    }
+
+    private static byte[] Checked(byte[] key, string parameter) => key.Length >= MinimumKeyBytes
+        ? key
+        : throw new ArgumentException($"The link-signing key must be at least {MinimumKeyBytes} bytes; it has {key.Length}.", parameter);
 
     /// <summary>Makes a token.</summary>
     /// <exception cref="ArgumentException">The purpose is empty or longer than <see cref="MaxPurposeBytes"/> bytes.</exception>
@@ -59,7 +73,7 @@ public sealed class LinkSigner
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(33, 8), claims.ExpiresAt.ToUnixTimeSeconds());
         BinaryPrimitives.WriteInt32BigEndian(payload.AsSpan(41, 4), claims.LinkVersion);
         Encoding.UTF8.GetBytes(claims.Purpose, payload.AsSpan(FixedBytes));
-        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key, payload));
+        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(_key.Value, payload));
     }
 
     /// <summary>
@@ -77,7 +91,7 @@ public sealed class LinkSigner
         if (payload is null || mac is null || mac.Length != MacBytes) return LinkVerification.Malformed;
 
         // Compare in constant time so that the response time does not reveal how much of a forged MAC is right.
-        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key, payload), mac)) return LinkVerification.Malformed;
+        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key.Value, payload), mac)) return LinkVerification.Malformed;
         if (payload.Length <= FixedBytes || payload.Length > FixedBytes + MaxPurposeBytes || payload[0] != Format) return LinkVerification.Malformed;
 
         string purpose;

@@ -1,6 +1,7 @@
 using Deliberation.Persistence;
 using Deliberation.Persistence.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Deliberation.Host.Auth;
@@ -10,6 +11,12 @@ public static class AuthSetup
 {
     /// <summary>The rate-limiting policy of sign-in.</summary>
     public const string SignInLimit = "sign-in";
+
+    /// <summary>
+    /// Data Protection's application name. Hosts share a key ring only under the same name; the default is the content
+    /// root's path, which differs between machines and install folders.
+    /// </summary>
+    public const string DataProtectionApplicationName = "Deliberation";
 
     /// <summary>Registers accounts, schemes and policies. Every endpoint requires a signed-in account unless it says otherwise.</summary>
     public static IServiceCollection AddDeliberationAuth(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +28,10 @@ public static class AuthSetup
         services.AddSingleton(options);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<DeliberationDbContext>(sp => sp.GetRequiredService<DeliberationDatabase>().CreateContext(tracking: true));
+        // Cookies, bearer tokens and anti-forgery tokens are protected with keys kept in the database, so a sign-in on one
+        // host is accepted by every other host on the database. (The keys are stored as Data Protection writes them: the
+        // database holds secrets and is backed up and guarded as such.)
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<DeliberationDbContext>();
         services.AddIdentityApiEndpoints<StaffUser>(o =>
             {
                 // Length and being hard to guess, not character classes, make a password strong (NIST SP 800-63B):

@@ -40,7 +40,7 @@ public static class ServiceCollectionExtensions
         var folders = configuration.GetSection(DeliberationOptions.SectionName).Get<DeliberationOptions>() ?? new DeliberationOptions();
         var paths = new ResolvedPaths(root, HostPaths.Resolve(root, folders.DataPath), HostPaths.Resolve(root, folders.WorkflowsPath));
         services.AddSingleton(paths);
-        services.AddParticipation(configuration, paths);
+        services.AddParticipation(configuration);
         services.AddComplaints(configuration, paths);
         services.AddStakeholders();
         services.AddMeetings(paths);

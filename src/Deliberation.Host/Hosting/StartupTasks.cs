@@ -5,21 +5,24 @@ using Deliberation.Persistence;
 namespace Deliberation.Host.Hosting;
 
 /// <summary>
-/// Runs before anything else starts: migrates the database, releases leases a killed process left
-/// (single-host SQLite only), and imports the workflow files.
+/// Runs before anything else starts: migrates the database, reads the keys the hosts on it share, releases leases a
+/// killed process left (single-host SQLite only), and imports the workflow files. The timer pump and the outbox wait
+/// until the host has started, when the server has bound its port: a link they mail carries the address it listens on.
 /// </summary>
 public sealed class StartupTasks(
-    DeliberationDatabase database, IOutboxStore outbox, DefinitionService definitions, ResolvedPaths paths,
-    Microsoft.Extensions.Options.IOptions<DeliberationOptions> options, Deliberation.Integrations.Timers.StartupGate gate, ILogger<StartupTasks> logger) : IHostedService
+    DeliberationDatabase database, SharedSecrets secrets, IOutboxStore outbox, DefinitionService definitions, ResolvedPaths paths,
+    Microsoft.Extensions.Options.IOptions<DeliberationOptions> options, Deliberation.Integrations.Timers.StartupGate gate,
+    IHostApplicationLifetime lifetime, ILogger<StartupTasks> logger) : IHostedService
 {
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(paths.Data);
         await database.MigrateAsync(cancellationToken);
+        await secrets.LoadAsync(cancellationToken);
         if (!database.IsPostgres) await outbox.ReleaseLeasesAsync(cancellationToken);
         if (options.Value.ImportWorkflowsOnStart) await ImportWorkflowsAsync(cancellationToken);
-        gate.Open();
+        lifetime.ApplicationStarted.Register(gate.Open);
     }
 
     private async Task ImportWorkflowsAsync(CancellationToken cancellationToken)

@@ -47,6 +47,30 @@ public static class SecretKeyFile
         }
     }
 
+    /// <summary>
+    /// Reads the key file through <paramref name="parse"/>, or returns null when it does not exist or is empty; never
+    /// creates it. A host whose keys live in its database reads a key file a single-host install left, to take its key over.
+    /// </summary>
+    /// <exception cref="FormatException">The file holds something that is not a usable key.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">No permission on the file.</exception>
+    public static byte[]? TryLoad(string path, Func<string, byte[]> parse)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(parse);
+        if (!File.Exists(path)) return null;
+        var text = File.ReadAllText(path);
+        if (text.Length == 0) return null;
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"The key file {path} is damaged ({ex.Message}). Restore it from a backup, or delete it to generate a new key (links already sent then stop working and must be reissued).", ex);
+        }
+    }
+
     /// <summary>Creates or opens the file with an exclusive lock, waiting while another process or thread holds it.</summary>
     private static FileStream OpenExclusive(string path)
     {

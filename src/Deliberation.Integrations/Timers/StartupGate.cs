@@ -1,8 +1,9 @@
 namespace Deliberation.Integrations.Timers;
 
 /// <summary>
-/// Opens once the database is migrated. Hangfire starts its server processes as soon as they are
-/// constructed, which is before the host's start-up tasks run; they wait here.
+/// Opens once the host has started (the database migrated, the shared keys read, the server listening). Hangfire
+/// starts its server processes as soon as they are constructed, which is before the host's start-up tasks run; they
+/// wait here.
 /// </summary>
 public sealed class StartupGate
 {

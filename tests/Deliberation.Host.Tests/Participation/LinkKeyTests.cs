@@ -2,6 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Host.Hosting;
+using Deliberation.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Host.Tests.Participation;
@@ -12,16 +15,19 @@ public sealed class LinkKeyTests
     private static string KeyFile(HostFactory host) => Path.Combine(host.DataPath, "keys", "link-signing.key");
 
     [Fact]
-    public void Start_NoConfiguredKey_GeneratesAKeyFileInTheDataFolderReadableByItsOwnerOnly()
+    public async Task Start_NoConfiguredKey_KeepsAGeneratedKeyInTheDatabaseAndWritesNoKeyFile()
     {
         using var host = new HostFactory();
 
-        _ = host.Services;
+        var signer = host.Services.GetRequiredService<LinkSigner>();
 
-        Assert.True(File.Exists(KeyFile(host)));
-        Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(KeyFile(host))).Length);
-        if (!OperatingSystem.IsWindows())
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile(host)));
+        await using var db = host.Services.GetRequiredService<DeliberationDatabase>().CreateContext();
+        var stored = await db.Secrets.SingleAsync(s => s.Name == SharedSecrets.LinkSigningKeyName);
+        var key = Convert.FromBase64String(stored.Value);
+        Assert.Equal(32, key.Length);
+        var claims = new LinkClaims(Guid.NewGuid(), Guid.NewGuid(), TaskPurposes.Vote, host.Time.GetUtcNow().AddDays(1), 1);
+        Assert.Equal(LinkStatus.Valid, new LinkSigner(key).Verify(signer.Sign(claims), host.Time.GetUtcNow()).Status);
+        Assert.False(File.Exists(KeyFile(host)));
     }
 
     [Fact]
