@@ -56,6 +56,19 @@ public sealed class InstanceQueries(DeliberationDatabase database)
         return await query.OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync(cancellationToken);
     }
 
+    /// <summary>What an instance runs and its correlation id, for a list of instances.</summary>
+    public sealed record InstanceRef(string DefinitionId, int DefinitionVersion, string? CorrelationId);
+
+    /// <summary>The definition version and correlation id of each of the instances (those that exist).</summary>
+    public async Task<IReadOnlyDictionary<Guid, InstanceRef>> InstanceRefsAsync(IReadOnlyList<Guid> instanceIds, CancellationToken cancellationToken)
+    {
+        if (instanceIds.Count == 0) return new Dictionary<Guid, InstanceRef>();
+        await using var db = database.CreateContext();
+        var rows = await db.Instances.Where(i => instanceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion, i.CorrelationId }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new InstanceRef(r.DefinitionId, r.DefinitionVersion, r.CorrelationId));
+    }
+
     /// <summary>Pending timers of an instance.</summary>
     public async Task<IReadOnlyList<TimerRow>> TimersAsync(Guid instanceId, CancellationToken cancellationToken)
     {

@@ -66,15 +66,16 @@ public sealed class InstanceViewerTests(BrowserWorld world)
             """)!;
         (await world.Admin.PutAsJsonAsync($"/api/workflows/{id}", definition)).EnsureSuccessStatusCode();
         (await world.Admin.PostAsync($"/api/workflows/{id}/versions/1/publish", null)).EnsureSuccessStatusCode();
-        var started = await world.PostAsync("/api/instances", new { definitionId = id, communityId = world.CommunityId });
+        var caseNumber = "GZ-" + id;
+        var started = await world.PostAsync("/api/instances", new { definitionId = id, communityId = world.CommunityId, correlationId = caseNumber });
         var instanceId = (string)started["instanceId"]!;
 
         var page = await world.NewPageAsync();
         await BrowserWorld.SignInAsync(page, BrowserWorld.StaffEmail);
-        var incident = page.GetByRole(AriaRole.Region, new() { Name = "需要处理的故障" }).GetByRole(AriaRole.Link).Filter(new() { HasText = "render" });
-        // The engine's English message, told in Chinese: on the dashboard, and on the viewer with the activity's label.
+        var incident = page.GetByRole(AriaRole.Region, new() { Name = "需要处理的故障" }).GetByRole(AriaRole.Link).Filter(new() { HasText = caseNumber });
+        // The engine's English message, told in Chinese, with the case and the activity's label: on the dashboard and on the viewer.
         const string missing = "模板文件“no-such-template.scriban”不存在，请检查流程中填写的模板名称，或请管理员补上该模板。";
-        await Assertions.Expect(incident).ToHaveTextAsync($"活动“render”出错：{missing}");
+        await Assertions.Expect(incident).ToHaveTextAsync($"{caseNumber} · 活动“生成通知”出错：{missing}");
         await incident.ClickAsync();
         await page.WaitForURLAsync($"**/instances/{instanceId}");
         await Assertions.Expect(page.Locator(".react-flow__node[data-id=render] .activity-node")).ToHaveAttributeAsync("data-state", "incident");

@@ -9,8 +9,11 @@ namespace Deliberation.Host.Api;
 /// <summary>An incident as staff read it: the row, and what went wrong in the caller's language.</summary>
 /// <param name="Code">The stable code of what went wrong, where the activity knew it.</param>
 /// <param name="Text">What went wrong, in the caller's language (the exception's own message when it has no code).</param>
+/// <param name="ActivityLabel">The activity's name in the workflow (e.g. 确认参会), where it has one; listed across instances only.</param>
+/// <param name="CorrelationId">The instance's correlation id (a deliberation's case number); listed across instances only.</param>
 public sealed record IncidentView(Guid Id, Guid InstanceId, string ActivityId, string ExecutionId, string ErrorType, string Message,
-    DateTimeOffset CreatedAt, int Attempts, DateTimeOffset? ResolvedAt, string? Resolution, string? Code, string Text);
+    DateTimeOffset CreatedAt, int Attempts, DateTimeOffset? ResolvedAt, string? Resolution, string? Code, string Text,
+    string? ActivityLabel = null, string? CorrelationId = null);
 
 /// <summary>
 /// Tells incidents in the caller's language by code: the code of a <see cref="FieldMessage"/> declared anywhere in the

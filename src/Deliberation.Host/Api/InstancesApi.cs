@@ -1,11 +1,12 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Runtime;
-using Deliberation.Persistence;
-using Deliberation.Persistence.Entities;
-using System.Security.Claims;
 using Deliberation.Engine.Storage;
 using Deliberation.Host.Auth;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;
@@ -131,11 +132,32 @@ public static class InstancesApi
 
     /// <summary>Open incidents in the account's communities.</summary>
     public static async Task<Ok<List<IncidentView>>> IncidentsAsync(HttpRequest http, InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user,
-        CancellationToken cancellationToken)
+        DefinitionService definitions, CancellationToken cancellationToken)
     {
         var language = http.Headers.AcceptLanguage.ToString();
         var rows = await queries.IncidentsAsync(null, includeResolved: false, cancellationToken, await access.CommunitiesAsync(user, cancellationToken));
-        return TypedResults.Ok(rows.Select(i => IncidentTexts.View(i, language)).ToList());
+        // Staff read "案件 DL-2026-003 · 确认参会", not an instance id and an activity id.
+        var instances = await queries.InstanceRefsAsync(rows.Select(r => r.InstanceId).Distinct().ToList(), cancellationToken);
+        var views = new List<IncidentView>(rows.Count);
+        foreach (var row in rows)
+        {
+            string? label = null, correlation = null;
+            if (instances.TryGetValue(row.InstanceId, out var instance))
+            {
+                correlation = instance.CorrelationId;
+                try
+                {
+                    var workflow = await definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+                    if (workflow.TryGetNode(row.ActivityId, out var node, out _)) label = node.Label;
+                }
+                catch (WorkflowException)
+                {
+                    // The version is gone or unpublished: the activity's id is all there is to show.
+                }
+            }
+            views.Add(IncidentTexts.View(row, language) with { ActivityLabel = label, CorrelationId = correlation });
+        }
+        return TypedResults.Ok(views);
     }
 
     /// <summary>Loads an instance the account may see; another community's instance is "not found".</summary>

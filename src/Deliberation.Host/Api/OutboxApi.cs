@@ -1,7 +1,7 @@
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
-using Deliberation.Persistence.Entities;
 using Deliberation.Persistence;
+using Deliberation.Persistence.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Deliberation.Host.Api;

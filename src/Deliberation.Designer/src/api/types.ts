@@ -86,6 +86,8 @@ export interface WaitingActivity { activityId: string; executionId: string; book
 export interface IncidentRow {
   id: string; instanceId: string; activityId: string; executionId: string; errorType: string; message: string; createdAt: string;
   code: string | null; text: string;
+  /** The activity's name in the workflow and the case number; only in the list across instances. */
+  activityLabel?: string | null; correlationId?: string | null;
 }
 export interface InstanceDetails {
   instance: InstanceSummary; waiting: WaitingActivity[]; variables: Record<string, unknown>; outputs: Record<string, unknown>; incidents: IncidentRow[];

@@ -165,7 +165,10 @@ export function DashboardPage() {
           <ul className="plain">
             {(incidents.data ?? []).map((i) => (
               <li key={i.id} className="mini-card incident">
-                <Link to={`/instances/${i.instanceId}`}>{t('incidentAt', { id: i.activityId, message: incidentText(i) })}</Link>
+                <Link to={`/instances/${i.instanceId}`}>
+                  {i.correlationId ? <><span className="latin">{i.correlationId}</span>{' · '}</> : null}
+                  {t('incidentAt', { id: i.activityLabel || i.activityId, message: incidentText(i) })}
+                </Link>
               </li>
             ))}
           </ul>
