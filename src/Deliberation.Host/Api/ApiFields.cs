@@ -25,6 +25,7 @@ public static class ApiFields
         "At least {min} characters; a few words in a row are easy to remember and hard to guess.", "至少 {min} 个字符；几个词连在一起，好记又难猜。");
     public static readonly FieldMessage EmailTaken = new("email-taken", "Another account has this email.", "已有账号使用这个邮箱。");
     public static readonly FieldMessage AccountRefused = new("account-refused", "The account could not be saved: {text}", "账号未能保存：{text}");
+    public static readonly FieldMessage InstanceStatus = new("instance-status", "Unknown status; use one of {statuses}.", "未知的状态，请使用以下之一：{statuses}。");
     public static readonly FieldMessage Month = new("month", "A month such as 2026-12.", "请填写月份，如 2026-12。");
 #pragma warning restore CS1591
 }

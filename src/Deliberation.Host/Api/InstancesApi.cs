@@ -69,6 +69,19 @@ public static class InstancesApi
     public static async Task<Ok<InstancePage>> ListAsync(InstanceQueries queries, CommunityAccess access, ClaimsPrincipal user, string? definitionId, string? status,
         string? correlationId, Guid? communityId, int? skip, int? take, CancellationToken cancellationToken)
     {
+        // A status that is none (a misspelt "Completed") would list nothing and look like an answer: it is refused at the field.
+        if (!string.IsNullOrEmpty(status))
+        {
+            status = Enum.TryParse<InstanceStatus>(status, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(status, out _)
+                ? known.ToString()
+                : throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", $"Unknown status '{status}'.")
+                {
+                    FieldErrors = new Dictionary<string, FieldError[]>
+                    {
+                        ["status"] = [ApiFields.InstanceStatus.With(("statuses", string.Join(", ", Enum.GetNames<InstanceStatus>())))],
+                    },
+                };
+        }
         var s = Math.Max(0, skip ?? 0);
         var t = Math.Clamp(take ?? 50, 1, 500);
         var scopes = await access.CommunitiesAsync(user, cancellationToken);

@@ -185,6 +185,24 @@ public sealed class InstancesApiTests : IClassFixture<HostFactory>
         Assert.All(page["items"]!.AsArray(), i => Assert.Equal("Suspended", (string)i!["status"]!));
     }
 
+    [Theory]
+    [InlineData("Completed")]
+    [InlineData("1")]
+    [InlineData("<script>")]
+    public async Task List_UnknownStatus_IsRefusedAtTheFieldInChinese_InsteadOfListingNothing(string status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/instances?status={Uri.EscapeDataString(status)}");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("instance-status", (string)problem["errorCodes"]!["status"]![0]!);
+        Assert.Equal("未知的状态，请使用以下之一：Suspended, Finished, Cancelled, Faulted。", (string)problem["errors"]!["status"]![0]!);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await _client.GetAsync("/api/instances?status=finished")).StatusCode);
+    }
+
     [Fact]
     public async Task SampleWorkflow_Start_WritesTheChineseEmailToThePickupFolder()
     {
