@@ -21,6 +21,10 @@ public static class FrameworkRefusals
         _ => "bad-request",
     };
 
+    /// <summary>How long a refused caller should wait, as whole seconds (at least one) in Retry-After.</summary>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A refusal as every answer of this host gives it: its status, its stable code and the title in <paramref name="language"/>.</summary>
     public static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string code, string? language, string? detail = null)
     {

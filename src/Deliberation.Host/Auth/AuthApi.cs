@@ -42,7 +42,7 @@ public static class AuthApi
         // Checked before the account is looked up, by the email as typed: an unknown email waits exactly as a known one.
         if (throttle.WaitFor(http, request.Email) is { } wait)
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            FrameworkRefusals.SetRetryAfter(http.Response, wait);
             return TypedResults.Problem(FrameworkRefusals.Problem(StatusCodes.Status429TooManyRequests, "too-many-sign-ins", http.Request.Headers.AcceptLanguage.ToString()));
         }
         signIn.AuthenticationScheme = request.UseCookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;

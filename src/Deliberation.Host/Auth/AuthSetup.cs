@@ -78,7 +78,7 @@ public static class AuthSetup
             limiter.OnRejected = async (context, _) =>
             {
                 if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retry))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Api.FrameworkRefusals.SetRetryAfter(context.HttpContext.Response, retry);
                 await Api.FrameworkRefusals.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "too-many-sign-ins");
             };
         });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Deliberation.Host.Api;
 using Deliberation.Host.Hosting;
@@ -27,11 +26,8 @@ public sealed class AnswerPageLimit(IOptions<AnswerPageLimitOptions> options) : 
     {
         var http = context.HttpContext;
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        // The pages' own ?lang= wins; without it, the browser's language (Chinese unless it prefers English).
-        var lang = http.Request.Query["lang"].ToString();
-        var english = lang.Length > 0 ? lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) : ProblemTitles.PrefersEnglish(http.Request.Headers.AcceptLanguage);
-        var t = PageText.For(english);
+            FrameworkRefusals.SetRetryAfter(http.Response, retry);
+        var t = PageText.For(AnswerPages.IsEnglish(http.Request.Query["lang"].ToString(), http));
         await AnswerPages.Page(http, StatusCodes.Status429TooManyRequests, AnswerPageHtml.Message(t, t.TooManyRequests, t.TooManyRequestsDetail)).ExecuteAsync(http);
     };
 }

@@ -148,7 +148,7 @@ public static class AnswerPages
     }
 
     /// <summary>English when <c>?lang=en</c> asks for it, or, without <c>?lang</c>, when the browser prefers English; Chinese otherwise.</summary>
-    private static bool IsEnglish(string? lang, HttpContext http) => lang is { Length: > 0 }
+    internal static bool IsEnglish(string? lang, HttpContext http) => lang is { Length: > 0 }
         ? lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)
         : Api.ProblemTitles.PrefersEnglish(http.Request.Headers.AcceptLanguage.ToString());
 
