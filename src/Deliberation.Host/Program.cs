@@ -1,3 +1,4 @@
+using Deliberation.Engine.Runtime;
 using Deliberation.Host.Api;
 using Deliberation.Host.Auth;
 using Deliberation.Host.Hosting;
@@ -55,6 +56,8 @@ app.MapEscalationsApi();
 app.MapStaffNoticesApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
 EndpointDeclarations.Verify(app);
+if (CrashPoints.Description is { } crashPoint)
+    app.Logger.LogWarning("{Variable}={CrashPoint}: this process kills itself there (fault tests only).", CrashPoints.EnvironmentVariable, crashPoint);
 app.Run();
 
 /// <summary>The host's entry point; public so that tests can start it in process.</summary>

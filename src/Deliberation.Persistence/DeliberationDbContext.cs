@@ -77,6 +77,9 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
     public DbSet<SecretRow> Secrets => Set<SecretRow>();
 
+    /// <summary>Wrong passwords within the sign-in throttle's window, shared by every host.</summary>
+    public DbSet<SignInFailureRow> SignInFailures => Set<SignInFailureRow>();
+
     /// <summary>Data Protection's key ring, shared by every host on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -110,6 +113,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new EscalationConfiguration());
         builder.ApplyConfiguration(new StaffNoticeConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
+        builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());
         builder.Entity<DefinitionRow>(e =>
         {

@@ -1,3 +1,4 @@
+using Deliberation.Persistence;
 using Deliberation.Persistence.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,11 +9,13 @@ namespace Deliberation.Host.Auth;
 /// default password: without <c>Deliberation:Auth:AdminEmail</c> and <c>AdminPassword</c> the log says
 /// how to create one.
 /// </summary>
-public sealed class AdministratorBootstrap(IServiceScopeFactory scopes, AuthOptions options, TimeProvider time, ILogger<AdministratorBootstrap> logger) : IHostedService
+public sealed class AdministratorBootstrap(IServiceScopeFactory scopes, DatabaseSecrets secrets, AuthOptions options, TimeProvider time, ILogger<AdministratorBootstrap> logger) : IHostedService
 {
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Hosts starting together take turns, so that only the first creates the roles and the administrator.
+        await using var turn = await secrets.LockStartupAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in AuthRoles.All)

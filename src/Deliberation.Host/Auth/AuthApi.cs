@@ -37,10 +37,10 @@ public static class AuthApi
 
     /// <summary>Signs in.</summary>
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<StaffUser> signIn,
-        SignInThrottle throttle, HttpContext http)
+        SignInThrottle throttle, HttpContext http, CancellationToken cancellationToken)
     {
         // Checked before the account is looked up, by the email as typed: an unknown email waits exactly as a known one.
-        if (throttle.WaitFor(http, request.Email) is { } wait)
+        if (await throttle.WaitForAsync(http, request.Email, cancellationToken) is { } wait)
         {
             FrameworkRefusals.SetRetryAfter(http.Response, wait);
             return TypedResults.Problem(FrameworkRefusals.Problem(StatusCodes.Status429TooManyRequests, "too-many-sign-ins", http.Request.Headers.AcceptLanguage.ToString()));
@@ -51,13 +51,13 @@ public static class AuthApi
         {
             // An unknown account answers as a wrong password does, after the same work: checking a password hash.
             signIn.UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash, request.Password ?? "");
-            throttle.Failed(http, request.Email);
+            await throttle.FailedAsync(http, request.Email, CancellationToken.None);
             return Refused("wrong-credentials", http);
         }
         var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", isPersistent: request.UseCookies, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            throttle.Succeeded(http, request.Email);
+            await throttle.SucceededAsync(http, request.Email, cancellationToken);
             return TypedResults.Empty;
         }
         // Only the right password learns that an account is disabled (or locked by an earlier version): anyone else hears
@@ -65,7 +65,7 @@ public static class AuthApi
         var code = result.IsLockedOut && await signIn.UserManager.CheckPasswordAsync(user, request.Password ?? "")
             ? UsersApi.IsDisabled(user) ? "account-disabled" : "locked-out"
             : "wrong-credentials";
-        if (code == "wrong-credentials") throttle.Failed(http, request.Email);
+        if (code == "wrong-credentials") await throttle.FailedAsync(http, request.Email, CancellationToken.None);
         return Refused(code, http);
     }
 

@@ -1,5 +1,9 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Deliberation.Host.Hosting;
+using Deliberation.Persistence;
+using Deliberation.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Host.Auth;
 
@@ -8,74 +12,57 @@ namespace Deliberation.Host.Auth;
 /// passwords within <see cref="AuthOptions.FailureWindow"/>, that address may not try that account again until the oldest
 /// of them is older than the window. Nothing is ever locked: the account signs in from any other address meanwhile, and
 /// the pause ends by itself, so an outsider who knows a staff member's email cannot keep them out. The pair is keyed by
-/// the email as typed (normalised), whether an account has it or not, so an unknown email is throttled exactly as a
-/// known one and tells nothing. Kept in memory, per host: a restart forgets it, which only ever shortens a pause.
+/// the email as typed (normalised, stored only as a hash), whether an account has it or not, so an unknown email is
+/// throttled exactly as a known one and tells nothing. The failures live in the database (<c>sign_in_failures</c>), so
+/// every host behind a balancer counts the same ones and a restart forgets nothing.
 /// </summary>
-public sealed class SignInThrottle(AuthOptions options, TimeProvider time)
+public sealed class SignInThrottle(DeliberationDatabase database, AuthOptions options, TimeProvider time)
 {
-    /// <summary>Pairs remembered at most; past this the expired ones are forgotten, then the longest quiet ones.</summary>
-    internal const int MaxPairs = 50_000;
-
-    private readonly ConcurrentDictionary<(string Address, string Account), Failures> _failures = new();
+    /// <summary>One failure in this many also deletes the rows older than the window, so the table stays small.</summary>
+    private const int PruneEvery = 64;
 
     /// <summary>How long the request's address must wait before trying <paramref name="email"/> again, or null when it may try now.</summary>
-    public TimeSpan? WaitFor(HttpContext http, string? email)
+    public async Task<TimeSpan?> WaitForAsync(HttpContext http, string? email, CancellationToken cancellationToken)
     {
-        if (!_failures.TryGetValue(KeyOf(http, email), out var failures)) return null;
-        lock (failures)
-        {
-            var now = time.GetUtcNow();
-            failures.ForgetBefore(now - options.FailureWindow);
-            if (failures.Times.Count < options.FailuresPerAccount) return null;
-            return failures.Times.Peek() + options.FailureWindow - now;
-        }
+        var (address, account) = KeyOf(http, email);
+        var now = time.GetUtcNow();
+        var cutoff = now - options.FailureWindow;
+        await using var db = database.CreateContext();
+        // Only the newest few decide whether the pair waits: the oldest of them leaves the window first.
+        var latest = await db.SignInFailures.Where(f => f.Address == address && f.AccountHash == account && f.At > cutoff)
+            .OrderByDescending(f => f.At).Select(f => f.At).Take(options.FailuresPerAccount).ToListAsync(cancellationToken);
+        if (latest.Count < options.FailuresPerAccount) return null;
+        return latest[^1] + options.FailureWindow - now;
     }
 
     /// <summary>Counts a wrong password for <paramref name="email"/> from the request's address.</summary>
-    public void Failed(HttpContext http, string? email)
+    public async Task FailedAsync(HttpContext http, string? email, CancellationToken cancellationToken)
     {
-        if (_failures.Count >= MaxPairs) Prune();
-        var failures = _failures.GetOrAdd(KeyOf(http, email), _ => new Failures());
-        lock (failures)
+        var (address, account) = KeyOf(http, email);
+        var now = time.GetUtcNow();
+        await using var db = database.CreateContext(tracking: true);
+        db.SignInFailures.Add(new SignInFailureRow { Address = address, AccountHash = account, At = now });
+        await db.SaveChangesAsync(cancellationToken);
+        if (Random.Shared.Next(PruneEvery) == 0)
         {
-            var now = time.GetUtcNow();
-            failures.ForgetBefore(now - options.FailureWindow);
-            failures.Times.Enqueue(now);
-            // Only the newest few decide whether the pair waits.
-            while (failures.Times.Count > options.FailuresPerAccount) failures.Times.Dequeue();
+            var cutoff = now - options.FailureWindow;
+            await db.SignInFailures.Where(f => f.At <= cutoff).ExecuteDeleteAsync(cancellationToken);
         }
     }
 
     /// <summary>The right password: the pair's count starts again.</summary>
-    public void Succeeded(HttpContext http, string? email) => _failures.TryRemove(KeyOf(http, email), out _);
-
-    private static (string, string) KeyOf(HttpContext http, string? email) => (ClientAddress.Of(http), (email ?? "").Trim().ToUpperInvariant());
-
-    private void Prune()
+    public async Task SucceededAsync(HttpContext http, string? email, CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow() - options.FailureWindow;
-        foreach (var (key, failures) in _failures)
-            lock (failures)
-                if (failures.Times.Count == 0 || failures.Times.Last() < cutoff) _failures.TryRemove(key, out _);
-        if (_failures.Count < MaxPairs) return;
-        // Still full of live pairs (many addresses at once): forget the half that failed longest ago.
-        foreach (var key in _failures.OrderBy(p => p.Value.Latest).Take(_failures.Count / 2).Select(p => p.Key).ToList())
-            _failures.TryRemove(key, out _);
+        var (address, account) = KeyOf(http, email);
+        await using var db = database.CreateContext();
+        await db.SignInFailures.Where(f => f.Address == address && f.AccountHash == account).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>The times of the latest wrong passwords of one pair, oldest first.</summary>
-    private sealed class Failures
+    private static (string Address, string AccountHash) KeyOf(HttpContext http, string? email)
     {
-        public Queue<DateTimeOffset> Times { get; } = new();
-
-        public DateTimeOffset Latest
-        {
-            get { lock (this) return Times.Count == 0 ? DateTimeOffset.MinValue : Times.Last(); }
-        }
-
-        public void ForgetBefore(DateTimeOffset cutoff)
-        {
-            while (Times.Count > 0 && Times.Peek() <= cutoff) Times.Dequeue();
-        }
+        var address = ClientAddress.Of(http);
+        if (address.Length > SignInFailureRow.MaxAddress) address = address[..SignInFailureRow.MaxAddress];
+        var typed = (email ?? "").Trim().ToUpperInvariant();
+        return (address, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(typed))));
     }
 }

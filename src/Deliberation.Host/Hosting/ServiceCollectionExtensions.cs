@@ -66,6 +66,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimerOptions>>().Value);
 
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart()
+            .Validate(o => o.Lease >= TimeSpan.FromSeconds(5), $"{OutboxOptions.SectionName}:Lease must be at least 5 seconds.");
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqlWorkflowStore(sp.GetRequiredService<DeliberationDatabase>().Pool, sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<SqlWorkflowStore>());

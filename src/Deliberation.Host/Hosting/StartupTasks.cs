@@ -10,7 +10,7 @@ namespace Deliberation.Host.Hosting;
 /// until the host has started, when the server has bound its port: a link they mail carries the address it listens on.
 /// </summary>
 public sealed class StartupTasks(
-    DeliberationDatabase database, SharedSecrets secrets, IOutboxStore outbox, DefinitionService definitions, ResolvedPaths paths,
+    DeliberationDatabase database, DatabaseSecrets databaseSecrets, SharedSecrets secrets, IOutboxStore outbox, DefinitionService definitions, ResolvedPaths paths,
     Microsoft.Extensions.Options.IOptions<DeliberationOptions> options, Deliberation.Integrations.Timers.StartupGate gate,
     IHostApplicationLifetime lifetime, ILogger<StartupTasks> logger) : IHostedService
 {
@@ -18,10 +18,13 @@ public sealed class StartupTasks(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(paths.Data);
-        await database.MigrateAsync(cancellationToken);
+        // Hosts starting together on one empty PostgreSQL database take turns: the first migrates and imports, the others
+        // then find nothing left to do (EF's own migration lock does not keep two migrators apart there).
+        await using (await databaseSecrets.LockStartupAsync(cancellationToken)) await database.MigrateAsync(cancellationToken);
         await secrets.LoadAsync(cancellationToken);
         if (!database.IsPostgres) await outbox.ReleaseLeasesAsync(cancellationToken);
-        if (options.Value.ImportWorkflowsOnStart) await ImportWorkflowsAsync(cancellationToken);
+        if (options.Value.ImportWorkflowsOnStart)
+            await using (await databaseSecrets.LockStartupAsync(cancellationToken)) await ImportWorkflowsAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(gate.Open);
     }
 

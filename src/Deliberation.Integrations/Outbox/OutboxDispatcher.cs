@@ -1,4 +1,5 @@
 using Deliberation.Engine.Messaging;
+using Deliberation.Engine.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Deliberation.Integrations.Outbox;
@@ -7,7 +8,8 @@ namespace Deliberation.Integrations.Outbox;
 /// Delivers due outbox messages. Transient failures are retried with back-off (30 s, 2 min, 10 min,
 /// 1 h, then every 6 h, ten attempts in all); permanent ones are recorded and shown to staff.
 /// </summary>
-public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeliverer> deliverers, TimeProvider time, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeliverer> deliverers, OutboxOptions options, TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
 {
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6)];
@@ -20,7 +22,7 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
     /// <summary>Delivers one batch of due messages; returns how many were attempted.</summary>
     public async Task<int> DispatchDueAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var batch = await store.ClaimAsync(time.GetUtcNow(), batchSize, TimeSpan.FromMinutes(2), cancellationToken);
+        var batch = await store.ClaimAsync(time.GetUtcNow(), batchSize, options.Lease, cancellationToken);
         foreach (var claimed in batch)
         {
             var message = claimed.Message;
@@ -29,6 +31,7 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
                 if (!_deliverers.TryGetValue(message.Kind, out var deliverer))
                     throw new OutboxDeliveryException($"No deliverer handles outbox kind '{message.Kind}'.", permanent: true);
                 await deliverer.DeliverAsync(message, cancellationToken);
+                CrashPoints.Reach(CrashPoints.AfterOutboxHandOff);
                 await store.MarkSentAsync(message.Id, time.GetUtcNow(), cancellationToken);
             }
             catch (OutboxDeliveryException ex)

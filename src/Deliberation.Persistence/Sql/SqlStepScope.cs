@@ -72,7 +72,9 @@ public sealed class SqlStepScope : IStepScope
         (_inActivity, _savepoint) = (false, false);
         try
         {
+            CrashPoints.Reach(CrashPoints.BeforeStepCommit);
             var committed = await _store.CommitInAsync(_connection, Transaction, commit, cancellationToken);
+            if (committed) CrashPoints.Reach(CrashPoints.AfterStepCommit);
             // Domain work may have queued emails (a time poll, a notice): the outbox need not wait for its next poll.
             if (committed && _domainUsed) _store.Outbox?.NotifyWritten();
             return committed;

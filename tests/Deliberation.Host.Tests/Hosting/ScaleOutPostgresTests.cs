@@ -26,7 +26,8 @@ public sealed class ScaleOutPostgresTests(PostgresCluster cluster) : IClassFixtu
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
-    private async Task<(HostProcess One, HostProcess Two, string ConnectionString)> StartTwoHostsAsync(string database)
+    private async Task<(HostProcess One, HostProcess Two, string ConnectionString)> StartTwoHostsAsync(string database,
+        params KeyValuePair<string, string>[] extra)
     {
         await cluster.CreateDatabaseAsync(database);
         var connectionString = cluster.ConnectionString(database);
@@ -35,6 +36,7 @@ public sealed class ScaleOutPostgresTests(PostgresCluster cluster) : IClassFixtu
             .. TestAccounts.Settings,
             new("Deliberation:Database:Provider", "PostgreSql"),
             new("Deliberation:Database:ConnectionString", connectionString),
+            .. extra,
         ];
         var one = await HostProcess.StartAsync(_dataOne, settings);
         try
@@ -46,6 +48,51 @@ public sealed class ScaleOutPostgresTests(PostgresCluster cluster) : IClassFixtu
             await one.DisposeAsync();
             throw;
         }
+    }
+
+    private static readonly string AdminNormalizedEmail = TestAccounts.AdminEmail.ToUpperInvariant();
+
+    [Fact]
+    public async Task TwoHosts_StartingTogether_OnAnEmptyDatabase_BothStart_WithOneAdministrator_AndEachWorkflowImportedOnce()
+    {
+        await cluster.CreateDatabaseAsync("deliberation_scaleout_first_start");
+        var connectionString = cluster.ConnectionString("deliberation_scaleout_first_start");
+        KeyValuePair<string, string>[] settings =
+        [
+            .. TestAccounts.Settings,
+            new("Deliberation:Database:Provider", "PostgreSql"),
+            new("Deliberation:Database:ConnectionString", connectionString),
+        ];
+        // Both migrate, make the shared keys, create the administrator and import workflows/ at the same moment.
+        var starting = new[] { HostProcess.StartAsync(_dataOne, settings), HostProcess.StartAsync(_dataTwo, settings) };
+        HostProcess[] hosts;
+        try
+        {
+            hosts = await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully)) await (await started).DisposeAsync();
+            throw;
+        }
+        await using var one = hosts[0];
+        await using var two = hosts[1];
+        foreach (var host in new[] { one, two })
+        {
+            using var client = host.CreateAnonymousClient();
+            await TestAccounts.SignInAsync(client);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/workflows")).StatusCode);
+        }
+
+        using var database = new DeliberationDatabase(new DatabaseOptions { Provider = "PostgreSql", ConnectionString = connectionString });
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Users.CountAsync(u => u.NormalizedEmail == AdminNormalizedEmail));
+        var files = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "workflows"), "*.json").Length;
+        var imported = await db.Definitions.GroupBy(d => d.DefinitionId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(files, imported.Count);
+        Assert.All(imported, versions => Assert.Equal(1, versions));
+        // One Data Protection key, made under the advisory lock: a cookie from either host opens on the other.
+        Assert.Single(await db.DataProtectionKeys.ToListAsync());
     }
 
     [Fact]
@@ -117,5 +164,29 @@ public sealed class ScaleOutPostgresTests(PostgresCluster cluster) : IClassFixtu
         Assert.Equal(TestAccounts.AdminEmail, (string?)(await cookieOnTwo.Content.ReadFromJsonAsync<JsonObject>())!["email"]);
         Assert.Equal(HttpStatusCode.OK, bearerOnOne.StatusCode);
         Assert.Equal(TestAccounts.AdminEmail, (string?)(await bearerOnOne.Content.ReadFromJsonAsync<JsonObject>())!["email"]);
+    }
+
+    [Fact]
+    public async Task WrongPasswords_SpreadOverBothHosts_AreCountedTogether_AndBothMakeThatAddressWait()
+    {
+        // The tests' settings allow endless failures; this one restores the real limit of five.
+        var (one, two, _) = await StartTwoHostsAsync("deliberation_scaleout_throttle", new KeyValuePair<string, string>("Deliberation:Auth:FailuresPerAccount", "5"));
+        await using var _ = one;
+        await using var __ = two;
+        using var clientOne = one.CreateAnonymousClient();
+        using var clientTwo = two.CreateAnonymousClient();
+        var wrong = new { email = TestAccounts.AdminEmail, password = "not-the-password", useCookies = false };
+
+        // Three wrong passwords through one host, two through the other, as a balancer would spread them.
+        foreach (var client in new[] { clientOne, clientTwo, clientOne, clientTwo, clientOne })
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", wrong)).StatusCode);
+        var right = new { email = TestAccounts.AdminEmail, password = TestAccounts.AdminPassword, useCookies = false };
+        var onTwo = await clientTwo.PostAsJsonAsync("/api/auth/login", right);
+        var onOne = await clientOne.PostAsJsonAsync("/api/auth/login", right);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, onTwo.StatusCode);
+        Assert.Equal("too-many-sign-ins", (string?)(await onTwo.Content.ReadFromJsonAsync<JsonObject>())!["code"]);
+        Assert.True(onTwo.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
+        Assert.Equal(HttpStatusCode.TooManyRequests, onOne.StatusCode);
     }
 }
