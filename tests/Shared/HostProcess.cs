@@ -23,6 +23,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's process id (the <c>dotnet</c> process runs the host itself), for reading its memory.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the host wrote to standard output and error so far.</summary>
     public string Output
     {
@@ -32,7 +35,8 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the host on <paramref name="dataPath"/> and waits until <c>/health</c> answers 200.</summary>
     /// <param name="dataPath">The host's data folder (SQLite database, pickup folder, archive).</param>
     /// <param name="settings">Configuration, keyed as in appsettings (<c>Deliberation:Auth:AdminEmail</c>).</param>
-    public static async Task<HostProcess> StartAsync(string dataPath, IEnumerable<KeyValuePair<string, string>> settings)
+    /// <param name="healthPoll">How often to ask <c>/health</c> (default 200 ms; the benchmarks time start-up with a shorter one).</param>
+    public static async Task<HostProcess> StartAsync(string dataPath, IEnumerable<KeyValuePair<string, string>> settings, TimeSpan? healthPoll = null)
     {
         if (!File.Exists(TestPaths.HostAssembly)) throw new FileNotFoundException("The host is not built.", TestPaths.HostAssembly);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -53,7 +57,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (host._output) host._output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        await host.WaitHealthyAsync(TimeSpan.FromSeconds(90), healthPoll ?? TimeSpan.FromMilliseconds(200));
         return host;
     }
 
@@ -84,7 +88,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process.WaitForExit(10_000);
     }
 
-    private async Task WaitHealthyAsync(TimeSpan limit)
+    private async Task WaitHealthyAsync(TimeSpan limit, TimeSpan poll)
     {
         using var client = CreateAnonymousClient();
         var deadline = DateTime.UtcNow + limit;
@@ -96,7 +100,7 @@ public sealed class HostProcess : IAsyncDisposable
                 if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { /* not listening yet */ }
-            await Task.Delay(200);
+            await Task.Delay(poll);
         }
         throw new TimeoutException($"The host did not become healthy within {limit}:\n{Output}");
     }
