@@ -1,9 +1,12 @@
+using System.Data.Common;
 using Deliberation.Persistence;
 using Deliberation.Testing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 /// <summary>
-/// A data folder for the real host process with a SQLite database the benchmark prepares: migrated, a published
+/// A data folder for the real host process with a database the benchmark prepares (SQLite in the folder, or a
+/// PostgreSQL database when a connection string is given): migrated, a published
 /// workflow (Start → Delay 3650 days → End), and as many open instances as asked, each waiting on its timer far in
 /// the future (one started through the engine, the rest bulk copies of it).
 /// </summary>
@@ -29,37 +32,54 @@ internal sealed class HostDatabase
         }
         """;
 
+    private readonly string? _postgres;
     private int _version;
 
-    private HostDatabase(string dataPath) => DataPath = dataPath;
+    private HostDatabase(string dataPath, string? postgres)
+    {
+        DataPath = dataPath;
+        _postgres = postgres;
+    }
 
     /// <summary>The host's data folder.</summary>
     public string DataPath { get; }
 
     public string DatabasePath => Path.Combine(DataPath, "deliberation.db");
 
-    /// <summary>The settings every benchmark host gets: an administrator to sign in as.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Settings =>
+    /// <summary>The settings the host gets: an administrator to sign in as, and the database.</summary>
+    private IEnumerable<KeyValuePair<string, string>> Settings =>
     [
         new("Deliberation:Auth:AdminEmail", AdminEmail),
         new("Deliberation:Auth:AdminPassword", AdminPassword),
+        .. _postgres is null ? Array.Empty<KeyValuePair<string, string>>() :
+        [
+            new("Deliberation:Database:Provider", "PostgreSql"),
+            new("Deliberation:Database:ConnectionString", _postgres),
+        ],
     ];
 
-    /// <summary>Creates the database with <paramref name="openInstances"/> instances waiting on far timers (0 for the baseline).</summary>
-    public static async Task<HostDatabase> CreateAsync(string dataPath, int openInstances, CancellationToken ct)
+    /// <summary>
+    /// Creates the database with <paramref name="openInstances"/> instances waiting on far timers (0 for the baseline):
+    /// SQLite in <paramref name="dataPath"/>, or the (existing, empty) PostgreSQL database <paramref name="postgres"/> names.
+    /// </summary>
+    public static async Task<HostDatabase> CreateAsync(string dataPath, int openInstances, string? postgres, CancellationToken ct)
     {
         Directory.CreateDirectory(dataPath);
-        var database = new HostDatabase(dataPath);
+        var database = new HostDatabase(dataPath, postgres);
         using var engine = await database.OpenEngineAsync(ct);
         database._version = await engine.PublishAsync(WorkflowJson, ct);
         if (openInstances > 0)
         {
             var template = await engine.StartSuspendedAsync(DefinitionId, database._version, "case-0000000", ct);
-            InstanceCopies.Sqlite(database.DatabasePath, template, openInstances - 1);
+            if (postgres is null) InstanceCopies.Sqlite(database.DatabasePath, template, openInstances - 1);
+            else await InstanceCopies.PostgresAsync(postgres, template, openInstances - 1, ct);
         }
-        SqliteConnection.ClearAllPools();
+        ClearPools();
         return database;
     }
+
+    /// <summary>"SQLite" or "PostgreSQL".</summary>
+    public string Provider => _postgres is null ? "SQLite" : "PostgreSQL";
 
     /// <summary>Starts one more instance and makes its timer due a second ago: the pump fires it soon after the host starts.</summary>
     public async Task<Guid> AddDueInstanceAsync(CancellationToken ct)
@@ -67,38 +87,34 @@ internal sealed class HostDatabase
         Guid id;
         using (var engine = await OpenEngineAsync(ct))
             id = await engine.StartSuspendedAsync(DefinitionId, _version, "probe-" + Guid.NewGuid().ToString("N")[..8], ct);
-        using (var c = ResumeBenchmark.Open(DatabasePath))
-        using (var due = ResumeBenchmark.Command(c, "UPDATE timers SET due_at = $due WHERE instance_id = $id"))
+        await using (var c = await OpenAsync(readOnly: false, ct))
+        await using (var due = Command(c, "UPDATE timers SET due_at = @due WHERE instance_id = @id", id))
         {
-            due.Parameters.AddWithValue("$due", DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds());
-            due.Parameters.AddWithValue("$id", id.ToByteArray());
-            if (due.ExecuteNonQuery() != 1) throw new InvalidOperationException("The probe instance has no timer.");
+            Add(due, "@due", DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds());
+            if (await due.ExecuteNonQueryAsync(ct) != 1) throw new InvalidOperationException("The probe instance has no timer.");
         }
-        SqliteConnection.ClearAllPools();
+        ClearPools();
         return id;
     }
 
     /// <summary>Open instances and pending timers, as the database holds them now.</summary>
-    public (long Open, long Timers) Count()
+    public async Task<(long Open, long Timers)> CountAsync(CancellationToken ct)
     {
-        using var c = ResumeBenchmark.Open(DatabasePath);
-        using var open = ResumeBenchmark.Command(c, "SELECT COUNT(*) FROM instances WHERE status = 'Suspended'");
-        using var timers = ResumeBenchmark.Command(c, "SELECT COUNT(*) FROM timers");
-        return ((long)open.ExecuteScalar()!, (long)timers.ExecuteScalar()!);
+        await using var c = await OpenAsync(readOnly: true, ct);
+        await using var open = Command(c, "SELECT COUNT(*) FROM instances WHERE status = 'Suspended'", null);
+        await using var timers = Command(c, "SELECT COUNT(*) FROM timers", null);
+        return (Convert.ToInt64(await open.ExecuteScalarAsync(ct)), Convert.ToInt64(await timers.ExecuteScalarAsync(ct)));
     }
 
-    /// <summary>Polls the database (a reader beside the host's writer, WAL) until the instance has finished.</summary>
+    /// <summary>Polls the database (on SQLite a reader beside the host's writer, WAL) until the instance has finished.</summary>
     public async Task WaitFinishedAsync(Guid id, TimeSpan limit, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
         {
-            await using (var c = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False"))
+            await using (var c = await OpenAsync(readOnly: true, ct))
+            await using (var status = Command(c, "SELECT status FROM instances WHERE id = @id", id))
             {
-                await c.OpenAsync(ct);
-                await using var status = c.CreateCommand();
-                status.CommandText = "SELECT status FROM instances WHERE id = $id";
-                status.Parameters.AddWithValue("$id", id.ToByteArray());
                 if (await status.ExecuteScalarAsync(ct) is "Finished") return;
             }
             await Task.Delay(20, ct);
@@ -110,5 +126,40 @@ internal sealed class HostDatabase
     public Task<HostProcess> StartHostAsync() => HostProcess.StartAsync(DataPath, Settings, TimeSpan.FromMilliseconds(20));
 
     private Task<BenchEngine> OpenEngineAsync(CancellationToken ct) =>
-        BenchEngine.OpenAsync(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={DatabasePath}" }, DataPath, ct);
+        BenchEngine.OpenAsync(_postgres is null
+            ? new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={DatabasePath}" }
+            : new DatabaseOptions { Provider = "PostgreSql", ConnectionString = _postgres }, DataPath, ct);
+
+    /// <summary>A plain connection outside any pool, so that nothing of the benchmark's stays open beside the host.</summary>
+    private async Task<DbConnection> OpenAsync(bool readOnly, CancellationToken ct)
+    {
+        DbConnection c = _postgres is null
+            ? new SqliteConnection($"Data Source={DatabasePath};Pooling=False{(readOnly ? ";Mode=ReadOnly" : "")}")
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_postgres) { Pooling = false }.ConnectionString);
+        await c.OpenAsync(ct);
+        return c;
+    }
+
+    /// <summary>A command; <paramref name="id"/>, when given, is the instance id parameter <c>@id</c> as the provider stores ids.</summary>
+    private DbCommand Command(DbConnection c, string sql, Guid? id)
+    {
+        var command = c.CreateCommand();
+        command.CommandText = sql;
+        if (id is { } value) Add(command, "@id", _postgres is null ? value.ToByteArray() : value);
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void ClearPools()
+    {
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+    }
 }

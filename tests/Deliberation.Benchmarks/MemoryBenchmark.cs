@@ -1,5 +1,5 @@
 // Memory benchmark: the real host process's resident memory with 100,000 open instances against an empty database.
-// Usage: dotnet run -c Release --project tests/Deliberation.Benchmarks -- memory [--quick | --instances N | --keep]
+// Usage: dotnet run -c Release --project tests/Deliberation.Benchmarks -- memory [--quick | --postgres | --instances N | --keep]
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Testing;
 
 /// <summary>
-/// Starts the real host on a SQLite database with no instances, then on one with <c>instances</c> open instances (each
+/// Starts the real host on a database (SQLite, or PostgreSQL with <c>--postgres</c>) with no instances, then on one with <c>instances</c> open instances (each
 /// waiting on a timer years away); on each, once healthy, signs in and makes the staff UI's calls (the instance list's
 /// first pages, one instance and its journal, the incidents, the dashboard of a community) three times, then reads the
 /// process's VmRSS (resident now) and VmHWM (the peak) from /proc.
@@ -20,13 +20,14 @@ internal sealed class MemoryBenchmark
     {
         var quick = args.Contains("--quick");
         var instances = quick ? 2_000 : 100_000;
-        var keep = false;
+        bool keep = false, postgres = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--quick": break;
                 case "--keep": keep = true; break;
+                case "--postgres": postgres = true; break;
                 case "--instances": instances = Figures.Int(args, ref i); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }
@@ -34,7 +35,8 @@ internal sealed class MemoryBenchmark
         var folder = Figures.NewFolder("memory");
         try
         {
-            await RunAsync(folder, instances);
+            await using var cluster = postgres ? await PrivatePostgres.StartAsync(folder, keep) : null;
+            await RunAsync(folder, cluster, instances);
         }
         finally
         {
@@ -44,23 +46,29 @@ internal sealed class MemoryBenchmark
         return 0;
     }
 
-    private static async Task RunAsync(string folder, int instances)
+    private static async Task RunAsync(string folder, PrivatePostgres? cluster, int instances)
     {
         var ct = CancellationToken.None;
-        Console.WriteLine($"Deliberation host memory benchmark (real host process, SQLite, {HostGc()} GC as the host's runtimeconfig.json sets it)");
+        Console.WriteLine($"Deliberation host memory benchmark (real host process, {(cluster is null ? "SQLite" : "PostgreSQL")}, {HostGc()} GC as the host's runtimeconfig.json sets it)");
         Console.WriteLine($"  {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {Figures.LoadAverage()}, host {TestPaths.HostAssembly}");
-        var empty = await HostDatabase.CreateAsync(Path.Combine(folder, "empty"), 0, ct);
-        var seeded = await HostDatabase.CreateAsync(Path.Combine(folder, "seeded"), instances, ct);
-        Console.WriteLine($"  seeded: {seeded.Count().Open} open instances; empty: none");
+        if (cluster is not null)
+        {
+            Console.WriteLine($"  cluster: {await cluster.DescribeAsync()}");
+            await cluster.CreateDatabaseAsync("empty");
+            await cluster.CreateDatabaseAsync("seeded");
+        }
+        var empty = await HostDatabase.CreateAsync(Path.Combine(folder, "empty"), 0, cluster?.ConnectionString("empty"), ct);
+        var seeded = await HostDatabase.CreateAsync(Path.Combine(folder, "seeded"), instances, cluster?.ConnectionString("seeded"), ct);
+        Console.WriteLine($"  seeded: {(await seeded.CountAsync(ct)).Open} open instances; empty: none");
         Console.WriteLine();
 
         var emptyMemory = await MeasureAsync(empty, "empty", ct);
         var seededMemory = await MeasureAsync(seeded, "seeded", ct);
         Console.WriteLine();
-        Console.WriteLine($"memory empty: VmRSS {emptyMemory.Rss:F0} MB, VmHWM {emptyMemory.Peak:F0} MB");
-        Console.WriteLine($"memory with {instances} open instances: VmRSS {seededMemory.Rss:F0} MB, VmHWM {seededMemory.Peak:F0} MB " +
+        Console.WriteLine($"memory ({seeded.Provider}) empty: VmRSS {emptyMemory.Rss:F0} MB, VmHWM {emptyMemory.Peak:F0} MB");
+        Console.WriteLine($"memory ({seeded.Provider}) with {instances} open instances: VmRSS {seededMemory.Rss:F0} MB, VmHWM {seededMemory.Peak:F0} MB " +
             $"(+{seededMemory.Rss - emptyMemory.Rss:F0} MB over empty, ratio {seededMemory.Rss / emptyMemory.Rss:F2})");
-        Console.WriteLine($"memory verdict: peak {seededMemory.Peak:F0} MB with {instances} open instances (target < {TargetMegabytes} MB) {Figures.Verdict(seededMemory.Peak < TargetMegabytes)}");
+        Console.WriteLine($"memory ({seeded.Provider}) verdict: peak {seededMemory.Peak:F0} MB with {instances} open instances (target < {TargetMegabytes} MB) {Figures.Verdict(seededMemory.Peak < TargetMegabytes)}");
     }
 
     private static async Task<(double Rss, double Peak)> MeasureAsync(HostDatabase database, string label, CancellationToken ct)
