@@ -51,7 +51,7 @@ public sealed class SmtpServer : IAsyncLifetime
             async def handle_DATA(self, server, session, envelope):
                 # Written before the 250 reply: once the client sees success, the file is there.
                 name = os.path.join(folder, f"{time.time_ns():020d}-{uuid.uuid4().hex}")
-                envelope_json = {"mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos}
+                envelope_json = {"mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos, "peer": f"{session.peer[0]}:{session.peer[1]}"}
                 write(name + ".json", json.dumps(envelope_json).encode("utf-8"))
                 write(name + ".eml", envelope.original_content)
                 return "250 Message accepted for delivery"
@@ -68,7 +68,8 @@ public sealed class SmtpServer : IAsyncLifetime
     private Process? _process;
 
     /// <summary>A message as the server received it.</summary>
-    public sealed record ReceivedMessage(string MailFrom, IReadOnlyList<string> Recipients, MimeMessage Message);
+    /// <param name="Peer">The client's address and port: messages sent over one connection share it.</param>
+    public sealed record ReceivedMessage(string MailFrom, IReadOnlyList<string> Recipients, MimeMessage Message, string Peer);
 
     /// <summary>The loopback port, the same across <see cref="StopAsync"/> and <see cref="StartAsync"/>.</summary>
     public int Port { get; private set; }
@@ -164,7 +165,8 @@ public sealed class SmtpServer : IAsyncLifetime
             using var envelope = JsonDocument.Parse(File.ReadAllBytes(Path.ChangeExtension(eml, ".json")));
             var from = envelope.RootElement.GetProperty("mailFrom").GetString() ?? "";
             var to = envelope.RootElement.GetProperty("rcptTos").EnumerateArray().Select(r => r.GetString() ?? "").ToList();
-            messages.Add(new ReceivedMessage(from, to, MimeMessage.Load(eml)));
+            var peer = envelope.RootElement.TryGetProperty("peer", out var p) ? p.GetString() ?? "" : "";
+            messages.Add(new ReceivedMessage(from, to, MimeMessage.Load(eml), peer));
         }
         return messages;
     }

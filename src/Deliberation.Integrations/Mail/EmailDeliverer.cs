@@ -13,10 +13,17 @@ namespace Deliberation.Integrations.Mail;
 /// <summary>
 /// Delivers outbox emails with MailKit, or writes them as .eml files to the pickup folder when no
 /// SMTP server is configured. The Message-ID derives from the outbox id, so a resend after a crash
-/// is recognisably the same message.
+/// is recognisably the same message. One SMTP connection serves a whole outbox batch (closed by
+/// <see cref="EndBatchAsync"/>), over a socket with Nagle's algorithm off: MailKit writes a message's
+/// end-of-data line on its own, which Nagle holds back until the server's delayed ACK (40 ms on Linux),
+/// so that without it one connection sends about 20 messages a second however fast the server is.
 /// </summary>
-public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : IOutboxDeliverer
+public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : IBatchedOutboxDeliverer, IDisposable
 {
+    // One connection at a time: the outbox delivers its batch message after message.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SmtpClient? _client;
+
     /// <inheritdoc/>
     public string Kind => EmailMessage.OutboxKind;
 
@@ -80,22 +87,101 @@ public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : I
             File.Move(temp, path, overwrite: true);
             return;
         }
-        using var client = new SmtpClient();
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            await client.ConnectAsync(options.SmtpHost, options.SmtpPort, Enum.Parse<SecureSocketOptions>(options.SmtpSecurity, true), cancellationToken);
-            if (!string.IsNullOrEmpty(options.SmtpUser)) await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword, cancellationToken);
-            await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(true, cancellationToken);
+            var reused = _client is not null;
+            try
+            {
+                await SendAsync(mime, cancellationToken);
+            }
+            catch (Exception ex) when (reused && ex is SmtpProtocolException or SocketException or IOException or ServiceNotConnectedException)
+            {
+                // The server may have dropped a connection kept from an earlier message: one more try on a new connection.
+                Drop();
+                await SendAsync(mime, cancellationToken);
+            }
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
+            Drop();
             throw new OutboxDeliveryException($"The SMTP server refused the message ({(int)ex.StatusCode}): {ex.Message}", permanent: true, ex);
         }
         catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or SocketException or IOException
                                        or ServiceNotConnectedException or TimeoutException or SslHandshakeException or AuthenticationException)
         {
+            Drop();
             throw new OutboxDeliveryException($"SMTP is unavailable: {ex.Message}", permanent: false, ex);
         }
+        catch
+        {
+            Drop();
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Sends over the batch's connection, opening it first when there is none.</summary>
+    private async Task SendAsync(MimeMessage mime, CancellationToken cancellationToken)
+    {
+        if (_client is not { IsConnected: true })
+        {
+            Drop();
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            var client = new SmtpClient();
+            try
+            {
+                await socket.ConnectAsync(options.SmtpHost, options.SmtpPort, cancellationToken);
+                await client.ConnectAsync(socket, options.SmtpHost, options.SmtpPort, Enum.Parse<SecureSocketOptions>(options.SmtpSecurity, true), cancellationToken);
+                if (!string.IsNullOrEmpty(options.SmtpUser)) await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword, cancellationToken);
+            }
+            catch
+            {
+                client.Dispose();
+                socket.Dispose();
+                throw;
+            }
+            _client = client;
+        }
+        await _client.SendAsync(mime, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task EndBatchAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_client is { IsConnected: true } client)
+            {
+                try { await client.DisconnectAsync(true, cancellationToken); }
+                catch (Exception ex) when (ex is SmtpProtocolException or SocketException or IOException or ServiceNotConnectedException or SmtpCommandException)
+                {
+                    // The server went away first; the messages were delivered or recorded as failed already.
+                }
+            }
+            Drop();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets the connection (after a failure its state is unknown: the next message opens a new one).</summary>
+    private void Drop()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Drop();
+        _gate.Dispose();
     }
 }

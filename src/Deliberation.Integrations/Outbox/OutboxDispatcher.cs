@@ -19,10 +19,37 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
 
     private readonly Dictionary<string, IOutboxDeliverer> _deliverers = deliverers.ToDictionary(d => d.Kind, StringComparer.Ordinal);
 
-    /// <summary>Delivers one batch of due messages; returns how many were attempted.</summary>
+    /// <summary>
+    /// Delivers one batch of due messages; returns how many were attempted. Deliverers that keep a connection across messages
+    /// (<see cref="IBatchedOutboxDeliverer"/>) reuse it for the whole batch and close it after the batch's last message.
+    /// </summary>
     public async Task<int> DispatchDueAsync(int batchSize, CancellationToken cancellationToken)
     {
         var batch = await store.ClaimAsync(time.GetUtcNow(), batchSize, options.Lease, cancellationToken);
+        try
+        {
+            await DeliverAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            foreach (var batched in _deliverers.Values.OfType<IBatchedOutboxDeliverer>())
+            {
+                try
+                {
+                    await batched.EndBatchAsync(CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Every message of the batch is recorded already; a connection that fails to close changes nothing.
+                    logger.LogWarning(ex, "Closing the {Kind} deliverer's connection after a batch failed.", batched.Kind);
+                }
+            }
+        }
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<ClaimedOutboxMessage> batch, CancellationToken cancellationToken)
+    {
         foreach (var claimed in batch)
         {
             var message = claimed.Message;
@@ -43,6 +70,5 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
                 await store.MarkFailedAsync(message.Id, time.GetUtcNow(), ex.Message, next, CancellationToken.None);
             }
         }
-        return batch.Count;
     }
 }

@@ -120,6 +120,35 @@ public sealed class OutboxDeliveryTests(SmtpServer smtp) : IClassFixture<SmtpSer
     }
 
     [Fact]
+    public async Task DispatchDueAsync_ABatch_SendsOverOneConnectionUntilARefusalAndOpensANewOneForTheNextBatch()
+    {
+        var first = NewAddress("batch-first");
+        var second = NewAddress("batch-second");
+        var refused = NewAddress(SmtpServer.RejectedPrefix);
+        var last = NewAddress("batch-last");
+        await StartSampleAsync(first);
+        await StartSampleAsync(second);
+        var refusedInstance = await StartSampleAsync(refused);
+        await StartSampleAsync(last);
+
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+        var later = NewAddress("batch-later");
+        await StartSampleAsync(later);
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+
+        // One connection for the batch's messages, a fresh one after the refusal (the connection's state is unknown then),
+        // and the next batch a connection of its own: none stays open between batches.
+        var (a, b, d, e) = (Assert.Single(ReceivedBy(first)), Assert.Single(ReceivedBy(second)), Assert.Single(ReceivedBy(last)), Assert.Single(ReceivedBy(later)));
+        Assert.Equal(a.Peer, b.Peer);
+        Assert.NotEqual(b.Peer, d.Peer);
+        Assert.NotEqual(d.Peer, e.Peer);
+        Assert.Empty(ReceivedBy(refused));
+        var failed = Assert.Single(await Queries.OutboxAsync(refusedInstance, CancellationToken.None));
+        Assert.NotNull(failed.FailedAt);
+        Assert.Contains("550", failed.LastError);
+    }
+
+    [Fact]
     public async Task Resend_AFailedMessage_IsTriedAgain_AndAMessageThatHasNotFailedIsRefused()
     {
         var address = NewAddress(SmtpServer.RejectedPrefix);
