@@ -139,7 +139,9 @@ internal sealed partial class BallotBenchmark(BallotOptions options, string fold
         var hostSmtp = await WaitForMessagesAsync(smtp, smtpBallotsStart + n, TimeSpan.FromMinutes(30), host);
         var ballotFiles = smtp.Files().Skip(smtpBallotsStart).Take(n).ToList();
         var messages = ballotFiles.Select(f => MimeMessage.Load(f)).ToList();
-        var defaults = await PlainLoopAsync(smtp.Port, messages, BaselineMessagesPerConnection, noDelay: false);
+        // Nagle's 40 ms per message needs no more than a few hundred messages to show.
+        var sample = messages.Take(500).ToList();
+        var defaults = await PlainLoopAsync(smtp.Port, sample, BaselineMessagesPerConnection, noDelay: false);
         var plain = await PlainLoopAsync(smtp.Port, messages, BaselineMessagesPerConnection, noDelay: true);
         var perMessage = await PlainLoopAsync(smtp.Port, messages, 1, noDelay: true);
         var hostRate = n / hostSmtp;
@@ -148,7 +150,7 @@ internal sealed partial class BallotBenchmark(BallotOptions options, string fold
         Result(string.Create(CultureInfo.InvariantCulture,
             $"smtp: host outbox handed {n} emails to SMTP in {hostSmtp:F2} s ({hostRate:F0}/s) | baseline plain MailKit loop, one connection per {BaselineMessagesPerConnection} messages, TCP_NODELAY: {plain:F2} s ({plainRate:F0}/s) | ratio host/plain {ratio:F2} (target >= {SmtpRatioTarget}) {(ratio >= SmtpRatioTarget ? "PASS" : "MISS")}"));
         Result(string.Create(CultureInfo.InvariantCulture,
-            $"smtp diagnostic: plain loop with MailKit's default socket (Nagle on), one connection per {BaselineMessagesPerConnection}: {defaults:F2} s ({n / defaults:F0}/s); with TCP_NODELAY and a new connection per message: {perMessage:F2} s ({n / perMessage:F0}/s)"));
+            $"smtp diagnostic: plain loop with MailKit's default socket (Nagle on), one connection per {BaselineMessagesPerConnection}: {sample.Count / defaults:F0}/s ({sample.Count} messages); with TCP_NODELAY and a new connection per message: {perMessage:F2} s ({n / perMessage:F0}/s)"));
 
         Result(ComposeAndMarkDiagnostic(data, Path.Combine(folder, "diagnostic.db")));
 
