@@ -7,7 +7,8 @@ namespace Deliberation.Host.Tests;
 /// <summary>
 /// A private PostgreSQL cluster for the tests: initdb (as the postgres user when running as root)
 /// into a temp folder, started on a free loopback port, stopped and deleted afterwards. Fails
-/// loudly when Debian's postgresql package is missing.
+/// loudly when Debian's postgresql package is missing. <see cref="StopAsync"/> and <see cref="StartAsync"/> take the
+/// server down and bring it back on the same port and data folder, as an outage and its end.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
@@ -31,9 +32,20 @@ public sealed class PostgresCluster : IAsyncLifetime
         var data = Path.Combine(_folder, "data");
         if (IsRoot) await RunAsync("chown", ["-R", "postgres:postgres", _folder]);
         await RunAsPostgresAsync(Path.Combine(_bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale"]);
-        await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(_folder, "log"), "-w", "-t", "60", "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
+        await StartAsync();
     }
+
+    /// <summary>Starts the server on its port and data folder and waits until it accepts connections (60 s at most).</summary>
+    public Task StartAsync() => RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"),
+        ["-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "log"), "-w", "-t", "60",
+         "-o", $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
+
+    /// <summary>
+    /// Stops the server and waits until it has (60 s at most): <c>fast</c> ends every session with 57P01 admin_shutdown
+    /// and rolls open transactions back; <c>immediate</c> drops them without a word, as a crash would.
+    /// </summary>
+    public Task StopAsync(string mode = "fast") => RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"),
+        ["-D", Path.Combine(_folder, "data"), "-m", mode, "-w", "-t", "60", "stop"]);
 
     public async Task CreateDatabaseAsync(string name)
     {
