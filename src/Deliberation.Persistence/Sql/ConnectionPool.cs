@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
+using System.Data;
 
 namespace Deliberation.Persistence.Sql;
 
 /// <summary>
 /// Keeps open connections with their prepared commands, so that a step costs only its statements:
-/// no re-open, no re-parse. Connections beyond the pool size are closed on return.
+/// no re-open, no re-parse. Connections beyond the pool size are closed on return. A connection that broke is closed
+/// and so is every idle one: a server that restarted has ended them all, and each would fail its next request.
 /// </summary>
 public sealed class ConnectionPool(SqlDialect dialect, int size = 16) : IDisposable
 {
@@ -17,7 +18,12 @@ public sealed class ConnectionPool(SqlDialect dialect, int size = 16) : IDisposa
     /// <summary>Rents an open connection; dispose the lease to return it.</summary>
     public async ValueTask<PooledConnection> RentAsync(CancellationToken cancellationToken)
     {
-        if (_idle.TryTake(out var pooled)) return pooled;
+        while (_idle.TryTake(out var pooled))
+        {
+            if (pooled.Connection.State == ConnectionState.Open) return pooled;
+            pooled.Close();
+            dialect.ClearProviderPools();
+        }
         var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         dialect.Initialize(connection);
@@ -26,12 +32,21 @@ public sealed class ConnectionPool(SqlDialect dialect, int size = 16) : IDisposa
 
     internal void Return(PooledConnection connection)
     {
-        if (connection.Broken || _idle.Count >= size) connection.Close();
+        if (connection.Connection.State != ConnectionState.Open)
+        {
+            // The provider closed it after a failure of the connection itself (not of a statement): the server went away.
+            connection.Close();
+            Drain();
+            dialect.ClearProviderPools();
+        }
+        else if (connection.Broken || _idle.Count >= size) connection.Close();
         else _idle.Add(connection);
     }
 
     /// <inheritdoc/>
-    public void Dispose()
+    public void Dispose() => Drain();
+
+    private void Drain()
     {
         while (_idle.TryTake(out var c)) c.Close();
     }

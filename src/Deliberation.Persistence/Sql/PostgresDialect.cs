@@ -16,6 +16,15 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     /// <inheritdoc/>
+    public override void ClearProviderPools()
+    {
+        _dataSource.Clear();
+        // EF Core's contexts and Hangfire's storage open connections by the same connection string, from Npgsql's shared pool.
+        using var shared = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(shared);
+    }
+
+    /// <inheritdoc/>
     public override string LastJournalId => "currval(pg_get_serial_sequence('journal', 'id'))";
 
     /// <inheritdoc/>

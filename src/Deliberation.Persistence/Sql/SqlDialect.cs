@@ -11,6 +11,12 @@ public abstract class SqlDialect
     /// <summary>Creates a closed connection.</summary>
     public abstract DbConnection CreateConnection();
 
+    /// <summary>
+    /// Closes the provider's idle connections to the database (not only this pool's), after one of them broke: when
+    /// the server restarted, every connection it had is dead, and each would fail the next request that takes it.
+    /// </summary>
+    public virtual void ClearProviderPools() { }
+
     /// <summary>Runs once on each newly opened pooled connection.</summary>
     public virtual void Initialize(DbConnection connection) { }
 
