@@ -26,6 +26,7 @@ public static class ProblemTitles
         ["idempotency-key-reused"] = ("幂等键已用于其他请求", "The idempotency key was used for another request"),
         ["malformed-json"] = ("请求内容不是有效的 JSON", "The request body is not valid JSON"),
         ["bad-request"] = ("请求有误", "Bad request"),
+        ["database-unavailable"] = ("系统暂时连不上数据库，请稍后重试", "The database cannot be reached at the moment; try again shortly"),
         ["unsupported-media-type"] = ("请求内容的类型不受支持，请以 JSON 发送", "The request body's type is not supported; send JSON"),
         ["body-too-large"] = ("请求内容太大", "The request body is too large"),
         ["not-found"] = ("找不到该地址", "Nothing is at this address"),

@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new DeliberationDatabase(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<ICivicDatabase, EfCivicDatabase>();
+        services.AddSingleton<IStoreOutages, DatabaseOutages>();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateOnStart();

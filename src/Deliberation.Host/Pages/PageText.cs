@@ -44,7 +44,9 @@ internal sealed record PageText(
     string PhotoAttached,
     string PhotoRejected,
     string TooManyRequests,
-    string TooManyRequestsDetail)
+    string TooManyRequestsDetail,
+    string Unavailable,
+    string UnavailableDetail)
 {
     public static readonly PageText Zh = new(
         Lang: "zh-CN",
@@ -85,7 +87,9 @@ internal sealed record PageText(
         PhotoAttached: "（附照片）",
         PhotoRejected: "照片只能是 JPEG、PNG 或 WebP 格式，且不超过 5 MB，请重新选择。",
         TooManyRequests: "请求过于频繁",
-        TooManyRequestsDetail: "短时间内从您的网络打开或提交答复页面的次数太多。如果您刚才提交了答复，它没有被记录；请等一分钟后再试。");
+        TooManyRequestsDetail: "短时间内从您的网络打开或提交答复页面的次数太多。如果您刚才提交了答复，它没有被记录；请等一分钟后再试。",
+        Unavailable: "系统暂时无法使用",
+        UnavailableDetail: "系统暂时连不上数据库，请稍等片刻后刷新页面。如果您刚才提交了答复，它可能没有被记录，请过几分钟再提交一次。");
 
     public static readonly PageText En = new(
         Lang: "en",
@@ -126,7 +130,9 @@ internal sealed record PageText(
         PhotoAttached: "(photo attached)",
         PhotoRejected: "The photo must be a JPEG, PNG or WebP image of at most 5 MB; choose another.",
         TooManyRequests: "Too many requests",
-        TooManyRequestsDetail: "Answer pages were opened or sent from your network too often in a short time. If you just sent an answer, it was not recorded; wait a minute and try again.");
+        TooManyRequestsDetail: "Answer pages were opened or sent from your network too often in a short time. If you just sent an answer, it was not recorded; wait a minute and try again.",
+        Unavailable: "Temporarily unavailable",
+        UnavailableDetail: "The service cannot reach its database at the moment; wait a little and reload the page. If you just sent an answer, it may not have been recorded; send it again in a few minutes.");
 
     public static PageText For(bool english) => english ? En : Zh;
 
