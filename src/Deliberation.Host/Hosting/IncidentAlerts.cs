@@ -1,6 +1,7 @@
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Links;
+using Deliberation.Engine.Storage;
 using Deliberation.Host.Api;
 using Deliberation.Integrations.Timers;
 using Deliberation.Persistence;
@@ -39,23 +40,28 @@ public sealed class IncidentAlerts(InstanceQueries queries, ICivicDatabase civic
     }
 }
 
-/// <summary>The Hangfire server process that tells staff of new incidents, every poll interval.</summary>
-public sealed class IncidentAlertProcess(IncidentAlerts alerts, TimerOptions options, StartupGate gate, ILogger<IncidentAlertProcess> logger) : IBackgroundProcessAsync
+/// <summary>The Hangfire server process that tells staff of new incidents, every poll interval; quiet through an outage of the database.</summary>
+public sealed class IncidentAlertProcess(IncidentAlerts alerts, TimerOptions options, StartupGate gate, IStoreOutages outages, ILogger<IncidentAlertProcess> logger)
+    : IBackgroundProcessAsync
 {
+    private readonly LoopFailures _failures = new("Telling staff of incidents", outages, logger);
+
     /// <inheritdoc/>
     public async Task ExecuteAsync(BackgroundProcessContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var wait = options.PollInterval * 5;
         try
         {
             await gate.WaitAsync(context.StoppingToken);
             await alerts.NotifyAsync(context.StoppingToken);
+            _failures.Succeeded();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Telling staff of incidents failed; the next round tries again.");
+            wait = _failures.Failed(ex, wait);
         }
-        try { await Task.Delay(options.PollInterval * 5, context.StoppingToken); }
+        try { await Task.Delay(wait, context.StoppingToken); }
         catch (OperationCanceledException) { /* stopping */ }
     }
 }

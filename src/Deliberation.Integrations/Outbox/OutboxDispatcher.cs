@@ -5,8 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace Deliberation.Integrations.Outbox;
 
 /// <summary>
-/// Delivers due outbox messages. Transient failures are retried with back-off (30 s, 2 min, 10 min,
-/// 1 h, then every 6 h, ten attempts in all); permanent ones are recorded and shown to staff.
+/// Delivers due outbox messages. A message-level transient failure (a 4xx reply) is retried with back-off (30 s, 2 min,
+/// 10 min, 1 h, then every 6 h, ten attempts in all); a permanent one (5xx) is recorded and shown to staff. A server that
+/// cannot be reached at all (<see cref="OutboxDeliveryException.ServerUnavailable"/>) costs the messages no attempt: the
+/// batch waits, this host probes the server again after a short pause (2 s doubling up to <see cref="MaxProbeInterval"/>),
+/// and everything goes out within that pause of the server's return, however long the outage. A delivery the database
+/// could not record (it went away after the SMTP server took the message) is recorded first in the next round, before
+/// the message's lease lapses and it would be sent again.
 /// </summary>
 public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeliverer> deliverers, OutboxOptions options, TimeProvider time,
     ILogger<OutboxDispatcher> logger)
@@ -18,17 +23,22 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
     public const int MaxAttempts = 10;
 
     private readonly Dictionary<string, IOutboxDeliverer> _deliverers = deliverers.ToDictionary(d => d.Kind, StringComparer.Ordinal);
+    private readonly Lock _unrecordedLock = new();
+    private List<UnrecordedDelivery> _unrecorded = [];
 
     /// <summary>
-    /// Delivers one batch of due messages; returns how many were attempted. Deliverers that keep a connection across messages
-    /// (<see cref="IBatchedOutboxDeliverer"/>) reuse it for the whole batch and close it after the batch's last message.
+    /// Delivers one batch of due messages; returns how many were attempted (none while the mail server is unreachable and
+    /// its pause lasts). Deliverers that keep a connection across messages (<see cref="IBatchedOutboxDeliverer"/>) reuse it
+    /// for the whole batch and close it after the batch's last message.
     /// </summary>
     public async Task<int> DispatchDueAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var batch = await store.ClaimAsync(time.GetUtcNow(), batchSize, options.Lease, cancellationToken);
+        await RecordUnrecordedAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var batch = await store.ClaimAsync(now, batchSize, options.Lease, cancellationToken);
         try
         {
-            await DeliverAsync(batch, cancellationToken);
+            await DeliverAsync(batch, now, cancellationToken);
         }
         finally
         {
@@ -48,10 +58,11 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
         return batch.Count;
     }
 
-    private async Task DeliverAsync(IReadOnlyList<ClaimedOutboxMessage> batch, CancellationToken cancellationToken)
+    private async Task DeliverAsync(IReadOnlyList<ClaimedOutboxMessage> batch, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
-        foreach (var claimed in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var claimed = batch[i];
             var message = claimed.Message;
             try
             {
@@ -59,7 +70,6 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
                     throw new OutboxDeliveryException($"No deliverer handles outbox kind '{message.Kind}'.", permanent: true);
                 await deliverer.DeliverAsync(message, cancellationToken);
                 CrashPoints.Reach(CrashPoints.AfterOutboxHandOff);
-                await store.MarkSentAsync(message.Id, time.GetUtcNow(), cancellationToken);
             }
             catch (OutboxDeliveryException ex)
             {
@@ -68,7 +78,43 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
                 logger.LogWarning("Outbox message {MessageId} ({Kind}) failed, attempt {Attempt}: {Error}; {Next}",
                     message.Id, message.Kind, attempt, ex.Message, next is null ? "given up" : $"retry at {next:O}");
                 await store.MarkFailedAsync(message.Id, time.GetUtcNow(), ex.Message, next, CancellationToken.None);
+                continue;
+            }
+            var sentAt = time.GetUtcNow();
+            try
+            {
+                await store.MarkSentAsync(message.Id, sentAt, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Sent but not recorded: remembered, and recorded before anything else once the database answers. The rest of
+                // the batch is still leased to this host and is delivered meanwhile; it is recorded the same way.
+                lock (_unrecordedLock) _unrecorded.Add(new UnrecordedDelivery(message.Id, sentAt, claimedAt + options.Lease));
             }
         }
     }
+
+    private async Task RecordUnrecordedAsync(CancellationToken cancellationToken)
+    {
+        List<UnrecordedDelivery> pending;
+        lock (_unrecordedLock) (pending, _unrecorded) = (_unrecorded, []);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var delivery = pending[i];
+            if (delivery.LeaseEnds <= time.GetUtcNow())
+                logger.LogWarning("Outbox message {MessageId} was sent at {SentAt:O} but could not be recorded before its lease ran out; it may be sent again, with the same Message-ID.",
+                    delivery.MessageId, delivery.SentAt);
+            try
+            {
+                await store.MarkSentAsync(delivery.MessageId, delivery.SentAt, cancellationToken);
+            }
+            catch
+            {
+                lock (_unrecordedLock) _unrecorded.InsertRange(0, pending.Skip(i));
+                throw;
+            }
+        }
+    }
+
+    private sealed record UnrecordedDelivery(Guid MessageId, DateTimeOffset SentAt, DateTimeOffset LeaseEnds);
 }

@@ -8,18 +8,49 @@ namespace Deliberation.Integrations.Timers;
 /// Fires due timers: claims a batch of due timer rows (leased, so a second host skips them), then
 /// resumes each bookmark in its own step. A timer whose bookmark is gone is deleted. It also sweeps the
 /// signal inboxes: a queued signal whose delivery a crash or another host's step cut short is delivered here.
+/// When the database goes away in the middle of a batch, the timers not yet fired stay with this pump (they are
+/// leased to it) and are fired first once it answers again, instead of waiting for their lease to lapse.
 /// </summary>
-public sealed class TimerPump(IWorkflowStore store, WorkflowRuntime runtime, TimeProvider time, TimerOptions options, ILogger<TimerPump> logger)
+public sealed class TimerPump(IWorkflowStore store, WorkflowRuntime runtime, TimeProvider time, TimerOptions options, ILogger<TimerPump> logger,
+    IStoreOutages? outages = null)
 {
+    private readonly Lock _heldLock = new();
+    private List<(DueTimer Timer, DateTimeOffset LeaseEnds)> _held = [];
+
     /// <summary>Fires one batch of due timers; returns how many were claimed.</summary>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken)
     {
-        var due = await store.ClaimDueTimersAsync(time.GetUtcNow(), options.BatchSize, options.Lease, cancellationToken);
-        foreach (var timer in due)
+        await FireHeldAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var due = await store.ClaimDueTimersAsync(now, options.BatchSize, options.Lease, cancellationToken);
+        await FireAsync(due, now + options.Lease, cancellationToken);
+        return due.Count;
+    }
+
+    private async Task FireHeldAsync(CancellationToken cancellationToken)
+    {
+        List<(DueTimer Timer, DateTimeOffset LeaseEnds)> held;
+        lock (_heldLock) (held, _held) = (_held, []);
+        // Past its lease another pump may have claimed it; it fires there (or here, after claiming it again).
+        var now = time.GetUtcNow();
+        foreach (var group in held.Where(h => h.LeaseEnds > now).GroupBy(h => h.LeaseEnds))
+            await FireAsync(group.Select(h => h.Timer).ToList(), group.Key, cancellationToken);
+    }
+
+    private async Task FireAsync(IReadOnlyList<DueTimer> timers, DateTimeOffset leaseEnds, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < timers.Count; i++)
         {
+            var timer = timers[i];
             try
             {
                 await runtime.FireTimerAsync(timer, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && outages?.IsOutage(ex) == true)
+            {
+                // Firing twice is harmless (a step resumes a bookmark once), but waiting out a minute's lease is not.
+                lock (_heldLock) _held.AddRange(timers.Skip(i).Select(t => (t, leaseEnds)));
+                throw;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -27,7 +58,6 @@ public sealed class TimerPump(IWorkflowStore store, WorkflowRuntime runtime, Tim
                 logger.LogError(ex, "Timer {BookmarkId} of instance {InstanceId} failed to fire; it will be retried after its lease.", timer.BookmarkId, timer.InstanceId);
             }
         }
-        return due.Count;
     }
 
     /// <summary>
@@ -44,7 +74,7 @@ public sealed class TimerPump(IWorkflowStore store, WorkflowRuntime runtime, Tim
             {
                 delivered += await runtime.DeliverQueuedSignalsAsync(instanceId, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException && outages?.IsOutage(ex) != true)
             {
                 // The signals stay queued and unchecked: the next sweep tries again.
                 logger.LogError(ex, "Queued signals of instance {InstanceId} could not be delivered; the next sweep tries again.", instanceId);
