@@ -8,4 +8,10 @@ public sealed class OutboxDeliveryException(string message, bool permanent, Exce
 {
     /// <summary>True when retrying cannot help.</summary>
     public bool Permanent { get; } = permanent;
+
+    /// <summary>
+    /// True when the server could not be reached at all (refused or cut connection, timeout, failed handshake or sign-in):
+    /// the message was not tried, so the attempt does not count against it.
+    /// </summary>
+    public bool ServerUnavailable { get; init; }
 }

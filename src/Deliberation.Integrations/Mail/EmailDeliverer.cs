@@ -138,6 +138,15 @@ public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : I
                 await client.ConnectAsync(socket, options.SmtpHost, options.SmtpPort, Enum.Parse<SecureSocketOptions>(options.SmtpSecurity, true), cancellationToken);
                 if (!string.IsNullOrEmpty(options.SmtpUser)) await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword, cancellationToken);
             }
+            catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SslHandshakeException or AuthenticationException
+                                           or SmtpProtocolException or SmtpCommandException or ServiceNotConnectedException)
+            {
+                // Nothing was sent: the server is down, unreachable or refuses this host (a wrong password refuses every
+                // message alike), which is no fault of the message, so it costs it no attempt.
+                client.Dispose();
+                socket.Dispose();
+                throw new OutboxDeliveryException($"SMTP is unavailable: {ex.Message}", permanent: false, ex) { ServerUnavailable = true };
+            }
             catch
             {
                 client.Dispose();

@@ -22,9 +22,16 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
     /// <summary>Attempts before a transient failure becomes permanent.</summary>
     public const int MaxAttempts = 10;
 
+    /// <summary>The longest pause between two probes of a mail server that cannot be reached.</summary>
+    public static readonly TimeSpan MaxProbeInterval = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan FirstProbeInterval = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<string, IOutboxDeliverer> _deliverers = deliverers.ToDictionary(d => d.Kind, StringComparer.Ordinal);
     private readonly Lock _unrecordedLock = new();
     private List<UnrecordedDelivery> _unrecorded = [];
+    private TimeSpan _probeInterval = TimeSpan.Zero;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Delivers one batch of due messages; returns how many were attempted (none while the mail server is unreachable and
@@ -35,6 +42,7 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
     {
         await RecordUnrecordedAsync(cancellationToken);
         var now = time.GetUtcNow();
+        if (now < _pausedUntil) return 0;
         var batch = await store.ClaimAsync(now, batchSize, options.Lease, cancellationToken);
         try
         {
@@ -71,8 +79,14 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
                 await deliverer.DeliverAsync(message, cancellationToken);
                 CrashPoints.Reach(CrashPoints.AfterOutboxHandOff);
             }
+            catch (OutboxDeliveryException ex) when (ex.ServerUnavailable)
+            {
+                await PauseAsync(batch.Skip(i).Select(c => c.Message.Id).ToList(), ex);
+                return;
+            }
             catch (OutboxDeliveryException ex)
             {
+                ServerAnswered();
                 var attempt = claimed.Attempts + 1;
                 DateTimeOffset? next = ex.Permanent || attempt >= MaxAttempts ? null : time.GetUtcNow() + Backoff[Math.Min(attempt - 1, Backoff.Length - 1)];
                 logger.LogWarning("Outbox message {MessageId} ({Kind}) failed, attempt {Attempt}: {Error}; {Next}",
@@ -80,6 +94,7 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
                 await store.MarkFailedAsync(message.Id, time.GetUtcNow(), ex.Message, next, CancellationToken.None);
                 continue;
             }
+            ServerAnswered();
             var sentAt = time.GetUtcNow();
             try
             {
@@ -92,6 +107,29 @@ public sealed class OutboxDispatcher(IOutboxStore store, IEnumerable<IOutboxDeli
                 lock (_unrecordedLock) _unrecorded.Add(new UnrecordedDelivery(message.Id, sentAt, claimedAt + options.Lease));
             }
         }
+    }
+
+    /// <summary>
+    /// The server cannot be reached: the rest of the batch waits until the next probe (no attempt counted, the reason shown
+    /// to staff), and this host stops claiming until then.
+    /// </summary>
+    private async Task PauseAsync(List<Guid> waiting, OutboxDeliveryException ex)
+    {
+        _probeInterval = _probeInterval == TimeSpan.Zero ? FirstProbeInterval : TimeSpan.FromTicks(Math.Min(_probeInterval.Ticks * 2, MaxProbeInterval.Ticks));
+        var now = time.GetUtcNow();
+        _pausedUntil = now + _probeInterval;
+        if (_probeInterval == FirstProbeInterval)
+            logger.LogWarning("The mail server cannot be reached ({Error}); {Count} messages wait, no attempt counted, and go out when it answers (probed every {Max} at most).",
+                ex.Message, waiting.Count, MaxProbeInterval);
+        await store.DeferAsync(waiting, ex.Message, _pausedUntil, CancellationToken.None);
+    }
+
+    private void ServerAnswered()
+    {
+        if (_probeInterval == TimeSpan.Zero) return;
+        logger.LogInformation("The mail server answers again; the waiting messages go out.");
+        _probeInterval = TimeSpan.Zero;
+        _pausedUntil = DateTimeOffset.MinValue;
     }
 
     private async Task RecordUnrecordedAsync(CancellationToken cancellationToken)

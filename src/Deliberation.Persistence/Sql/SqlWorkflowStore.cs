@@ -307,6 +307,15 @@ public sealed class SqlWorkflowStore(ConnectionPool pool, OutboxSignal? outbox =
     }
 
     /// <inheritdoc/>
+    public async Task DeferAsync(IReadOnlyList<Guid> ids, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var c = await pool.RentAsync(cancellationToken);
+        foreach (var id in ids)
+            await c.Command("UPDATE outbox SET lease_until = NULL, last_error = @err, next_attempt_at = @next WHERE id = @id AND sent_at IS NULL",
+                ["@err", "@next", "@id"], [error.Length > 1000 ? error[..1000] : error, Millis(nextAttemptAt), _d.Id(id)]).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task MarkFailedAsync(Guid id, DateTimeOffset at, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         await using var c = await pool.RentAsync(cancellationToken);

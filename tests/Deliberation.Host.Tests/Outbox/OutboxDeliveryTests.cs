@@ -67,23 +67,35 @@ public sealed class OutboxDeliveryTests(SmtpServer smtp) : IClassFixture<SmtpSer
         await smtp.StopAsync();
         var instanceId = await StartSampleAsync(address);
 
-        var failed = await DispatchUntilAsync(instanceId, o => o.Attempts > 0);
+        var waiting = await DispatchUntilAsync(instanceId, o => o.LastError is not null);
 
-        Assert.Equal(1, failed.Attempts);
-        Assert.Null(failed.SentAt);
-        Assert.Null(failed.FailedAt);
-        Assert.Contains("SMTP is unavailable", failed.LastError);
-        Assert.True(failed.NextAttemptAt > _host.Time.GetUtcNow(), $"The retry is due at {failed.NextAttemptAt:O}, not after {_host.Time.GetUtcNow():O}.");
+        // The server could not be reached: the message was not tried, so no attempt counts against it; staff see why.
+        Assert.Equal(0, waiting.Attempts);
+        Assert.Null(waiting.SentAt);
+        Assert.Null(waiting.FailedAt);
+        Assert.Contains("SMTP is unavailable", waiting.LastError);
+        Assert.InRange(waiting.NextAttemptAt - _host.Time.GetUtcNow(), TimeSpan.FromSeconds(1), OutboxDispatcher.MaxProbeInterval);
         var pending = await OutboxListAsync("pending");
-        Assert.Contains(pending, o => (string)o!["id"]! == failed.Id.ToString());
+        Assert.Contains(pending, o => (string)o!["id"]! == waiting.Id.ToString());
         Assert.Empty(ReceivedBy(address));
 
+        // A day-long outage, probed all along: the message never runs out of attempts, and it waits at most one probe interval.
+        for (var probe = 0; probe < 40; probe++)
+        {
+            _host.Time.Advance(OutboxDispatcher.MaxProbeInterval + TimeSpan.FromSeconds(1));
+            await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+        }
+        _host.Time.Advance(TimeSpan.FromDays(1));
+        var stillWaiting = await DispatchUntilAsync(instanceId, o => o.SentAt is null && o.FailedAt is null);
+        Assert.Equal(0, stillWaiting.Attempts);
+        Assert.True(stillWaiting.NextAttemptAt - _host.Time.GetUtcNow() <= OutboxDispatcher.MaxProbeInterval);
+
         await smtp.StartAsync();
-        _host.Time.Advance(failed.NextAttemptAt - _host.Time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        _host.Time.Advance(OutboxDispatcher.MaxProbeInterval + TimeSpan.FromSeconds(1));
         var sent = await DispatchUntilAsync(instanceId, o => o.SentAt is not null);
         await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
 
-        Assert.Equal(2, sent.Attempts);
+        Assert.Equal(1, sent.Attempts);
         Assert.Null(sent.FailedAt);
         var received = Assert.Single(ReceivedBy(address));
         Assert.Equal($"{sent.Id:N}@deliberation.local", received.Message.MessageId);
