@@ -35,6 +35,7 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
         var definition = ValidateOrThrow(json);
         var normalized = DefinitionJson.Write(definition);
         var latest = await store.GetLatestAsync(definition.Id, cancellationToken);
+        ThrowIfInvalid(DefinitionValidator.ValidateScheduleOwner(definition, latest is null ? ownerForNew : latest.OwnerCommunityId));
         if (latest is not null && ifMatch is not null && !MatchesETag(latest, ifMatch))
             throw new WorkflowException(WorkflowErrorKind.Conflict, "definition-changed",
                 $"'{definition.Id}' was saved by someone else meanwhile (now version {latest.Version}, revision {latest.Revision}); reload it before saving.");
@@ -63,7 +64,7 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
         if (latest!.Version != version)
             throw new WorkflowException(WorkflowErrorKind.Conflict, "not-latest", $"Version {version} of '{definitionId}' is not the newest (version {latest.Version} is).");
         if (ifMatch is not null && !MatchesETag(draft, ifMatch)) throw Changed(definitionId);
-        ValidateOrThrow(draft.Json);
+        ThrowIfInvalid(DefinitionValidator.ValidateScheduleOwner(ValidateOrThrow(draft.Json), draft.OwnerCommunityId));
         var published = draft with { IsPublished = true, PublishedAt = time.GetUtcNow(), Revision = draft.Revision + 1 };
         return await store.UpdateDraftAsync(published, draft.Revision, cancellationToken) ? published : throw Changed(definitionId);
     }
@@ -75,6 +76,9 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
         var hash = Hash(content);
         var problems = validator.Validate(content, out var definition);
         if (problems.Count > 0 || definition is null) return new ImportResult(fileName, ImportOutcome.Invalid, null, problems);
+        var owner = (await store.GetLatestAsync(definition.Id, cancellationToken))?.OwnerCommunityId;
+        if (DefinitionValidator.ValidateScheduleOwner(definition, owner) is { Count: > 0 } ownerProblems)
+            return new ImportResult(fileName, ImportOutcome.Invalid, null, ownerProblems);
         var lastImported = await store.GetLastFromSourceAsync(source, cancellationToken);
         if (lastImported is not null && lastImported.Hash == hash && lastImported.DefinitionId == definition.Id)
             return new ImportResult(fileName, ImportOutcome.Unchanged, lastImported, []);
@@ -109,12 +113,20 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
     {
         var problems = validator.Validate(json, out var definition);
         if (problems.Count == 0 && definition is not null) return definition;
-        throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-definition", $"The definition has {problems.Count} problem(s).")
+        throw Invalid(problems);
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<DefinitionProblem> problems)
+    {
+        if (problems.Count > 0) throw Invalid(problems);
+    }
+
+    private static WorkflowException Invalid(IReadOnlyList<DefinitionProblem> problems) =>
+        new WorkflowException(WorkflowErrorKind.Invalid, "invalid-definition", $"The definition has {problems.Count} problem(s).")
         {
             Errors = problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
             Problems = problems,
         };
-    }
 
     private static bool MatchesETag(DefinitionVersion version, string ifMatch) =>
         ifMatch.Trim() == "*" || ifMatch.Trim() == version.ETag || ifMatch.Trim().Trim('"') == version.ETag.Trim('"');

@@ -37,6 +37,10 @@ public sealed record WorkflowDefinition
     [JsonPropertyName("connections")]
     public List<Connection> Connections { get; init; } = [];
 
+    /// <summary>When the host starts instances by itself (a cron in Beijing time); null for a workflow started only by people.</summary>
+    [JsonPropertyName("schedule")]
+    public WorkflowSchedule? Schedule { get; init; }
+
     /// <summary>Free-form data for tools (the designer's viewport, for instance).</summary>
     [JsonPropertyName("metadata")]
     public JsonObject? Metadata { get; init; }

@@ -74,6 +74,8 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
             else if (!variableNames.Add(variable.Name!)) Add($"variables[{i}].name", "duplicate-name", $"Variable '{variable.Name}' is declared twice.");
         }
 
+        if (definition.Schedule is { } schedule) ValidateSchedule(definition, schedule, Add);
+
         var ports = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         var starts = 0;
@@ -126,6 +128,44 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
                 Add(at, "duplicate-connection", $"Connection {i} repeats an earlier one.", c.Source);
         }
         return problems;
+    }
+
+    private static void ValidateSchedule(WorkflowDefinition definition, WorkflowSchedule schedule, Action<string, string, string, string?, string?> add)
+    {
+        if (!ScheduleCalendar.IsValidCron(schedule.Cron))
+            add("schedule.cron", "invalid-cron", $"'{schedule.Cron}' is not a cron expression: give five fields (minute hour day month weekday), e.g. '0 9 1 * *' for 09:00 on the 1st of every month.", null, null);
+        if (!ScheduleCalendar.TryFindZone(schedule.TimeZone, out _))
+            add("schedule.timeZone", "invalid-time-zone", $"'{schedule.TimeZone}' is not a known time zone; leave it out for Beijing time ({WorkflowSchedule.DefaultTimeZone}).", null, null);
+        if (ScheduleCalendar.TryCreate(schedule)?.ShortestGap() is { } gap && gap < ScheduleCalendar.MinimumGap)
+            add("schedule.cron", "schedule-too-frequent", $"'{schedule.Cron}' starts an instance every {gap.TotalMinutes:0} minutes; a schedule may start at most one an hour.", null, null);
+        foreach (var (name, _) in schedule.Input ?? [])
+            if (definition.Inputs.All(i => i.Name != name))
+                add($"schedule.input.{name}", "unknown-input", $"The schedule gives input '{name}', which the workflow does not declare.", null, name);
+        foreach (var input in definition.Inputs.Where(i => i.Required && i.Default is null))
+            if (schedule.Input?[input.Name] is null)
+                add($"schedule.input.{input.Name}", "required", $"Input '{input.Name}' is required and has no default: the schedule must give it.", null, input.Name);
+        if (schedule.CommunityIds is { } communities && communities.Distinct().Count() != communities.Count)
+            add("schedule.communityIds", "duplicate-community", "A community is listed twice.", null, null);
+    }
+
+    /// <summary>
+    /// The schedule's rules that depend on whose workflow it is: a community's own workflow starts in its community and
+    /// lists none; a shared one must list the communities it starts in.
+    /// </summary>
+    /// <param name="definition">The parsed definition.</param>
+    /// <param name="owner">The owning community, or null for a shared workflow.</param>
+    public static IReadOnlyList<DefinitionProblem> ValidateScheduleOwner(WorkflowDefinition definition, Guid? owner)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Schedule is not { } schedule) return [];
+        var listed = schedule.CommunityIds?.Count ?? 0;
+        if (owner is not null && listed > 0)
+            return [new DefinitionProblem("schedule.communityIds", "schedule-communities-own",
+                "A community's own workflow starts only in its own community; leave the list of communities out.")];
+        if (owner is null && listed == 0)
+            return [new DefinitionProblem("schedule.communityIds", "schedule-communities-required",
+                "A shared workflow's schedule must list the communities it starts in (one instance each).")];
+        return [];
     }
 
     private static HashSet<string> OutcomesOf(ActivityNode node, ActivityDescriptor descriptor)
