@@ -117,6 +117,13 @@ public sealed class WorkflowRuntime
         return await DeliverAfterAsync(commit, report, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether an instance was started with this idempotency key — the key a scheduler gives each occurrence, so that it
+    /// can tell an occurrence already started (by this host or another) without trying to start it.
+    /// </summary>
+    public async Task<bool> WasStartedAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        await _store.FindIdempotencyAsync("start:" + idempotencyKey, cancellationToken) is not null;
+
     /// <summary>Sends a named signal to an instance; every bookmark waiting for that name resumes.</summary>
     /// <exception cref="WorkflowException">Unknown instance, nothing waits for the signal, or a reused key.</exception>
     public Task<StepReport> SignalAsync(Guid instanceId, string signal, JsonNode? payload, string? idempotencyKey, CancellationToken cancellationToken) =>

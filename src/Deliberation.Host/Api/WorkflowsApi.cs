@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Communities;
 using Deliberation.Engine.Definitions;
+using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
 using Deliberation.Engine.Validation;
 using Deliberation.Host.Auth;
@@ -20,8 +22,16 @@ public static class WorkflowsApi
     public sealed record VersionSummary(string DefinitionId, int Version, bool IsPublished, string Source, DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt,
         string ETag, string? DisplayName, Guid? OwnerCommunityId, bool CanChange);
 
-    /// <summary>A version with its document.</summary>
-    public sealed record VersionDocument(VersionSummary Version, JsonNode? Definition);
+    /// <summary>A version with its document, and its schedule's next occurrences when it has one.</summary>
+    public sealed record VersionDocument(VersionSummary Version, JsonNode? Definition, ScheduleView? Schedule = null);
+
+    /// <summary>A version's schedule as staff see it.</summary>
+    /// <param name="Cron">The cron expression.</param>
+    /// <param name="TimeZone">The zone it reads in (Asia/Shanghai unless the definition names another).</param>
+    /// <param name="Next">The next three occurrences, on the schedule's clock (+08:00 for Beijing time).</param>
+    /// <param name="Runs">Whether this version's schedule is the one that runs: it is the newest published version.
+    /// A draft's schedule runs once the draft is published.</param>
+    public sealed record ScheduleView(string Cron, string TimeZone, IReadOnlyList<DateTimeOffset> Next, bool Runs);
 
     /// <summary>The result of a validation.</summary>
     public sealed record ValidationResult(bool Valid, IReadOnlyList<DefinitionProblem> Problems);
@@ -53,13 +63,24 @@ public static class WorkflowsApi
 
     /// <summary>Gets a version.</summary>
     public static async Task<Results<Ok<VersionDocument>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
-        string id, int? version, IDefinitionStore store, DefinitionAccess access, HttpContext http, CancellationToken cancellationToken)
+        string id, int? version, IDefinitionStore store, DefinitionAccess access, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var latest = await access.SeenAsync(http.User, id, cancellationToken);
         var record = version is { } v ? await store.GetAsync(id, v, cancellationToken) : latest;
         if (record is null) return NotFound(http, id, version);
         http.Response.Headers.ETag = record.ETag;
-        return TypedResults.Ok(new VersionDocument(Summary(record, await access.CanChangeAsync(http.User, latest, cancellationToken)), JsonNode.Parse(record.Json)));
+        return TypedResults.Ok(new VersionDocument(Summary(record, await access.CanChangeAsync(http.User, latest, cancellationToken)), JsonNode.Parse(record.Json),
+            await ScheduleOfAsync(record, store, time, cancellationToken)));
+    }
+
+    private static async Task<ScheduleView?> ScheduleOfAsync(DefinitionVersion record, IDefinitionStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        WorkflowSchedule? schedule;
+        try { schedule = DefinitionJson.Parse(record.Json).Schedule; }
+        catch (System.Text.Json.JsonException) { return null; }
+        if (schedule is null || ScheduleCalendar.TryCreate(schedule) is not { } calendar) return null;
+        var runs = record.IsPublished && (await store.GetLatestPublishedAsync(record.DefinitionId, cancellationToken))?.Version == record.Version;
+        return new ScheduleView(schedule.Cron.Trim(), calendar.Zone.Id, calendar.Next(time.GetUtcNow(), 3), runs);
     }
 
     /// <summary>Lists versions.</summary>
@@ -81,7 +102,8 @@ public static class WorkflowsApi
 
     /// <summary>Saves a draft.</summary>
     public static async Task<Results<Ok<VersionSummary>, BadRequest<Microsoft.AspNetCore.Mvc.ProblemDetails>>> SaveDraftAsync(
-        string id, Guid? communityId, HttpRequest request, DefinitionService definitions, DefinitionAccess access, CancellationToken cancellationToken)
+        string id, Guid? communityId, HttpRequest request, DefinitionService definitions, DefinitionAccess access, CommunityStore communities,
+        CancellationToken cancellationToken)
     {
         var owner = await access.OwnerForSaveAsync(request.HttpContext.User, id, communityId, cancellationToken);
         var json = await ReadBodyAsync(request, cancellationToken);
@@ -95,6 +117,7 @@ public static class WorkflowsApi
                 Extensions = { ["code"] = "invalid-definition" },
             });
         }
+        if (problems.Count == 0) await RequireKnownCommunitiesAsync(definition!.Schedule, communities, cancellationToken);
         var saved = await definitions.SaveDraftAsync(json, request.Headers.IfMatch.FirstOrDefault(), owner, cancellationToken);
         request.HttpContext.Response.Headers.ETag = saved.ETag;
         return TypedResults.Ok(Summary(saved, canChange: true));
@@ -119,6 +142,22 @@ public static class WorkflowsApi
         if (record is null) return NotFound(http, id, version);
         var pretty = DefinitionJson.Write(DefinitionJson.Parse(record.Json));
         return TypedResults.File(Encoding.UTF8.GetBytes(pretty), "application/json", $"{id}.v{version}.json");
+    }
+
+    /// <summary>A shared schedule's communities must exist (only administrators change shared workflows, and they see every community).</summary>
+    private static async Task RequireKnownCommunitiesAsync(WorkflowSchedule? schedule, CommunityStore communities, CancellationToken cancellationToken)
+    {
+        var problems = new List<DefinitionProblem>();
+        var listed = schedule?.CommunityIds ?? [];
+        for (var i = 0; i < listed.Count; i++)
+            if (await communities.GetCommunityAsync(listed[i], cancellationToken) is null)
+                problems.Add(new DefinitionProblem($"schedule.communityIds[{i}]", "unknown-community", $"There is no community {listed[i]}."));
+        if (problems.Count > 0)
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-definition", $"The definition has {problems.Count} problem(s).")
+            {
+                Errors = problems.ToDictionary(p => p.Path, p => new[] { p.Message }),
+                Problems = problems,
+            };
     }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ using Deliberation.Host.Api;
 using Deliberation.Host.Auth;
 using Deliberation.Integrations.Mail;
 using Deliberation.Integrations.Outbox;
+using Deliberation.Integrations.Schedules;
 using Deliberation.Integrations.Scripting;
 using Deliberation.Integrations.Timers;
 using Deliberation.Persistence;
@@ -67,6 +68,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TimerOptions>>().Value);
 
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateOnStart()
+            .Validate(o => o.PollInterval >= TimeSpan.FromSeconds(1), $"{ScheduleOptions.SectionName}:PollInterval must be at least 1 second.");
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ScheduleOptions>>().Value);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart()
             .Validate(o => o.Lease >= TimeSpan.FromSeconds(5), $"{OutboxOptions.SectionName}:Lease must be at least 5 seconds.");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
@@ -96,6 +100,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<OutboxProcess>();
         services.AddSingleton<IncidentAlerts>();
         services.AddSingleton<IncidentAlertProcess>();
+        services.AddSingleton<ScheduledStarts>();
+        services.AddSingleton<ScheduleProcess>();
 
         // Migrations and imports first: hosted services start in registration order, Hangfire's server after this.
         services.AddHostedService<StartupTasks>();
@@ -139,7 +145,7 @@ public static class ServiceCollectionExtensions
                 config.UseInMemoryStorage();
             }
         });
-        // Job workers for Hangfire jobs, and our two loops — the timer pump and the outbox — as Hangfire server processes.
+        // Job workers for Hangfire jobs, and our loops — the timer pump, the outbox, incident alerts and the scheduler — as Hangfire server processes.
         services.AddHangfireServer((_, options) =>
         {
             options.WorkerCount = 1;
@@ -150,8 +156,8 @@ public static class ServiceCollectionExtensions
         services.AddHangfireServer(sp => new BackgroundProcessingServer(
             sp.GetRequiredService<JobStorage>(),
             [sp.GetRequiredService<TimerPumpProcess>().UseThreadPool(1), sp.GetRequiredService<OutboxProcess>().UseThreadPool(1),
-                sp.GetRequiredService<IncidentAlertProcess>().UseThreadPool(1)],
-            new Dictionary<string, object> { ["Name"] = "timers+outbox+incident-alerts" },
+                sp.GetRequiredService<IncidentAlertProcess>().UseThreadPool(1), sp.GetRequiredService<ScheduleProcess>().UseThreadPool(1)],
+            new Dictionary<string, object> { ["Name"] = "timers+outbox+incident-alerts+schedules" },
             new BackgroundProcessingServerOptions()));
     }
 }
