@@ -10,9 +10,26 @@ namespace Deliberation.Host.Tests;
 /// <summary>The host in process on a fresh SQLite database in a temp folder, with a fake clock.</summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
-    public string DataPath { get; } = TestPaths.NewTempFolder();
+    private readonly bool _ownsData;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+    public HostFactory() : this(TestPaths.NewTempFolder(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)), ownsData: true)
+    {
+    }
+
+    /// <summary>
+    /// A host on the database in <paramref name="dataPath"/> — another host's, to play a restart or a second host — with
+    /// its own clock; the folder stays when this host is disposed unless it <paramref name="ownsData"/>.
+    /// </summary>
+    internal HostFactory(string dataPath, FakeTimeProvider time, bool ownsData = false)
+    {
+        DataPath = dataPath;
+        Time = time;
+        _ownsData = ownsData;
+    }
+
+    public string DataPath { get; }
+
+    public FakeTimeProvider Time { get; }
 
     public TimerPump TimerPump => Services.GetRequiredService<TimerPump>();
 
@@ -67,6 +84,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsData) return;
         try { Directory.Delete(DataPath, recursive: true); } catch (IOException) { /* best effort */ }
     }
 }
