@@ -62,8 +62,17 @@ export interface WorkflowDefinition {
   id: string; displayName?: Localized | null; description?: Localized | null;
   inputs?: WorkflowInput[]; variables?: { name: string; default?: unknown }[];
   activities: ActivityNodeDef[]; connections: ConnectionDef[]; metadata?: Record<string, unknown>;
+  schedule?: WorkflowSchedule | null;
 }
-export interface VersionDocument { version: VersionSummary; definition: WorkflowDefinition }
+/** When the host starts instances by itself: a five-field cron, read in Beijing time unless timeZone names another zone. */
+export interface WorkflowSchedule {
+  cron: string; timeZone?: string | null; input?: Record<string, unknown> | null;
+  /** A shared workflow's communities (one instance each); a community's own workflow lists none. */
+  communityIds?: string[] | null;
+}
+/** A version's schedule as the server computed it: the next three occurrences (+08:00), and whether it is the one that runs. */
+export interface ScheduleView { cron: string; timeZone: string; next: string[]; runs: boolean }
+export interface VersionDocument { version: VersionSummary; definition: WorkflowDefinition; schedule?: ScheduleView | null }
 export interface DefinitionProblem { path: string; code: string; message: string; activityId: string | null; input: string | null }
 export interface ValidationResult { valid: boolean; problems: DefinitionProblem[] }
 

@@ -4,7 +4,7 @@ import {
   type Connection, type Edge, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { ApiError, request, requestFull } from '../api/client';
-import type { ActivityDescriptor, DefinitionProblem, Expression, VersionSummary, WorkflowDefinition } from '../api/types';
+import type { ActivityDescriptor, DefinitionProblem, Expression, ScheduleView, VersionDocument, VersionSummary, WorkflowDefinition } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
@@ -19,11 +19,16 @@ import {
 import { canRedo, canUndo, createHistory, push, redo, undo, type History } from './history';
 import { dragType, Palette } from './Palette';
 import { PropertyPanel, type FieldProblem } from './PropertyPanel';
+import { scheduleProblems, setSchedule } from './schedule';
+import { SchedulePanel } from './SchedulePanel';
 import { showInitialView } from './viewport';
 import { useFlowAriaLabels } from './flowLabels';
 
-/** A definition as loaded: the document, its ETag for If-Match, and the version it is (null for a new workflow). */
-export interface LoadedWorkflow { doc: WorkflowDefinition; etag: string | null; summary: VersionSummary | null }
+/**
+ * A definition as loaded: the document, its ETag for If-Match, the version it is (null for a new workflow), and its
+ * schedule's next occurrences as the server computed them (null without a schedule).
+ */
+export interface LoadedWorkflow { doc: WorkflowDefinition; etag: string | null; summary: VersionSummary | null; schedule?: ScheduleView | null }
 
 /**
  * The designer: palette, canvas and property panel over one definition, with undo/redo, save (If-Match),
@@ -32,7 +37,7 @@ export interface LoadedWorkflow { doc: WorkflowDefinition; etag: string | null; 
 export function DesignerEditor({ initial, descriptors, reload, shared = false }:
   { initial: LoadedWorkflow; descriptors: ActivityDescriptor[]; reload: () => void; shared?: boolean }) {
   const { t, pick, lang } = useI18n();
-  const { community } = useSession();
+  const { community, me } = useSession();
   const flow = useReactFlow();
   const byType = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
   const [history, setHistory] = useState<History<WorkflowDefinition>>(() =>
@@ -42,6 +47,7 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
   const [etag, setEtag] = useState(initial.etag);
   const [summary, setSummary] = useState(initial.summary);
   const [problems, setProblems] = useState<DefinitionProblem[]>([]);
+  const [scheduleView, setScheduleView] = useState<ScheduleView | null>(initial.schedule ?? null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string; testId?: string } | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
@@ -151,7 +157,19 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
     if (first?.activityId) {
       setSelected([first.activityId]);
       setNodes((ns) => ns.map((n) => ({ ...n, selected: n.id === first.activityId })));
+    } else if (scheduleProblems(list).length > 0) {
+      // The schedule is edited with nothing selected: show it with its errors.
+      setSelected([]);
+      setNodes((ns) => ns.map((n) => ({ ...n, selected: false })));
     }
+  };
+
+  // The next occurrences come from the server (Cronos, Beijing time): asked again after each save and publish.
+  const refreshSchedule = async (version: number) => {
+    try {
+      const loaded = await request<VersionDocument>(`/api/workflows/${encodeURIComponent(doc.id)}?version=${version}`);
+      setScheduleView(loaded.schedule ?? null);
+    } catch { /* the summary says "shown after saving" until the next load */ }
   };
 
   const save = async (): Promise<{ summary: VersionSummary; etag: string } | null> => {
@@ -169,6 +187,7 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
       setProblems([]);
       setMessage({ kind: 'success', text: t('saved', { n: data.version }), testId: 'designer-message' });
       versions.reload();
+      void refreshSchedule(data.version);
       return { summary: data, etag: newEtag };
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
@@ -197,6 +216,7 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
       setSummary(data);
       setMessage({ kind: 'success', text: t('publishedVersion', { n: data.version }), testId: 'designer-message' });
       versions.reload();
+      void refreshSchedule(data.version);
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof ApiError && err.status === 409 ? t('conflict') : errorText(err, t('requestFailed')), testId: 'designer-message' });
     }
@@ -207,7 +227,9 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
     setMessage(null);
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(copyId)) { setMessage({ kind: 'error', text: t('newWorkflowId'), testId: 'designer-message' }); return; }
     const name = pick(doc.displayName) || doc.id;
-    const copy = { ...doc, id: copyId, displayName: { 'zh-CN': `${name}（${community?.name ?? t('ownWorkflow')}）`, en: `${doc.displayName?.en ?? doc.id} (${community?.name ?? 'own'})` } };
+    // The copy starts in this community only: a shared schedule's list of communities does not come along.
+    const schedule = doc.schedule ? { ...doc.schedule, communityIds: null } : undefined;
+    const copy = { ...setSchedule(doc, schedule), id: copyId, displayName: { 'zh-CN': `${name}（${community?.name ?? t('ownWorkflow')}）`, en: `${doc.displayName?.en ?? doc.id} (${community?.name ?? 'own'})` } };
     try {
       await request<VersionSummary>(`/api/workflows/${encodeURIComponent(copyId)}${community ? `?communityId=${encodeURIComponent(community.id)}` : ''}`,
         { method: 'PUT', body: serialize(copy) });
@@ -302,7 +324,10 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
             onInput={(name, e: Expression | undefined) => edit((d) => setInput(d, selectedActivity!.id, name, e), `input:${selectedActivity!.id}:${name}`)}
             onLabel={(label) => edit((d) => setLabel(d, selectedActivity!.id, label), `label:${selectedActivity!.id}`)}
             onConnect={(port, target) => edit((d) => connect(d, selectedActivity!.id, port, target))}
-            onDisconnect={(port, target) => edit((d) => removeElements(d, [], [`${selectedActivity!.id}:${port}->${target}`]))} />
+            onDisconnect={(port, target) => edit((d) => removeElements(d, [], [`${selectedActivity!.id}:${port}->${target}`]))}
+            workflow={<SchedulePanel doc={doc} view={scheduleView} shared={summary ? summary.ownerCommunityId == null : shared}
+              communities={me?.communities ?? []} problems={scheduleProblems(problems)} readOnly={readOnly}
+              onChange={(s) => edit((d) => setSchedule(d, s), 'schedule')} />} />
           <section className="versions" aria-labelledby="versions-title">
             <h2 id="versions-title">{t('versions')}</h2>
             <ul className="plain" data-testid="versions">

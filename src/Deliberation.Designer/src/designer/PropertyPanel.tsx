@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ActivityDescriptor, ActivityNodeDef, Expression, WorkflowDefinition } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import { ConnectionsEditor } from './ConnectionsEditor';
@@ -14,13 +15,21 @@ interface Props {
   onLabel: (label: string) => void;
   onConnect: (port: string, target: string) => void;
   onDisconnect: (port: string, target: string) => void;
+  /** The workflow's own properties (its schedule), shown while no activity is selected. */
+  workflow?: ReactNode;
 }
 
 /** The selected activity's label and inputs, one editor per input descriptor and UI hint; server problems at their field. */
-export function PropertyPanel({ doc, activity, descriptor, problems, onInput, onLabel, onConnect, onDisconnect }: Props) {
+export function PropertyPanel({ doc, activity, descriptor, problems, onInput, onLabel, onConnect, onDisconnect, workflow }: Props) {
   const { t, pick } = useI18n();
   if (!activity) {
-    return <aside className="properties" aria-labelledby="properties-title"><h2 id="properties-title">{t('properties')}</h2><p className="muted">{t('selectNode')}</p></aside>;
+    return (
+      <aside className="properties" aria-labelledby="properties-title">
+        <h2 id="properties-title">{workflow ? t('workflowProperties') : t('properties')}</h2>
+        <p className="muted">{t('selectNode')}</p>
+        {workflow}
+      </aside>
+    );
   }
   const general = problems.filter((p) => !p.input);
   return (

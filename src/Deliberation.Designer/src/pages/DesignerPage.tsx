@@ -16,7 +16,7 @@ async function loadWorkflow(id: string, version: string | null, isNew: boolean):
     };
   }
   const { data, headers } = await requestFull<VersionDocument>(`/api/workflows/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`);
-  return { doc: data.definition, etag: headers.get('ETag') ?? data.version.eTag, summary: data.version };
+  return { doc: data.definition, etag: headers.get('ETag') ?? data.version.eTag, summary: data.version, schedule: data.schedule ?? null };
 }
 
 /** Loads a definition (or starts a new one) and the activity descriptors, then opens the designer. */
