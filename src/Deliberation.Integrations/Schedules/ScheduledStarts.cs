@@ -26,7 +26,7 @@ namespace Deliberation.Integrations.Schedules;
 /// </para>
 /// </summary>
 public sealed class ScheduledStarts(IDefinitionStore definitions, DefinitionService service, WorkflowRuntime runtime, TimeProvider time,
-    ILogger<ScheduledStarts> logger)
+    IStoreOutages outages, ILogger<ScheduledStarts> logger)
 {
     // Occurrences whose start was refused (inputs a definition no longer accepts, say): tried again each round, logged once.
     private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.Ordinal);
@@ -42,7 +42,10 @@ public sealed class ScheduledStarts(IDefinitionStore definitions, DefinitionServ
         return owner is { } own ? [own] : (schedule.CommunityIds ?? []).Distinct().ToList();
     }
 
-    /// <summary>Starts every due occurrence not yet started; returns how many instances this call started.</summary>
+    /// <summary>
+    /// Starts every due occurrence not yet started; returns how many instances this call started. A definition whose start
+    /// fails is logged and tried again next round; an outage of the database ends the round and reaches the caller.
+    /// </summary>
     public async Task<int> StartDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -53,7 +56,7 @@ public sealed class ScheduledStarts(IDefinitionStore definitions, DefinitionServ
             {
                 started += await StartDueAsync(latest, now, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException && !outages.IsOutage(ex))
             {
                 // Nothing was committed for the failed start: the next round tries the same occurrence again.
                 logger.LogError(ex, "The schedule of {DefinitionId} could not start its due occurrence; the next round tries again.", latest.DefinitionId);
