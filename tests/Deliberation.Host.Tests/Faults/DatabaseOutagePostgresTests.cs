@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -53,16 +52,7 @@ public sealed class DatabaseOutagePostgresTests(PostgresCluster cluster) : IClas
     {
         // Arrange: two hosts on one database, a published workload, a resident with two open tasks.
         await cluster.CreateDatabaseAsync("deliberation_outage");
-        KeyValuePair<string, string>[] settings =
-        [
-            .. TestAccounts.Settings,
-            new("Deliberation:Database:Provider", "PostgreSql"),
-            new("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_outage")),
-            new("Deliberation:Hangfire:Storage", "PostgreSql"),
-            new("Deliberation:Mail:SmtpHost", "127.0.0.1"),
-            new("Deliberation:Mail:SmtpPort", _smtp.Port.ToString(CultureInfo.InvariantCulture)),
-            new("Deliberation:Mail:SmtpSecurity", "None"),
-        ];
+        var settings = PostgresHosts.Settings(cluster, "deliberation_outage", _smtp, new KeyValuePair<string, string>("Deliberation:Hangfire:Storage", "PostgreSql"));
         await using var one = await HostProcess.StartAsync(_dataOne, settings);
         await using var two = await HostProcess.StartAsync(_dataTwo, settings);
         using var staffOne = one.CreateAnonymousClient();
@@ -71,8 +61,8 @@ public sealed class DatabaseOutagePostgresTests(PostgresCluster cluster) : IClas
         await TestAccounts.SignInAsync(staffOne);
         await TestAccounts.SignInAsync(staffTwo);
         var hosts = new[] { staffOne, staffTwo };
-        await PublishAsync(staffOne, LoadWorkflow, LoadDefinition);
-        await PublishAsync(staffOne, AnswerWorkflow, AnswerDefinition);
+        await PostgresHosts.PublishAsync(staffOne, LoadWorkflow, LoadDefinition(LoadWorkflow));
+        await PostgresHosts.PublishAsync(staffOne, AnswerWorkflow, AnswerDefinition(AnswerWorkflow));
         var (answerInstances, links) = await OpenTasksAsync(staffOne, count: 2);
 
         // Act: the load runs; once signals have gone through, PostgreSQL stops for a while and starts again.
@@ -248,14 +238,6 @@ public sealed class DatabaseOutagePostgresTests(PostgresCluster cluster) : IClas
           ]
         }
         """;
-
-    private static async Task PublishAsync(HttpClient staff, string id, Func<string, string> definition)
-    {
-        var saved = await staff.PutAsync($"/api/workflows/{id}", new StringContent(definition(id), Encoding.UTF8, "application/json"));
-        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        var published = await staff.PostAsync($"/api/workflows/{id}/versions/1/publish", null);
-        Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
-    }
 
     /// <summary>A community with a roster, and <paramref name="count"/> vote tasks of one resident, each resuming its own instance.</summary>
     private static async Task<(List<Guid> Instances, List<string> Links)> OpenTasksAsync(HttpClient staff, int count)

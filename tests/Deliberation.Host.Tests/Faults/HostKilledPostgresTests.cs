@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -34,7 +33,7 @@ public sealed class HostKilledPostgresTests(PostgresCluster cluster) : IClassFix
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
-    private static StringContent Workflow() => new($$$"""
+    private const string Workflow = $$$"""
         {
           "id": "{{{WorkflowId}}}", "displayName": { "zh-CN": "被强行终止的主机", "en": "Killed host" },
           "inputs": [ { "name": "email", "type": "text", "required": true } ],
@@ -60,24 +59,15 @@ public sealed class HostKilledPostgresTests(PostgresCluster cluster) : IClassFix
             { "source": "wait", "sourcePort": "Received", "target": "end" }
           ]
         }
-        """, System.Text.Encoding.UTF8, "application/json");
+        """;
 
     [Fact]
     public async Task KilledMidStep_MidDelivery_AfterCommit_AndRestarted_LosesNothing_AndSendsNoMoreDuplicatesThanKills()
     {
         await cluster.CreateDatabaseAsync("deliberation_killed_host");
-        KeyValuePair<string, string>[] settings =
-        [
-            .. TestAccounts.Settings,
-            new("Deliberation:Database:Provider", "PostgreSql"),
-            new("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_killed_host")),
-            new("Deliberation:Mail:SmtpHost", "127.0.0.1"),
-            new("Deliberation:Mail:SmtpPort", _smtp.Port.ToString(CultureInfo.InvariantCulture)),
-            new("Deliberation:Mail:SmtpSecurity", "None"),
+        var settings = PostgresHosts.Settings(cluster, "deliberation_killed_host", _smtp,
             // A dead host's claims run out after this; the defaults (1 and 2 minutes) would only make the test longer.
-            new("Deliberation:Timers:Lease", "00:00:05"),
-            new("Deliberation:Outbox:Lease", "00:00:05"),
-        ];
+            new KeyValuePair<string, string>("Deliberation:Timers:Lease", "00:00:05"), new KeyValuePair<string, string>("Deliberation:Outbox:Lease", "00:00:05"));
         var workload = new Workload();
 
         // Life 1 publishes the workflow and starts the instances; the host dies before the 30th step commits.
@@ -180,9 +170,7 @@ public sealed class HostKilledPostgresTests(PostgresCluster cluster) : IClassFix
                 await TestAccounts.SignInAsync(client);
                 if (!_published)
                 {
-                    var saved = await client.PutAsync($"/api/workflows/{WorkflowId}", Workflow());
-                    Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-                    Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/workflows/{WorkflowId}/versions/1/publish", null)).StatusCode);
+                    await PostgresHosts.PublishAsync(client, WorkflowId, Workflow);
                     _published = true;
                 }
                 await Parallel.ForEachAsync(Enumerable.Range(0, Instances).Where(i => !Started.ContainsKey(i)).ToList(),

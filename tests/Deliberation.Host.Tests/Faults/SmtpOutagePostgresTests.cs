@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -30,7 +29,7 @@ public sealed class SmtpOutagePostgresTests(PostgresCluster cluster) : IClassFix
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
-    private static StringContent Workflow() => new($$$"""
+    private const string Workflow = $$$"""
         {
           "id": "{{{WorkflowId}}}", "displayName": { "zh-CN": "邮件服务器中断", "en": "SMTP outage" },
           "inputs": [ { "name": "email", "type": "text", "required": true } ],
@@ -47,30 +46,20 @@ public sealed class SmtpOutagePostgresTests(PostgresCluster cluster) : IClassFix
             { "source": "notice", "sourcePort": "Done", "target": "end" }
           ]
         }
-        """, System.Text.Encoding.UTF8, "application/json");
+        """;
 
     [Fact]
     public async Task SmtpDown_MessagesWaitAndAreShown_GoOutOnceWhenItReturns_ARefusedRecipientFailsForGoodAndIsNotRetried()
     {
         await cluster.CreateDatabaseAsync("deliberation_smtp_outage");
-        KeyValuePair<string, string>[] settings =
-        [
-            .. TestAccounts.Settings,
-            new("Deliberation:Database:Provider", "PostgreSql"),
-            new("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_smtp_outage")),
-            new("Deliberation:Mail:SmtpHost", "127.0.0.1"),
-            new("Deliberation:Mail:SmtpPort", _smtp.Port.ToString(CultureInfo.InvariantCulture)),
-            new("Deliberation:Mail:SmtpSecurity", "None"),
-        ];
+        var settings = PostgresHosts.Settings(cluster, "deliberation_smtp_outage", _smtp);
         await using var one = await HostProcess.StartAsync(_dataOne, settings);
         await using var two = await HostProcess.StartAsync(_dataTwo, settings);
         using var clientOne = one.CreateAnonymousClient();
         using var clientTwo = two.CreateAnonymousClient();
         await TestAccounts.SignInAsync(clientOne);
         await TestAccounts.SignInAsync(clientTwo);
-        var saved = await clientOne.PutAsync($"/api/workflows/{WorkflowId}", Workflow());
-        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await clientOne.PostAsync($"/api/workflows/{WorkflowId}/versions/1/publish", null)).StatusCode);
+        await PostgresHosts.PublishAsync(clientOne, WorkflowId, Workflow);
 
         await _smtp.StopAsync();
         var hosts = new[] { clientOne, clientTwo };

@@ -31,13 +31,7 @@ public sealed class ScaleOutPostgresTests(PostgresCluster cluster) : IClassFixtu
     {
         await cluster.CreateDatabaseAsync(database);
         var connectionString = cluster.ConnectionString(database);
-        KeyValuePair<string, string>[] settings =
-        [
-            .. TestAccounts.Settings,
-            new("Deliberation:Database:Provider", "PostgreSql"),
-            new("Deliberation:Database:ConnectionString", connectionString),
-            .. extra,
-        ];
+        var settings = PostgresHosts.Settings(cluster, database, extra: extra);
         var one = await HostProcess.StartAsync(_dataOne, settings);
         try
         {
@@ -57,12 +51,7 @@ public sealed class ScaleOutPostgresTests(PostgresCluster cluster) : IClassFixtu
     {
         await cluster.CreateDatabaseAsync("deliberation_scaleout_first_start");
         var connectionString = cluster.ConnectionString("deliberation_scaleout_first_start");
-        KeyValuePair<string, string>[] settings =
-        [
-            .. TestAccounts.Settings,
-            new("Deliberation:Database:Provider", "PostgreSql"),
-            new("Deliberation:Database:ConnectionString", connectionString),
-        ];
+        var settings = PostgresHosts.Settings(cluster, "deliberation_scaleout_first_start");
         // Both migrate, make the shared keys, create the administrator and import workflows/ at the same moment.
         var starting = new[] { HostProcess.StartAsync(_dataOne, settings), HostProcess.StartAsync(_dataTwo, settings) };
         HostProcess[] hosts;

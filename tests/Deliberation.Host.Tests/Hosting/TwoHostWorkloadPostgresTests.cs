@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -27,7 +26,7 @@ public sealed class TwoHostWorkloadPostgresTests(PostgresCluster cluster) : ICla
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
-    private static StringContent Workflow(string id) => new($$$"""
+    private static string Workflow(string id) => $$$"""
         {
           "id": "{{{id}}}", "displayName": { "zh-CN": "两台主机的负载", "en": "Two-host workload" },
           "inputs": [ { "name": "email", "type": "text", "required": true } ],
@@ -48,21 +47,13 @@ public sealed class TwoHostWorkloadPostgresTests(PostgresCluster cluster) : ICla
             { "source": "wait", "sourcePort": "Received", "target": "end" }
           ]
         }
-        """, System.Text.Encoding.UTF8, "application/json");
+        """;
 
     [Fact]
     public async Task TwoHosts_TwoHundredInstances_EachFinishes_NoActivityRunsTwice_NoEmailIsSentTwice()
     {
         await cluster.CreateDatabaseAsync("deliberation_two_hosts");
-        KeyValuePair<string, string>[] settings =
-        [
-            .. TestAccounts.Settings,
-            new("Deliberation:Database:Provider", "PostgreSql"),
-            new("Deliberation:Database:ConnectionString", cluster.ConnectionString("deliberation_two_hosts")),
-            new("Deliberation:Mail:SmtpHost", "127.0.0.1"),
-            new("Deliberation:Mail:SmtpPort", _smtp.Port.ToString(CultureInfo.InvariantCulture)),
-            new("Deliberation:Mail:SmtpSecurity", "None"),
-        ];
+        var settings = PostgresHosts.Settings(cluster, "deliberation_two_hosts", _smtp);
         await using var one = await HostProcess.StartAsync(_dataOne, settings);
         await using var two = await HostProcess.StartAsync(_dataTwo, settings);
         using var clientOne = one.CreateAnonymousClient();
@@ -71,9 +62,7 @@ public sealed class TwoHostWorkloadPostgresTests(PostgresCluster cluster) : ICla
         await TestAccounts.SignInAsync(clientTwo);
         var hosts = new[] { clientOne, clientTwo };
         const string id = "two-host-workload";
-        var saved = await clientOne.PutAsync($"/api/workflows/{id}", Workflow(id));
-        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await clientTwo.PostAsync($"/api/workflows/{id}/versions/1/publish", null)).StatusCode);
+        await PostgresHosts.PublishAsync(clientOne, id, Workflow(id));
 
         // Started on both hosts at once; each instance's signal goes to the other host while its timer still runs.
         var started = new Guid[Instances];
