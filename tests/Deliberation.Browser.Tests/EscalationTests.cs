@@ -44,7 +44,12 @@ public sealed class EscalationTests(BrowserWorld world)
         var section = page.GetByRole(AriaRole.Region, new() { Name = "上报事项" });
         var item = section.Locator("li", new() { HasText = "2栋议事会确认参会人数未达法定人数" });
         await Assertions.Expect(item).ToHaveCountAsync(1);
-        await item.GetByRole(AriaRole.Button, new() { Name = "确认已处理" }).ClickAsync();
+        // The acknowledgement's own answer is checked first: were it refused, the failure says why rather than only that
+        // the item stayed.
+        var acknowledged = await page.RunAndWaitForResponseAsync(
+            () => item.GetByRole(AriaRole.Button, new() { Name = "确认已处理" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/acknowledge", StringComparison.Ordinal));
+        Assert.True(acknowledged.Status == 200, $"acknowledge answered {acknowledged.Status}: {await acknowledged.TextAsync()}");
         await Assertions.Expect(item).ToHaveCountAsync(0);
         var open = (await world.Admin.GetStringAsync($"/api/communities/{world.CommunityId}/escalations"));
         Assert.DoesNotContain("2栋议事会确认参会人数未达法定人数", open, StringComparison.Ordinal);

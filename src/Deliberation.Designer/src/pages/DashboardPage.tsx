@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, CaseView, Complaint, EscalationView, StaffNoticeView, IncidentRow, MeetingSummary, InstanceDetails, JournalRow, RankingResponse, VersionDocument, WorkflowDefinition } from '../api/types';
 import { Link } from '../components/Link';
@@ -93,6 +94,16 @@ export function DashboardPage() {
   const overdue = useLoad(() => loadOverdue(communityId), [communityId]);
   const escalations = useLoad(() => requestOptional<EscalationView[]>(`/api/communities/${communityId}/escalations`), [communityId]);
   const notices = useLoad(() => requestOptional<StaffNoticeView[]>(`/api/communities/${communityId}/notices`), [communityId]);
+  // The escalation being marked handled (its button waits), and why the last attempt failed, if it did.
+  const [acknowledging, setAcknowledging] = useState<string | null>(null);
+  const [acknowledgeError, setAcknowledgeError] = useState<string | null>(null);
+  const acknowledge = (id: string) => {
+    setAcknowledging(id);
+    setAcknowledgeError(null);
+    request(`/api/communities/${communityId}/escalations/${id}/acknowledge`, { method: 'POST', body: {} })
+      .catch((error: unknown) => setAcknowledgeError(errorText(error, t('requestFailed'))))
+      .finally(() => { setAcknowledging(null); escalations.reload(); });
+  };
   const when = (at: string | null) => (at ? beijingTime(at, lang) : '');
   // The open deliberations by step, once: the board's columns and the month overview's bars.
   const byStep = stepNumbers.map((n) => (deliberations.data ?? []).filter((d) => d.step === n));
@@ -189,11 +200,11 @@ export function DashboardPage() {
         </section>
         <section aria-labelledby="escalations-title" className="card" data-testid="slot-escalations">
           <h2 id="escalations-title">{t('escalations')}</h2>
+          {acknowledgeError ? <Message kind="error">{acknowledgeError}</Message> : null}
           <OptionalList loaded={escalations} empty={t('none')} render={(e) => (
             <li key={e.id} className="mini-card incident">
               <span>{e.subject}{e.raisedAt ? <span className="muted"> · {when(e.raisedAt)}</span> : null}</span>
-              <button type="button" onClick={() => void request(`/api/communities/${communityId}/escalations/${e.id}/acknowledge`, { method: 'POST', body: {} })
-                .then(escalations.reload, escalations.reload)}>{t('acknowledge')}</button>
+              <button type="button" disabled={acknowledging === e.id} onClick={() => acknowledge(e.id)}>{t('acknowledge')}</button>
             </li>
           )} />
         </section>
