@@ -54,6 +54,7 @@ app.MapMeetingsApi();
 app.MapImplementationApi();
 app.MapEscalationsApi();
 app.MapStaffNoticesApi();
+app.MapOrganisationsApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
 EndpointDeclarations.Verify(app);
 if (CrashPoints.Description is { } crashPoint)

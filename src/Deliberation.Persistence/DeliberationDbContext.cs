@@ -72,6 +72,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<Civic.Communities.StaffNotice> StaffNotices => Set<Civic.Communities.StaffNotice>();
+    public DbSet<Civic.Organisations.Organisation> Organisations => Set<Civic.Organisations.Organisation>();
+    public DbSet<Civic.Organisations.OrganisationContact> OrganisationContacts => Set<Civic.Organisations.OrganisationContact>();
 #pragma warning restore CS1591
 
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
@@ -112,6 +114,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new FollowUpRequestConfiguration());
         builder.ApplyConfiguration(new EscalationConfiguration());
         builder.ApplyConfiguration(new StaffNoticeConfiguration());
+        builder.ApplyConfiguration(new OrganisationConfiguration());
+        builder.ApplyConfiguration(new OrganisationContactConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());

@@ -56,6 +56,8 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<FollowUpRequest> FollowUpRequests { get; }
     ICivicSet<Escalation> Escalations { get; }
     ICivicSet<Communities.StaffNotice> StaffNotices { get; }
+    ICivicSet<Organisations.Organisation> Organisations { get; }
+    ICivicSet<Organisations.OrganisationContact> OrganisationContacts { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

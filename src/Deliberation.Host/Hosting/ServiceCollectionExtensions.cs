@@ -1,5 +1,6 @@
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
+using Deliberation.Civic.Organisations;
 using Deliberation.Civic.Roster;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Activities.BuiltIn;
@@ -82,6 +83,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<InstanceQueries>();
         services.AddSingleton<CommunityStore>();
         services.AddSingleton<RosterStore>();
+        services.AddSingleton<OrganisationStore>();
         services.AddSingleton<IScriptEvaluator, ScribanScriptEvaluator>();
         services.AddSingleton<ITemplateRenderer>(sp => new FileTemplateRenderer(sp.GetRequiredService<ResolvedPaths>().Templates));
         services.AddSingleton(sp => new ActivityRegistry(

@@ -62,6 +62,8 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<FollowUpRequest> FollowUpRequests => Set(db.FollowUpRequests);
     public ICivicSet<Escalation> Escalations => Set(db.Escalations);
     public ICivicSet<Civic.Communities.StaffNotice> StaffNotices => Set(db.StaffNotices);
+    public ICivicSet<Civic.Organisations.Organisation> Organisations => Set(db.Organisations);
+    public ICivicSet<Civic.Organisations.OrganisationContact> OrganisationContacts => Set(db.OrganisationContacts);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));
