@@ -63,7 +63,7 @@ public sealed class OrganisationStore(ICivicDatabase database, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = time.GetUtcNow();
-        await using var db = database.Open();
+        await using var db = database.Open(tracking: true);
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId && o.CommunityId == communityId, cancellationToken)
             ?? throw NotFound(organisationId);
         var checkedDraft = await CheckAsync(db, communityId, organisationId, draft, cancellationToken);
@@ -79,7 +79,7 @@ public sealed class OrganisationStore(ICivicDatabase database, TimeProvider time
     /// <exception cref="WorkflowException">The community has no such organisation (404).</exception>
     public async Task DeleteAsync(Guid communityId, Guid organisationId, CancellationToken cancellationToken)
     {
-        await using var db = database.Open();
+        await using var db = database.Open(tracking: true);
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId && o.CommunityId == communityId, cancellationToken)
             ?? throw NotFound(organisationId);
         db.OrganisationContacts.RemoveRange(await db.OrganisationContacts.Where(c => c.OrganisationId == organisationId).ToListAsync(cancellationToken));
