@@ -163,3 +163,8 @@ export interface RulesTemplate { code: string; nameZh: string; nameEn: string; r
 export interface RulesDocument {
   template: string | null; rule: string | null; quorum: string | null; advisorsVote: boolean; article278Matter: string | null; absentMayVoteByLink: boolean;
 }
+
+// The directory of organisations, 组织名录 (src/Deliberation.Host/Api/OrganisationsApi.cs).
+export interface OrganisationContact { id: string; name: string; role: string | null; email: string | null; phone: string | null; personId: string | null; isRepresentative: boolean }
+export interface Organisation { id: string; name: string; kind: string; kindName: string; notes: string | null; contacts: OrganisationContact[]; createdAt: string; updatedAt: string }
+export interface OrganisationKind { kind: string; name: string; own: boolean }

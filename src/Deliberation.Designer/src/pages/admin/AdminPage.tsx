@@ -6,6 +6,7 @@ import { AccountsSection } from './AccountsSection';
 import { CommunitiesSection } from './CommunitiesSection';
 import { CommunitySettings } from './CommunitySettings';
 import { HierarchySection } from './HierarchySection';
+import { OrganisationsSection } from './OrganisationsSection';
 import { RosterSection } from './RosterSection';
 
 /** The parts of 社区管理, each at its own address; accounts and communities are for administrators. */
@@ -13,13 +14,14 @@ const sections: { path: string; label: StringKey; administrators?: boolean }[] =
   { path: '/admin', label: 'adminHierarchy' },
   { path: '/admin/roster', label: 'adminRoster' },
   { path: '/admin/settings', label: 'adminSettings' },
+  { path: '/admin/organisations', label: 'adminOrganisations' },
   { path: '/admin/accounts', label: 'adminAccounts', administrators: true },
   { path: '/admin/communities', label: 'adminCommunities', administrators: true },
 ];
 
 /**
  * 社区管理: what a community needs before it can deliberate — its precincts and buildings, its roster, where
- * escalations go and which kinds of party sit on its panels — and, for administrators, the communities and accounts.
+ * escalations go, which kinds of party sit on its panels and its directory of organisations — and, for administrators, the communities and accounts.
  */
 export function AdminPage({ path }: { path: string }) {
   const { t } = useI18n();
@@ -41,6 +43,7 @@ export function AdminPage({ path }: { path: string }) {
         : !community ? null
         : current === '/admin/roster' ? <RosterSection communityId={community.id} />
         : current === '/admin/settings' ? <CommunitySettings communityId={community.id} />
+        : current === '/admin/organisations' ? <OrganisationsSection communityId={community.id} />
         : current === '/admin/accounts' ? <AccountsSection />
         : <HierarchySection communityId={community.id} />}
     </>
