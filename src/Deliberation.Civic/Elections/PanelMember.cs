@@ -24,6 +24,15 @@ public sealed class PanelMember
     /// <summary>What the party or advisor is, one of <see cref="PartyKinds"/>; null for representatives.</summary>
     public string? PartyKind { get; set; }
 
+    /// <summary>The organisation of the community's directory the party joined for, when it joined from there.</summary>
+    public Guid? OrganisationId { get; set; }
+
+    /// <summary>
+    /// The organisation's name when the party joined (e.g. 园林物业公司): the panel and its records keep what it sat for even
+    /// when the directory is changed later.
+    /// </summary>
+    public string? OrganisationName { get; set; }
+
     /// <summary>Whether the member votes in the panel's decisions.</summary>
     public bool Votes { get; set; }
 

@@ -251,8 +251,38 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
     /// and may only when the case's rules allow it (<see cref="DeliberationCase.AdvisorsMayVote"/>).
     /// </summary>
     /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">No such case (404), invalid values (400), or the person already sits on the panel (409).</exception>
-    public async Task<PanelEntry> AddToPanelAsync(Guid communityId, Guid caseId, Guid personId, string? role, string? partyKind, bool? votes,
-        CancellationToken cancellationToken)
+    public Task<PanelEntry> AddToPanelAsync(Guid communityId, Guid caseId, Guid personId, string? role, string? partyKind, bool? votes,
+        CancellationToken cancellationToken) =>
+        AddToPanelAsync(communityId, caseId, personId, role, partyKind, votes, null, cancellationToken);
+
+    /// <summary>
+    /// Adds an organisation of the community's directory (<see cref="Organisations.Organisation"/>) to the panel as a party:
+    /// its representative joins with the organisation's kind and name. The representative must be linked to the roster.
+    /// </summary>
+    /// <exception cref="Deliberation.Engine.Runtime.WorkflowException">
+    /// No such case or organisation (404), no representative or one not on the roster (400, field <c>organisationId</c>),
+    /// or the representative already sits on the panel (409).
+    /// </exception>
+    public async Task<PanelEntry> AddOrganisationToPanelAsync(Guid communityId, Guid caseId, Guid organisationId, bool? votes, CancellationToken cancellationToken)
+    {
+        Organisations.Organisation organisation;
+        Organisations.OrganisationContact? representative;
+        await using (var db = database.Open())
+        {
+            await RequireCaseAsync(db, communityId, caseId, cancellationToken);
+            organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId && o.CommunityId == communityId, cancellationToken)
+                ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "organisation-not-found", $"The community has no organisation {organisationId}.");
+            representative = await db.OrganisationContacts.FirstOrDefaultAsync(c => c.OrganisationId == organisationId && c.IsRepresentative, cancellationToken);
+        }
+        var problem = representative is null ? Organisations.OrganisationFields.NoRepresentative.Error()
+            : representative.PersonId is null ? Organisations.OrganisationFields.RepresentativeNotOnRoster.Error() : null;
+        if (problem is not null)
+            Refusals.ThrowIfAny(new Dictionary<string, FieldError[]> { ["organisationId"] = [problem] }, "The organisation cannot join the panel; nothing was added.");
+        return await AddToPanelAsync(communityId, caseId, representative!.PersonId!.Value, PanelRoles.Party, organisation.Kind, votes, organisation, cancellationToken);
+    }
+
+    private async Task<PanelEntry> AddToPanelAsync(Guid communityId, Guid caseId, Guid personId, string? role, string? partyKind, bool? votes,
+        Organisations.Organisation? organisation, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
         var found = await RequireCaseAsync(db, communityId, caseId, cancellationToken);
@@ -280,6 +310,7 @@ public sealed class StakeholderStore(ICivicDatabase database, ElectionOptions op
         {
             Id = Guid.CreateVersion7(now), CaseId = caseId, CommunityId = communityId, PersonId = personId, Role = role!, PartyKind = partyKind,
             Votes = votes ?? role == PanelRoles.Party, Source = PanelSources.Staff, JoinedAt = now,
+            OrganisationId = organisation?.Id, OrganisationName = organisation?.Name,
         };
         db.PanelMembers.Add(member);
         await db.SaveChangesAsync(cancellationToken);

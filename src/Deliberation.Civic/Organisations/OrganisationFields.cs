@@ -15,5 +15,9 @@ public static class OrganisationFields
     public static readonly FieldMessage Phone = new("organisation-phone",
         "A phone number of {min}–{max} digits, e.g. 138-1234-5678.", "电话号码应为 {min}–{max} 位数字，例如 138-1234-5678。");
     public static readonly FieldMessage Email = new("organisation-email", "Not a valid email address, e.g. wang@example.com.", "邮箱地址无效，例如 wang@example.com。");
+    public static readonly FieldMessage NoRepresentative = new("organisation-no-representative",
+        "The organisation has no representative; add its contacts first.", "该组织还没有代表，请先在组织名录中添加联系人。");
+    public static readonly FieldMessage RepresentativeNotOnRoster = new("organisation-representative-not-on-roster",
+        "The organisation's representative is not linked to a person of the roster.", "该组织的代表尚未关联居民名册中的人员。");
 #pragma warning restore CS1591
 }

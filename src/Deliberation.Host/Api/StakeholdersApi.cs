@@ -57,6 +57,11 @@ public static class StakeholdersApi
     /// <param name="Votes">Whether the member votes; parties do by default, advisors do not and may only when the case's rules allow.</param>
     public sealed record AddPanelMemberRequest(Guid PersonId, string? Role, string? PartyKind, bool? Votes);
 
+    /// <summary>An organisation of the community's directory to add to the panel: its representative joins as a party of its kind.</summary>
+    /// <param name="OrganisationId">The organisation (组织名录); its representative must be linked to the roster.</param>
+    /// <param name="Votes">Whether the member votes; parties do by default.</param>
+    public sealed record AddOrganisationToPanelRequest(Guid OrganisationId, bool? Votes);
+
     /// <summary>A member dropping out.</summary>
     public sealed record DropOutRequest(string? Reason);
 
@@ -100,9 +105,10 @@ public static class StakeholdersApi
         DateTimeOffset? TieDecidedAt, IReadOnlyList<Guid> TiedForLastSeat, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<BallotView> Ballots,
         IReadOnlyList<NominationInvitationView> NominationInvitations, string? Entrance);
 
-    /// <summary>A panel member.</summary>
+    /// <summary>A panel member; a party that joined from the directory of organisations has its organisation and that one's name when it joined.</summary>
     public sealed record PanelMemberView(Guid Id, Guid PersonId, string Name, string Role, string? PartyKind, bool Votes, string Source,
-        Guid? GroupId, Guid? ElectionId, DateTimeOffset JoinedAt, bool Active, DateTimeOffset? LeftAt, string? LeftReason, Guid? ReplacedById, Guid? ReplacesId);
+        Guid? GroupId, Guid? ElectionId, DateTimeOffset JoinedAt, bool Active, DateTimeOffset? LeftAt, string? LeftReason, Guid? ReplacedById, Guid? ReplacesId,
+        Guid? OrganisationId = null, string? OrganisationName = null);
 
     /// <summary>The panel: members now sitting, and those who dropped out.</summary>
     public sealed record PanelView(Guid CaseId, IReadOnlyList<PanelMemberView> Members, IReadOnlyList<PanelMemberView> Former);
@@ -140,6 +146,8 @@ public static class StakeholdersApi
             .WithSummary("Closes the ballots and counts the current votes (after the deadline, or once everyone voted); ties by the election's rule.");
         api.MapPost("/elections/{electionId:guid}/tie-decision", DecideTieAsync).WithSummary("Decides a tie for the last seat (tie rule staff): the order and the reason.");
         api.MapPost("/cases/{caseId:guid}/panel", AddPanelMemberAsync).WithSummary("Adds a party or a professional advisor to the panel.");
+        api.MapPost("/cases/{caseId:guid}/panel/organisations", AddOrganisationToPanelAsync)
+            .WithSummary("Adds an organisation of the directory (组织名录) to the panel: its representative joins as a party with the organisation's kind and name.");
         api.MapGet("/cases/{caseId:guid}/panel", GetPanelAsync).WithSummary("Gets the panel: representatives, parties and advisors, and who dropped out.");
         api.MapPost("/panel-members/{memberId:guid}/drop-out", DropOutAsync)
             .WithSummary("Records that a member drops out; an elected representative is replaced by the next in the election's count.");
@@ -312,6 +320,14 @@ public static class StakeholdersApi
         return TypedResults.Created($"/api/communities/{communityId}/cases/{caseId}/panel", View(entry));
     }
 
+    /// <summary>Adds an organisation's representative as a party.</summary>
+    public static async Task<Created<PanelMemberView>> AddOrganisationToPanelAsync(Guid communityId, Guid caseId, AddOrganisationToPanelRequest request,
+        StakeholderStore store, CancellationToken cancellationToken)
+    {
+        var entry = await store.AddOrganisationToPanelAsync(communityId, caseId, request.OrganisationId, request.Votes, cancellationToken);
+        return TypedResults.Created($"/api/communities/{communityId}/cases/{caseId}/panel", View(entry));
+    }
+
     /// <summary>Gets the panel.</summary>
     public static async Task<Ok<PanelView>> GetPanelAsync(Guid communityId, Guid caseId, StakeholderStore store, CancellationToken cancellationToken)
     {
@@ -374,5 +390,5 @@ public static class StakeholdersApi
 
     private static PanelMemberView View(PanelEntry p) => new(p.Member.Id, p.Member.PersonId, p.Name, p.Member.Role, p.Member.PartyKind, p.Member.Votes,
         p.Member.Source, p.Member.GroupId, p.Member.ElectionId, p.Member.JoinedAt, p.Member.LeftAt is null, p.Member.LeftAt, p.Member.LeftReason,
-        p.Member.ReplacedById, p.Member.ReplacesId);
+        p.Member.ReplacedById, p.Member.ReplacesId, p.Member.OrganisationId, p.Member.OrganisationName);
 }

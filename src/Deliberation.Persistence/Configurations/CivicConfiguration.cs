@@ -203,8 +203,10 @@ internal static class CivicConfiguration
             e.Property(m => m.PartyKind).HasMaxLength(40);
             e.Property(m => m.Source).HasMaxLength(20);
             e.Property(m => m.LeftReason).HasMaxLength(1000);
+            e.Property(m => m.OrganisationName).HasMaxLength(Civic.Organisations.Organisation.MaxName);
             e.HasIndex(m => m.CaseId);
             e.HasIndex(m => m.ElectionId);
+            e.HasIndex(m => m.OrganisationId);
         });
     }
 }

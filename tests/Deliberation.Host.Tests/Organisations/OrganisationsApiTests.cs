@@ -151,6 +151,38 @@ public sealed class OrganisationsApiTests(HostFactory host) : IClassFixture<Host
         Assert.Equal(before, await world.StaffA.GetStringAsync($"/api/communities/{world.A}/organisations/{id}"));
     }
 
+    [Fact]
+    public async Task AddToPanel_FromAnOrganisation_ItsRepresentativeJoinsWithItsKindAndName()
+    {
+        var world = await TwoCommunities.CreateAsync(host);
+        var api = $"/api/communities/{world.A}";
+        var resident = world.Of[world.A].Person;
+        var created = await world.StaffA.PostAsJsonAsync($"{api}/organisations", new
+        {
+            name = "园林物业公司", kind = "property-company",
+            contacts = new object[] { new { name = "王师傅", isRepresentative = false }, new { name = "李经理", role = "经理", personId = resident, isRepresentative = true } },
+        });
+        var organisation = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var unlinked = await CreateAsync(world.StaffA, world.A, "园林小区业委会", "owners-committee");
+        var caseResponse = await world.StaffA.PostAsJsonAsync($"{api}/cases", new { title = "园林小区停车" });
+        Assert.True(caseResponse.StatusCode == HttpStatusCode.Created, await caseResponse.Content.ReadAsStringAsync());
+        var caseId = (string)(await caseResponse.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        var joined = await world.StaffA.PostAsJsonAsync($"{api}/cases/{caseId}/panel/organisations", new { organisationId = organisation });
+        var again = await world.StaffA.PostAsJsonAsync($"{api}/cases/{caseId}/panel/organisations", new { organisationId = organisation });
+        var notOnRoster = await world.StaffA.PostAsJsonAsync($"{api}/cases/{caseId}/panel/organisations", new { organisationId = unlinked });
+        var fromAnother = await world.StaffB.PostAsJsonAsync($"/api/communities/{world.B}/cases/{caseId}/panel/organisations", new { organisationId = organisation });
+
+        Assert.True(joined.StatusCode == HttpStatusCode.Created, await joined.Content.ReadAsStringAsync());
+        var member = Assert.Single((await world.StaffA.GetFromJsonAsync<JsonObject>($"{api}/cases/{caseId}/panel"))!["members"]!.AsArray())!;
+        Assert.Equal((resident.ToString(), "party", "property-company", "园林物业公司", organisation, true),
+            ((string)member["personId"]!, (string)member["role"]!, (string)member["partyKind"]!, (string)member["organisationName"]!, (string)member["organisationId"]!, (bool)member["votes"]!));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notOnRoster.StatusCode);
+        Assert.Equal("organisation-representative-not-on-roster", await FieldCodeAsync(notOnRoster, "organisationId"));
+        Assert.Equal(HttpStatusCode.NotFound, fromAnother.StatusCode);
+    }
+
     private static async Task<string> CreateAsync(HttpClient client, Guid community, string name, string kind)
     {
         var created = await client.PostAsJsonAsync($"/api/communities/{community}/organisations", new

@@ -698,6 +698,15 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("left_reason");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_name");
+
                     b.Property<string>("PartyKind")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -736,6 +745,8 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ElectionId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("panel_members", (string)null);
                 });

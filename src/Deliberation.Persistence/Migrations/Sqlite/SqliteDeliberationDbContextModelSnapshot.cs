@@ -714,6 +714,15 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("left_reason");
 
+                    b.Property<byte[]>("OrganisationId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_name");
+
                     b.Property<string>("PartyKind")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -753,6 +762,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ElectionId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("panel_members", (string)null);
                 });

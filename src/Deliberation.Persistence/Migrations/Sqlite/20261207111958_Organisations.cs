@@ -10,6 +10,19 @@ namespace Deliberation.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "organisation_id",
+                table: "panel_members",
+                type: "BLOB",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "organisation_name",
+                table: "panel_members",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "organisation_contacts",
                 columns: table => new
@@ -47,6 +60,11 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_panel_members_organisation_id",
+                table: "panel_members",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_organisation_contacts_organisation_id",
                 table: "organisation_contacts",
                 column: "organisation_id");
@@ -71,6 +89,18 @@ namespace Deliberation.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "organisations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_panel_members_organisation_id",
+                table: "panel_members");
+
+            migrationBuilder.DropColumn(
+                name: "organisation_id",
+                table: "panel_members");
+
+            migrationBuilder.DropColumn(
+                name: "organisation_name",
+                table: "panel_members");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Deliberation.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDeliberationDbContext))]
-    [Migration("20261207110908_Organisations")]
+    [Migration("20261207112003_Organisations")]
     partial class Organisations
     {
         /// <inheritdoc />
@@ -701,6 +701,15 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("left_reason");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_name");
+
                     b.Property<string>("PartyKind")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -739,6 +748,8 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ElectionId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("panel_members", (string)null);
                 });

@@ -11,6 +11,19 @@ namespace Deliberation.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "organisation_id",
+                table: "panel_members",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "organisation_name",
+                table: "panel_members",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "organisation_contacts",
                 columns: table => new
@@ -48,6 +61,11 @@ namespace Deliberation.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_panel_members_organisation_id",
+                table: "panel_members",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_organisation_contacts_organisation_id",
                 table: "organisation_contacts",
                 column: "organisation_id");
@@ -72,6 +90,18 @@ namespace Deliberation.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "organisations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_panel_members_organisation_id",
+                table: "panel_members");
+
+            migrationBuilder.DropColumn(
+                name: "organisation_id",
+                table: "panel_members");
+
+            migrationBuilder.DropColumn(
+                name: "organisation_name",
+                table: "panel_members");
         }
     }
 }

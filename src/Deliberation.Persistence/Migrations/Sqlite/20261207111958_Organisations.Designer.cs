@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Deliberation.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDeliberationDbContext))]
-    [Migration("20261207110901_Organisations")]
+    [Migration("20261207111958_Organisations")]
     partial class Organisations
     {
         /// <inheritdoc />
@@ -717,6 +717,15 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("left_reason");
 
+                    b.Property<byte[]>("OrganisationId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_name");
+
                     b.Property<string>("PartyKind")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
@@ -756,6 +765,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ElectionId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("panel_members", (string)null);
                 });
