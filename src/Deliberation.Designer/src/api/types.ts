@@ -123,7 +123,7 @@ export interface ElectionView {
   id: string; groupId: string; entrance: string | null; electsRepresentatives: boolean; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number;
   nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[]; ballots: ElectionBallotView[]; nominationInvitations: NominationInvitationView[]; tiedForLastSeat: string[];
 }
-export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; groupId: string | null; votes: boolean; active: boolean }
+export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; groupId: string | null; votes: boolean; active: boolean; organisationName?: string | null }
 export interface PanelView { caseId: string; members: PanelMemberView[]; former: PanelMemberView[] }
 
 // Steps 3–5 (their APIs may be absent on a host; see requestOptional).

@@ -3,6 +3,7 @@ import { partyKindLabel } from '../partyKinds';
 import { ActionItemForm, fundingLabel } from './ActionItemForm';
 import { ElectionCard } from './ElectionCard';
 import { DropOutButton, PanelForm } from './PanelForm';
+import { PanelFromOrganisation } from './PanelFromOrganisation';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, Complaint, MeetingSummary, MeetingView, RulesDocument, RulesTemplate, CaseView, ElectionView, GroupView, InstanceDetails, JournalRow, PanelView } from '../api/types';
 import { Link } from '../components/Link';
@@ -165,7 +166,7 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
                 {stakeholders.panel.members.map((m) => (
                   <li key={m.id} className="mini-card">
                     {m.name} · {roleKeys[m.role] ? t(roleKeys[m.role]!) : m.role}
-                    {m.partyKind ? `（${partyKindLabel(t, m.partyKind)}）` : ''}
+                    {m.partyKind ? `（${m.organisationName ? `${m.organisationName}，` : ''}${partyKindLabel(t, m.partyKind)}）` : ''}
                     {m.groupId ? `（${stakeholders.groups.find((g) => g.id === m.groupId)?.name ?? ''}）` : ''}
                     {' '}{details.instance.communityId && !stakeholders.kase.closedAt
                       ? <DropOutButton communityId={details.instance.communityId} memberId={m.id} name={m.name} onChanged={loaded.reload} /> : null}
@@ -174,7 +175,12 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
               </ul>
             )}
             {details.instance.communityId && !stakeholders.kase.closedAt
-              ? <PanelForm communityId={details.instance.communityId} caseId={stakeholders.kase.id} onChanged={loaded.reload} /> : null}
+              ? (
+                <>
+                  <PanelFromOrganisation communityId={details.instance.communityId} caseId={stakeholders.kase.id} onChanged={loaded.reload} />
+                  <PanelForm communityId={details.instance.communityId} caseId={stakeholders.kase.id} onChanged={loaded.reload} />
+                </>
+              ) : null}
           </>
         )}
       </section>
