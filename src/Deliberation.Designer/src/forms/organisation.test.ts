@@ -29,7 +29,7 @@ describe('organisation form', () => {
     const ids = organisationFieldIds(draft);
 
     expect(ids['contacts[1].email']).toBe('org-contact-1-email');
-    expect(ids['contacts[0].personId']).toBe('org-contact-0-name');
+    expect(ids['contacts[0].personId']).toBe('org-contact-0-person');
     expect(ids.contacts).toBe('org-contacts');
   });
 

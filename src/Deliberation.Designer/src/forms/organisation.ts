@@ -70,7 +70,7 @@ export function toRequest(draft: OrganisationDraft): OrganisationRequest {
 export function organisationFieldIds(draft: OrganisationDraft): Record<string, string> {
   const ids: Record<string, string> = { name: 'org-name', kind: 'org-kind', notes: 'org-notes', contacts: 'org-contacts' };
   draft.contacts.forEach((_, i) => {
-    for (const field of ['name', 'role', 'email', 'phone', 'personId']) ids[`contacts[${i}].${field}`] = `org-contact-${i}-${field === 'personId' ? 'name' : field}`;
+    for (const field of ['name', 'role', 'email', 'phone', 'personId']) ids[`contacts[${i}].${field}`] = `org-contact-${i}-${field === 'personId' ? 'person' : field}`;
   });
   return ids;
 }

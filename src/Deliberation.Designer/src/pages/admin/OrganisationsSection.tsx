@@ -3,6 +3,7 @@ import { request } from '../../api/client';
 import type { Organisation, OrganisationKind } from '../../api/types';
 import { Field } from '../../components/Field';
 import { Message } from '../../components/Message';
+import { PersonPicker } from '../../components/PersonPicker';
 import {
   addContact, blankOrganisation, changeContact, draftOf, markRepresentative, organisationFieldIds, removeContact, representativeOf, toRequest,
   type OrganisationDraft,
@@ -143,6 +144,18 @@ function OrganisationForm({ communityId, kinds, editing, onSaved, onCancel }: {
                 {(control) => <input {...control} type="email" value={c.email} maxLength={254} onChange={(e) => setDraft(changeContact(draft, i, { email: e.target.value }))} />}
               </Field>
             </div>
+            {c.personId ? (
+              <p>
+                {t('orgLinkedToRoster')}{' '}
+                <button type="button" className="link-button" onClick={() => setDraft(changeContact(draft, i, { personId: null }))}>{t('orgUnlinkRoster')}</button>
+                {errors[`org-contact-${i}-person`] ? <span className="field-error">{errors[`org-contact-${i}-person`]}</span> : null}
+              </p>
+            ) : (
+              <div className="row">
+                <PersonPicker communityId={communityId} idPrefix={`org-contact-${i}`} label={t('orgRosterPerson')} value="" error={errors[`org-contact-${i}-person`]}
+                  onChange={(personId, name) => setDraft(changeContact(draft, i, { personId: personId || null, ...(c.name.trim() ? {} : { name }) }))} />
+              </div>
+            )}
             <label>
               <input type="radio" name="org-representative" checked={c.isRepresentative} onChange={() => setDraft(markRepresentative(draft, i))} />{' '}
               {t('orgIsRepresentative')}
