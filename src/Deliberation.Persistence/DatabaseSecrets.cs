@@ -9,7 +9,12 @@ namespace Deliberation.Persistence;
 /// </summary>
 public sealed class DatabaseSecrets(DeliberationDatabase database, TimeProvider time)
 {
-    // Any constant key: it only has to differ from other advisory locks taken on the same PostgreSQL database.
+    /// <summary>
+    /// The key of the start-up advisory lock (any constant: it only has to differ from other advisory locks taken on the
+    /// same PostgreSQL database). Code that installs other schemas at start-up (Hangfire's) takes the same lock.
+    /// </summary>
+    public const long StartupLockKey = 4919131752989213267;
+
     private const string Lock = "SELECT pg_advisory_lock(4919131752989213267)";
     private const string Unlock = "SELECT pg_advisory_unlock(4919131752989213267)";
 

@@ -132,14 +132,19 @@ public static class ServiceCollectionExtensions
     private static void AddDeliberationHangfire(this IServiceCollection services, ConfigurationManager configuration, DatabaseOptions database)
     {
         var storage = configuration["Deliberation:Hangfire:Storage"] ?? "InMemory";
-        services.AddHangfire(config =>
+        services.AddHangfire((provider, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
             {
                 if (!database.IsPostgres) throw new OptionsValidationException("Deliberation:Hangfire:Storage", typeof(DatabaseOptions),
                     ["Hangfire's PostgreSql storage needs Deliberation:Database:Provider = PostgreSql."]);
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
+                // Hangfire's tables are installed here, when its storage is first needed (its servers start at once), under the
+                // hosts' start-up lock: Hangfire.PostgreSql's own installer, run by two hosts starting together on a new
+                // database, failed one of them ("could not find tuple for constraint").
+                HangfireSchema.Install(database.ConnectionString);
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false, SchemaName = HangfireSchema.Name });
             }
             else
             {
