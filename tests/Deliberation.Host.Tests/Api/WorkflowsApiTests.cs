@@ -142,4 +142,17 @@ public sealed class WorkflowsApiTests(HostFactory host) : IClassFixture<HostFact
         Assert.Equal("等待信号", (string)wait["displayName"]!["zh-CN"]!);
         Assert.Contains("TimedOut", wait["outcomes"]!.AsArray().Select(o => (string)o!));
     }
+
+    [Fact]
+    public async Task Signals_ListEachSignalWithTheActionThatSendsItAndItsPayload_InChinese()
+    {
+        var signals = await _client.GetFromJsonAsync<JsonArray>("/api/activities/signals");
+
+        var planned = signals!.First(s => (string)s!["name"]! == "meeting-planned")!;
+        Assert.Equal("会议已安排", (string)planned["displayName"]!["zh-CN"]!);
+        Assert.Contains("确定时间", (string)planned["sentWhen"]!["zh-CN"]!, StringComparison.Ordinal);
+        Assert.Contains("meetingId", planned["payload"]!.AsArray().Select(f => (string)f!["name"]!));
+        var done = signals!.First(s => (string)s!["name"]! == "action-item-done-")!;
+        Assert.True((bool)done["isPrefix"]!);
+    }
 }

@@ -85,6 +85,11 @@ export interface ActivityDescriptor {
   description: Localized | null; dynamicOutcomesInput: string | null; waits: boolean;
 }
 
+/** A signal the host sends to workflows (what a Wait for signal can wait for), with the action that sends it and its payload. */
+export interface StaffSignal {
+  name: string; displayName: Localized; sentWhen: Localized; payload: { name: string; description: Localized }[]; isPrefix: boolean;
+}
+
 export interface InstanceSummary {
   id: string; definitionId: string; definitionVersion: number; status: string; correlationId: string | null;
   communityId: string | null; createdAt: string; updatedAt: string; endedAt: string | null;

@@ -20,6 +20,9 @@ import { canRedo, canUndo, createHistory, push, redo, undo, type History } from 
 import { dragType, Palette } from './Palette';
 import { PropertyPanel, type FieldProblem } from './PropertyPanel';
 import { scheduleProblems, setSchedule } from './schedule';
+import { DefinitionPanel } from './DefinitionPanel';
+import { definitionFieldProblems } from './definitionFields';
+import { loadSignals } from './descriptors';
 import { SchedulePanel } from './SchedulePanel';
 import { showInitialView } from './viewport';
 import { useFlowAriaLabels } from './flowLabels';
@@ -40,6 +43,7 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
   const { community, me } = useSession();
   const flow = useReactFlow();
   const byType = useMemo(() => new Map(descriptors.map((d) => [d.type, d])), [descriptors]);
+  const signals = useLoad(loadSignals, []);
   const [history, setHistory] = useState<History<WorkflowDefinition>>(() =>
     createHistory(hasLayout(initial.doc) ? initial.doc : autoLayout(initial.doc)));
   const doc = history.present;
@@ -299,7 +303,7 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
         {message ? <Message kind={message.kind} testId={message.testId}>{message.text}</Message> : null}
       </div>
       <div className="designer-body">
-        <Palette descriptors={descriptors} onAdd={(d) => add(d)} />
+        <Palette descriptors={descriptors} signals={signals.data ?? []} onAdd={(d) => add(d)} />
         <div className="canvas" ref={canvasRef} data-testid="canvas" data-ready={ready} aria-label={t('canvas')} role="region" lang={lang}
           onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }} onDrop={onDrop}>
           <ReactFlow
@@ -325,9 +329,9 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
             onLabel={(label) => edit((d) => setLabel(d, selectedActivity!.id, label), `label:${selectedActivity!.id}`)}
             onConnect={(port, target) => edit((d) => connect(d, selectedActivity!.id, port, target))}
             onDisconnect={(port, target) => edit((d) => removeElements(d, [], [`${selectedActivity!.id}:${port}->${target}`]))}
-            workflow={<SchedulePanel doc={doc} view={scheduleView} shared={summary ? summary.ownerCommunityId == null : shared}
+            workflow={<><DefinitionPanel doc={doc} problems={definitionFieldProblems(problems)} readOnly={readOnly} onChange={edit} /><SchedulePanel doc={doc} view={scheduleView} shared={summary ? summary.ownerCommunityId == null : shared}
               communities={me?.communities ?? []} problems={scheduleProblems(problems)} readOnly={readOnly}
-              onChange={(s) => edit((d) => setSchedule(d, s), 'schedule')} />} />
+              onChange={(s) => edit((d) => setSchedule(d, s), 'schedule')} /></>} />
           <section className="versions" aria-labelledby="versions-title">
             <h2 id="versions-title">{t('versions')}</h2>
             <ul className="plain" data-testid="versions">

@@ -1,12 +1,12 @@
 import { useMemo, useState, type DragEvent } from 'react';
-import type { ActivityDescriptor } from '../api/types';
+import type { ActivityDescriptor, StaffSignal } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 
 export const dragType = 'application/x-deliberation-activity';
 
 /** The activity types by category, searchable by name (either language) or type; drag one onto the canvas or press its button. */
-export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescriptor[]; onAdd: (d: ActivityDescriptor) => void }) {
-  const { t, pick } = useI18n();
+export function Palette({ descriptors, signals = [], onAdd }: { descriptors: ActivityDescriptor[]; signals?: StaffSignal[]; onAdd: (d: ActivityDescriptor) => void }) {
+  const { t, pick, lang } = useI18n();
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -45,6 +45,21 @@ export function Palette({ descriptors, onAdd }: { descriptors: ActivityDescripto
           </ul>
         </section>
       ))}
+      {signals.length > 0 ? (
+        <details className="signals-help" data-testid="signals-help">
+          <summary>{t('signalsTitle')}</summary>
+          <p className="help">{t('signalsHelp')}</p>
+          <dl>
+            {signals.map((s) => (
+              <div key={s.name} data-signal={s.name}>
+                <dt><code>{s.name}</code>{s.isPrefix ? ` ${t('signalPrefixNote')}` : ''} {pick(s.displayName)}</dt>
+                <dd>{t('signalSentWhen')}{t('colon')}{pick(s.sentWhen)}</dd>
+                <dd>{t('signalPayload')}{t('colon')}{s.payload.map((f) => `${f.name}${t('inParentheses', { text: pick(f.description) })}`).join(lang === 'zh-CN' ? '、' : ', ')}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
     </aside>
   );
 }

@@ -1,5 +1,5 @@
 import { request } from '../api/client';
-import type { ActivityDescriptor } from '../api/types';
+import type { ActivityDescriptor, StaffSignal } from '../api/types';
 
 let cached: Promise<ActivityDescriptor[]> | null = null;
 
@@ -10,4 +10,15 @@ export function loadDescriptors(): Promise<ActivityDescriptor[]> {
     cached.catch(() => { cached = null; });
   }
   return cached;
+}
+
+let signals: Promise<StaffSignal[]> | null = null;
+
+/** The signals staff actions and answers send (the palette's help), fetched once per page load. */
+export function loadSignals(): Promise<StaffSignal[]> {
+  if (!signals) {
+    signals = request<StaffSignal[]>('/api/activities/signals');
+    signals.catch(() => { signals = null; });
+  }
+  return signals;
 }

@@ -1,0 +1,55 @@
+using Deliberation.Civic.Elections;
+using Deliberation.Civic.Implementation;
+using Deliberation.Civic.Meetings;
+using Deliberation.Engine.Definitions;
+
+namespace Deliberation.Civic.Signals;
+
+/// <summary>
+/// Every signal the domain sends to workflows, listed for the designer's help so that someone building a process knows
+/// what to wait for and what arrives with it, without reading the code. A test checks that each signal constant of the
+/// domain is listed here.
+/// </summary>
+public static class StaffSignals
+{
+    private static SignalPayloadField Field(string name, string zh, string en) => new(name, new LocalizedText(zh, en));
+
+    private static readonly SignalPayloadField MeetingId = Field("meetingId", "会议编号", "The meeting's id");
+    private static readonly SignalPayloadField ElectionId = Field("electionId", "推选编号", "The election's id");
+
+    /// <summary>The signals, in the order of 烦事有计倾's steps.</summary>
+    public static IReadOnlyList<StaffSignal> All { get; } =
+    [
+        new(ElectionStore.NominationsClosedSignal, new("提名已截止", "Nominations closed"),
+            new("工作人员在推选页面点击“截止提名”，或本层所有人都已答复时", "Staff press 截止提名 on the election's page, or everyone of the layer has answered"),
+            [ElectionId]),
+        new(ElectionStore.BallotsClosedSignal, new("投票已截止", "Ballots closed"),
+            new("工作人员在推选页面点击“截止投票”，或本层所有人都已投票时", "Staff press 截止投票 on the election's page, or everyone of the layer has voted"),
+            [ElectionId]),
+        new(ElectionStore.TieDecidedSignal, new("平票已裁定", "Tie decided"),
+            new("工作人员在推选页面裁定平票（抽签或指定）后", "Staff decide a tie on the election's page (by lot or by choice)"),
+            [ElectionId]),
+        new(MeetingPlanning.PollClosedSignal, new("时间征询已截止", "Time poll closed"),
+            new("工作人员在会议页面点击“截止时间征询”时", "Staff press 截止时间征询 on the meeting's page"),
+            [MeetingId]),
+        new(MeetingPlanning.PlannedSignal, new("会议已安排", "Meeting planned"),
+            new("工作人员在会议页面确定时间、地点和议程并发出邀请时", "Staff fix the meeting's time, place and agenda and send the invitations"),
+            [MeetingId]),
+        new(MeetingVotes.VoteClosedSignal, new("表决已结束", "Vote closed"),
+            new("工作人员在会议页面结束一项表决时", "Staff close a vote on the meeting's page"),
+            [MeetingId, Field("voteId", "表决编号", "The vote's id")]),
+        new(MeetingMode.ClosedSignal, new("会议已结束", "Meeting closed"),
+            new("工作人员在会议页面点击“结束会议”时", "Staff press 结束会议 on the meeting's page"),
+            [MeetingId]),
+        new(ActionItemStore.DoneSignalPrefix, new("任务已完成（每项任务一个信号，名称后接任务编号）", "Action item done (one signal per item: the name ends with the item's id)"),
+            new("负责人通过链接报告完成，或工作人员代为登记完成时", "The owner reports it done through the link, or staff record it done"),
+            [Field("done", "是否完成（true）", "Done (true)"), Field("percent", "完成百分比", "Percent done"), Field("comment", "进展说明", "Progress note"),
+             Field("photoId", "照片编号（如有）", "Photo id, if any"), Field("taskId", "任务链接编号", "The task's id"), Field("personId", "报告人", "Who reported"),
+             Field("channel", "答复渠道（link、proxy 等）", "Channel (link, proxy…)")],
+            IsPrefix: true),
+        new(FollowUpStore.CompleteSignal, new("回访已完成", "Follow-up complete"),
+            new("每位被回访的代表都已答复满意度时", "Every representative asked in the follow-up has answered"),
+            [Field("choice", "最后一位答复者选择的满意度选项", "The satisfaction option the last to answer chose"), Field("comment", "意见", "Comment"),
+             Field("taskId", "任务链接编号", "The task's id"), Field("personId", "答复人", "Who answered"), Field("channel", "答复渠道", "Channel")]),
+    ];
+}
