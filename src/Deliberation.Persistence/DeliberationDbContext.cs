@@ -74,6 +74,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Civic.Communities.StaffNotice> StaffNotices => Set<Civic.Communities.StaffNotice>();
     public DbSet<Civic.Organisations.Organisation> Organisations => Set<Civic.Organisations.Organisation>();
     public DbSet<Civic.Organisations.OrganisationContact> OrganisationContacts => Set<Civic.Organisations.OrganisationContact>();
+    public DbSet<Civic.Responses.TimedResponse> TimedResponses => Set<Civic.Responses.TimedResponse>();
+    public DbSet<Civic.Responses.TimedResponseTask> TimedResponseTasks => Set<Civic.Responses.TimedResponseTask>();
 #pragma warning restore CS1591
 
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
@@ -116,6 +118,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new StaffNoticeConfiguration());
         builder.ApplyConfiguration(new OrganisationConfiguration());
         builder.ApplyConfiguration(new OrganisationContactConfiguration());
+        builder.ApplyConfiguration(new TimedResponseConfiguration());
+        builder.ApplyConfiguration(new TimedResponseTaskConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());

@@ -58,6 +58,8 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<Communities.StaffNotice> StaffNotices { get; }
     ICivicSet<Organisations.Organisation> Organisations { get; }
     ICivicSet<Organisations.OrganisationContact> OrganisationContacts { get; }
+    ICivicSet<Responses.TimedResponse> TimedResponses { get; }
+    ICivicSet<Responses.TimedResponseTask> TimedResponseTasks { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

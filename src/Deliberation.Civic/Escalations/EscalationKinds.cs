@@ -17,6 +17,9 @@ public static partial class EscalationKinds
     /// <summary>An election's nominations closed with nobody nominated; the workflow reopened them (step 2).</summary>
     public const string NoCandidates = "no-candidates";
 
+    /// <summary>A matter to respond to within a deadline was not handled in time at one level of its ladder and went up one level.</summary>
+    public const string ResponseOverdue = "response-overdue";
+
     /// <summary>The longest kind.</summary>
     public const int MaxLength = 40;
 
@@ -29,6 +32,7 @@ public static partial class EscalationKinds
         ActionItemOverdue => "任务逾期",
         QuorumNotReached => "参会人数未达法定人数",
         RoundsExhausted => "多轮表决仍未形成决议",
+        ResponseOverdue => "逾期未处理，已升级",
         _ => kind,
     };
 

@@ -43,9 +43,14 @@ public sealed class EscalationStore(ICivicDatabase database, TimeProvider time)
         return raised;
     }
 
-    /// <summary>Adds the escalation and its emails to <paramref name="db"/> without saving (the caller owns the transaction).</summary>
-    internal static async Task<RaisedEscalation> RaiseAsync(ICivicSession db, EscalationRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the escalation and its emails to <paramref name="db"/> without saving (the caller owns the transaction): to
+    /// the staff and, as <paramref name="audience"/> says, the escalation contacts (all of them when not given).
+    /// </summary>
+    internal static async Task<RaisedEscalation> RaiseAsync(ICivicSession db, EscalationRequest request, DateTimeOffset now, CancellationToken cancellationToken,
+        EscalationAudience? audience = null)
     {
+        audience ??= EscalationAudience.ContactsAndStaff;
         ArgumentNullException.ThrowIfNull(request);
         var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CommunityId, cancellationToken)
             ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "community-not-found", $"There is no community {request.CommunityId}.");
@@ -70,9 +75,10 @@ public sealed class EscalationStore(ICivicDatabase database, TimeProvider time)
             Id = Guid.CreateVersion7(now), CommunityId = request.CommunityId, CaseId = request.CaseId, Kind = request.Kind, RelatedId = request.RelatedId,
             InstanceId = request.InstanceId, Subject = request.Subject.Trim(), Body = request.Body, RaisedAt = now,
         };
-        var recipients = EscalationRules.ParseContacts(community.EscalationEmails).Addresses.Where(EmailAddresses.IsValid).ToList();
+        var recipients = audience.Contacts ? EscalationRules.ParseContacts(community.EscalationEmails).Addresses.Where(EmailAddresses.IsValid).ToList() : [];
         recipients.AddRange((await StaffAlerts.StaffAddressesAsync(db, request.CommunityId, cancellationToken)).Select(s => s.Address));
-        foreach (var address in recipients.Distinct(StringComparer.OrdinalIgnoreCase))
+        var except = audience.Except.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var address in recipients.Distinct(StringComparer.OrdinalIgnoreCase).Where(a => !except.Contains(a)))
         {
             db.QueueEmail(EscalationEmail.Compose(address, community.Name, caseLabel, escalation), now, request.InstanceId);
             escalation.Notified++;

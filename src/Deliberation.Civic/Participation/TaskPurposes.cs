@@ -27,8 +27,11 @@ public static class TaskPurposes
     /// <summary>The follow-up (回访): how satisfied an affected group's representative is with what was done.</summary>
     public const string FollowUp = "follow-up";
 
+    /// <summary>Marking a matter handled within its deadline (限时响应), with a short note.</summary>
+    public const string Respond = "respond";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp];
+    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp, Respond];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddStakeholders();
         services.AddMeetings(paths);
         services.AddImplementation(paths);
+        services.AddResponses();
 
         // Bound, completed and checked at start-up: a host with a misspelt setting does not start.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).PostConfigure(o =>

@@ -150,6 +150,8 @@ internal sealed record PageText(
     {
         (TaskPurposes.Nominate, false) => "提名已截止，提名不能再修改。",
         (TaskPurposes.Nominate, true) => "Nominations have closed; they can no longer change.",
+        (TaskPurposes.Respond, false) => "此事项已处理完毕，不需要再提交。",
+        (TaskPurposes.Respond, true) => "This matter has been handled; nothing more is needed.",
         _ => Closed,
     };
 
@@ -169,6 +171,8 @@ internal sealed record PageText(
         (TaskPurposes.Vote, true) => "Vote",
         (TaskPurposes.Progress, true) => "Progress report",
         (TaskPurposes.FollowUp, true) => "Follow-up",
+        (TaskPurposes.Respond, false) => "限时响应",
+        (TaskPurposes.Respond, true) => "Respond in time",
         _ => purpose,
     };
 

@@ -64,6 +64,8 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<Civic.Communities.StaffNotice> StaffNotices => Set(db.StaffNotices);
     public ICivicSet<Civic.Organisations.Organisation> Organisations => Set(db.Organisations);
     public ICivicSet<Civic.Organisations.OrganisationContact> OrganisationContacts => Set(db.OrganisationContacts);
+    public ICivicSet<Civic.Responses.TimedResponse> TimedResponses => Set(db.TimedResponses);
+    public ICivicSet<Civic.Responses.TimedResponseTask> TimedResponseTasks => Set(db.TimedResponseTasks);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));
