@@ -1930,6 +1930,127 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.ToTable("task_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Responses.TimedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("community_id");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("DeadlineClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("deadline_class");
+
+                    b.Property<int>("DeadlineMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("deadline_minutes");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("handled_at");
+
+                    b.Property<Guid?>("HandledByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handled_by_person_id");
+
+                    b.Property<int?>("HandledLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("handled_level");
+
+                    b.Property<Guid?>("HandledTaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handled_task_id");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Ladder")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("ladder");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "ReportedAt");
+
+                    b.ToTable("timed_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Responses.TimedResponseTask", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ResponseId", "Level");
+
+                    b.ToTable("timed_response_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Entities.DefinitionRow", b =>
                 {
                     b.Property<string>("DefinitionId")

@@ -1978,6 +1978,130 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("task_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Responses.TimedResponse", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CaseId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("ComplaintId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("DeadlineClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_class");
+
+                    b.Property<int>("DeadlineMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_minutes");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handled_at");
+
+                    b.Property<byte[]>("HandledByPersonId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("handled_by_person_id");
+
+                    b.Property<int?>("HandledLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handled_level");
+
+                    b.Property<byte[]>("HandledTaskId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("handled_task_id");
+
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Ladder")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ladder");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "ReportedAt");
+
+                    b.ToTable("timed_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Responses.TimedResponseTask", b =>
+                {
+                    b.Property<byte[]>("TaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<byte[]>("ResponseId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("response_id");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("ResponseId", "Level");
+
+                    b.ToTable("timed_response_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Entities.DefinitionRow", b =>
                 {
                     b.Property<string>("DefinitionId")
