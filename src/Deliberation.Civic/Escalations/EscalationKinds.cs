@@ -20,6 +20,9 @@ public static partial class EscalationKinds
     /// <summary>A matter to respond to within a deadline was not handled in time at one level of its ladder and went up one level.</summary>
     public const string ResponseOverdue = "response-overdue";
 
+    /// <summary>The top of a matter's ladder missed its deadline too (the <c>xiangying-shixian</c> workflow raises it).</summary>
+    public const string ResponseUnhandled = "response-unhandled";
+
     /// <summary>The longest kind.</summary>
     public const int MaxLength = 40;
 
@@ -33,6 +36,7 @@ public static partial class EscalationKinds
         QuorumNotReached => "参会人数未达法定人数",
         RoundsExhausted => "多轮表决仍未形成决议",
         ResponseOverdue => "逾期未处理，已升级",
+        ResponseUnhandled => "逐级升级后仍未处理",
         _ => kind,
     };
 
