@@ -19,9 +19,13 @@ public sealed class RaiseEscalationActivity(ICivicDatabase database) : Activity
         [
             new("kind", InputType.Text, new("类型", "Kind"), true, UiHint.Dropdown)
             {
-                Description = new("如 rounds-exhausted（多轮表决未形成决议）、quorum-not-reached（未达法定人数）、no-candidates（推选无人被提名）；也可用其他小写字母、数字和连字符组成的代码",
-                    "e.g. rounds-exhausted, quorum-not-reached, no-candidates; any other code of lower-case letters, digits and hyphens"),
-                Options = [EscalationKinds.RoundsExhausted, EscalationKinds.QuorumNotReached, EscalationKinds.ActionItemOverdue, EscalationKinds.NoCandidates],
+                Description = new("如 rounds-exhausted（多轮表决未形成决议）、quorum-not-reached（未达法定人数）、no-candidates（推选无人被提名）、response-unhandled（逐级升级后仍未处理）；也可用其他小写字母、数字和连字符组成的代码",
+                    "e.g. rounds-exhausted, quorum-not-reached, no-candidates, response-unhandled; any other code of lower-case letters, digits and hyphens"),
+                Options =
+                [
+                    EscalationKinds.RoundsExhausted, EscalationKinds.QuorumNotReached, EscalationKinds.ActionItemOverdue, EscalationKinds.NoCandidates,
+                    EscalationKinds.ResponseOverdue, EscalationKinds.ResponseUnhandled,
+                ],
             },
             new("subject", InputType.Text, new("标题", "Subject"), true, UiHint.SingleLine)
                 { Description = new("一行，不超过 200 字", "One line, at most 200 characters") },
