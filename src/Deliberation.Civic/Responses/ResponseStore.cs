@@ -161,25 +161,24 @@ public sealed class ResponseStore(ICivicDatabase database, AnswerLinks links)
         return (ResponseStep.Escalated, response);
     }
 
-    /// <summary>The matter; null when there is none in the community.</summary>
-    public async Task<TimedResponse?> FindAsync(Guid communityId, Guid responseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The matters escalations concern, by the escalation's related id: the task a level missed (<c>response-overdue</c>)
+    /// or the matter itself (<c>response-unhandled</c>, as workflows raise it). Ids that are neither are left out.
+    /// </summary>
+    public async Task<Dictionary<Guid, TimedResponse>> ForRelatedAsync(Guid communityId, IReadOnlyCollection<Guid> relatedIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(relatedIds);
+        if (relatedIds.Count == 0) return [];
         await using var db = database.Open();
-        return await db.TimedResponses.FirstOrDefaultAsync(r => r.Id == responseId && r.CommunityId == communityId, cancellationToken);
-    }
-
-    /// <summary>The matters some of <paramref name="taskIds"/> (e.g. escalations' related ids) were sent for, by task id.</summary>
-    public async Task<Dictionary<Guid, TimedResponse>> ForTasksAsync(Guid communityId, IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(taskIds);
-        if (taskIds.Count == 0) return [];
-        await using var db = database.Open();
-        var ids = taskIds.ToList();
-        var rows = await (from t in db.TimedResponseTasks
-                          join r in db.TimedResponses on t.ResponseId equals r.Id
-                          where ids.Contains(t.TaskId) && r.CommunityId == communityId
-                          select new { t.TaskId, Response = r }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.TaskId, r => r.Response);
+        var ids = relatedIds.Distinct().ToList();
+        var byTask = await (from t in db.TimedResponseTasks
+                            join r in db.TimedResponses on t.ResponseId equals r.Id
+                            where ids.Contains(t.TaskId) && r.CommunityId == communityId
+                            select new { t.TaskId, Response = r }).ToListAsync(cancellationToken);
+        var found = byTask.ToDictionary(r => r.TaskId, r => r.Response);
+        foreach (var response in await db.TimedResponses.Where(r => ids.Contains(r.Id) && r.CommunityId == communityId).ToListAsync(cancellationToken))
+            found[response.Id] = response;
+        return found;
     }
 
     /// <summary>A level's name in Chinese, e.g. 网格员.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Deliberation.Civic.Escalations;
+using Deliberation.Civic.Responses;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +15,9 @@ public static class EscalationsApi
 {
     /// <summary>An escalation.</summary>
     /// <param name="Notified">How many emails were queued (escalation contacts and staff accounts).</param>
+    /// <param name="Response">For a matter to respond to within a deadline: where it stands now (level, handled, response time).</param>
     public sealed record EscalationView(Guid Id, Guid CommunityId, Guid? CaseId, string Kind, Guid? RelatedId, Guid? InstanceId, string Subject, string Body,
-        DateTimeOffset RaisedAt, int Notified, bool Open, DateTimeOffset? AcknowledgedAt, Guid? AcknowledgedByUserId);
+        DateTimeOffset RaisedAt, int Notified, bool Open, DateTimeOffset? AcknowledgedAt, Guid? AcknowledgedByUserId, ResponseSummary? Response = null);
 
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapEscalationsApi(this IEndpointRouteBuilder app)
@@ -28,8 +30,18 @@ public static class EscalationsApi
     }
 
     /// <summary>Lists escalations.</summary>
-    public static async Task<Ok<List<EscalationView>>> ListAsync(Guid communityId, bool? all, EscalationStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListAsync(communityId, all ?? false, cancellationToken)).Select(View).ToList());
+    public static async Task<Ok<List<EscalationView>>> ListAsync(Guid communityId, bool? all, EscalationStore store, ResponseStore responses,
+        CancellationToken cancellationToken)
+    {
+        var escalations = await store.ListAsync(communityId, all ?? false, cancellationToken);
+        var related = escalations.Where(e => e.Kind is EscalationKinds.ResponseOverdue or EscalationKinds.ResponseUnhandled && e.RelatedId is not null)
+            .Select(e => e.RelatedId!.Value).ToList();
+        var matters = await responses.ForRelatedAsync(communityId, related, cancellationToken);
+        return TypedResults.Ok(escalations.Select(e => View(e) with
+        {
+            Response = e.RelatedId is { } id && matters.TryGetValue(id, out var matter) ? ResponseSummary.Of(matter) : null,
+        }).ToList());
+    }
 
     /// <summary>Acknowledges an escalation.</summary>
     public static async Task<Ok<EscalationView>> AcknowledgeAsync(Guid communityId, Guid escalationId, EscalationStore store, ClaimsPrincipal user,

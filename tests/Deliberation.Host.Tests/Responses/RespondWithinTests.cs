@@ -81,6 +81,7 @@ public sealed class RespondWithinTests(SmtpServer smtp) : IClassFixture<SmtpServ
         Assert.Contains("网格员未在4小时内处理：5栋楼道灯不亮", (await ReceiveAsync(staffEmail, "【需协调】")).Subject, StringComparison.Ordinal);
         var first = Assert.Single(await EscalationsAsync(world))!;
         Assert.Equal(("response-overdue", instanceId), ((string)first["kind"]!, (string)first["instanceId"]!));
+        Assert.Equal(("open", "community", 1), ((string)first["response"]!["status"]!, (string)first["response"]!["level"]!, (int)first["response"]!["escalations"]!));
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Any(r => r.Equals(world.StreetOffice, StringComparison.OrdinalIgnoreCase)));
         Assert.Equal(["respond"], await WaitingAsync(instanceId));
 
@@ -113,6 +114,9 @@ public sealed class RespondWithinTests(SmtpServer smtp) : IClassFixture<SmtpServ
         Assert.Equal(TimeSpan.FromHours(12), response.RespondedAfter());
         Assert.False(response.HandledInTime());
         Assert.Equal(t0, response.ReportedAt);
+        // The dashboard shows each escalation with where the matter stands now: handled by the grid worker, late, after 12 hours.
+        Assert.All(await EscalationsAsync(world), e => Assert.Equal(("handled", "grid", 720, false),
+            ((string)e!["response"]!["status"]!, (string)e["response"]!["level"]!, (int)e["response"]!["respondedMinutes"]!, (bool)e["response"]!["inTime"]!)));
     }
 
     [Fact]

@@ -135,7 +135,12 @@ export interface PanelView { caseId: string; members: PanelMemberView[]; former:
 export interface MeetingSummary { id: string; caseId: string; name: string; place: string; status: string; startsAt: string | null; round: number }
 /** A notice to staff on the dashboard (the same words as their email), unread until someone marks it read. */
 export interface StaffNoticeView { id: string; instanceId: string | null; subject: string; body: string; createdAt: string; readAt: string | null }
-export interface EscalationView { id: string; caseId: string | null; kind: string; subject: string; raisedAt?: string; acknowledgedAt?: string | null }
+export interface EscalationView { id: string; caseId: string | null; kind: string; subject: string; raisedAt?: string; acknowledgedAt?: string | null; response?: ResponseSummary | null }
+/** Where a matter to respond to within a deadline stands (src/Deliberation.Civic/Responses/ResponseSummary.cs). */
+export interface ResponseSummary {
+  responseId: string; status: 'open' | 'handled' | 'unhandled' | string; level: string; levelName: string; escalations: number; dueAt: string;
+  handledAt: string | null; respondedMinutes: number | null; inTime: boolean;
+}
 export interface ActionItemView {
   id: string; caseId: string; meetingId: string | null; title: string; responsibleParty: string; personId: string | null; personName: string | null;
   dueAt: string; percent: number; status: string; overdue: boolean; doneAt: string | null;

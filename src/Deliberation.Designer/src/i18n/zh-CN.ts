@@ -815,6 +815,17 @@ export const zhCN = {
   figureOverdue: '逾期任务',
   openByStep: '进行中的案件（按步骤）',
   followUpThisMonth: '本月回访 {n} 人',
+  durationDays: '{n}天',
+  durationHours: '{n}小时',
+  durationMinutes: '{n}分钟',
+  durationSeparator: '',
+  responseHandled: '已由{level}处理，用时 {after}',
+  responseHandledLate: '已由{level}处理（超时），用时 {after}',
+  responseUnhandled: '已升级 {n} 次，{level}仍逾期未处理',
+  responseOpen: '已升级 {n} 次，现由{level}处理',
+  responseLevelGrid: '网格员',
+  responseLevelCommunity: '社区',
+  responseLevelStreet: '街道',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

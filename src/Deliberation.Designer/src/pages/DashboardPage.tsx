@@ -7,6 +7,7 @@ import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { incidentText } from '../incidents';
+import { responseLine } from '../responses';
 import type { StringKey } from '../i18n/zh-CN';
 import { useSession } from '../session';
 import { currentStep, stepNumbers } from '../steps';
@@ -105,6 +106,8 @@ export function DashboardPage() {
       .finally(() => { setAcknowledging(null); escalations.reload(); });
   };
   const when = (at: string | null) => (at ? beijingTime(at, lang) : '');
+  const levelName = (level: string) =>
+    level === 'grid' ? t('responseLevelGrid') : level === 'community' ? t('responseLevelCommunity') : level === 'street' ? t('responseLevelStreet') : level;
   // The open deliberations by step, once: the board's columns and the month overview's bars.
   const byStep = stepNumbers.map((n) => (deliberations.data ?? []).filter((d) => d.step === n));
 
@@ -203,7 +206,8 @@ export function DashboardPage() {
           {acknowledgeError ? <Message kind="error">{acknowledgeError}</Message> : null}
           <OptionalList loaded={escalations} empty={t('none')} render={(e) => (
             <li key={e.id} className="mini-card incident">
-              <span>{e.subject}{e.raisedAt ? <span className="muted"> · {when(e.raisedAt)}</span> : null}</span>
+              <span>{e.subject}{e.raisedAt ? <span className="muted"> · {when(e.raisedAt)}</span> : null}
+                {e.response ? <span className="muted" data-testid="escalation-response"> · {responseLine(t, e.response, levelName(e.response.level))}</span> : null}</span>
               <button type="button" disabled={acknowledging === e.id} onClick={() => acknowledge(e.id)}>{t('acknowledge')}</button>
             </li>
           )} />
