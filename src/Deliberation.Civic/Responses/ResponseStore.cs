@@ -19,8 +19,11 @@ namespace Deliberation.Civic.Responses;
 /// <param name="links">Makes the signed links.</param>
 public sealed class ResponseStore(ICivicDatabase database, AnswerLinks links)
 {
+    /// <summary>The start of the signal a matter's tasks send its workflow when answered; the matter's id follows.</summary>
+    public const string AnsweredSignalPrefix = "respond-";
+
     /// <summary>The signal every task of a matter sends its workflow when answered.</summary>
-    public static string SignalFor(Guid responseId) => "respond-" + responseId.ToString("N");
+    public static string SignalFor(Guid responseId) => AnsweredSignalPrefix + responseId.ToString("N");
 
     /// <summary>
     /// The people of each level: those the workflow <paramref name="named"/> for it (who must be on the community's roster),
