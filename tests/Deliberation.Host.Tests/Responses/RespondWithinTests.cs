@@ -14,10 +14,11 @@ namespace Deliberation.Host.Tests.Responses;
 /// 限时响应 with workflows/xiangying-shixian.json as imported at start-up, a real SMTP server (aiosmtpd) and a fake clock: a
 /// missed 4-hour deadline climbs from the grid worker to the community and then the street office, each level emailed its
 /// own link and each climb listed on the dashboard; a grid worker who answers in time by link records the response time
-/// and nothing is escalated; bad inputs become incidents with stable codes and send nothing.
+/// and nothing is escalated; bad inputs become incidents with stable codes and send nothing. On SQLite here, on PostgreSQL
+/// in <see cref="RespondWithinPostgresTests"/>.
 /// </summary>
 [Trait("Category", "Deliberation")]
-public sealed class RespondWithinTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+public class RespondWithinTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FourHours = TimeSpan.FromHours(4);
@@ -27,6 +28,10 @@ public sealed class RespondWithinTests(SmtpServer smtp) : IClassFixture<SmtpServ
     private HttpClient _staff = null!;
     private HttpClient _visitor = null!;
     private Guid _gridWorker;
+
+    /// <summary>The database settings of the host: none (SQLite in the data folder) here.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> DatabaseSettingsAsync(string run) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     public async Task InitializeAsync()
     {
@@ -40,6 +45,7 @@ public sealed class RespondWithinTests(SmtpServer smtp) : IClassFixture<SmtpServ
                 ["Deliberation:Mail:SmtpSecurity"] = "None",
             },
         };
+        foreach (var (key, value) in await DatabaseSettingsAsync(_run)) _host.Settings[key] = value;
         _staff = _host.CreateClient();
         _visitor = _host.CreateAnonymousClient();
     }
