@@ -55,6 +55,7 @@ app.MapImplementationApi();
 app.MapEscalationsApi();
 app.MapStaffNoticesApi();
 app.MapOrganisationsApi();
+app.MapNeedsApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
 EndpointDeclarations.Verify(app);
 if (CrashPoints.Description is { } crashPoint)

@@ -76,6 +76,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Civic.Organisations.OrganisationContact> OrganisationContacts => Set<Civic.Organisations.OrganisationContact>();
     public DbSet<Civic.Responses.TimedResponse> TimedResponses => Set<Civic.Responses.TimedResponse>();
     public DbSet<Civic.Responses.TimedResponseTask> TimedResponseTasks => Set<Civic.Responses.TimedResponseTask>();
+    public DbSet<Civic.Needs.Need> Needs => Set<Civic.Needs.Need>();
+    public DbSet<Civic.Needs.NeedTask> NeedTasks => Set<Civic.Needs.NeedTask>();
 #pragma warning restore CS1591
 
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
@@ -120,6 +122,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new OrganisationContactConfiguration());
         builder.ApplyConfiguration(new TimedResponseConfiguration());
         builder.ApplyConfiguration(new TimedResponseTaskConfiguration());
+        builder.ApplyConfiguration(new NeedConfiguration());
+        builder.ApplyConfiguration(new NeedTaskConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());

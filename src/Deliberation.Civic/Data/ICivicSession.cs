@@ -60,6 +60,8 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<Organisations.OrganisationContact> OrganisationContacts { get; }
     ICivicSet<Responses.TimedResponse> TimedResponses { get; }
     ICivicSet<Responses.TimedResponseTask> TimedResponseTasks { get; }
+    ICivicSet<Needs.Need> Needs { get; }
+    ICivicSet<Needs.NeedTask> NeedTasks { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

@@ -30,8 +30,17 @@ public static class TaskPurposes
     /// <summary>Marking a matter handled within its deadline (限时响应), with a short note.</summary>
     public const string Respond = "respond";
 
+    /// <summary>Claiming a published need of the needs list (三单: 单位接单); the first claim wins.</summary>
+    public const string Claim = "claim";
+
+    /// <summary>The claimant reporting progress on a need they claimed.</summary>
+    public const string ClaimProgress = "claim-progress";
+
+    /// <summary>The requester confirming a need was met (回访): satisfied or not.</summary>
+    public const string Confirm = "confirm";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp, Respond];
+    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp, Respond, Claim, ClaimProgress, Confirm];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

@@ -34,7 +34,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
     /// <summary>
     /// The open tasks of residents who have no email — the ones a building head answers for, from a paper form or a visit:
     /// those of <paramref name="buildings"/> only when given (a building head's own), else the community's. Progress reports
-    /// (organisations) are left out. Ordered by building, unit and person.
+    /// and the claims of needs (organisations and party members) are left out. Ordered by building, unit and person.
     /// </summary>
     public async Task<IReadOnlyList<ProxyTask>> ListForProxyAsync(Guid communityId, IReadOnlyCollection<Guid>? buildings, CancellationToken cancellationToken)
     {
@@ -47,6 +47,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
                           join b in db.BuildingGroups on (h == null ? p.BuildingGroupId : h.BuildingGroupId) equals b.Id into bs
                           from b in bs.DefaultIfEmpty()
                           where t.CommunityId == communityId && t.ClosedAt == null && t.Purpose != TaskPurposes.Progress
+                              && t.Purpose != TaskPurposes.Claim && t.Purpose != TaskPurposes.ClaimProgress
                               && (p.Email == null || p.Email == "")
                           select new
                           {

@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddMeetings(paths);
         services.AddImplementation(paths);
         services.AddResponses();
+        services.AddNeeds(paths);
 
         // Bound, completed and checked at start-up: a host with a misspelt setting does not start.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).PostConfigure(o =>

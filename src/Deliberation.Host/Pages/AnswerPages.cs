@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Links;
+using Deliberation.Civic.Needs;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
@@ -29,7 +30,7 @@ public static class AnswerPages
     }
 
     /// <summary>Shows the task: the form, or what was recorded once it closed, or why the link is refused.</summary>
-    public static async Task<IResult> ShowAsync(string token, string? lang, HttpContext http, TaskStore tasks, TimeProvider time,
+    public static async Task<IResult> ShowAsync(string token, string? lang, HttpContext http, TaskStore tasks, NeedStore needs, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var t = PageText.For(IsEnglish(lang, http));
@@ -37,7 +38,9 @@ public static class AnswerPages
         if (!opened.Verification.IsValid) return Refused(http, t, opened.Verification.Status);
         var task = opened.Task!;
         var form = TaskForm.Parse(task.Data);
-        if (task.IsClosedAt(time.GetUtcNow())) return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Closed(t, task, form, opened.Current));
+        if (task.IsClosedAt(time.GetUtcNow()))
+            return await ClaimTakenAsync(http, t, task, needs, StatusCodes.Status200OK, cancellationToken)
+                ?? Page(http, StatusCodes.Status200OK, AnswerPageHtml.Closed(t, task, form, opened.Current));
         var current = opened.Current?.Answer;
         if (form.IsProgress)
         {
@@ -50,15 +53,17 @@ public static class AnswerPages
     }
 
     /// <summary>Records an answer sent from the form (<c>choice</c> or <c>choices</c>, and <c>comment</c>).</summary>
-    public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, ActionItemStore actionItems, TimeProvider time,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, ActionItemStore actionItems, NeedStore needs,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var t = PageText.For(IsEnglish(lang, http));
         var opened = await tasks.OpenLinkAsync(token, cancellationToken);
         if (!opened.Verification.IsValid) return Refused(http, t, opened.Verification.Status);
         var task = opened.Task!;
         var form = TaskForm.Parse(task.Data);
-        if (task.IsClosedAt(time.GetUtcNow())) return Page(http, StatusCodes.Status409Conflict, AnswerPageHtml.Closed(t, task, form, opened.Current));
+        if (task.IsClosedAt(time.GetUtcNow()))
+            return await ClaimTakenAsync(http, t, task, needs, StatusCodes.Status409Conflict, cancellationToken)
+                ?? Page(http, StatusCodes.Status409Conflict, AnswerPageHtml.Closed(t, task, form, opened.Current));
         if (!http.Request.HasFormContentType) return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Message(t, t.Busy, t.BadForm));
 
         IFormCollection fields;
@@ -97,7 +102,9 @@ public static class AnswerPages
                     return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.Problem(early, false)));
                 try
                 {
-                    photoId = (await actionItems.SavePhotoAsync(task, sanitized, cancellationToken)).ToString("N");
+                    photoId = (task.Purpose == TaskPurposes.ClaimProgress
+                        ? await needs.SavePhotoAsync(task, sanitized, cancellationToken)
+                        : await actionItems.SavePhotoAsync(task, sanitized, cancellationToken)).ToString("N");
                 }
                 catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.NotFound)
                 {
@@ -121,8 +128,10 @@ public static class AnswerPages
             var recorded = await tasks.RecordLinkAnswerAsync(opened.Verification.Claims!, answer, cancellationToken);
             return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Confirmation(t, recorded.Task, form, recorded.Current!));
         }
-        catch (WorkflowException ex) when (ex.Code is "task-closed" or "nominations-closed")
+        catch (WorkflowException ex) when (ex.Code is "task-closed" or "nominations-closed" or "need-claimed" or "need-not-claimed" or "need-not-done")
         {
+            // Another candidate claimed the need first (a moment ago, or at the same moment): they are told who, nothing was recorded.
+            if (await ClaimTakenAsync(http, t, task, needs, StatusCodes.Status409Conflict, cancellationToken) is { } taken) return taken;
             var now = await tasks.GetAsync(task.Id, cancellationToken);
             return Page(http, StatusCodes.Status409Conflict, AnswerPageHtml.Closed(t, now?.Task ?? task, form, now?.Current));
         }
@@ -146,6 +155,13 @@ public static class AnswerPages
             return Page(http, StatusCodes.Status503ServiceUnavailable, AnswerPageHtml.Message(t, t.Busy, t.BusyDetail));
         }
     }
+
+    /// <summary>For a claim link whose need someone else claimed: the page that says who; null for any other task.</summary>
+    private static async Task<IResult?> ClaimTakenAsync(HttpContext http, PageText t, ParticipationTask task, NeedStore needs, int status,
+        CancellationToken cancellationToken) =>
+        task.Purpose == TaskPurposes.Claim && await needs.ClaimedByOtherAsync(task, cancellationToken) is { } claimant
+            ? Page(http, status, AnswerPageHtml.Message(t, t.ClaimTaken, t.ClaimedBy(claimant)))
+            : null;
 
     /// <summary>English when <c>?lang=en</c> asks for it, or, without <c>?lang</c>, when the browser prefers English; Chinese otherwise.</summary>
     internal static bool IsEnglish(string? lang, HttpContext http) => lang is { Length: > 0 }

@@ -152,8 +152,18 @@ internal sealed record PageText(
         (TaskPurposes.Nominate, true) => "Nominations have closed; they can no longer change.",
         (TaskPurposes.Respond, false) => "此事项已处理完毕，不需要再提交。",
         (TaskPurposes.Respond, true) => "This matter has been handled; nothing more is needed.",
+        (TaskPurposes.Claim, false) => "认领已截止，不能再认领。",
+        (TaskPurposes.Claim, true) => "Claiming has closed; the need can no longer be claimed.",
         _ => Closed,
     };
+
+    /// <summary>The heading of a claim link's page when someone else claimed the need first.</summary>
+    public string ClaimTaken => IsEnglish ? "Claimed already" : "已被认领";
+
+    /// <summary>What a claim link's page says when someone else claimed the need first; nothing was recorded.</summary>
+    public string ClaimedBy(string claimant) => IsEnglish
+        ? $"This need was already claimed by {claimant}. Your claim was not recorded and nothing changed. Thank you all the same."
+        : $"该需求已由“{claimant}”认领，您的认领未被记录，也没有任何更改。感谢您的支持！";
 
     public string Purpose(string purpose) => (purpose, IsEnglish) switch
     {
@@ -165,6 +175,12 @@ internal sealed record PageText(
         (TaskPurposes.Vote, false) => "表决",
         (TaskPurposes.Progress, false) => "进展汇报",
         (TaskPurposes.FollowUp, false) => "满意度回访",
+        (TaskPurposes.Claim, false) => "需求认领",
+        (TaskPurposes.ClaimProgress, false) => "办理进展",
+        (TaskPurposes.Confirm, false) => "回访确认",
+        (TaskPurposes.Claim, true) => "Claim a need",
+        (TaskPurposes.ClaimProgress, true) => "Progress on a need",
+        (TaskPurposes.Confirm, true) => "Confirm it was done",
         (TaskPurposes.Ballot, true) => "Ballot",
         (TaskPurposes.TimePoll, true) => "Meeting times",
         (TaskPurposes.Rsvp, true) => "RSVP",

@@ -66,6 +66,8 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<Civic.Organisations.OrganisationContact> OrganisationContacts => Set(db.OrganisationContacts);
     public ICivicSet<Civic.Responses.TimedResponse> TimedResponses => Set(db.TimedResponses);
     public ICivicSet<Civic.Responses.TimedResponseTask> TimedResponseTasks => Set(db.TimedResponseTasks);
+    public ICivicSet<Civic.Needs.Need> Needs => Set(db.Needs);
+    public ICivicSet<Civic.Needs.NeedTask> NeedTasks => Set(db.NeedTasks);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));
