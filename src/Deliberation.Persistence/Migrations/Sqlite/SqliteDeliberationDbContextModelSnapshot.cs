@@ -1755,6 +1755,201 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("minutes", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Needs.Need", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClaimClosesAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claim_closes_at");
+
+                    b.Property<string>("ClaimantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimant_name");
+
+                    b.Property<byte[]>("ClaimantOrganisationId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("claimant_organisation_id");
+
+                    b.Property<byte[]>("ClaimantPersonId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("claimant_person_id");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("ComplaintId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<long?>("ConfirmationAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmation_at");
+
+                    b.Property<string>("ConfirmationComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation_comment");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent");
+
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress_at");
+
+                    b.Property<string>("ProgressNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress_note");
+
+                    b.Property<byte[]>("ProgressPhotoId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("progress_photo_id");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<byte[]>("RequesterPersonId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("requester_person_id");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfied");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.ToTable("needs", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Needs.NeedTask", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("NeedId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("need_id");
+
+                    b.Property<byte[]>("OrganisationId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<byte[]>("TaskId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("need_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Organisations.Organisation", b =>
                 {
                     b.Property<byte[]>("Id")
