@@ -23,6 +23,15 @@ public static partial class EscalationKinds
     /// <summary>The top of a matter's ladder missed its deadline too (the <c>xiangying-shixian</c> workflow raises it).</summary>
     public const string ResponseUnhandled = "response-unhandled";
 
+    /// <summary>A need of the needs list was published and nobody claimed it in the claim window (三单).</summary>
+    public const string NeedUnclaimed = "need-unclaimed";
+
+    /// <summary>The requester of a need was not satisfied with how it was done (三单, 回访).</summary>
+    public const string NeedNotSatisfied = "need-not-satisfied";
+
+    /// <summary>Nobody confirmed a need reported done within the confirmation window (三单, 回访).</summary>
+    public const string NeedUnconfirmed = "need-unconfirmed";
+
     /// <summary>The longest kind.</summary>
     public const int MaxLength = 40;
 
@@ -37,6 +46,9 @@ public static partial class EscalationKinds
         RoundsExhausted => "多轮表决仍未形成决议",
         ResponseOverdue => "逾期未处理，已升级",
         ResponseUnhandled => "逐级升级后仍未处理",
+        NeedUnclaimed => "需求无人认领",
+        NeedNotSatisfied => "需求回访不满意",
+        NeedUnconfirmed => "需求回访未答复",
         _ => kind,
     };
 

@@ -24,7 +24,8 @@ public sealed class RaiseEscalationActivity(ICivicDatabase database) : Activity
                 Options =
                 [
                     EscalationKinds.RoundsExhausted, EscalationKinds.QuorumNotReached, EscalationKinds.ActionItemOverdue, EscalationKinds.NoCandidates,
-                    EscalationKinds.ResponseOverdue, EscalationKinds.ResponseUnhandled,
+                    EscalationKinds.ResponseOverdue, EscalationKinds.ResponseUnhandled, EscalationKinds.NeedUnclaimed, EscalationKinds.NeedNotSatisfied,
+                    EscalationKinds.NeedUnconfirmed,
                 ],
             },
             new("subject", InputType.Text, new("标题", "Subject"), true, UiHint.SingleLine)

@@ -104,6 +104,6 @@ public sealed class Need
     /// <summary>When it last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Whether it is overdue at <paramref name="now"/>: it has a due date that has passed and is not done, confirmed or closed.</summary>
-    public bool IsOverdueAt(DateTimeOffset now) => DueAt is { } due && due < now && NeedStatuses.IsOutstanding(Status);
+    /// <summary>Whether it is overdue at <paramref name="now"/>: its due date has come and is not done, confirmed or closed.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => DueAt is { } due && due <= now && NeedStatuses.IsOutstanding(Status);
 }

@@ -19,7 +19,7 @@ namespace Deliberation.Civic.Needs;
 /// requester is asked by link to confirm (回访) — or staff, when nobody on the roster asked. Every wait is a bookmark or a
 /// timer. Outcomes: <c>Confirmed</c>, <c>NotConfirmed</c> (not satisfied), <c>NoAnswer</c> (the confirmation window
 /// passed), <c>Unclaimed</c> (nobody claimed it in the claim window: it is open again) and <c>Closed</c> (staff closed it).
-/// Output: <c>{ needId, status, offered, claimant, claimantOrganisationId, claimantPersonId, dueAt, satisfied, comment }</c>.
+/// Output: <c>{ needId, title, status, offered, claimant, claimantOrganisationId, claimantPersonId, dueAt, satisfied, comment }</c>.
 /// </summary>
 public sealed class PublishAndClaimActivity(ICivicDatabase database, AnswerLinks links, StaffAlerts alerts) : Activity
 {
@@ -224,6 +224,7 @@ public sealed class PublishAndClaimActivity(ICivicDatabase database, AnswerLinks
         return ActivityResult.Complete(outcome, new JsonObject
         {
             ["needId"] = needId.ToString(),
+            ["title"] = need.Title,
             ["status"] = need.Status,
             ["offered"] = context.State["offered"]?.DeepClone(),
             ["claimant"] = need.ClaimantName,
