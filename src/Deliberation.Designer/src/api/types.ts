@@ -178,3 +178,14 @@ export interface RulesDocument {
 export interface OrganisationContact { id: string; name: string; role: string | null; email: string | null; phone: string | null; personId: string | null; isRepresentative: boolean }
 export interface Organisation { id: string; name: string; kind: string; kindName: string; notes: string | null; contacts: OrganisationContact[]; createdAt: string; updatedAt: string }
 export interface OrganisationKind { kind: string; name: string; own: boolean }
+
+// The needs list, 需求清单 (src/Deliberation.Host/Api/NeedsApi.cs).
+export type NeedStatus = 'open' | 'published' | 'claimed' | 'done' | 'confirmed' | 'closed';
+export interface NeedClaimant { name: string; organisationId: string | null; personId: string | null }
+export interface Need {
+  id: string; title: string; description: string | null; kind: string; kindName: string; source: string; complaintId: string | null; complaintTitle: string | null;
+  requesterPersonId: string | null; requesterName: string | null; status: NeedStatus; overdue: boolean; claimant: NeedClaimant | null; dueAt: string | null;
+  percent: number; progressNote: string | null; progressPhotoUrl: string | null; progressAt: string | null; instanceId: string | null; offered: number;
+  publishedAt: string | null; claimClosesAt: string | null; claimedAt: string | null; doneAt: string | null; confirmationAt: string | null;
+  satisfied: boolean | null; confirmationComment: string | null; closedAt: string | null; createdAt: string; updatedAt: string;
+}

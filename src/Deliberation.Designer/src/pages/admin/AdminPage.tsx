@@ -6,6 +6,7 @@ import { AccountsSection } from './AccountsSection';
 import { CommunitiesSection } from './CommunitiesSection';
 import { CommunitySettings } from './CommunitySettings';
 import { HierarchySection } from './HierarchySection';
+import { NeedsSection } from './NeedsSection';
 import { OrganisationsSection } from './OrganisationsSection';
 import { RosterSection } from './RosterSection';
 
@@ -15,6 +16,7 @@ const sections: { path: string; label: StringKey; administrators?: boolean }[] =
   { path: '/admin/roster', label: 'adminRoster' },
   { path: '/admin/settings', label: 'adminSettings' },
   { path: '/admin/organisations', label: 'adminOrganisations' },
+  { path: '/admin/needs', label: 'adminNeeds' },
   { path: '/admin/accounts', label: 'adminAccounts', administrators: true },
   { path: '/admin/communities', label: 'adminCommunities', administrators: true },
 ];
@@ -44,6 +46,7 @@ export function AdminPage({ path }: { path: string }) {
         : current === '/admin/roster' ? <RosterSection communityId={community.id} />
         : current === '/admin/settings' ? <CommunitySettings communityId={community.id} />
         : current === '/admin/organisations' ? <OrganisationsSection communityId={community.id} />
+        : current === '/admin/needs' ? <NeedsSection communityId={community.id} />
         : current === '/admin/accounts' ? <AccountsSection />
         : <HierarchySection communityId={community.id} />}
     </>
