@@ -1,6 +1,7 @@
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Meetings;
+using Deliberation.Civic.Needs;
 using Deliberation.Civic.Responses;
 using Deliberation.Engine.Definitions;
 
@@ -18,7 +19,7 @@ public static class StaffSignals
     private static readonly SignalPayloadField MeetingId = Field("meetingId", "会议编号", "The meeting's id");
     private static readonly SignalPayloadField ElectionId = Field("electionId", "推选编号", "The election's id");
 
-    /// <summary>The signals, in the order of 烦事有计倾's steps.</summary>
+    /// <summary>The signals, in the order of 烦事有计倾's steps, then those of the needs list (三单).</summary>
     public static IReadOnlyList<StaffSignal> All { get; } =
     [
         new(ElectionStore.NominationsClosedSignal, new("提名已截止", "Nominations closed"),
@@ -56,6 +57,25 @@ public static class StaffSignals
             new("限时响应的任一层级人员通过链接提交处理情况，或工作人员代为登记时；“限时响应”活动自己等待它", "Someone of a level reports the matter handled through their link, or staff record it; the RespondWithin activity waits for it itself"),
             [Field("comment", "处理情况", "What was done"), Field("taskId", "任务链接编号", "The task's id"), Field("personId", "处理人", "Who handled it"),
              Field("channel", "答复渠道", "Channel")],
+            IsPrefix: true),
+        new(NeedSignals.ClaimedSignalPrefix, new("需求已被认领（每项需求一个信号，名称后接需求编号）", "Need claimed (one signal per need: the name ends with the need's id)"),
+            new("第一位认领者通过认领链接认领时（发布认领活动等待它）", "The first candidate claims through their claim link (Publish and claim waits for it)"),
+            [Field("choice", "认领选项（claim）", "The claim option (claim)"), Field("taskId", "任务链接编号", "The task's id"), Field("personId", "认领人", "Who claimed"),
+             Field("channel", "答复渠道", "Channel")],
+            IsPrefix: true),
+        new(NeedSignals.DoneSignalPrefix, new("需求已办完（每项需求一个信号，名称后接需求编号）", "Need done (one signal per need: the name ends with the need's id)"),
+            new("认领方通过进展链接报告完成时", "The claimant reports it done through the progress link"),
+            [Field("done", "是否完成（true）", "Done (true)"), Field("percent", "完成百分比", "Percent done"), Field("comment", "进展说明", "Progress note"),
+             Field("photoId", "照片编号（如有）", "Photo id, if any"), Field("taskId", "任务链接编号", "The task's id"), Field("personId", "报告人", "Who reported")],
+            IsPrefix: true),
+        new(NeedSignals.ConfirmedSignalPrefix, new("需求已回访确认（每项需求一个信号，名称后接需求编号）", "Need confirmed (one signal per need: the name ends with the need's id)"),
+            new("提出需求的居民通过链接确认，或工作人员在需求清单中记录回访结果时", "The requester answers through the link, or staff record the follow-up in the needs list"),
+            [Field("choice", "satisfied（满意）或 not-satisfied（不满意），居民答复时", "satisfied or not-satisfied, when the requester answered"),
+             Field("satisfied", "是否满意，工作人员记录时", "Satisfied, when staff recorded it"), Field("comment", "意见", "Comment"), Field("channel", "答复渠道（link、proxy、staff）", "Channel (link, proxy, staff)")],
+            IsPrefix: true),
+        new(NeedSignals.ClosedSignalPrefix, new("需求已关闭（每项需求一个信号，名称后接需求编号）", "Need closed (one signal per need: the name ends with the need's id)"),
+            new("工作人员在需求清单中关闭该需求时", "Staff close the need in the needs list"),
+            [Field("needId", "需求编号", "The need's id")],
             IsPrefix: true),
     ];
 }
