@@ -13,14 +13,18 @@ namespace Deliberation.Host.Tests.Needs;
 /// 三单 (workflows/sandan.json as imported at start-up) end to end: a need of the list is published to two partner units,
 /// both representatives claim through the links a real SMTP server (aiosmtpd) received, at the same moment — exactly one
 /// wins and the other's page says who took it; the winner reports done by link and the requester confirms by link.
-/// Fake time, timers pumped explicitly.
+/// Fake time, timers pumped explicitly. On SQLite here, on PostgreSQL in <see cref="SandanPostgresTests"/>.
 /// </summary>
 [Trait("Category", "Deliberation")]
-public sealed class SandanTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
+public class SandanTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private HostFactory _host = null!;
     private HttpClient _staff = null!;
+
+    /// <summary>The database settings of the host: none (SQLite in the data folder) here.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> DatabaseSettingsAsync(string run) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     public async Task InitializeAsync()
     {
@@ -34,7 +38,10 @@ public sealed class SandanTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IA
                 ["Deliberation:Mail:SmtpSecurity"] = "None",
             },
         };
+        var database = await DatabaseSettingsAsync(_run);
+        foreach (var (key, value) in database) _host.Settings[key] = value;
         _staff = _host.CreateClient();
+        Assert.Equal(database.ContainsKey("Deliberation:Database:Provider"), _host.Services.GetRequiredService<DeliberationDatabase>().IsPostgres);
     }
 
     public async Task DisposeAsync()
