@@ -11,7 +11,6 @@ public static class NeedFields
     public static readonly FieldMessage DueInPast = new("need-due-in-past", "The due date has passed; give a later one.", "完成期限已过，请填写以后的时间。");
     public static readonly FieldMessage ComplaintUsed = new("need-complaint-used",
         "The complaint feeds a need of the list already.", "这个问题已列入需求清单。");
-    public static readonly FieldMessage CommentTooLong = new("need-comment-too-long", "At most {max} characters.", "最多 {max} 个字符。");
 
     // Incidents of the Publish and claim step.
     public static readonly FieldMessage StepNeedMissing = new("step-need-missing",
