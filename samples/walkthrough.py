@@ -231,10 +231,16 @@ def main():
             "budget": budget, "fundingSource": funding, "meetingId": meeting["id"]})
     print("    two action items decided: 物业公司 and the building head")
     api.post(f"{m}/close", {})
-    minutes = mail.find(emails["张阿姨"], "会议纪要")
-    print(f"    minutes filed and emailed: {minutes['Subject']}")
+    print("    minutes filed as a draft; 纪要确认: everyone present gets it by link and confirms, so it is sealed at once")
+    for name in panel:
+        draft = mail.find(emails[name], "请确认会议纪要")
+        answer(Mailbox.links(draft)[0], {"choice": "confirm"})
+    minutes = mail.find(emails["张阿姨"], "会议纪要（定稿）")
+    print(f"    minutes sealed and emailed: {minutes['Subject']}")
     for record in api.get(m)["minutes"]:
         print(f"    data/archive/{record['markdownPath']}  sha256 {record['markdownSha256'][:16]}…")
+    sealed = api.get(f"{m}/minutes-confirmation")["sealed"]
+    print(f"    sealed PDF sha256 {sealed['pdfSha256'][:16]}…, anyone can check a copy at {sealed['verificationUrl']}")
 
     step("Step 5 — implement: each party reports progress and 'done' by link; the representatives are asked (回访)")
     for reporter, note in (("陈楼长", "分摊协议已全部签订"), ("赵经理", "电梯已通过验收并投入使用")):

@@ -39,6 +39,11 @@ public static class DeliberationFaults
         "The complaint this step names is not in this community.", "找不到这个问题的登记记录。");
     public static readonly FieldMessage MeetingNotClosed = new("step-meeting-not-closed",
         "The meeting is not closed yet; minutes are filed once it is.", "会议尚未结束：会议结束后才能归档会议纪要。");
+    public static readonly FieldMessage MinutesNotFiled = new("step-minutes-not-filed",
+        "The meeting's Chinese minutes are not filed: put the confirmation after the step that files them (FileMinutes).",
+        "这次会议的中文纪要尚未归档：纪要确认应放在“归档会议纪要”之后。");
+    public static readonly FieldMessage ConfirmationWindow = new("step-confirmation-window",
+        "The confirmation window must be from 0 (no confirmation) to {max} days.", "纪要确认期须为 0（不征求确认）到 {max} 天。");
     public static readonly FieldMessage MeetingNotPolled = new("step-meeting-not-polled",
         "The meeting has not been polled; only a polled meeting can be scheduled.", "会议尚未完成时间征询，还不能确定会议时间。");
     public static readonly FieldMessage NominationsOpen = new("step-nominations-open",

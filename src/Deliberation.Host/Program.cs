@@ -51,6 +51,8 @@ app.MapCommunitiesApi();
 app.MapComplaintsApi();
 app.MapStakeholdersApi();
 app.MapMeetingsApi();
+app.MapMinutesApi();
+app.MapVerificationPages();
 app.MapImplementationApi();
 app.MapEscalationsApi();
 app.MapStaffNoticesApi();

@@ -63,6 +63,9 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
     public DbSet<VoteBallot> VoteBallots => Set<VoteBallot>();
     public DbSet<MinutesRecord> Minutes => Set<MinutesRecord>();
+    public DbSet<MinutesDraft> MinutesDrafts => Set<MinutesDraft>();
+    public DbSet<MinutesObjection> MinutesObjections => Set<MinutesObjection>();
+    public DbSet<MinutesRevision> MinutesRevisions => Set<MinutesRevision>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     /// <summary>Action items' funding by source.</summary>
@@ -116,6 +119,9 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new ActionItemProgressConfiguration());
         builder.ApplyConfiguration(new ActionItemAssignmentConfiguration());
         builder.ApplyConfiguration(new FollowUpRequestConfiguration());
+        builder.ApplyConfiguration(new MinutesDraftConfiguration());
+        builder.ApplyConfiguration(new MinutesObjectionConfiguration());
+        builder.ApplyConfiguration(new MinutesRevisionConfiguration());
         builder.ApplyConfiguration(new EscalationConfiguration());
         builder.ApplyConfiguration(new StaffNoticeConfiguration());
         builder.ApplyConfiguration(new OrganisationConfiguration());

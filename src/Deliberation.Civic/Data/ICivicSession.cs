@@ -47,6 +47,9 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<MeetingVote> MeetingVotes { get; }
     ICivicSet<VoteBallot> VoteBallots { get; }
     ICivicSet<MinutesRecord> Minutes { get; }
+    ICivicSet<MinutesDraft> MinutesDrafts { get; }
+    ICivicSet<MinutesObjection> MinutesObjections { get; }
+    ICivicSet<MinutesRevision> MinutesRevisions { get; }
     ICivicSet<ActionItem> ActionItems { get; }
 
     /// <summary>The action items' funding by source.</summary>

@@ -30,6 +30,12 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
                 { Default = "决议在小区公告栏及楼栋群公示 7 天。" },
             new("followUpPlan", InputType.Text, new("回访安排", "Follow-up plan"), false, UiHint.MultiLine)
                 { Default = "全部事项完成后，社区向各利益相关方代表回访满意度。" },
+            new("emailParticipants", InputType.Boolean, new("发给参会人员", "Email the participants"), false, UiHint.Checkbox)
+            {
+                Description = new("归档后把纪要发给全体参会人员；其后有“纪要确认”时不勾选，由纪要确认发出草稿和定稿",
+                    "Email the minutes to every participant once filed; leave it off when 纪要确认 follows, which sends the draft and the sealed minutes"),
+                Default = true,
+            },
         ],
         ["Done"])
     {
@@ -62,7 +68,7 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
         var roll = await MeetingRecords.RollAsync(read, meeting, ct);
         var chinese = filed[0];
         var docx = chinese.Files.DocxContent;
-        var emails = roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
+        var emails = !context.GetBoolean("emailParticipants") ? [] : roll.Where(m => m.Email is { } e && EmailAddresses.IsValid(e))
             .Select(m => MeetingEmails.Minutes(m.Email!, m.Name, meeting, caseFolder, chinese.Markdown, docx))
             .ToList();
         var records = filed.Select(f => new MinutesRecord

@@ -68,6 +68,25 @@ public sealed partial class MinutesArchive(IFileStore store)
     }
 
     /// <summary>
+    /// Files the sealed minutes' PDF beside the Markdown and .docx of the same meeting (<c>minutes[-{round}].zh-CN.pdf</c>)
+    /// and returns its path and SHA-256. A sealed record is filed once; filing again (a re-run step) replaces the file.
+    /// </summary>
+    /// <exception cref="ArgumentException">The community code or case number is not a safe folder name.</exception>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public async Task<ArchivedMinutesFile> FilePdfAsync(string communityCode, string caseNumber, DateTimeOffset heldAt, int round, byte[] pdf,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(round, 1);
+        ArgumentNullException.ThrowIfNull(pdf);
+        RequireSafeName(communityCode, nameof(communityCode));
+        RequireSafeName(caseNumber, nameof(caseNumber));
+        var year = BeijingTime.ToBeijing(heldAt).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var path = $"{communityCode}/{year}/{caseNumber}/{(round == 1 ? "minutes" : $"minutes-{round}")}.zh-CN.pdf";
+        await store.WriteAsync([new StoredFile(path, pdf)], cancellationToken);
+        return Describe(path, pdf);
+    }
+
+    /// <summary>
     /// A filed file's bytes, by the path and SHA-256 its record holds.
     /// </summary>
     /// <exception cref="WorkflowException">

@@ -30,6 +30,9 @@ public enum AnswerProblem
     /// <summary>The task takes no comment.</summary>
     CommentNotAllowed,
 
+    /// <summary>The option chosen needs a written reason (<see cref="TaskOption.CommentRequired"/>) and none was given.</summary>
+    ReasonRequired,
+
     /// <summary>A progress report without a percentage (and not marked done).</summary>
     PercentRequired,
 

@@ -16,6 +16,7 @@ public static class ParticipationFields
     public static readonly FieldMessage SingleChoiceOnly = new("answer-single-choice", "Only one option may be chosen (give \"choice\").", "只能选择一项。");
     public static readonly FieldMessage TooManyChoices = new("answer-too-many-choices", "At most {max} options may be chosen.", "最多可选 {max} 项。");
     public static readonly FieldMessage CommentRequired = new("answer-comment-required", "This task takes a written answer: give \"comment\".", "请填写文字答复。");
+    public static readonly FieldMessage ReasonRequired = new("answer-reason-required", "This choice needs a reason: give \"comment\".", "选择此项须写明理由。");
     public static readonly FieldMessage CommentTooLong = new("answer-comment-too-long", "The comment may have at most {max} characters.", "说明最多 {max} 个字符。");
     public static readonly FieldMessage CommentCharacters = new("answer-comment-characters",
         "Remove the control characters or text-direction overrides from the comment.", "请删除说明中的控制字符或文字方向控制符。");

@@ -7,7 +7,8 @@ namespace Deliberation.Civic.Participation;
 /// <summary>
 /// What an answer page asks, read from <see cref="ParticipationTask.Data"/>:
 /// <c>{"options":[{"value":"a","label":"同意"}], "multiple": false, "maxChoices": 2, "allowComment": true, "description": "…"}</c>
-/// (<c>maxChoices</c>, with <c>multiple</c> only: at most that many may be chosen).
+/// (<c>maxChoices</c>, with <c>multiple</c> only: at most that many may be chosen; an option with <c>"commentRequired": true</c>
+/// is chosen only with a written reason, and makes the form take comments).
 /// Without options the answer is a written comment (a progress report). Answers are recorded as
 /// <c>{"choice":"a"}</c> (one choice), <c>{"choices":["a","b"]}</c> (several, in option order) or
 /// <c>{"comment":"…"}</c>, each with an optional <c>comment</c>.
@@ -92,7 +93,8 @@ public sealed class TaskForm
                     if (string.IsNullOrWhiteSpace(label) || label.Length > MaxLabelLength)
                         return Fail($"Each option's label must be 1–{MaxLabelLength} characters.", out error);
                     if (options.Any(x => x.Value == value)) return Fail($"The option value '{value}' appears twice.", out error);
-                    options.Add(new TaskOption(value, label));
+                    if (!TryFlag((JsonObject)item, "commentRequired", false, out var reasonRequired)) return Fail("commentRequired must be true or false.", out error);
+                    options.Add(new TaskOption(value, label, reasonRequired));
                 }
                 break;
             default:
@@ -129,7 +131,7 @@ public sealed class TaskForm
             return true;
         }
 
-        form = new TaskForm(options, multiple && options.Count > 0, allowComment || options.Count == 0,
+        form = new TaskForm(options, multiple && options.Count > 0, allowComment || options.Count == 0 || options.Any(x => x.CommentRequired),
             string.IsNullOrWhiteSpace(description) ? null : description, maxChoices: options.Count > 0 ? maxChoices : null);
         return true;
     }
@@ -223,6 +225,7 @@ public sealed class TaskForm
             if (chosen.Count == 0) return AnswerProblem.ChoiceRequired;
             if (chosen.Count > 1) return AnswerProblem.SingleChoiceOnly;
             answer["choice"] = chosen[0];
+            if (comment is null && Options.Any(x => x.Value == chosen[0] && x.CommentRequired)) return AnswerProblem.ReasonRequired;
         }
         if (comment is not null) answer["comment"] = comment;
         return null;

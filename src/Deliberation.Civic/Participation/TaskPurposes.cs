@@ -39,8 +39,11 @@ public static class TaskPurposes
     /// <summary>The requester confirming a need was met (回访): satisfied or not.</summary>
     public const string Confirm = "confirm";
 
+    /// <summary>Confirming draft minutes (纪要确认), or objecting to one of their sections with a reason.</summary>
+    public const string Minutes = "minutes";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp, Respond, Claim, ClaimProgress, Confirm];
+    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp, Respond, Claim, ClaimProgress, Confirm, Minutes];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

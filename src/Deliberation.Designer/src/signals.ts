@@ -7,6 +7,7 @@ const signalKeys: Record<string, StringKey> = {
   'meeting-closed': 'signalMeetingClosed',
   'tie-decided': 'signalTieDecided',
   'follow-up-complete': 'signalFollowUpComplete',
+  'minutes-confirmed': 'signalMinutesConfirmed',
   'nominations-closed': 'signalNominationsClosed',
   'ballots-closed': 'signalBallotsClosed',
   'time-poll-closed': 'signalTimePollClosed',

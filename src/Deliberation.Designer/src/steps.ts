@@ -22,6 +22,7 @@ const typeSteps: Record<string, number> = {
   EvaluateRound: 4,
   EscalateRounds: 4,
   FileMinutes: 4,
+  ConfirmMinutes: 4,
   AssignActionItems: 5,
   RemindActionItem: 5,
   EscalateOverdueActionItem: 5,

@@ -39,6 +39,12 @@ public enum ScopeKind
     /// <summary>Open to everyone and touches no community's data (health, API description, sign-in).</summary>
     Public,
 
+    /// <summary>
+    /// Open to everyone: a record a community made public, found by the unguessable code in the address (the
+    /// verification page of sealed minutes); it shows only what the record publishes.
+    /// </summary>
+    PublicRecord,
+
     /// <summary>The development mailbox: answers only while the host runs in Development (its own filter refuses otherwise).</summary>
     DevelopmentOnly,
 }
@@ -83,7 +89,7 @@ public static class EndpointDeclarations
             };
             if (needed is not null && endpoint.RoutePattern.GetParameter(needed) is null)
                 problems.Add($"{name}: scoped by {scope.Kind} but the route has no {{{needed}}}");
-            var open = scope.Kind is ScopeKind.SignedToken or ScopeKind.Public or ScopeKind.DevelopmentOnly;
+            var open = scope.Kind is ScopeKind.SignedToken or ScopeKind.Public or ScopeKind.PublicRecord or ScopeKind.DevelopmentOnly;
             if (anonymous && !open) problems.Add($"{name}: anonymous, yet scoped by {scope.Kind}");
             if (!anonymous && open && scope.Kind == ScopeKind.SignedToken) problems.Add($"{name}: a signed-link page must not need an account");
         }

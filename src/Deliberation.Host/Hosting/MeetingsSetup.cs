@@ -14,8 +14,8 @@ namespace Deliberation.Host.Hosting;
 public static class MeetingsSetup
 {
     /// <summary>
-    /// Adds the meeting services (<see cref="MeetingPlanning"/>, <see cref="MeetingMode"/>, <see cref="MeetingVotes"/>), <see cref="StaffAlerts"/>, the minutes archive under <c>{data}/archive</c>
-    /// and the activities of steps 3–4 (the activity registry picks them up).
+    /// Adds the meeting services (<see cref="MeetingPlanning"/>, <see cref="MeetingMode"/>, <see cref="MeetingVotes"/>), <see cref="StaffAlerts"/>, the minutes archive under <c>{data}/archive</c>,
+    /// minutes confirmation (<see cref="MinutesConfirmation"/> and the answer handler of its links) and the activities of steps 3–4 (the activity registry picks them up).
     /// </summary>
     public static IServiceCollection AddMeetings(this IServiceCollection services, ResolvedPaths paths)
     {
@@ -32,6 +32,9 @@ public static class MeetingsSetup
         services.AddSingleton<Activity, CheckQuorumActivity>();
         services.AddSingleton<Activity, EvaluateRoundActivity>();
         services.AddSingleton<Activity, FileMinutesActivity>();
+        services.AddSingleton<MinutesConfirmation>();
+        services.AddSingleton<Deliberation.Civic.Participation.ITaskAnswerHandler, MinutesAnswerHandler>();
+        services.AddSingleton<Activity, ConfirmMinutesActivity>();
         services.AddSingleton<Activity, EscalateRoundsActivity>();
         return services;
     }

@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddComplaints(configuration, paths);
         services.AddStakeholders();
         services.AddMeetings(paths);
+        Deliberation.Civic.Printing.ChineseFont.Configure(configuration[Deliberation.Civic.Printing.ChineseFont.ConfigurationKey]);
         services.AddImplementation(paths);
         services.AddResponses();
         services.AddNeeds(paths);

@@ -45,16 +45,21 @@ internal static class AnswerPageHtml
         .link-button{display:block;text-align:center;min-height:56px;line-height:56px;margin:1rem 0;font-weight:bold;border:2px solid #0a4a94;border-radius:8px;text-decoration:none}
         .note{font-size:.95rem;color:#333}
         .other{font-size:.9rem;color:#333;border-top:2px solid #ddd;margin-top:2rem;padding-top:.5rem}
+        .document h2{font-size:1.2rem;text-align:center;margin:.25rem 0 .5rem}
+        .document h3{font-size:1.05rem;margin:.75rem 0 .25rem}
+        .document p{margin:.25rem 0;overflow-wrap:anywhere}
+        .document .bullet{padding-left:1.2em;text-indent:-1.2em}
         """;
 
     /// <summary>The page with the form: the question, the current answer if any, and the choices.</summary>
     public static string Form(PageText t, ParticipationTask task, TaskForm form, TaskAnswer? current,
-        IReadOnlyCollection<string> selected, string? comment, string? error)
+        IReadOnlyCollection<string> selected, string? comment, string? error, string? document = null)
     {
         var body = new StringBuilder();
         Heading(body, t, task, form);
         if (error is not null) body.Append("<p class=\"box error\" role=\"alert\">").Append(E(error)).Append("</p>");
         if (current is not null) Answer(body, t, form, current, t.CurrentAnswer, "box");
+        if (document is not null) Document(body, t, document);
 
         body.Append("<form method=\"post\">");
         if (form.Options.Count > 0)
@@ -150,6 +155,30 @@ internal static class AnswerPageHtml
         return Layout(t, heading, body, t.Help, null);
     }
 
+    /// <summary>
+    /// A document the task is about (draft minutes), as text: the Markdown subset's title, sections and bullets shown as
+    /// such, every word encoded, nothing of it a link.
+    /// </summary>
+    private static void Document(StringBuilder body, PageText t, string markdown)
+    {
+        body.Append("<section class=\"box document\" data-testid=\"document\" aria-label=\"").Append(E(t.IsEnglish ? "The text" : "全文")).Append("\">");
+        foreach (var raw in markdown.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.Length == 0) continue;
+            var trimmed = line.TrimStart();
+            var (open, close, text) = line switch
+            {
+                _ when line.StartsWith("# ", StringComparison.Ordinal) => ("<h2>", "</h2>", line[2..]),
+                _ when line.StartsWith("## ", StringComparison.Ordinal) => ("<h3>", "</h3>", line[3..]),
+                _ when trimmed.StartsWith("- ", StringComparison.Ordinal) => ("<p class=\"bullet\">• ", "</p>", trimmed[2..]),
+                _ => ("<p>", "</p>", line),
+            };
+            body.Append(open).Append(E(Deliberation.Civic.Minutes.MarkdownText.Unescape(text))).Append(close);
+        }
+        body.Append("</section>");
+    }
+
     private static void Heading(StringBuilder body, PageText t, ParticipationTask task, TaskForm form)
     {
         body.Append("<p><span class=\"purpose\">").Append(E(t.Purpose(task.Purpose))).Append("</span></p>");
@@ -183,7 +212,8 @@ internal static class AnswerPageHtml
         ? string.Format(System.Globalization.CultureInfo.InvariantCulture, t.ChangeUntilDeadline, t.Date(closes))
         : t.ChangeUntilClosed;
 
-    private static string Layout(PageText t, string title, StringBuilder body, string? help, string? other)
+    /// <summary>The page around the body: the header with the language switch, the help line, the other language's line.</summary>
+    internal static string Layout(PageText t, string title, StringBuilder body, string? help, string? other)
     {
         var html = new StringBuilder(4096);
         html.Append("<!DOCTYPE html><html lang=\"").Append(t.Lang).Append("\"><head><meta charset=\"utf-8\">")
@@ -201,5 +231,6 @@ internal static class AnswerPageHtml
         return html.ToString();
     }
 
-    private static string E(string text) => Encoder.Encode(text);
+    /// <summary>HTML-encoded text.</summary>
+    internal static string E(string text) => Encoder.Encode(text);
 }

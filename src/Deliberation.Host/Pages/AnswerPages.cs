@@ -3,6 +3,7 @@ using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Issues;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Needs;
+using Deliberation.Civic.Minutes;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
@@ -30,7 +31,7 @@ public static class AnswerPages
     }
 
     /// <summary>Shows the task: the form, or what was recorded once it closed, or why the link is refused.</summary>
-    public static async Task<IResult> ShowAsync(string token, string? lang, HttpContext http, TaskStore tasks, NeedStore needs, TimeProvider time,
+    public static async Task<IResult> ShowAsync(string token, string? lang, HttpContext http, TaskStore tasks, NeedStore needs, MinutesConfirmation minutes, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var t = PageText.For(IsEnglish(lang, http));
@@ -49,12 +50,13 @@ public static class AnswerPages
                 progress?.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture), progress?.Done ?? false, current is null ? null : TaskForm.CommentOf(current), null));
         }
         return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Form(t, task, form, opened.Current,
-            current is null ? [] : TaskForm.ChosenValues(current), current is null ? null : TaskForm.CommentOf(current), null));
+            current is null ? [] : TaskForm.ChosenValues(current), current is null ? null : TaskForm.CommentOf(current), null,
+            await minutes.DocumentOfAsync(task, cancellationToken)));
     }
 
     /// <summary>Records an answer sent from the form (<c>choice</c> or <c>choices</c>, and <c>comment</c>).</summary>
     public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, ActionItemStore actionItems, NeedStore needs,
-        TimeProvider time, CancellationToken cancellationToken)
+        MinutesConfirmation minutes, TimeProvider time, CancellationToken cancellationToken)
     {
         var t = PageText.For(IsEnglish(lang, http));
         var opened = await tasks.OpenLinkAsync(token, cancellationToken);
@@ -119,8 +121,8 @@ public static class AnswerPages
         {
             var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
             if (form.TryBuildAnswer(chosen, comment, out answer) is { } problem)
-                return Page(http, StatusCodes.Status400BadRequest,
-                    AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.Problem(problem, form.Multiple, form.MaxChoices)));
+                return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment,
+                    t.Problem(problem, form.Multiple, form.MaxChoices), await minutes.DocumentOfAsync(task, cancellationToken)));
         }
 
         try
@@ -143,7 +145,8 @@ public static class AnswerPages
         {
             // The domain refused what the form allowed (e.g. the electorate changed since the link was sent): nothing was recorded.
             var chosen = Values(fields[form.Multiple ? "choices" : "choice"]);
-            return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.BadForm));
+            return Page(http, StatusCodes.Status400BadRequest, AnswerPageHtml.Form(t, task, form, opened.Current, chosen, comment, t.BadForm,
+                await minutes.DocumentOfAsync(task, cancellationToken)));
         }
         catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.NotFound)
         {

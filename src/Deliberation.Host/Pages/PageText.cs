@@ -181,6 +181,7 @@ internal sealed record PageText(
         (TaskPurposes.Claim, true) => "Claim a need",
         (TaskPurposes.ClaimProgress, true) => "Progress on a need",
         (TaskPurposes.Confirm, true) => "Confirm it was done",
+        (TaskPurposes.Minutes, false) => "纪要确认",
         (TaskPurposes.Ballot, true) => "Ballot",
         (TaskPurposes.TimePoll, true) => "Meeting times",
         (TaskPurposes.Rsvp, true) => "RSVP",
@@ -189,6 +190,7 @@ internal sealed record PageText(
         (TaskPurposes.FollowUp, true) => "Follow-up",
         (TaskPurposes.Respond, false) => "限时响应",
         (TaskPurposes.Respond, true) => "Respond in time",
+        (TaskPurposes.Minutes, true) => "Confirm minutes",
         _ => purpose,
     };
 
@@ -200,6 +202,7 @@ internal sealed record PageText(
         (AnswerProblem.UnknownChoice, false) => "所选的选项不存在，请重新选择。",
         (AnswerProblem.SingleChoiceOnly, false) => "只能选择一项。",
         (AnswerProblem.CommentRequired, false) => "请填写答复内容。",
+        (AnswerProblem.ReasonRequired, false) => "请在下方写明理由。",
         (AnswerProblem.CommentTooLong, false) => $"说明不能超过 {TaskForm.MaxCommentLength} 字。",
         (AnswerProblem.CommentCharacters, false) => "说明中有控制字符或文字方向控制符，请删除后再提交。",
         (AnswerProblem.CommentNotAllowed, false) => "该事项不接受文字说明。",
@@ -210,6 +213,7 @@ internal sealed record PageText(
         (AnswerProblem.UnknownChoice, true) => "That option does not exist; choose again.",
         (AnswerProblem.SingleChoiceOnly, true) => "Choose only one option.",
         (AnswerProblem.CommentRequired, true) => "Write your answer.",
+        (AnswerProblem.ReasonRequired, true) => "Give your reason below.",
         (AnswerProblem.CommentTooLong, true) => $"The comment may have at most {TaskForm.MaxCommentLength} characters.",
         (AnswerProblem.CommentCharacters, true) => "The comment holds control characters or text-direction overrides; remove them and send it again.",
         (AnswerProblem.CommentNotAllowed, true) => "This task takes no comment.",

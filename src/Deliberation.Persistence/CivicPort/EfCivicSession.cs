@@ -53,6 +53,9 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<MeetingVote> MeetingVotes => Set(db.MeetingVotes);
     public ICivicSet<VoteBallot> VoteBallots => Set(db.VoteBallots);
     public ICivicSet<MinutesRecord> Minutes => Set(db.Minutes);
+    public ICivicSet<MinutesDraft> MinutesDrafts => Set(db.MinutesDrafts);
+    public ICivicSet<MinutesObjection> MinutesObjections => Set(db.MinutesObjections);
+    public ICivicSet<MinutesRevision> MinutesRevisions => Set(db.MinutesRevisions);
     public ICivicSet<ActionItem> ActionItems => Set(db.ActionItems);
 
     /// <inheritdoc/>

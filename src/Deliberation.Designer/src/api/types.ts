@@ -189,3 +189,16 @@ export interface Need {
   publishedAt: string | null; claimClosesAt: string | null; claimedAt: string | null; doneAt: string | null; confirmationAt: string | null;
   satisfied: boolean | null; confirmationComment: string | null; closedAt: string | null; createdAt: string; updatedAt: string;
 }
+// Minutes confirmation, 纪要确认 (src/Deliberation.Host/Api/MinutesApi.cs).
+export interface MinutesSection { number: number; heading: string; body: string }
+export interface MinutesParticipant { personId: string; name: string; answer: 'confirmed' | 'objected' | null; answeredAt: string | null; channel: string | null }
+export interface MinutesObjection {
+  id: string; personId: string; name: string; sectionNumber: number; section: string; reason: string; raisedAt: string;
+  status: 'open' | 'accepted' | 'answered' | 'withdrawn'; response: string | null; resolvedBy: string | null; resolvedAt: string | null;
+}
+export interface MinutesRevision { id: string; sectionNumber: number; section: string; before: string; after: string; objectionId: string | null; by: string; at: string }
+export interface SealedMinutes { sealedAt: string; sealedBecause: 'window-ended' | 'all-confirmed' | 'no-window'; pdfSha256: string; pdfLength: number; verificationUrl: string }
+export interface MinutesConfirmationView {
+  draftId: string; meetingId: string; status: 'confirming' | 'sealed'; openedAt: string; closesAt: string; markdown: string;
+  sections: MinutesSection[]; participants: MinutesParticipant[]; objections: MinutesObjection[]; revisions: MinutesRevision[]; sealed: SealedMinutes | null;
+}

@@ -16,6 +16,7 @@ import { currentStep, stepNumbers, stepSpans } from '../steps';
 import { CaseProgressChart } from './CaseProgressChart';
 import { loadDefinition, statusKey } from './DashboardPage';
 import { MeetingsPanel, MinutesList } from './MeetingsPanel';
+import { MinutesConfirmationCard } from './MinutesConfirmationCard';
 import { beijingTime } from '../beijingTime';
 import { caseTimeline } from '../caseTimeline';
 import { useSession } from '../session';
@@ -195,7 +196,14 @@ export function DeliberationPage({ instanceId }: { instanceId: string }) {
         <section className="card" aria-labelledby="minutes-title">
           <h2 id="minutes-title">{t('minutes')}</h2>
           {stakeholders && details.instance.communityId
-            ? <MinutesList communityId={details.instance.communityId} meetings={stakeholders.meetingViews} />
+            ? (
+              <>
+                <MinutesList communityId={details.instance.communityId} meetings={stakeholders.meetingViews} />
+                {stakeholders.meetingViews.filter((m) => m.minutes.length > 0).map((m) => (
+                  <MinutesConfirmationCard key={m.meeting.id} communityId={details.instance.communityId!} meetingId={m.meeting.id} meetingName={m.meeting.name} />
+                ))}
+              </>
+            )
             : <p className="muted">{t('notStarted')}</p>}
         </section>
         <section className="card" aria-labelledby="actionItems-title">
