@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test. On a fresh Debian machine it first installs what the tests need:
-# PostgreSQL (private clusters), aiosmtpd (a real SMTP peer), Chromium and a CJK font (browser tests).
+# PostgreSQL (private clusters), aiosmtpd (a real SMTP peer), Chromium and a CJK font (browser tests, printed PDFs),
+# poppler-utils (printed PDFs rendered to PNG and read back as text).
 # Closes with one line "N passed, N failed" summed over every test runner; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-packages=(postgresql python3-aiosmtpd chromium fonts-wqy-zenhei)
+packages=(postgresql python3-aiosmtpd chromium fonts-wqy-zenhei poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,6 +26,17 @@ public static class TestPaths
         }
     }
 
+    /// <summary>Printed documents rendered as a person sees them (PDF pages as PNG): <c>tests/{project}/bin/{Configuration}/net10.0/artifacts/printed</c>.</summary>
+    public static string Printed
+    {
+        get
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "printed");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
     /// <summary>
     /// Writes a report that the test command prints after the run (<c>tests/{project}/bin/{Configuration}/net10.0/artifacts/reports</c>):
     /// figures a passing test should still show, such as how many bad requests it sent.

@@ -197,7 +197,7 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
             buildingGroupIds = new[] { w.Buildings["宇辉星城1栋"], w.Buildings["宇辉星城2栋"] },
         }, HttpStatusCode.Created);
         var anchored = await w.PostAsync($"{w.Api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor",
-            new { input = new { stakeholderMode = "parties", noticePeriod = "0s" } });
+            new { input = new { stakeholderMode = "parties", noticePeriod = "0s", minutesConfirmation = "0s" } });
         var instanceId = (string)anchored["instance"]!["instanceId"]!;
 
         // A matter between organisations: no group, no election; the workflow waits for the meeting at once.
@@ -271,7 +271,7 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
         {
             categoryCode = "sanitation", title = "垃圾房满溢", severity = 3, urgency = 3, buildingGroupIds = new[] { w.Buildings["文化花园1栋"] },
         }, HttpStatusCode.Created);
-        await w.PostAsync($"{w.Api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input = new { noticePeriod = "0s" } });
+        await w.PostAsync($"{w.Api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input = new { noticePeriod = "0s", minutesConfirmation = "0s" } });
         Assert.Contains("涉及楼栋：文化花园1栋\n", (await w.ReceiveAsync(w.Email("qian"), "【公示】")).TextBody, StringComparison.Ordinal);
     }
 
@@ -321,7 +321,7 @@ public sealed class CaseStudyTests(SmtpServer smtp) : IClassFixture<SmtpServer>,
     {
         var w = _world;
         await SetUpDalongAsync(w);
-        await w.PostAsync($"{w.Api}/complaints/{await LogDalongComplaintAsync(w)}/anchor", new { input = new { noticePeriod = "0s" } });
+        await w.PostAsync($"{w.Api}/complaints/{await LogDalongComplaintAsync(w)}/anchor", new { input = new { noticePeriod = "0s", minutesConfirmation = "0s" } });
 
         // 3栋 (36) and 4栋 (40) one each; each entrance of 5栋 (30) one delegate.
         var firstLayer = await ElectionsAsync(w, layer: 1);

@@ -20,7 +20,7 @@ namespace Deliberation.Host.Tests.EndToEnd;
 /// anchor the top issue; fanshi-youjiqing then runs the two-layer election on its own timers (fake time, pumped
 /// explicitly) while residents vote through the links in the emails a real SMTP server (aiosmtpd) received. Then the
 /// panel (the elected representative, three parties, a lawyer and an accountant) is convened by time poll, holds a
-/// two-thirds vote with an abstention and a dissent, the minutes are filed and checked, the action items are reported
+/// two-thirds vote with an abstention and a dissent, the minutes are filed, confirmed by everyone present and sealed, the action items are reported
 /// done by link, the follow-up is answered and the case closes with its public notice.
 /// </summary>
 public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
@@ -253,7 +253,7 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
 
     // ---- Minutes and step 5 ----
 
-    /// <summary>Action items decided at the meeting, the meeting closed, the minutes filed, hashed, emailed and readable as .docx.</summary>
+    /// <summary>Action items decided at the meeting, the meeting closed, the minutes filed and hashed, confirmed by everyone present, sealed, emailed and readable as .docx.</summary>
     private async Task FileMinutesAsync(HttpClient staff, Community community, string caseId, string caseNumber, string meetingId)
     {
         var due1 = _host.Time.GetUtcNow().AddDays(60);
@@ -269,6 +269,19 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         }
         await Post(staff, $"{community.Api}/meetings/{meetingId}/close", new { });
+
+        // 纪要确认: the five present get the draft by link (吴老板, absent, does not); all confirm, so the minutes are sealed
+        // before the three days of the default window are out.
+        foreach (var name in new[] { "张一", "赵经理", "周主任", "钱律师", "孙会计" })
+        {
+            var draft = await ReceiveAsync(community.Emails[name], "请确认会议纪要");
+            Assert.Contains(Resolution, draft.TextBody, StringComparison.Ordinal);
+            await EmailedLinks.AnswerFormAsync(_resident, LinkIn(draft), ("choice", "confirm"));
+        }
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(community.Emails["吴老板"]) && (m.Message.Subject ?? "").Contains("请确认会议纪要", StringComparison.Ordinal));
+        var confirmation = await GetAsync(staff, $"{community.Api}/meetings/{meetingId}/minutes-confirmation");
+        Assert.Equal(("sealed", "all-confirmed"), ((string)confirmation["status"]!, (string)confirmation["sealed"]!["sealedBecause"]!));
+        Assert.All(confirmation["participants"]!.AsArray(), p => Assert.Equal("confirmed", (string)p!["answer"]!));
 
         var record = (await GetAsync(staff, $"{community.Api}/meetings/{meetingId}"))["minutes"]!.AsArray().Single(m => (string)m!["culture"]! == "zh-CN")!;
         var archive = Path.Combine(_host.DataPath, "archive");
@@ -299,9 +312,10 @@ public sealed class DeliberationScenario(SmtpServer smtp) : IAsyncDisposable
 
         foreach (var name in new[] { "张一", "吴老板", "钱律师" })
         {
-            var mail = await ReceiveAsync(community.Emails[name], "会议纪要");
+            var mail = await ReceiveAsync(community.Emails[name], "会议纪要（定稿）");
             Assert.Contains(Resolution, mail.TextBody, StringComparison.Ordinal);
             Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == $"{caseNumber}-会议纪要.docx");
+            Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == $"{caseNumber}-会议纪要.pdf");
         }
     }
 

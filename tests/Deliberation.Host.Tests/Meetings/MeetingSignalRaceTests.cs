@@ -116,7 +116,7 @@ public class MeetingSignalRaceTests : IAsyncLifetime
             buildingGroupIds = new[] { buildingId }, householdIds = Array.Empty<string>(),
         }, HttpStatusCode.Created);
         var anchored = await world.PostAsync($"{world.Api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor",
-            new { input = FanshiInputs.WithoutNoticePeriod(null) });
+            new { input = FanshiInputs.WithoutNoticeOrConfirmation(null) });
         var caseNumber = (string)anchored["complaint"]!["caseNumber"]!;
         var found = await world.GetAsync($"{world.Api}/cases?caseNumber={Uri.EscapeDataString(caseNumber)}");
         return ((string)found.AsArray()[0]!["id"]!, (string)anchored["instance"]!["instanceId"]!);

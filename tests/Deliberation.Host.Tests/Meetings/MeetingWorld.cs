@@ -90,7 +90,7 @@ internal sealed class MeetingWorld
         var complaintText = await complaint.Content.ReadAsStringAsync();
         Assert.True(complaint.StatusCode == HttpStatusCode.Created, complaintText);
         var complaintId = (string)JsonNode.Parse(complaintText)!["complaint"]!["id"]!;
-        var anchored = await staff.PostAsJsonAsync($"/api/communities/{id}/complaints/{complaintId}/anchor", new { input = FanshiInputs.WithoutNoticePeriod(input) });
+        var anchored = await staff.PostAsJsonAsync($"/api/communities/{id}/complaints/{complaintId}/anchor", new { input = FanshiInputs.WithoutNoticeOrConfirmation(input) });
         var anchoredText = await anchored.Content.ReadAsStringAsync();
         Assert.True(anchored.StatusCode == HttpStatusCode.OK, anchoredText);
         var caseNumber = (string)JsonNode.Parse(anchoredText)!["complaint"]!["caseNumber"]!;
@@ -219,6 +219,14 @@ internal sealed class MeetingWorld
     {
         var response = await Staff.PutAsJsonAsync(path, body);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async Task<T> PutAsync<T>(string path, object body)
+    {
+        var response = await Staff.PutAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path} answered {(int)response.StatusCode}: {text}");
+        return System.Text.Json.JsonSerializer.Deserialize<T>(text)!;
     }
 
     /// <summary>Adds an action item decided at the meeting (责任分工); returns its id.</summary>

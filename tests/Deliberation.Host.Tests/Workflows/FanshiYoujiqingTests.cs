@@ -328,7 +328,7 @@ public sealed partial class FanshiYoujiqingTests(SmtpServer smtp) : IClassFixtur
     /// </summary>
     private async Task<string> AnchorAsync(World world, object? input = null)
     {
-        var given = FanshiInputs.WithoutNoticePeriod(input);
+        var given = FanshiInputs.WithoutNoticeOrConfirmation(input);
         given["grouping"] ??= "together";
         var response = await _staff.PostAsJsonAsync($"/api/communities/{world.Community}/complaints/{world.Complaint}/anchor", new { input = given });
         var text = await response.Content.ReadAsStringAsync();
