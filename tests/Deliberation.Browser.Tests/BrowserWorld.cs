@@ -164,7 +164,7 @@ public sealed class BrowserWorld : IAsyncLifetime
             categoryCode = "security", title, description = description ?? title, severity = 3, urgency = 3, reporterCount = 1,
             buildingGroupIds = new[] { Buildings[building] }, householdIds = Array.Empty<string>(), reporterPersonIds = Array.Empty<string>(),
         });
-        var inputs = new JsonObject { ["noticePeriod"] = "0s", ["quietHours"] = "00:00-00:00" };
+        var inputs = new JsonObject { ["noticePeriod"] = "0s", ["minutesConfirmation"] = "0s", ["quietHours"] = "00:00-00:00" };
         foreach (var (name, value) in input ?? []) inputs[name] = value?.DeepClone();
         var anchored = await PostAsync($"{api}/complaints/{(string)complaint["complaint"]!["id"]!}/anchor", new { input = inputs }, HttpStatusCode.OK);
         var instanceId = (string)anchored["instance"]!["instanceId"]!;

@@ -98,6 +98,9 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
         await page.GetByLabel("选择流程").SelectOptionAsync("fanshi-youjiqing");
         await page.GetByLabel("公示期", new() { Exact = true }).FillAsync("3");
         await page.GetByLabel("公示期的单位").SelectOptionAsync(new SelectOptionValue { Label = "秒" });
+        // Nobody answers the minutes confirmation here: a short window, and the minutes are sealed when it ends.
+        await page.GetByLabel("纪要确认期", new() { Exact = true }).FillAsync("3");
+        await page.GetByLabel("纪要确认期的单位").SelectOptionAsync(new SelectOptionValue { Label = "秒" });
         await page.GetByTestId("advanced-inputs").Locator("summary").ClickAsync();
         await page.GetByLabel("会前核对法定人数", new() { Exact = true }).FillAsync("10");
         await page.GetByLabel("会前核对法定人数的单位").SelectOptionAsync(new SelectOptionValue { Label = "秒" });
