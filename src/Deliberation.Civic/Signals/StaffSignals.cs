@@ -1,6 +1,7 @@
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Meetings;
+using Deliberation.Civic.Minutes;
 using Deliberation.Civic.Needs;
 using Deliberation.Civic.Responses;
 using Deliberation.Engine.Definitions;
@@ -53,6 +54,10 @@ public static class StaffSignals
             new("每位被回访的代表都已答复满意度时", "Every representative asked in the follow-up has answered"),
             [Field("choice", "最后一位答复者选择的满意度选项", "The satisfaction option the last to answer chose"), Field("comment", "意见", "Comment"),
              Field("taskId", "任务链接编号", "The task's id"), Field("personId", "答复人", "Who answered"), Field("channel", "答复渠道", "Channel")]),
+        new(MinutesConfirmation.ConfirmedSignal, new("纪要已全部确认", "Minutes confirmed by all"),
+            new("确认期内每位参会人员都已确认纪要草稿时；“纪要确认”活动自己等待它，随即定稿", "Every participant asked has confirmed the draft minutes within the window; the ConfirmMinutes activity waits for it itself and seals them"),
+            [Field("choice", "最后一位确认者的选择（confirm）", "The last to confirm chose confirm"), Field("taskId", "任务链接编号", "The task's id"),
+             Field("personId", "确认人", "Who confirmed"), Field("channel", "答复渠道", "Channel")]),
         new(ResponseStore.AnsweredSignalPrefix, new("限时响应已处理（每个事项一个信号，名称后接事项编号）", "Matter handled (one signal per matter: the name ends with its id)"),
             new("限时响应的任一层级人员通过链接提交处理情况，或工作人员代为登记时；“限时响应”活动自己等待它", "Someone of a level reports the matter handled through their link, or staff record it; the RespondWithin activity waits for it itself"),
             [Field("comment", "处理情况", "What was done"), Field("taskId", "任务链接编号", "The task's id"), Field("personId", "处理人", "Who handled it"),
