@@ -1689,6 +1689,179 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("vote_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Minutes.MinutesDraft", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closes_at");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("InstanceId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("markdown");
+
+                    b.Property<byte[]>("MeetingId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<long?>("PdfLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pdf_length");
+
+                    b.Property<string>("PdfPath")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pdf_path");
+
+                    b.Property<string>("PdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pdf_sha256");
+
+                    b.Property<long?>("SealedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sealed_at");
+
+                    b.Property<string>("SealedBecause")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sealed_because");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_code");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("minutes_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Minutes.MinutesObjection", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("AnswerId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("answer_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("DraftId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("draft_id");
+
+                    b.Property<byte[]>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by_name");
+
+                    b.Property<byte[]>("ResolvedByUserId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("resolved_by_user_id");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<int>("SectionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section_number");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<byte[]>("TaskId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId")
+                        .IsUnique();
+
+                    b.HasIndex("DraftId");
+
+                    b.ToTable("minutes_objections", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Minutes.MinutesRecord", b =>
                 {
                     b.Property<byte[]>("Id")
@@ -1753,6 +1926,69 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("minutes", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Civic.Minutes.MinutesRevision", b =>
+                {
+                    b.Property<byte[]>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_name");
+
+                    b.Property<byte[]>("ByUserId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<byte[]>("CommunityId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("community_id");
+
+                    b.Property<byte[]>("DraftId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("draft_id");
+
+                    b.Property<byte[]>("ObjectionId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("objection_id");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<int>("SectionNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section_number");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.ToTable("minutes_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Deliberation.Civic.Needs.Need", b =>
