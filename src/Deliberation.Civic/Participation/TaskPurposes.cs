@@ -42,8 +42,11 @@ public static class TaskPurposes
     /// <summary>Confirming draft minutes (纪要确认), or objecting to one of their sections with a reason.</summary>
     public const string Minutes = "minutes";
 
+    /// <summary>A question of the generic 征询参与者 (yes/no, a choice, a rating, a written answer…) asked by a workflow.</summary>
+    public const string Ask = "ask";
+
     /// <summary>Every purpose.</summary>
-    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp, Respond, Claim, ClaimProgress, Confirm, Minutes];
+    public static IReadOnlyList<string> All { get; } = [Nominate, Ballot, TimePoll, Rsvp, Vote, Progress, Proposal, FollowUp, Respond, Claim, ClaimProgress, Confirm, Minutes, Ask];
 
     /// <summary>Whether a purpose is one of <see cref="All"/>.</summary>
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);

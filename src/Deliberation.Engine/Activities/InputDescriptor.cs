@@ -17,6 +17,12 @@ public sealed record InputDescriptor(string Name, InputType Type, LocalizedText 
     /// <summary>The options of a dropdown.</summary>
     public IReadOnlyList<string>? Options { get; init; }
 
+    /// <summary>
+    /// What the dropdown shows for each of <see cref="Options"/>, in the same order (e.g. 是/否 for <c>yes-no</c>); the
+    /// option itself is shown when null. The definition stores the option, never the label.
+    /// </summary>
+    public IReadOnlyList<LocalizedText>? OptionLabels { get; init; }
+
     /// <summary>The value used when the input is absent.</summary>
     public JsonNode? Default { get; init; }
 

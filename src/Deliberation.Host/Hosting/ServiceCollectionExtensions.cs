@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddImplementation(paths);
         services.AddResponses();
         services.AddNeeds(paths);
+        services.AddAsking();
 
         // Bound, completed and checked at start-up: a host with a misspelt setting does not start.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).PostConfigure(o =>

@@ -182,6 +182,7 @@ internal sealed record PageText(
         (TaskPurposes.ClaimProgress, true) => "Progress on a need",
         (TaskPurposes.Confirm, true) => "Confirm it was done",
         (TaskPurposes.Minutes, false) => "纪要确认",
+        (TaskPurposes.Ask, false) => "征询意见",
         (TaskPurposes.Ballot, true) => "Ballot",
         (TaskPurposes.TimePoll, true) => "Meeting times",
         (TaskPurposes.Rsvp, true) => "RSVP",
@@ -191,6 +192,7 @@ internal sealed record PageText(
         (TaskPurposes.Respond, false) => "限时响应",
         (TaskPurposes.Respond, true) => "Respond in time",
         (TaskPurposes.Minutes, true) => "Confirm minutes",
+        (TaskPurposes.Ask, true) => "Question",
         _ => purpose,
     };
 
