@@ -16,5 +16,7 @@ const signalKeys: Record<string, StringKey> = {
 /** The words for a signal, or null for one the UI has none for (shown by its name). */
 export function signalKey(name: string): StringKey | null {
   if (name.startsWith('action-item-done-')) return 'signalActionItemDone';
+  // 征询参与者 waits on its own answers' signal, named after its execution.
+  if (name.startsWith('ask-answered-')) return 'signalAskAnswered';
   return signalKeys[name] ?? null;
 }

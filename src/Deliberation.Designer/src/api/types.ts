@@ -79,6 +79,8 @@ export interface ValidationResult { valid: boolean; problems: DefinitionProblem[
 export interface InputDescriptor {
   name: string; type: string; displayName: Localized; required: boolean; uiHint: string;
   description: Localized | null; options: string[] | null; default: unknown; syntaxes: string[] | null;
+  /** What the dropdown shows for each option, in the same order; the option itself when absent. */
+  optionLabels?: Localized[] | null;
 }
 export interface ActivityDescriptor {
   type: string; version: number; displayName: Localized; category: Localized; inputs: InputDescriptor[]; outcomes: string[];

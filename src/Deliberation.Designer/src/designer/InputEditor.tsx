@@ -31,14 +31,23 @@ export function InputEditor({ doc, input, value, problems, onChange }: {
     id, 'aria-invalid': messages.length > 0, 'aria-describedby': [messages.length ? errorId : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined,
   };
 
+  // What an input left empty means: its default, shown (not stored) so that nobody mistakes an empty field for "none".
+  const optionText = (option: string) => {
+    const i = input.options?.indexOf(option) ?? -1;
+    return (i >= 0 ? pick(input.optionLabels?.[i]) : '') || option;
+  };
+  const defaultText = input.default == null || input.default === '' ? ''
+    : input.uiHint === 'Dropdown' ? optionText(String(input.default)) : typeof input.default === 'string' ? input.default : JSON.stringify(input.default);
+
   let editor;
   if (kind === 'literal' && input.uiHint === 'Checkbox') {
-    editor = <input type="checkbox" {...common} checked={value?.value === true} onChange={(e) => onChange({ type: 'literal', value: e.target.checked })} />;
+    const checked = value === undefined ? input.default === true : value.value === true;
+    editor = <input type="checkbox" {...common} checked={checked} onChange={(e) => onChange({ type: 'literal', value: e.target.checked })} />;
   } else if (kind === 'literal' && input.uiHint === 'Dropdown' && input.options) {
     editor = (
       <select {...common} value={text} onChange={(e) => commit('literal', e.target.value)}>
-        <option value="">—</option>
-        {input.options.map((o) => <option key={o} value={o}>{o}</option>)}
+        <option value="">{defaultText ? t('defaultOption', { value: defaultText }) : '—'}</option>
+        {input.options.map((o) => <option key={o} value={o}>{optionText(o)}</option>)}
       </select>
     );
   } else if (kind === 'variable' || (kind === 'literal' && input.uiHint === 'VariablePicker')) {
@@ -54,7 +63,7 @@ export function InputEditor({ doc, input, value, problems, onChange }: {
     editor = <textarea {...common} rows={input.uiHint === 'MultiLine' || input.uiHint === 'Json' ? 4 : 2} className={kind === 'scriban' || input.uiHint === 'Code' ? 'code' : ''}
       value={text} onChange={(e) => commit(kind, e.target.value)} spellCheck={false} />;
   } else {
-    editor = <input {...common} value={text} placeholder={input.uiHint === 'Duration' ? '24h' : input.uiHint === 'DateTime' ? '2026-12-01T18:00:00+08:00' : ''}
+    editor = <input {...common} value={text} placeholder={defaultText || (input.uiHint === 'Duration' ? '24h' : input.uiHint === 'DateTime' ? '2026-12-01T18:00:00+08:00' : '')}
       onChange={(e) => commit(kind, e.target.value)} />;
   }
 

@@ -16,6 +16,19 @@ const doc: WorkflowDefinition = {
   connections: [],
 };
 
+const ask: ActivityDescriptor = {
+  type: 'AskParticipants', version: 1, displayName: { 'zh-CN': '征询参与者', en: 'Ask participants' }, category: { 'zh-CN': '征询与通知', en: 'Ask and notify' },
+  inputs: [
+    {
+      name: 'form', type: 'Text', displayName: { 'zh-CN': '答复方式', en: 'Answer form' }, required: true, uiHint: 'Dropdown', description: null,
+      options: ['yes-no', 'rating'], optionLabels: [{ 'zh-CN': '是/否', en: 'Yes / no' }, { 'zh-CN': '评分（1–5 分）', en: 'Rating (1–5)' }], default: 'yes-no', syntaxes: ['literal', 'scriban'],
+    },
+    { name: 'allowComment', type: 'Boolean', displayName: { 'zh-CN': '可附说明', en: 'Allow a comment' }, required: false, uiHint: 'Checkbox', description: null, options: null, default: true, syntaxes: null },
+    { name: 'deadline', type: 'Duration', displayName: { 'zh-CN': '答复期限', en: 'Deadline' }, required: false, uiHint: 'Duration', description: null, options: null, default: '7d', syntaxes: null },
+  ],
+  outcomes: ['AllAnswered', 'QuorumReached', 'Deadline'], description: null, dynamicOutcomesInput: null, waits: true,
+};
+
 afterEach(() => cleanup());
 
 function renderPanel(overrides: Partial<Parameters<typeof PropertyPanel>[0]> = {}) {
@@ -48,5 +61,19 @@ describe('PropertyPanel', () => {
     fireEvent.change(screen.getByLabelText('连接到'), { target: { value: 'end' } });
     fireEvent.click(screen.getByRole('button', { name: '添加连接' }));
     expect(props.onConnect).toHaveBeenCalledWith('Done', 'end');
+  });
+
+  it('shows a dropdown\'s options by their labels, stores the option, and shows what an empty input means', () => {
+    const askDoc: WorkflowDefinition = { id: 'w', activities: [{ id: 'ask', type: 'AskParticipants', inputs: {} }], connections: [] };
+    const props = renderPanel({ doc: askDoc, activity: askDoc.activities[0], descriptor: ask });
+    const form = screen.getByLabelText('答复方式 *') as HTMLSelectElement;
+    expect([...form.options].map((o) => o.text)).toEqual(['—（默认：是/否）', '是/否', '评分（1–5 分）']);
+    fireEvent.change(form, { target: { value: 'rating' } });
+    expect(props.onInput).toHaveBeenLastCalledWith('form', { type: 'literal', value: 'rating' });
+    // Left alone, a check box with a default of true is ticked, and a duration shows its default.
+    expect((screen.getByLabelText('可附说明') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('答复期限') as HTMLInputElement).placeholder).toBe('7d');
+    fireEvent.click(screen.getByLabelText('可附说明'));
+    expect(props.onInput).toHaveBeenLastCalledWith('allowComment', { type: 'literal', value: false });
   });
 });

@@ -9,7 +9,7 @@ import { useSession } from '../session';
 
 /** What a task asks, in words (the server's purpose codes). */
 const purposeKeys: Record<string, StringKey> = {
-  nominate: 'purposeNominate', ballot: 'purposeBallot', 'time-poll': 'purposeTimePoll', rsvp: 'purposeRsvp', vote: 'purposeVote', 'follow-up': 'purposeFollowUp', minutes: 'purposeMinutes',
+  nominate: 'purposeNominate', ballot: 'purposeBallot', 'time-poll': 'purposeTimePoll', rsvp: 'purposeRsvp', vote: 'purposeVote', 'follow-up': 'purposeFollowUp', minutes: 'purposeMinutes', ask: 'purposeAsk',
 };
 
 interface TaskOption { value: string; label: string }
