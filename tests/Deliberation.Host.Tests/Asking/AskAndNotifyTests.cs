@@ -260,6 +260,69 @@ public sealed class AskAndNotifyTests(SmtpServer smtp) : IClassFixture<SmtpServe
         Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(_world.Emails["张一"]));
     }
 
+    /// <summary>Notify with filed minutes attached, to a case's panel.</summary>
+    private static string NotifyPanel(string id) => $$$"""
+        {
+          "id": "{{{id}}}",
+          "displayName": { "zh-CN": "通知议事小组", "en": "Notify the panel" },
+          "inputs": [ { "name": "caseId", "type": "text" }, { "name": "meetingId", "type": "text" } ],
+          "activities": [
+            { "id": "start", "type": "Start" },
+            { "id": "notify", "type": "Notify", "inputs": {
+                "subject": { "type": "scriban", "value": "会议纪要已归档" },
+                "body": { "type": "scriban", "value": "请查阅附件中的会议纪要。" },
+                "audience": { "type": "literal", "value": "panel" },
+                "audienceIds": { "type": "scriban", "value": "{{ input.caseId }}" },
+                "attachMinutes": { "type": "scriban", "value": "{{ input.meetingId }}" } } },
+            { "id": "end", "type": "End" }
+          ],
+          "connections": [
+            { "source": "start", "sourcePort": "Done", "target": "notify", "targetPort": "In" },
+            { "source": "notify", "sourcePort": "Done", "target": "end", "targetPort": "In" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Notify_PanelWithFiledMinutes_EachMemberGetsTheDocx_UnknownMinutesIsAnIncident()
+    {
+        var caseNumber = $"A{_run.ToUpperInvariant()}-2026-001";
+        var filed = await _host.Services.GetRequiredService<Deliberation.Civic.Minutes.MinutesArchive>()
+            .FileAsync("a" + _run, caseNumber, _host.Time.GetUtcNow(), "zh-CN", "# 5栋电梯会议纪要\n\n- 同意加装电梯\n", CancellationToken.None);
+        var meetingId = Guid.NewGuid();
+        await using (var db = _host.Services.GetRequiredService<DeliberationDatabase>().CreateContext())
+        {
+            db.Minutes.Add(new Deliberation.Civic.Minutes.MinutesRecord
+            {
+                Id = Guid.NewGuid(), CommunityId = _world.Community, CaseId = _world.Case, MeetingId = meetingId, Culture = "zh-CN",
+                MarkdownPath = filed.Markdown.Path, MarkdownSha256 = filed.Markdown.Sha256, DocxPath = filed.Docx.Path, DocxSha256 = filed.Docx.Sha256,
+                FiledAt = _host.Time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var id = $"panel-{_run}";
+        var sent = await StartAsync(NotifyPanel(id), id, new { caseId = _world.Case.ToString(), meetingId = meetingId.ToString() });
+
+        var output = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{sent}"))!["outputs"]!["notify"]!;
+        Assert.Equal((2, 2, 1), ((int)output["audience"]!, (int)output["emailed"]!, (int)output["attachments"]!));
+        foreach (var person in new[] { "张一", "刘经理" })
+        {
+            var mail = await ReceiveAsync(_world.Emails[person], "会议纪要已归档");
+            Assert.Contains($"{person}您好：", mail.TextBody, StringComparison.Ordinal);
+            var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
+            Assert.Equal($"{caseNumber}-会议纪要.docx", attachment.FileName);
+            using var content = new MemoryStream();
+            await attachment.Content!.DecodeToAsync(content);
+            Assert.Equal(filed.DocxContent, content.ToArray());
+        }
+        await Dispatcher.DispatchDueAsync(100, CancellationToken.None);
+        Assert.DoesNotContain(smtp.ReadMessages(), m => m.Recipients.Contains(_world.Emails["钱某"])); // left the panel
+
+        var unknown = await StartAsync(null, id, new { caseId = _world.Case.ToString(), meetingId = Guid.NewGuid().ToString() });
+        Assert.Equal("notify-minutes-missing", (await IncidentAsync(unknown)).Code);
+    }
+
     private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();
 
     /// <summary>Publishes the definition (when given) and starts an instance of it in the world's community.</summary>
