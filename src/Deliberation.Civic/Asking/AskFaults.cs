@@ -28,8 +28,8 @@ public static class AskFaults
         "Quorum '{value}' of activity '{activity}' is not a count such as 5, nor a share such as 2/3, 0.6 or 60%.",
         "活动“{activity}”的法定答复数“{value}”无效，应为人数（如 5）或比例（如 2/3、0.6、60%）。");
     public static readonly FieldMessage Deadline = new("ask-deadline",
-        "The deadline of activity '{activity}' must be longer than zero and at most a year.",
-        "活动“{activity}”的答复期限须大于零且不超过一年。");
+        "The deadline of activity '{activity}' must be at most a year (0 for none).",
+        "活动“{activity}”的答复期限不能为负数，也不能超过一年（填 0 表示不设期限）。");
     public static readonly FieldMessage Reminders = new("ask-reminders",
         "Activity '{activity}': the reminder interval must be at least an hour, and at most {max} reminders.",
         "活动“{activity}”的提醒间隔须至少 1 小时，提醒次数最多 {max} 次。");

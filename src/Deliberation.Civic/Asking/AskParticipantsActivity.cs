@@ -58,8 +58,8 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
             new("deadline", InputType.Duration, new("答复期限", "Deadline"), false, UiHint.Duration)
             {
                 Default = "7d",
-                Description = new("从发出时起算，如 3d、48h；到期走“截止”端口。留空则一直等到全部答复（或达到法定答复数）。",
-                    "From when it is sent, e.g. 3d or 48h; then the Deadline port. Empty waits until everyone (or the quorum) has answered."),
+                Description = new("从发出时起算，如 3d、48h；到期走“截止”端口。填 0 则不设期限，一直等到全部答复（或达到法定答复数）。",
+                    "From when it is sent, e.g. 3d or 48h; then the Deadline port. 0 sets none: it waits until everyone (or the quorum) has answered."),
             },
             new("quorum", InputType.Text, new("法定答复数", "Quorum"), false, UiHint.SingleLine)
             {
@@ -104,8 +104,9 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
         var form = AskForm.Build(context.GetText("form"), context.GetInput("options"), text, context.GetBoolean("allowComment"), now, activity);
         var audience = AudienceInputs.Read(context);
         var deadline = context.GetDuration("deadline");
-        if (deadline is { } d && (d <= TimeSpan.Zero || d > TimeSpan.FromDays(365))) throw AskFaults.Deadline.Fault(("activity", activity));
-        var closesAt = deadline is { } window ? now + window : (DateTimeOffset?)null;
+        // Left empty the input is its default (7d); zero says "no deadline" in so many words.
+        if (deadline is { } d && (d < TimeSpan.Zero || d > TimeSpan.FromDays(365))) throw AskFaults.Deadline.Fault(("activity", activity));
+        var closesAt = deadline is { } window && window > TimeSpan.Zero ? now + window : (DateTimeOffset?)null;
         var quorumText = context.GetText("quorum");
         if (!AskQuorum.TryParse(quorumText, out var quorum)) throw AskFaults.Quorum.Fault(("activity", activity), ("value", quorumText));
         var interval = context.GetDuration("reminderInterval") is { } every && every > TimeSpan.Zero ? every : (TimeSpan?)null;

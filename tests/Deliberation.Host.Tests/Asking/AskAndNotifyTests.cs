@@ -180,8 +180,13 @@ public sealed class AskAndNotifyTests(SmtpServer smtp) : IClassFixture<SmtpServe
     [Fact]
     public async Task AskWithQuorum_TwoOfThreeAnswer_GoesOnWithoutWaitingForTheThird()
     {
-        var definition = AskThenNotify($"quorum-{_run}").Replace("\"resultVariable\"", "\"quorum\": { \"type\": \"literal\", \"value\": \"2/3\" },\n\"resultVariable\"", StringComparison.Ordinal);
+        var definition = AskThenNotify($"quorum-{_run}")
+            .Replace("\"resultVariable\"", "\"quorum\": { \"type\": \"literal\", \"value\": \"2/3\" },\n\"resultVariable\"", StringComparison.Ordinal)
+            .Replace("\"value\": \"3d\"", "\"value\": \"0\"", StringComparison.Ordinal);
         var instanceId = await StartAsync(definition, $"quorum-{_run}", new { groupId = _world.Building5.ToString() });
+        // A deadline of 0 is none: the question waits for its answers and its reminder only.
+        var waiting = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!["waiting"]![0]!["bookmarks"]!.AsArray();
+        Assert.Equal(["answer", "reminder"], waiting.Select(b => (string)b!["tag"]!).Order(StringComparer.Ordinal));
 
         await EmailedLinks.AnswerAsync(_resident, EmailedLinks.LinkIn(await ReceiveAsync(_world.Emails["张一"], "【征询】")), "yes");
         Assert.Equal(["ask"], await WaitingAsync(instanceId));
