@@ -16,6 +16,8 @@ public sealed class ActivityContext
     private readonly IReadOnlyDictionary<string, JsonNode?> _variables;
     private readonly Action<string, JsonNode?> _setVariable;
     private readonly Dictionary<string, JsonNode?> _evaluated = new(StringComparer.Ordinal);
+    private readonly Func<string, int?, JsonObject?, Task<ChildWorkflow>>? _startChild;
+    private readonly Func<Guid, Task<ChildWorkflow?>>? _findChild;
 
     internal ActivityContext(
         Guid instanceId,
@@ -32,8 +34,12 @@ public sealed class ActivityContext
         Guid? scopeId,
         string? correlationId,
         IStepScope step,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<string, int?, JsonObject?, Task<ChildWorkflow>>? startChild = null,
+        Func<Guid, Task<ChildWorkflow?>>? findChild = null)
     {
+        _startChild = startChild;
+        _findChild = findChild;
         Step = step;
         ScopeId = scopeId;
         CorrelationId = correlationId;
@@ -150,4 +156,26 @@ public sealed class ActivityContext
     /// <summary>Adds a message to the outbox, committed with this step.</summary>
     public void AddOutbox(string kind, string payload, Guid? id = null) =>
         _addOutbox(new OutboxMessage(id ?? Guid.CreateVersion7(Now), InstanceId, kind, payload, Now));
+
+    /// <summary>
+    /// Starts a child instance of a published workflow — the newest version, or <paramref name="version"/> — in this
+    /// instance's community and with its correlation id, and runs the child's first step in this step's unit of work: the
+    /// child exists only if this step commits. When the child later finishes, is cancelled or faults, the step that does it
+    /// queues the signal <see cref="ChildEndedSignal"/> for this instance (correlation: the child's id) in its own
+    /// transaction. The answer tells where the child stands after its first step (a child with no wait has finished).
+    /// </summary>
+    /// <exception cref="ActivityFaultException">
+    /// The workflow has no such published version (<c>run-workflow-unknown</c>), belongs to another community
+    /// (<c>run-workflow-other-community</c>), refuses the inputs (<c>run-workflow-inputs</c>), or children are nested too deep
+    /// (<c>run-workflow-too-deep</c>).
+    /// </exception>
+    public Task<ChildWorkflow> StartChildWorkflowAsync(string definitionId, int? version, JsonObject? input) =>
+        (_startChild ?? throw new InvalidOperationException("This context cannot start child workflows."))(definitionId, version, input);
+
+    /// <summary>A child this instance started, as it stands now (committed state); null when it is not this instance's child.</summary>
+    public Task<ChildWorkflow?> GetChildWorkflowAsync(Guid instanceId) =>
+        (_findChild ?? throw new InvalidOperationException("This context cannot read child workflows."))(instanceId);
+
+    /// <summary>The signal a child's ending (finished, cancelled or faulted) queues for its parent; the correlation is the child's id.</summary>
+    public const string ChildEndedSignal = "child-workflow-ended";
 }

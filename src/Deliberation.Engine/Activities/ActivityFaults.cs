@@ -72,4 +72,39 @@ public static class ActivityFaults
     /// <summary>A template that failed while rendering.</summary>
     public static readonly FieldMessage TemplateFailed = new("template-failed",
         "Template '{name}' failed: {detail}", "模板“{name}”生成内容时出错：{detail}");
+
+    /// <summary>RunWorkflow names a workflow (or version) that is not published.</summary>
+    public static readonly FieldMessage RunWorkflowUnknown = new("run-workflow-unknown",
+        "Activity '{activity}' runs workflow '{definition}'{version}, which has no such published version.",
+        "活动“{activity}”要运行的子流程“{definition}”{version}不存在或尚未发布，请先发布该流程，或在流程设计中改选已发布的流程。");
+
+    /// <summary>RunWorkflow names another community's own workflow.</summary>
+    public static readonly FieldMessage RunWorkflowOtherCommunity = new("run-workflow-other-community",
+        "Activity '{activity}' runs workflow '{definition}', which belongs to another community; a child runs in its parent's community.",
+        "活动“{activity}”要运行的子流程“{definition}”属于其他社区，不能在本社区运行；子流程只能使用本社区或共享的流程。");
+
+    /// <summary>The child workflow refuses the inputs RunWorkflow passes.</summary>
+    public static readonly FieldMessage RunWorkflowInputs = new("run-workflow-inputs",
+        "Activity '{activity}' passes inputs that workflow '{definition}' refuses (missing, unknown or of the wrong type): {inputs}.",
+        "活动“{activity}”传给子流程“{definition}”的输入有误（缺少、未声明或类型不符）：{inputs}。");
+
+    /// <summary>An input of RunWorkflow's inputs object is not a Scriban expression that evaluates.</summary>
+    public static readonly FieldMessage RunWorkflowInputsObject = new("run-workflow-inputs-object",
+        "Input 'inputs' of activity '{activity}' must be a JSON object naming each input of the child with a Scriban expression, e.g. complaintId: input.complaintId.",
+        "活动“{activity}”的“子流程输入”应为 JSON 对象，为子流程的每个输入写一个 Scriban 表达式，例如 complaintId: input.complaintId。");
+
+    /// <summary>Children nested deeper than the runtime allows (a workflow that runs itself?).</summary>
+    public static readonly FieldMessage RunWorkflowTooDeep = new("run-workflow-too-deep",
+        "Activity '{activity}' would start a child {max} levels deep; a workflow that runs itself never ends.",
+        "活动“{activity}”要启动的子流程已嵌套到第 {max} 层（可能是流程运行了它自己），已停止，请在流程设计中检查。");
+
+    /// <summary>The child workflow has an open incident.</summary>
+    public static readonly FieldMessage RunWorkflowChildFaulted = new("run-workflow-child-faulted",
+        "Child workflow '{definition}' (instance {child}) stopped with an incident at activity '{childActivity}'. Open the child instance, resolve and retry its incident, then retry this one.",
+        "子流程“{definition}”（实例 {child}）在活动“{childActivity}”出错停止。请打开该子流程实例查看原因、处理并重试，再重试这里。");
+
+    /// <summary>The child workflow was cancelled.</summary>
+    public static readonly FieldMessage RunWorkflowChildCancelled = new("run-workflow-child-cancelled",
+        "Child workflow '{definition}' (instance {child}) was cancelled before it finished.",
+        "子流程“{definition}”（实例 {child}）在完成前已被取消。");
 }

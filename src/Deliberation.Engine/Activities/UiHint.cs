@@ -23,4 +23,6 @@ public enum UiHint
     Json,
     /// <summary>A list of port names (Switch cases, Fork branches).</summary>
     PortList,
+    /// <summary>A picker of the published workflows (the id of one).</summary>
+    WorkflowPicker,
 }

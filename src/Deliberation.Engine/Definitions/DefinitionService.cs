@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Deliberation.Engine.Activities;
+using Deliberation.Engine.Activities.BuiltIn;
 using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
 using Deliberation.Engine.Validation;
@@ -36,6 +37,7 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
         var normalized = DefinitionJson.Write(definition);
         var latest = await store.GetLatestAsync(definition.Id, cancellationToken);
         ThrowIfInvalid(DefinitionValidator.ValidateScheduleOwner(definition, latest is null ? ownerForNew : latest.OwnerCommunityId));
+        ThrowIfInvalid(await ValidateChildWorkflowsAsync(definition, latest is null ? ownerForNew : latest.OwnerCommunityId, true, cancellationToken));
         if (latest is not null && ifMatch is not null && !MatchesETag(latest, ifMatch))
             throw new WorkflowException(WorkflowErrorKind.Conflict, "definition-changed",
                 $"'{definition.Id}' was saved by someone else meanwhile (now version {latest.Version}, revision {latest.Revision}); reload it before saving.");
@@ -64,7 +66,9 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
         if (latest!.Version != version)
             throw new WorkflowException(WorkflowErrorKind.Conflict, "not-latest", $"Version {version} of '{definitionId}' is not the newest (version {latest.Version} is).");
         if (ifMatch is not null && !MatchesETag(draft, ifMatch)) throw Changed(definitionId);
-        ThrowIfInvalid(DefinitionValidator.ValidateScheduleOwner(ValidateOrThrow(draft.Json), draft.OwnerCommunityId));
+        var parsed = ValidateOrThrow(draft.Json);
+        ThrowIfInvalid(DefinitionValidator.ValidateScheduleOwner(parsed, draft.OwnerCommunityId));
+        ThrowIfInvalid(await ValidateChildWorkflowsAsync(parsed, draft.OwnerCommunityId, true, cancellationToken));
         var published = draft with { IsPublished = true, PublishedAt = time.GetUtcNow(), Revision = draft.Revision + 1 };
         return await store.UpdateDraftAsync(published, draft.Revision, cancellationToken) ? published : throw Changed(definitionId);
     }
@@ -107,6 +111,65 @@ public sealed class DefinitionService(IDefinitionStore store, DefinitionValidato
                 version is null ? $"'{definitionId}' has no published version." : $"'{definitionId}' version {version} does not exist or is not published.");
         return _compiled.GetOrAdd((definitionId, record.Version),
             _ => new CompiledWorkflow(DefinitionJson.Parse(record.Json), record.Version, registry) { OwnerCommunityId = record.OwnerCommunityId });
+    }
+
+    /// <summary>
+    /// What the store knows about the workflows a definition runs (<c>RunWorkflow</c> with a literal workflow id): each must
+    /// have a published version (the one named, when a version is given), not be the definition itself, belong to no other
+    /// community than <paramref name="owner"/> (when <paramref name="checkOwner"/>), and be given every input it requires
+    /// and none it does not declare. Files imported at start-up skip this (they may name each other in any order); the
+    /// activity refuses the same at run time.
+    /// </summary>
+    /// <param name="definition">The parsed definition.</param>
+    /// <param name="owner">The community whose own workflow it is, or null for a shared one.</param>
+    /// <param name="checkOwner">Whether the owner is known (false when only validating a document).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<IReadOnlyList<DefinitionProblem>> ValidateChildWorkflowsAsync(WorkflowDefinition definition, Guid? owner, bool checkOwner,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var problems = new List<DefinitionProblem>();
+        foreach (var node in definition.Activities.Where(a => a.Type == RunWorkflowActivity.TypeName))
+        {
+            if (!node.Inputs.TryGetValue("definitionId", out var named) || named.Type != Expression.Literal
+                || Expressions.JsonValues.AsText(named.Value)?.Trim() is not { Length: > 0 } childId)
+                continue; // empty is the validator's "required"; a script is only known when it runs
+            const string input = "definitionId";
+            var at = $"activities[{node.Id}].inputs.{input}";
+            if (childId == definition.Id)
+            {
+                problems.Add(new(at, "run-workflow-self", $"Activity '{node.Id}' runs this workflow itself, which would never end; choose another workflow.", node.Id, input));
+                continue;
+            }
+            int? version = node.Inputs.TryGetValue("version", out var v) && v.Type == Expression.Literal && Expressions.JsonValues.AsNumber(v.Value) is { } n
+                && n >= 1 && n == Math.Floor(n) && n <= int.MaxValue ? (int)n : null;
+            var record = version is { } wanted ? await store.GetAsync(childId, wanted, cancellationToken) : await store.GetLatestPublishedAsync(childId, cancellationToken);
+            if (record is not { IsPublished: true })
+            {
+                problems.Add(new(at, "run-workflow-unknown-definition", version is null
+                    ? $"Activity '{node.Id}' runs workflow '{childId}', which has no published version: publish it first, or choose a published workflow."
+                    : $"Activity '{node.Id}' runs version {version} of workflow '{childId}', which does not exist or is not published.", node.Id, input));
+                continue;
+            }
+            if (checkOwner && record.OwnerCommunityId is { } childOwner && childOwner != owner)
+            {
+                problems.Add(new(at, "run-workflow-other-community", owner is null
+                    ? $"Activity '{node.Id}' runs '{childId}', one community's own workflow, from a shared workflow that runs in every community; share '{childId}' or run a shared workflow."
+                    : $"Activity '{node.Id}' runs '{childId}', another community's own workflow; a child runs in its parent's community.", node.Id, input));
+                continue;
+            }
+            var child = DefinitionJson.Parse(record.Json);
+            var given = node.Inputs.TryGetValue("inputs", out var i) && i.Type == Expression.Literal ? RunWorkflowActivity.ReadInputs(i.Value) : [];
+            if (given is null) continue; // not an object: the validator says so
+            const string inputs = "inputs";
+            foreach (var (name, _) in given.Where(g => child.Inputs.All(x => x.Name != g.Name)))
+                problems.Add(new($"activities[{node.Id}].inputs.{inputs}", "run-workflow-unknown-input",
+                    $"Workflow '{childId}' declares no input '{name}'; it has {(child.Inputs.Count == 0 ? "none" : string.Join(", ", child.Inputs.Select(x => x.Name)))}.", node.Id, inputs));
+            foreach (var required in child.Inputs.Where(x => x.Required && x.Default is null && given.All(g => g.Name != x.Name)))
+                problems.Add(new($"activities[{node.Id}].inputs.{inputs}", "run-workflow-missing-input",
+                    $"Workflow '{childId}' requires input '{required.Name}' and has no default for it: give it in the inputs.", node.Id, inputs));
+        }
+        return problems;
     }
 
     private WorkflowDefinition ValidateOrThrow(string json)

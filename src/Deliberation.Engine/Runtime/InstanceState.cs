@@ -34,4 +34,7 @@ public sealed class InstanceState
 
     /// <summary>The last journal sequence number used.</summary>
     public long JournalSeq { get; set; }
+
+    /// <summary>For a child started by <c>RunWorkflow</c>: the parent that waits for it; null for an instance started on its own.</summary>
+    public ParentLink? Parent { get; set; }
 }

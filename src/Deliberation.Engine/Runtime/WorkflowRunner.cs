@@ -10,9 +10,12 @@ namespace Deliberation.Engine.Runtime;
 /// follows the connections of each outcome, and records every change in a <see cref="StepCommit"/>.
 /// It writes nothing itself; the caller commits the step in one transaction.
 /// </summary>
-internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxActivitiesPerStep)
+internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxActivitiesPerStep, WorkflowRuntime? children = null)
 {
     private ExpressionEvaluator Expressions => expressions;
+
+    /// <summary>Starts and reads the children of <c>RunWorkflow</c>; null where nothing may start children.</summary>
+    private WorkflowRuntime? Children => children;
 
     /// <summary>The most activities one step runs before what is left of it becomes incidents.</summary>
     private int MaxActivitiesPerStep => maxActivitiesPerStep;
@@ -162,7 +165,12 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxAct
                 instance.ScopeId,
                 instance.CorrelationId,
                 scope,
-                cancellationToken);
+                cancellationToken,
+                runner.Children is { } children
+                    ? (definitionId, version, input) =>
+                        children.StartChildAsync(instance, node.Id, executionId, definitionId, version, input, commit, scope, now, cancellationToken)
+                    : null,
+                runner.Children is { } reader ? childId => reader.FindChildAsync(instance.Id, childId, cancellationToken) : null);
 
             if (token.Resume is null) Journal(JournalKinds.ActivityStarted, node.Id, executionId);
             ActivityResult result;

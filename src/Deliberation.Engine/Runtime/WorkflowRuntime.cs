@@ -37,6 +37,12 @@ public sealed class WorkflowRuntime
     /// <summary>The most all of an instance's variables may hold together, in characters of JSON (2 M).</summary>
     public const int MaxVariablesChars = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// How deep <c>RunWorkflow</c> children may nest (a child is 1, its child 2…): far above a real process, and a
+    /// workflow that runs itself stops here instead of starting children for ever inside one step.
+    /// </summary>
+    public const int MaxChildDepth = 8;
+
     /// <summary>Creates the runtime.</summary>
     /// <param name="store">Where instances live.</param>
     /// <param name="definitions">The published definitions.</param>
@@ -50,7 +56,7 @@ public sealed class WorkflowRuntime
         _store = store;
         _definitions = definitions;
         _time = time;
-        _runner = new WorkflowRunner(expressions, maxActivitiesPerStep);
+        _runner = new WorkflowRunner(expressions, maxActivitiesPerStep, this);
     }
 
     /// <summary>Raised after a commit that scheduled a timer, with its due time (wakes the timer pump early).</summary>
@@ -114,6 +120,7 @@ public sealed class WorkflowRuntime
                 : throw new WorkflowException(WorkflowErrorKind.Conflict, "commit-failed", "The instance could not be saved; try again.");
         }
         Notify(commit);
+        await TellOthersAsync(commit, cancellationToken);
         return await DeliverAfterAsync(commit, report, cancellationToken);
     }
 
@@ -217,6 +224,7 @@ public sealed class WorkflowRuntime
             var (commit, count) = await DeliverOnceAsync(instanceId, cancellationToken);
             delivered += count;
             last = commit ?? last;
+            if (commit is not null) await TellOthersAsync(commit, cancellationToken);
             if (commit is null || !AddsSignalBookmark(commit)) break;
         }
         return (delivered, last);
@@ -308,7 +316,8 @@ public sealed class WorkflowRuntime
 
     private static bool Ended(WorkflowInstance instance) => instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled;
 
-    private static bool AddsSignalBookmark(StepCommit commit) => commit.AddedBookmarks.Exists(b => b.SignalName is not null);
+    private static bool AddsSignalBookmark(StepCommit commit) =>
+        commit.AddedBookmarks.Exists(b => b.SignalName is not null) || AllSignals(commit).Any(s => s.InstanceId == commit.Instance.Id);
 
     /// <summary>After a step that created signal bookmarks, hands them what the inbox already holds.</summary>
     private async Task<StepReport> DeliverAfterAsync(StepCommit commit, StepReport report, CancellationToken cancellationToken)
@@ -343,7 +352,9 @@ public sealed class WorkflowRuntime
         Func<WorkflowInstance, Task<IReadOnlyList<Stimulus>>> stimuli, CancellationToken cancellationToken)
     {
         var (commit, report) = await StepCoreAsync(instanceId, key, request, domainWrite, stimuli, cancellationToken);
-        return commit is null ? report : await DeliverAfterAsync(commit, report, cancellationToken);
+        if (commit is null) return report;
+        await TellOthersAsync(commit, cancellationToken);
+        return await DeliverAfterAsync(commit, report, cancellationToken);
     }
 
     private async Task<(StepCommit? Commit, StepReport Report)> StepCoreAsync(Guid instanceId, string? key, string request,
@@ -389,11 +400,12 @@ public sealed class WorkflowRuntime
         }
     }
 
-    private StepReport Finish(StepCommit commit, DateTimeOffset now, string? key, string hash)
+    private StepReport Finish(StepCommit commit, DateTimeOffset now, string? key, string hash, bool startedByParentStep = false)
     {
         var instance = commit.Instance;
         instance.Revision = commit.ExpectedRevision + 1;
         instance.UpdatedAt = now;
+        TellParent(commit, now, startedByParentStep);
         commit.StateJson = JsonSerializer.Serialize(instance.State, DefinitionJson.Options);
         var report = StepReport.Of(instance);
         if (key is not null)
@@ -403,10 +415,120 @@ public sealed class WorkflowRuntime
 
     private void Notify(StepCommit commit)
     {
-        if (commit.Outbox.Count > 0) OutboxWritten?.Invoke();
-        var due = commit.AddedBookmarks.Where(b => b.DueAt is not null).Select(b => b.DueAt!.Value).DefaultIfEmpty().Min();
+        if (Flatten(commit).Any(c => c.Outbox.Count > 0)) OutboxWritten?.Invoke();
+        var due = Flatten(commit).SelectMany(c => c.AddedBookmarks).Where(b => b.DueAt is not null).Select(b => b.DueAt!.Value).DefaultIfEmpty().Min();
         if (due != default) TimerScheduled?.Invoke(due);
     }
+
+    /// <summary>A step's commit and those of the children it started, depth first.</summary>
+    private static IEnumerable<StepCommit> Flatten(StepCommit commit) => commit.Children.SelectMany(Flatten).Prepend(commit);
+
+    /// <summary>Every signal a step queued for an instance, its children's included.</summary>
+    private static IEnumerable<QueuedSignal> AllSignals(StepCommit commit) => Flatten(commit).SelectMany(c => c.Signals);
+
+    /// <summary>
+    /// Queues, in the child's step, the signal that tells its parent the child finished, was cancelled or newly faulted
+    /// (<see cref="ActivityContext.ChildEndedSignal"/>, correlated by the child's id). A child that finishes in the very
+    /// step of its parent that starts it tells nothing: the parent's activity sees it finished at once.
+    /// </summary>
+    private static void TellParent(StepCommit commit, DateTimeOffset now, bool startedByParentStep)
+    {
+        var instance = commit.Instance;
+        if (instance.State.Parent is not { } parent) return;
+        var ended = instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled;
+        var newlyFaulted = instance.Status == InstanceStatus.Faulted && commit.StatusBefore != InstanceStatus.Faulted;
+        if (!ended && !newlyFaulted) return;
+        if (startedByParentStep && instance.Status == InstanceStatus.Finished) return;
+        var payload = new JsonObject
+        {
+            ["instanceId"] = instance.Id.ToString(),
+            ["definitionId"] = instance.DefinitionId,
+            ["status"] = instance.Status.ToString(),
+        };
+        if (newlyFaulted && commit.Incidents.LastOrDefault(i => i.ResolvedAt is null && i.ErrorType.Length > 0) is { } incident)
+        {
+            payload["activityId"] = incident.ActivityId;
+            payload["incidentId"] = incident.Id.ToString();
+        }
+        commit.Signals.Add(new QueuedSignal(Guid.CreateVersion7(now), parent.InstanceId, ActivityContext.ChildEndedSignal, instance.Id.ToString(), payload,
+            $"{ActivityContext.ChildEndedSignal}:{instance.Id}:{instance.Revision}", now));
+    }
+
+    /// <summary>
+    /// After a commit, delivers the signals the step queued for other instances (a child's end to its parent). A failure
+    /// here loses nothing — the signals are rows, and the sweep delivers them — so it does not fail the request whose step committed.
+    /// </summary>
+    private async Task TellOthersAsync(StepCommit commit, CancellationToken cancellationToken)
+    {
+        foreach (var target in AllSignals(commit).Select(s => s.InstanceId).Where(id => id != commit.Instance.Id).Distinct().ToList())
+        {
+            try
+            {
+                await DeliverAllAsync(target, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The sweep (DeliverQueuedSignalsAsync over FindInstancesWithUncheckedSignalsAsync) tries again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts a child of <paramref name="parent"/> inside the parent's step (see <see cref="ActivityContext.StartChildWorkflowAsync"/>):
+    /// its first step runs in the same unit of work and its rows are written with the parent's commit.
+    /// </summary>
+    internal async Task<ChildWorkflow> StartChildAsync(WorkflowInstance parent, string activityId, string executionId, string definitionId, int? version,
+        JsonObject? input, StepCommit parentCommit, IStepScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var depth = (parent.State.Parent?.Depth ?? 0) + 1;
+        if (depth > MaxChildDepth) throw ActivityFaults.RunWorkflowTooDeep.Fault(("activity", activityId), ("max", depth));
+        CompiledWorkflow workflow;
+        try
+        {
+            workflow = await _definitions.GetRunnableAsync(definitionId, version, cancellationToken);
+        }
+        catch (WorkflowException ex) when (ex.Kind == WorkflowErrorKind.NotFound)
+        {
+            throw ActivityFaults.RunWorkflowUnknown.Fault(("activity", activityId), ("definition", definitionId), ("version", version is { } v ? $" v{v}" : ""));
+        }
+        // A community's own workflow runs only in that community: a child runs in its parent's.
+        if (workflow.OwnerCommunityId is { } owner && owner != parent.ScopeId)
+            throw ActivityFaults.RunWorkflowOtherCommunity.Fault(("activity", activityId), ("definition", definitionId));
+        Dictionary<string, JsonNode?> bound;
+        try
+        {
+            bound = BindInputs(workflow.Definition, input);
+        }
+        catch (WorkflowException ex) when (ex.Code == "invalid-input")
+        {
+            throw ActivityFaults.RunWorkflowInputs.Fault(("activity", activityId), ("definition", definitionId),
+                ("inputs", string.Join(", ", (ex.FieldErrors ?? new Dictionary<string, FieldError[]>()).Select(e => $"{e.Key} ({string.Join(" ", e.Value.Select(f => f.Code))})"))));
+        }
+        var child = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now),
+            DefinitionId = workflow.Definition.Id,
+            DefinitionVersion = workflow.Version,
+            CorrelationId = parent.CorrelationId,
+            ScopeId = parent.ScopeId,
+            CreatedAt = now,
+            State = new InstanceState
+            {
+                Input = bound,
+                Parent = new ParentLink { InstanceId = parent.Id, ActivityId = activityId, ExecutionId = executionId, Depth = depth },
+            },
+        };
+        foreach (var variable in workflow.Definition.Variables) child.State.Variables[variable.Name] = variable.Default?.DeepClone();
+        var commit = new StepCommit { Instance = child, IsNew = true, ExpectedRevision = 0 };
+        await _runner.RunAsync(child, workflow, new Stimulus.Start(), commit, scope, now, cancellationToken);
+        Finish(commit, now, null, "", startedByParentStep: true);
+        parentCommit.Children.Add(commit);
+        return ChildWorkflow.Of(child);
+    }
+
+    /// <summary>A child of <paramref name="parentId"/> as committed; null when there is none of that id.</summary>
+    internal async Task<ChildWorkflow?> FindChildAsync(Guid parentId, Guid childId, CancellationToken cancellationToken) =>
+        await _store.GetInstanceAsync(childId, cancellationToken) is { } child && child.State.Parent?.InstanceId == parentId ? ChildWorkflow.Of(child) : null;
 
     private async Task<StepReport?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
     {

@@ -8,8 +8,22 @@ namespace Deliberation.Engine.Storage;
 /// </summary>
 public sealed class StepCommit
 {
+    private readonly WorkflowInstance _instance = null!;
+    private readonly InstanceStatus _statusBefore;
+
     /// <summary>The instance after the step; its revision is already incremented.</summary>
-    public required WorkflowInstance Instance { get; init; }
+    public required WorkflowInstance Instance
+    {
+        get => _instance;
+        init
+        {
+            _instance = value;
+            _statusBefore = value.Status;
+        }
+    }
+
+    /// <summary>The instance's status when the step began (<see cref="InstanceStatus.Suspended"/> for a new one).</summary>
+    public InstanceStatus StatusBefore => _statusBefore;
 
     /// <summary>True when the step created the instance.</summary>
     public bool IsNew { get; init; }
@@ -43,6 +57,15 @@ public sealed class StepCommit
 
     /// <summary>Queued signals dropped because the instance ended before any bookmark took them.</summary>
     public List<Guid> DroppedSignals { get; } = [];
+
+    /// <summary>
+    /// Signals for other instances, queued in this step's transaction (a child telling its parent that it ended); the runtime
+    /// delivers them after the commit, and the sweep delivers what a crash left behind.
+    /// </summary>
+    public List<QueuedSignal> Signals { get; } = [];
+
+    /// <summary>Instances this step started (<c>RunWorkflow</c>), each with its first step, written in the same transaction.</summary>
+    public List<StepCommit> Children { get; } = [];
 
     /// <summary>The request's idempotency record, when it carried a key.</summary>
     public IdempotencyRecord? Idempotency { get; set; }

@@ -228,6 +228,18 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
                 add(at, "unknown-variable", $"Variable '{v}' is not declared in the workflow's variables.", node.Id, input.Name);
         }
 
+        if (node.Type == RunWorkflowActivity.TypeName && node.Inputs.TryGetValue("inputs", out var childInputs) && childInputs.Type == Expression.Literal)
+        {
+            if (RunWorkflowActivity.ReadInputs(childInputs.Value) is not { } given)
+                add($"activities[{node.Id}].inputs.inputs", "run-workflow-inputs-object",
+                    "The inputs must be a JSON object naming each input of the child workflow with a Scriban expression, e.g. {\"complaintId\": \"input.complaintId\"}.", node.Id, "inputs");
+            else
+                foreach (var (name, value) in given)
+                    if (value is JsonValue v && v.TryGetValue(out string? script))
+                        foreach (var d in scripts.Check(script, ScriptMode.Expression))
+                            add($"activities[{node.Id}].inputs.inputs[{name}]", "script-error", $"Scriban error in input '{name}' at line {d.Line}, column {d.Column}: {d.Message}", node.Id, "inputs");
+        }
+
         if (node.Type == "Switch" && node.Inputs.TryGetValue("cases", out var cases))
         {
             foreach (var (port, condition) in SwitchActivity.ReadCases(cases.Value))

@@ -94,9 +94,13 @@ public static class WorkflowsApi
     }
 
     /// <summary>Validates a definition.</summary>
-    public static async Task<Ok<ValidationResult>> ValidateAsync(HttpRequest request, DefinitionValidator validator, CancellationToken cancellationToken)
+    public static async Task<Ok<ValidationResult>> ValidateAsync(HttpRequest request, DefinitionValidator validator, DefinitionService definitions,
+        CancellationToken cancellationToken)
     {
-        var problems = validator.Validate(await ReadBodyAsync(request, cancellationToken), out _);
+        var problems = validator.Validate(await ReadBodyAsync(request, cancellationToken), out var definition);
+        // The workflows it runs (RunWorkflow) must be published; whose they may be is checked when it is saved, where the owner is known.
+        if (problems.Count == 0 && definition is not null)
+            problems = await definitions.ValidateChildWorkflowsAsync(definition, null, checkOwner: false, cancellationToken);
         return TypedResults.Ok(new ValidationResult(problems.Count == 0, problems));
     }
 

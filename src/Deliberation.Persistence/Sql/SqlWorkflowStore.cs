@@ -134,6 +134,24 @@ public sealed class SqlWorkflowStore(ConnectionPool pool, OutboxSignal? outbox =
     /// <summary>Writes a step's engine rows in its open transaction and commits; false (rolled back) when another step won.</summary>
     internal async Task<bool> CommitInAsync(PooledConnection c, DbTransaction tx, StepCommit commit, CancellationToken cancellationToken)
     {
+        if (!await WriteAsync(c, commit, cancellationToken))
+        {
+            // Another step moved the instance on (or it is gone, or took a signal or the key first): nothing of this one may stay.
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the engine rows of a step, and first those of the children it started (<c>RunWorkflow</c>), without committing;
+    /// false when a guarded write found the instance, a signal or the idempotency key taken by another step.
+    /// </summary>
+    private async Task<bool> WriteAsync(PooledConnection c, StepCommit commit, CancellationToken cancellationToken)
+    {
+        foreach (var child in commit.Children)
+            if (!await WriteAsync(c, child, cancellationToken)) return false;
         var i = commit.Instance;
         var id = _d.Id(i.Id);
         if (commit.IsNew)
@@ -150,16 +168,12 @@ public sealed class SqlWorkflowStore(ConnectionPool pool, OutboxSignal? outbox =
                      .ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             // Another step moved the instance on (or it is gone): nothing of this one may stay, the journal row included.
-            await tx.RollbackAsync(cancellationToken);
             return false;
         }
 
         if (commit.Idempotency is { } key && await c.Command(InsertIdempotency, ["@key", "@hash", "@inst", "@result", "@created"],
                 [key.Key, key.RequestHash, id, key.Result, Millis(key.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            await tx.RollbackAsync(cancellationToken);
             return false;
-        }
 
         foreach (var t in commit.RemovedTimers)
             await c.Command(DeleteTimer, ["@id"], [_d.Id(t)]).ExecuteNonQueryAsync(cancellationToken);
@@ -183,13 +197,15 @@ public sealed class SqlWorkflowStore(ConnectionPool pool, OutboxSignal? outbox =
         {
             foreach (var signal in signals)
             {
-                if (await c.Command(sql, ["@at", "@id"], [Millis(i.UpdatedAt), _d.Id(signal)]).ExecuteNonQueryAsync(cancellationToken) == 1) continue;
-                await tx.RollbackAsync(cancellationToken);
-                return false;
+                if (await c.Command(sql, ["@at", "@id"], [Millis(i.UpdatedAt), _d.Id(signal)]).ExecuteNonQueryAsync(cancellationToken) != 1) return false;
             }
         }
 
-        await tx.CommitAsync(cancellationToken);
+        // Signals for other instances (a child's end for its parent), queued with the change that causes them.
+        foreach (var signal in commit.Signals)
+            await c.Command(InsertSignal, ["@id", "@inst", "@name", "@corr", "@payload", "@key", "@created"],
+                [_d.Id(signal.Id), _d.Id(signal.InstanceId), signal.Name, signal.Correlation, signal.Payload?.ToJsonString(), signal.IdempotencyKey,
+                 Millis(signal.CreatedAt)]).ExecuteNonQueryAsync(cancellationToken);
         return true;
     }
 

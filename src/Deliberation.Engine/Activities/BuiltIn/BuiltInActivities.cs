@@ -12,6 +12,6 @@ public static class BuiltInActivities
         new StartActivity(), new EndActivity(), new IfActivity(), new SwitchActivity(scripts),
         new ForkActivity(), new JoinActivity(), new ForEachActivity(), new SetVariableActivity(),
         new DelayActivity(), new WaitUntilActivity(), new WaitForSignalActivity(),
-        new SendEmailActivity(), new RenderTemplateActivity(templates),
+        new SendEmailActivity(), new RenderTemplateActivity(templates), new RunWorkflowActivity(scripts),
     ];
 }
