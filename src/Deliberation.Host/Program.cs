@@ -58,6 +58,7 @@ app.MapEscalationsApi();
 app.MapStaffNoticesApi();
 app.MapOrganisationsApi();
 app.MapNeedsApi();
+app.MapCatalogueApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
 EndpointDeclarations.Verify(app);
 if (CrashPoints.Description is { } crashPoint)

@@ -81,6 +81,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Civic.Responses.TimedResponseTask> TimedResponseTasks => Set<Civic.Responses.TimedResponseTask>();
     public DbSet<Civic.Needs.Need> Needs => Set<Civic.Needs.Need>();
     public DbSet<Civic.Needs.NeedTask> NeedTasks => Set<Civic.Needs.NeedTask>();
+    public DbSet<Civic.Issues.CommunityMatter> CommunityMatters => Set<Civic.Issues.CommunityMatter>();
 #pragma warning restore CS1591
 
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
@@ -130,6 +131,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new TimedResponseTaskConfiguration());
         builder.ApplyConfiguration(new NeedConfiguration());
         builder.ApplyConfiguration(new NeedTaskConfiguration());
+        builder.ApplyConfiguration(new CommunityMatterConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());

@@ -65,6 +65,7 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<Responses.TimedResponseTask> TimedResponseTasks { get; }
     ICivicSet<Needs.Need> Needs { get; }
     ICivicSet<Needs.NeedTask> NeedTasks { get; }
+    ICivicSet<CommunityMatter> CommunityMatters { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

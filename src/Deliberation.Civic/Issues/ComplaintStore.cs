@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
+using Deliberation.Civic.Decisions;
+using Deliberation.Civic.Elections;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
@@ -22,11 +24,11 @@ namespace Deliberation.Civic.Issues;
 /// <param name="database">The database.</param>
 /// <param name="runtime">Starts the deliberation workflow when a complaint is anchored.</param>
 /// <param name="definitions">Tells which inputs that workflow declares.</param>
-/// <param name="catalogue">The deliberation matters catalogue.</param>
+/// <param name="catalogues">Each community's deliberation matters catalogue.</param>
 /// <param name="ranking">The ranking weights.</param>
 /// <param name="time">The clock.</param>
 /// <param name="photos">Where photos are stored: <c>{community}/{complaint}/{photo}.{ext}</c>.</param>
-public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runtime, DefinitionService definitions, MattersCatalogue catalogue,
+public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runtime, DefinitionService definitions, CatalogueStore catalogues,
     RankingOptions ranking, TimeProvider time, IFileStore photos)
 {
     private const int AnchorAttempts = 3;
@@ -53,7 +55,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             await db.Households.Where(h => h.CommunityId == communityId).ToDictionaryAsync(h => h.Id, h => h.BuildingGroupId, cancellationToken),
             (await db.People.Where(p => p.CommunityId == communityId).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet());
         var complaint = new Complaint { Id = Guid.CreateVersion7(now), CommunityId = communityId, LoggedByUserId = userId, LoggedAt = now };
-        var plan = ComplaintValidator.Validate(draft, catalogue, layout, complaint);
+        var plan = ComplaintValidator.Validate(draft, (await catalogues.ReadAsync(db, communityId, cancellationToken)).Catalogue, layout, complaint);
         if (!plan.IsValid) return plan;
         if (headOf is not null && plan.Scopes.Any(s => !headOf.Contains(s.BuildingGroupId)))
         {
@@ -320,20 +322,51 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
     /// No such complaint (404) or published workflow (404, <c>definition-not-published</c>); the complaint is not
     /// open (409); the workflow's inputs are invalid (400, <c>invalid-input</c>).
     /// </exception>
-    public async Task<AnchoredIssue> AnchorAsync(Guid communityId, Guid complaintId, string definitionId, JsonObject? input, Guid userId,
-        CancellationToken cancellationToken)
+    public Task<AnchoredIssue> AnchorAsync(Guid communityId, Guid complaintId, string definitionId, JsonObject? input, Guid userId,
+        CancellationToken cancellationToken) =>
+        AnchorAsync(communityId, complaintId, definitionId, input, null, userId, cancellationToken);
+
+    /// <summary>
+    /// What intake proposes for launching a deliberation from the complaint (<see cref="LaunchProposal"/>): the workflow its kind's
+    /// catalogue entry names, and the advisors it requires with who on the roster can sit as each.
+    /// </summary>
+    /// <exception cref="WorkflowException">No such complaint in the community (404).</exception>
+    public async Task<LaunchProposal> ProposeLaunchAsync(Guid communityId, Guid complaintId, CancellationToken cancellationToken)
     {
+        await using var db = database.Open();
+        return await ProposeAsync(db, communityId, await FindAsync(db, communityId, complaintId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Anchors a complaint (see <see cref="AnchorAsync(Guid, Guid, string, JsonObject?, Guid, CancellationToken)"/>) and launches
+    /// what its kind of matter calls for: the workflow the community's catalogue names when <paramref name="definitionId"/> is
+    /// null, and — when the kind requires advisors or names rules of procedure — the case opened in the same transaction with
+    /// those rules and the advisors on its panel: for each kind required, the person staff chose in <paramref name="advisors"/>
+    /// (null: nobody for now), else the first on the roster with that role. A kind nobody was seated for is named in
+    /// <see cref="AnchoredIssue.MissingAdvisors"/>, for staff to add.
+    /// </summary>
+    /// <exception cref="WorkflowException">
+    /// As the other overload; also an advisor choice of an unknown kind or of a person without that role (400, fields
+    /// <c>advisors[i].kind</c>, <c>advisors[i].personId</c>).
+    /// </exception>
+    public async Task<AnchoredIssue> AnchorAsync(Guid communityId, Guid complaintId, string? definitionId, JsonObject? input,
+        IReadOnlyList<AdvisorChoice>? advisors, Guid userId, CancellationToken cancellationToken)
+    {
+        definitionId ??= (await ProposeLaunchAsync(communityId, complaintId, cancellationToken)).DefinitionId;
         var declared = (await definitions.GetRunnableAsync(definitionId, null, cancellationToken)).Definition.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
-            var plan = await PlanAnchorAsync(communityId, complaintId, declared, input, cancellationToken);
+            var plan = await PlanAnchorAsync(communityId, complaintId, declared, input, advisors, cancellationToken);
             try
             {
                 var report = await runtime.StartAsync(new StartRequest(definitionId, null, plan.Input, plan.CaseNumber, null, communityId),
                     (instanceId, step, ct) => WriteAnchorAsync(step, plan, instanceId, userId, ct), cancellationToken);
                 var complaint = plan.Complaint;
                 (complaint.Status, complaint.CaseNumber, complaint.AnchoredAt, complaint.InstanceId) = (ComplaintStatus.Anchored, plan.CaseNumber, plan.At, report.InstanceId);
-                return new AnchoredIssue(complaint, report, plan.Ranking, plan.Notices.Count, plan.BuildingsWithoutNotice);
+                return new AnchoredIssue(complaint, report, plan.Ranking, plan.Notices.Count, plan.BuildingsWithoutNotice)
+                {
+                    CaseId = plan.CaseId, Advisors = plan.Advisors, MissingAdvisors = plan.MissingAdvisors,
+                };
             }
             catch (Exception ex) when (attempt < AnchorAttempts && (ex is WorkflowException { Code: "case-number-taken" } or DataWriteException or DbException))
             {
@@ -344,10 +377,83 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
 
     /// <summary>Everything anchoring writes, worked out before the workflow starts.</summary>
     private sealed record AnchorPlan(Complaint Complaint, string CaseNumber, DateTimeOffset At, RankedComplaint Ranking, JsonObject Input,
-        IReadOnlyList<EmailMessage> Notices, IReadOnlyList<string> BuildingsWithoutNotice);
+        IReadOnlyList<EmailMessage> Notices, IReadOnlyList<string> BuildingsWithoutNotice)
+    {
+        /// <summary>The case to open at launch (advisors to seat or rules to start with); null when the workflow opens it later.</summary>
+        public Guid? CaseId { get; init; }
+
+        /// <summary>The rules-of-procedure template the case starts with.</summary>
+        public string? RulesTemplate { get; init; }
+
+        public IReadOnlyList<SeatedAdvisor> Advisors { get; init; } = [];
+
+        public IReadOnlyList<string> MissingAdvisors { get; init; } = [];
+    }
+
+    private async Task<LaunchProposal> ProposeAsync(ICivicSession db, Guid communityId, Complaint complaint, CancellationToken cancellationToken)
+    {
+        var matter = (await catalogues.ReadAsync(db, communityId, cancellationToken)).Catalogue.Find(complaint.CategoryCode);
+        var advisors = new List<AdvisorProposal>();
+        foreach (var kind in matter?.Advisors ?? []) advisors.Add(new AdvisorProposal(kind, await CandidatesAsync(db, communityId, kind, cancellationToken)));
+        return new LaunchProposal(complaint.Id, complaint.CategoryCode, matter, matter?.DefinitionId ?? LaunchProposal.DefaultDefinitionId,
+            matter?.DefinitionId is not null, advisors);
+    }
+
+    /// <summary>The community's people with the roster role of an advisor kind, by name.</summary>
+    private static async Task<List<AdvisorCandidate>> CandidatesAsync(ICivicSession db, Guid communityId, string kind, CancellationToken cancellationToken)
+    {
+        if (AdvisorRoles.Of(kind) is not { } role) return [];
+        var people = await db.People.Where(p => p.CommunityId == communityId && (p.Roles & role) == role).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        return people.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => new AdvisorCandidate(p.Id, p.Name)).ToList();
+    }
+
+    /// <summary>
+    /// Who sits as each advisor: for every kind the matter requires, staff's choice (a person with that role, or explicitly
+    /// nobody), else the proposed one; plus any other advisor staff chose. A person sits once, as the first kind chosen.
+    /// </summary>
+    private static async Task<(List<SeatedAdvisor> Seated, List<string> Missing)> ChooseAdvisorsAsync(ICivicSession db, Guid communityId,
+        LaunchProposal proposal, IReadOnlyList<AdvisorChoice>? choices, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
+        var chosen = new Dictionary<string, AdvisorCandidate?>(StringComparer.Ordinal);
+        for (var i = 0; i < (choices?.Count ?? 0); i++)
+        {
+            var choice = choices![i];
+            var kind = choice?.Kind?.Trim() ?? "";
+            if (!PartyKinds.Advisors.Contains(kind))
+            {
+                errors[$"advisors[{i}].kind"] = [CatalogueFields.AdvisorKind.With(("kinds", string.Join(", ", PartyKinds.Advisors)))];
+                continue;
+            }
+            if (choice!.PersonId is not { } personId)
+            {
+                chosen[kind] = null;
+                continue;
+            }
+            var candidate = (proposal.Advisors.FirstOrDefault(a => a.Kind == kind)?.Candidates ?? await CandidatesAsync(db, communityId, kind, cancellationToken))
+                .FirstOrDefault(c => c.PersonId == personId);
+            if (candidate is null)
+                errors[$"advisors[{i}].personId"] = await db.People.AnyAsync(p => p.Id == personId && p.CommunityId == communityId, cancellationToken)
+                    ? [CatalogueFields.AdvisorNotQualified.With(("kind", PartyKinds.ChineseName(kind)))]
+                    : [CommonFields.PersonUnknown.Error()];
+            else chosen[kind] = candidate;
+        }
+        if (errors.Count > 0)
+            throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", "An advisor choice is invalid; nothing was launched.") { FieldErrors = errors };
+
+        var seated = new List<SeatedAdvisor>();
+        var missing = new List<string>();
+        foreach (var kind in proposal.Advisors.Select(a => a.Kind).Concat(chosen.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var person = chosen.TryGetValue(kind, out var choice) ? choice : proposal.Advisors.First(a => a.Kind == kind).Proposed;
+            if (person is null) missing.Add(kind);
+            else if (seated.All(s => s.PersonId != person.PersonId)) seated.Add(new SeatedAdvisor(kind, person.PersonId, person.Name));
+        }
+        return (seated, missing);
+    }
 
     private async Task<AnchorPlan> PlanAnchorAsync(Guid communityId, Guid complaintId, Dictionary<string, WorkflowInputDefinition> declaredInputs, JsonObject? input,
-        CancellationToken cancellationToken)
+        IReadOnlyList<AdvisorChoice>? advisors, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = database.Open();
@@ -364,7 +470,9 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         // The reads above are separate statements: a request that anchored or merged the complaint in between
         // leaves it out of the ranking, and this request changes nothing.
         var ranked = ranking.SingleOrDefault(r => r.Complaint.Id == complaintId) ?? throw Changed();
-        var matter = catalogue.Find(complaint.CategoryCode)
+        var proposal = await ProposeAsync(db, communityId, complaint, cancellationToken);
+        var (seated, missing) = await ChooseAdvisorsAsync(db, communityId, proposal, advisors, cancellationToken);
+        var matter = proposal.Matter
             ?? new DeliberationMatter { Code = complaint.CategoryCode, Zh = complaint.CategoryCode, En = complaint.CategoryCode }; // since removed from the catalogue
         var facts = new PublicNoticeFacts(community.Name, caseNumber, matter, complaint.Title, complaint.Description, [.. buildings.Values], ranked, ranking.Count, now)
         {
@@ -382,7 +490,11 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             ["categoryCode"] = complaint.CategoryCode, ["communityId"] = communityId.ToString(),
         };
         foreach (var (name, value) in known.Where(k => declaredInputs.ContainsKey(k.Key))) workflowInput[name] = value;
-        return new AnchorPlan(complaint, caseNumber, now, ranked, workflowInput, notices, withoutNotice);
+        return new AnchorPlan(complaint, caseNumber, now, ranked, workflowInput, notices, withoutNotice)
+        {
+            CaseId = seated.Count > 0 || proposal.RulesTemplate is not null ? Guid.CreateVersion7(now) : null,
+            RulesTemplate = proposal.RulesTemplate, Advisors = seated, MissingAdvisors = missing,
+        };
     }
 
     /// <summary>
@@ -409,6 +521,24 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             throw Changed();
         db.ComplaintEvents.Add(Event(plan.Complaint.Id, ComplaintEventKinds.Anchored, null, userId, plan.At, plan.CaseNumber));
         db.QueueEmails(plan.Notices, plan.At, instanceId);
+        if (plan.CaseId is { } caseId)
+        {
+            // The case opens now, before the workflow's first steps, which find it by its case number: the kind of matter
+            // brings its rules of procedure and its professional advisors (who advise and do not vote unless the rules say so).
+            var template = plan.RulesTemplate is { } code ? RulesTemplates.Find(code) : null;
+            db.Cases.Add(new DeliberationCase
+            {
+                Id = caseId, CommunityId = plan.Complaint.CommunityId, ComplaintId = plan.Complaint.Id, CaseNumber = plan.CaseNumber,
+                Title = plan.Complaint.Title.Length > StakeholderStore.MaxTitleLength ? plan.Complaint.Title[..StakeholderStore.MaxTitleLength] : plan.Complaint.Title,
+                CreatedAt = plan.At,
+                Rules = template is null ? null : JsonSerializer.Serialize(RulesDocument.From(template), DefinitionJson.Options),
+            });
+            db.PanelMembers.AddRange(plan.Advisors.Select(a => new PanelMember
+            {
+                Id = Guid.CreateVersion7(plan.At), CaseId = caseId, CommunityId = plan.Complaint.CommunityId, PersonId = a.PersonId,
+                Role = PanelRoles.Advisor, PartyKind = a.Kind, Votes = false, Source = PanelSources.Staff, JoinedAt = plan.At,
+            }));
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,10 +1,13 @@
 using System.Text.RegularExpressions;
+using Deliberation.Civic.Decisions;
+using Deliberation.Civic.Elections;
 
 namespace Deliberation.Civic.Issues;
 
 /// <summary>
-/// The deliberation matters catalogue (协商事项指导目录, seed 004): which kinds of matter a complaint may be.
-/// Configured as <c>Deliberation:Catalogue</c>; <see cref="Default"/> when the section is absent.
+/// A deliberation matters catalogue (协商事项指导目录, seed 004): which kinds of matter a complaint may be, and for each what
+/// intake proposes. The configured one (<c>Deliberation:Catalogue</c>; <see cref="Default"/> when the section is absent) is
+/// what every community's own catalogue starts from (<see cref="CatalogueStore"/>).
 /// </summary>
 public sealed partial class MattersCatalogue
 {
@@ -14,6 +17,12 @@ public sealed partial class MattersCatalogue
     /// <summary>The longest code (the <c>complaints.category_code</c> column).</summary>
     public const int MaxCodeLength = 40;
 
+    /// <summary>The longest name, in either language.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>The longest workflow id (as definitions allow).</summary>
+    public const int MaxDefinitionIdLength = 100;
+
     private readonly Dictionary<string, DeliberationMatter> _byCode;
 
     /// <summary>Creates the catalogue from entries that <see cref="Validate"/> accepts.</summary>
@@ -22,7 +31,7 @@ public sealed partial class MattersCatalogue
     {
         var problems = Validate(matters);
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(matters));
-        Matters = matters.Select(m => new DeliberationMatter { Code = m.Code.Trim(), Zh = m.Zh.Trim(), En = m.En.Trim() }).ToList();
+        Matters = matters.Select(Normalized).ToList();
         _byCode = Matters.ToDictionary(m => m.Code, StringComparer.Ordinal);
     }
 
@@ -30,7 +39,9 @@ public sealed partial class MattersCatalogue
     /// Matters the seeds bring to deliberation: the lift for elders who cannot climb the stairs, the CCTV
     /// blind spot and the worn table-tennis court of Dalong (seed 002), and the usual business of
     /// community consultation catalogues (seed 004): e-bikes, parking, sanitation, greenery, noise,
-    /// the property company, neighbours' disputes.
+    /// the property company, neighbours' disputes; and two that need professionals on the panel and a co-owners' decision
+    /// (民法典第二百七十八条): spending the maintenance fund (an accountant) and the property contract and fees (a lawyer and
+    /// an accountant).
     /// </summary>
     public static IReadOnlyList<DeliberationMatter> Default { get; } =
     [
@@ -45,8 +56,34 @@ public sealed partial class MattersCatalogue
         new() { Code = "noise", Zh = "噪音扰民", En = "Noise" },
         new() { Code = "property-service", Zh = "物业服务", En = "Property service" },
         new() { Code = "neighbour-dispute", Zh = "邻里纠纷", En = "Disputes between neighbours" },
+        new()
+        {
+            Code = "maintenance-fund", Zh = "维修资金使用", En = "Use of the maintenance fund",
+            Advisors = [PartyKinds.Accountant], RulesTemplate = RulesTemplates.CoOwnersItems6To8.Code,
+        },
+        new()
+        {
+            Code = "property-contract", Zh = "物业合同与收费", En = "Property contract and fees",
+            Advisors = [PartyKinds.Lawyer, PartyKinds.Accountant], RulesTemplate = RulesTemplates.CoOwnersOther.Code,
+        },
         new() { Code = "other", Zh = "其他", En = "Other" },
     ];
+
+    /// <summary>The entry trimmed, with an empty workflow or rules template as none and each advisor kind once.</summary>
+    public static DeliberationMatter Normalized(DeliberationMatter matter)
+    {
+        ArgumentNullException.ThrowIfNull(matter);
+        return new DeliberationMatter
+        {
+            Code = matter.Code.Trim(), Zh = matter.Zh.Trim(), En = matter.En.Trim(),
+            DefinitionId = string.IsNullOrWhiteSpace(matter.DefinitionId) ? null : matter.DefinitionId.Trim(),
+            Advisors = (matter.Advisors ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+            RulesTemplate = string.IsNullOrWhiteSpace(matter.RulesTemplate) ? null : matter.RulesTemplate.Trim(),
+        };
+    }
+
+    /// <summary>Whether a code has the shape of one: 1–40 lower-case letters, digits or hyphens, not starting with a hyphen.</summary>
+    public static bool IsCode(string? code) => code is not null && CodePattern().IsMatch(code);
 
     /// <summary>The matters, in configured order.</summary>
     public IReadOnlyList<DeliberationMatter> Matters { get; }
@@ -69,6 +106,11 @@ public sealed partial class MattersCatalogue
             else if (!seen.Add(code)) problems.Add($"{SectionName}:{i}:Code '{code}' is listed twice.");
             if (string.IsNullOrWhiteSpace(m.Zh)) problems.Add($"{SectionName}:{i}:Zh (the Chinese name) is empty.");
             if (string.IsNullOrWhiteSpace(m.En)) problems.Add($"{SectionName}:{i}:En (the English name) is empty.");
+            foreach (var advisor in m.Advisors ?? [])
+                if (!PartyKinds.Advisors.Contains(advisor?.Trim() ?? ""))
+                    problems.Add($"{SectionName}:{i}:Advisors '{advisor}' is not one of {string.Join(", ", PartyKinds.Advisors)}.");
+            if (!string.IsNullOrWhiteSpace(m.RulesTemplate) && RulesTemplates.Find(m.RulesTemplate.Trim()) is null)
+                problems.Add($"{SectionName}:{i}:RulesTemplate '{m.RulesTemplate}' is not one of {string.Join(", ", RulesTemplates.All.Select(t => t.Code))}.");
         }
         return problems;
     }

@@ -18,8 +18,8 @@ namespace Deliberation.Host.Api;
 /// </summary>
 public static class ComplaintsApi
 {
-    /// <summary>The workflow an anchored issue starts when the request names none.</summary>
-    public const string DefaultDefinitionId = "fanshi-youjiqing";
+    /// <summary>The workflow an anchored issue starts when the request names none and the catalogue names none for its kind.</summary>
+    public const string DefaultDefinitionId = LaunchProposal.DefaultDefinitionId;
 
     /// <summary>A complaint to log; see <see cref="ComplaintDraft"/> for each field.</summary>
     public sealed record LogComplaintRequest(string? CategoryCode, string? Title, string? Description, int? Severity, int? Urgency, int? ReporterCount,
@@ -28,8 +28,12 @@ public static class ComplaintsApi
     /// <summary>Complaints to merge into the one in the address.</summary>
     public sealed record MergeRequest(List<Guid>? SourceIds);
 
-    /// <summary>Which workflow to start (default <c>fanshi-youjiqing</c>) and its further inputs.</summary>
-    public sealed record AnchorRequest(string? DefinitionId, JsonObject? Input);
+    /// <summary>
+    /// Which workflow to start (default: the one the community's catalogue names for the complaint's kind, else
+    /// <c>fanshi-youjiqing</c>), its further inputs, and who sits as each advisor the kind requires (default: the first of
+    /// the roster with that role; <c>personId: null</c> for nobody now).
+    /// </summary>
+    public sealed record AnchorRequest(string? DefinitionId, JsonObject? Input, List<AdvisorChoice>? Advisors = null);
 
     /// <summary>A complaint's place in the ranking and the parts of its score.</summary>
     public sealed record RankingEntry(int Rank, Guid ComplaintId, string Title, string CategoryCode, int ReporterCount, int Urgency, int Severity,
@@ -38,14 +42,19 @@ public static class ComplaintsApi
     /// <summary>The ranking and the weights that made it.</summary>
     public sealed record RankingResponse(RankingOptions Weights, IReadOnlyList<RankingEntry> Items);
 
-    /// <summary>An anchored issue: the complaint, its workflow instance, why it ranked, and the notices sent.</summary>
-    public sealed record AnchorResponse(Complaint Complaint, StepReport Instance, RankingEntry Ranking, int NoticesQueued, IReadOnlyList<string> BuildingsWithoutNotice);
+    /// <summary>
+    /// An anchored issue: the complaint, its workflow instance, why it ranked, the notices sent, and — when its kind requires
+    /// advisors or rules — the case opened with the advisors seated and the advisor kinds nobody was seated for (staff add them).
+    /// </summary>
+    public sealed record AnchorResponse(Complaint Complaint, StepReport Instance, RankingEntry Ranking, int NoticesQueued, IReadOnlyList<string> BuildingsWithoutNotice,
+        Guid? CaseId = null, IReadOnlyList<SeatedAdvisor>? Advisors = null, IReadOnlyList<string>? MissingAdvisors = null);
 
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/catalogue", (MattersCatalogue catalogue) => TypedResults.Ok(catalogue.Matters)).WithTags("Complaints").ScopedBy(ScopeKind.NotCommunityData)
-            .RequireAuthorization(AuthRoles.CommunityPolicy).WithSummary("Lists the deliberation matters catalogue (协商事项指导目录): the categories of complaints.");
+            .RequireAuthorization(AuthRoles.CommunityPolicy)
+            .WithSummary("Lists the configured deliberation matters catalogue (协商事项指导目录) every community starts from; a community's own is GET /api/communities/{id}/catalogue.");
 
         // Building heads log and read; staff also merge and anchor.
         var api = app.MapGroup("/api/communities/{communityId:guid}/complaints").WithTags("Complaints")
@@ -63,7 +72,8 @@ public static class ComplaintsApi
         api.MapPost("/{id:guid}/unmerge", UnmergeAsync).RequireAuthorization(AuthRoles.StaffPolicy)
             .WithSummary("Undoes the merge of this complaint: it is open again and what it brought leaves the complaint it was merged into.");
         api.MapPost("/{id:guid}/anchor", AnchorAsync).RequireAuthorization(AuthRoles.StaffPolicy)
-            .WithSummary("Anchors the complaint as a deliberation's issue: a case number, the workflow started, the public notice (公示) emailed to the affected building heads.");
+            .WithSummary("Anchors the complaint as a deliberation's issue: a case number, the workflow its kind's catalogue entry names started (or the one given), " +
+                "the public notice (公示) emailed to the affected building heads, and the advisors the kind requires seated on the case's panel.");
         return app;
     }
 
@@ -172,9 +182,10 @@ public static class ComplaintsApi
     public static async Task<Ok<AnchorResponse>> AnchorAsync(Guid communityId, Guid id, AnchorRequest? request, ClaimsPrincipal user, ComplaintStore complaints,
         CancellationToken cancellationToken)
     {
-        var definitionId = string.IsNullOrWhiteSpace(request?.DefinitionId) ? DefaultDefinitionId : request.DefinitionId.Trim();
-        var anchored = await complaints.AnchorAsync(communityId, id, definitionId, request?.Input, Account(user), cancellationToken);
-        return TypedResults.Ok(new AnchorResponse(anchored.Complaint, anchored.Instance, Entry(anchored.Ranking), anchored.NoticesQueued, anchored.BuildingsWithoutNotice));
+        var definitionId = string.IsNullOrWhiteSpace(request?.DefinitionId) ? null : request.DefinitionId.Trim();
+        var anchored = await complaints.AnchorAsync(communityId, id, definitionId, request?.Input, request?.Advisors, Account(user), cancellationToken);
+        return TypedResults.Ok(new AnchorResponse(anchored.Complaint, anchored.Instance, Entry(anchored.Ranking), anchored.NoticesQueued, anchored.BuildingsWithoutNotice,
+            anchored.CaseId, anchored.Advisors, anchored.MissingAdvisors));
     }
 
     private static RankingEntry Entry(RankedComplaint r) => new(r.Rank, r.Complaint.Id, r.Complaint.Title, r.Complaint.CategoryCode, r.Complaint.ReporterCount,

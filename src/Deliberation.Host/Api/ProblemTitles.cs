@@ -34,6 +34,7 @@ public static class ProblemTitles
         ["invalid-roster"] = ("名册有误，未导入任何内容", "The roster has problems; nothing was imported"),
         ["roster-changed"] = ("导入期间名册被修改，未导入任何内容，请重试", "The roster changed during the import; nothing was imported, try again"),
         ["community-not-found"] = ("找不到该社区", "No such community"),
+        ["catalogue-changed"] = ("议事事项目录已被他人同时修改，未保存，请重新加载", "Someone else saved the catalogue at the same time; nothing was saved, reload it"),
         ["community-code-taken"] = ("社区代码已被使用", "The community code is taken"),
         ["invalid-account"] = ("账号信息有误，未保存", "The account has problems; nothing was saved"),
         ["last-administrator"] = ("这是最后一位管理员，不能取消其管理员角色或停用", "This is the last administrator; it cannot lose the role or be disabled"),

@@ -16,7 +16,8 @@ public static class ComplaintsSetup
 
     /// <summary>
     /// Adds <see cref="MattersCatalogue"/> (from <c>Deliberation:Catalogue</c>, or <see cref="MattersCatalogue.Default"/> when the
-    /// section is absent), <see cref="RankingOptions"/> (validated at start-up) and <see cref="ComplaintStore"/>.
+    /// section is absent: what every community's own catalogue starts from), <see cref="CatalogueStore"/>, <see cref="RankingOptions"/>
+    /// (validated at start-up) and <see cref="ComplaintStore"/>.
     /// </summary>
     /// <exception cref="OptionsValidationException">The configured catalogue has a bad or repeated code or a missing name.</exception>
     public static IServiceCollection AddComplaints(this IServiceCollection services, IConfiguration configuration, ResolvedPaths paths)
@@ -26,11 +27,13 @@ public static class ComplaintsSetup
         if (MattersCatalogue.Validate(matters) is { Count: > 0 } problems)
             throw new OptionsValidationException(MattersCatalogue.SectionName, typeof(MattersCatalogue), problems);
         services.AddSingleton(new MattersCatalogue(matters));
+        services.AddSingleton(sp => new CatalogueStore(sp.GetRequiredService<ICivicDatabase>(), sp.GetRequiredService<MattersCatalogue>(),
+            sp.GetRequiredService<DefinitionService>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddOptions<RankingOptions>().BindConfiguration(RankingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RankingOptions>, RankingOptionsValidator>();
         services.AddSingleton(sp => new ComplaintStore(sp.GetRequiredService<ICivicDatabase>(), sp.GetRequiredService<WorkflowRuntime>(),
-            sp.GetRequiredService<DefinitionService>(), sp.GetRequiredService<MattersCatalogue>(), sp.GetRequiredService<IOptions<RankingOptions>>().Value,
+            sp.GetRequiredService<DefinitionService>(), sp.GetRequiredService<CatalogueStore>(), sp.GetRequiredService<IOptions<RankingOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(), new FolderFileStore(Path.Combine(paths.Data, PhotoFolderName))));
         return services;
     }

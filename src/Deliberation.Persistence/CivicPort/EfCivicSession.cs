@@ -71,6 +71,7 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<Civic.Responses.TimedResponseTask> TimedResponseTasks => Set(db.TimedResponseTasks);
     public ICivicSet<Civic.Needs.Need> Needs => Set(db.Needs);
     public ICivicSet<Civic.Needs.NeedTask> NeedTasks => Set(db.NeedTasks);
+    public ICivicSet<CommunityMatter> CommunityMatters => Set(db.CommunityMatters);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));
