@@ -12,7 +12,24 @@ export interface Problem {
   problems?: DefinitionProblem[];
 }
 
-export interface Matter { code: string; zh: string; en: string }
+/** A kind of matter of the catalogue (协商事项指导目录): the workflow intake proposes, the advisors required, the rules template. */
+export interface Matter {
+  code: string; zh: string; en: string; definitionId?: string | null; advisors?: string[]; rulesTemplate?: string | null;
+  decisionRule?: string | null; complaints?: number;
+}
+/** A community's catalogue (GET/PUT /api/communities/{id}/catalogue); own is false while it reads the configured one. */
+export interface CommunityCatalogue { own: boolean; matters: Matter[] }
+/** A person of the roster who can sit as an advisor. */
+export interface AdvisorCandidate { personId: string; name: string }
+/** An advisor a kind of matter requires, with the roster's candidates; proposedPersonId null: nobody can (warn staff). */
+export interface AdvisorProposal { kind: string; kindName: string; candidates: AdvisorCandidate[]; proposedPersonId: string | null }
+/** What launching from a complaint proposes (GET …/complaints/{id}/launch-proposal). */
+export interface LaunchProposal {
+  complaintId: string; categoryCode: string; matter: Matter | null; definitionId: string; fromCatalogue: boolean; rulesTemplate: string | null;
+  advisors: AdvisorProposal[];
+}
+/** An advisor launching seated on the case's panel. */
+export interface SeatedAdvisor { kind: string; personId: string; name: string }
 export interface BuildingGroup { id: string; communityId: string; precinctId: string | null; name: string }
 
 export interface Complaint {
@@ -34,7 +51,10 @@ export interface RankingEntry {
   loggedAt: string; score: number; parts: ScorePart[]; affectedHouseholds: number; communityHouseholds: number;
 }
 export interface RankingResponse { items: RankingEntry[] }
-export interface AnchorResponse { complaint: Complaint; instance: StepReport; noticesQueued: number; buildingsWithoutNotice: string[] }
+export interface AnchorResponse {
+  complaint: Complaint; instance: StepReport; noticesQueued: number; buildingsWithoutNotice: string[];
+  caseId?: string | null; advisors?: SeatedAdvisor[] | null; missingAdvisors?: string[] | null;
+}
 
 export interface VersionSummary {
   definitionId: string; version: number; isPublished: boolean; source: string; createdAt: string; publishedAt: string | null;

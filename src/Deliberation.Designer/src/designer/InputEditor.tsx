@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Expression, InputDescriptor, WorkflowDefinition } from '../api/types';
+import { useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
+import { loadLaunchable } from '../launchable';
 import { expressionText, parseExpression, syntaxesOf } from './expressions';
 
 /** A problem the server reported for an input (or, with no input, for the activity). */
@@ -50,6 +52,8 @@ export function InputEditor({ doc, input, value, problems, onChange }: {
         {input.options.map((o) => <option key={o} value={o}>{optionText(o)}</option>)}
       </select>
     );
+  } else if (kind === 'literal' && input.uiHint === 'WorkflowPicker') {
+    editor = <WorkflowSelect common={common} value={text} exclude={doc.id} onChange={(id) => commit('literal', id)} />;
   } else if (kind === 'variable' || (kind === 'literal' && input.uiHint === 'VariablePicker')) {
     const names = [...(doc.variables ?? []).map((v) => v.name), ...(doc.inputs ?? []).map((i) => i.name)];
     editor = (
@@ -81,5 +85,20 @@ export function InputEditor({ doc, input, value, problems, onChange }: {
       {input.description ? <p className="help" id={`${id}-help`}>{pick(input.description)}</p> : null}
       {messages.length ? <p className="field-error" id={errorId} role="alert">{messages.join(' ')}</p> : null}
     </div>
+  );
+}
+
+/** The published workflows to run as a child (RunWorkflow), this one left out; a saved id no longer listed stays shown. */
+function WorkflowSelect({ common, value, exclude, onChange }: {
+  common: Record<string, unknown>; value: string; exclude: string; onChange: (definitionId: string) => void;
+}) {
+  const workflows = useLoad(loadLaunchable, []);
+  const listed = (workflows.data ?? []).filter((w) => w.definitionId !== exclude);
+  return (
+    <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">—</option>
+      {listed.map((w) => <option key={w.definitionId} value={w.definitionId}>{w.name}（{w.definitionId}）</option>)}
+      {value && !listed.some((w) => w.definitionId === value) ? <option value={value}>{value}</option> : null}
+    </select>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { request } from '../api/client';
-import type { Matter } from '../api/types';
+import type { CommunityCatalogue } from '../api/types';
 import { pick } from '../i18n/I18n';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
@@ -33,7 +33,7 @@ export function CaseListPage() {
   const [step, setStep] = useState('');
   const [skip, setSkip] = useState(0);
   const buildings = useLoad(() => request<{ id: string; label: string }[]>(`/api/communities/${communityId}/building-groups`), [communityId]);
-  const matters = useLoad(() => request<Matter[]>('/api/catalogue'), []);
+  const matters = useLoad(async () => (await request<CommunityCatalogue>(`/api/communities/${communityId}/catalogue`)).matters, [communityId]);
   // One filter for the list and its ledger.
   const filter = `status=${status}&q=${encodeURIComponent(search.trim())}${building ? `&buildingGroupId=${building}` : ''}`
     + `${matter ? `&matter=${encodeURIComponent(matter)}` : ''}${overdue ? '&overdue=true' : ''}${step ? `&step=${step}` : ''}`;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
-import type { ComplaintDetails, Matter, RankingResponse } from '../api/types';
+import type { CommunityCatalogue, ComplaintDetails, RankingResponse } from '../api/types';
 import { FilePicker } from '../components/FilePicker';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
@@ -23,7 +23,8 @@ export function IntakePage() {
   const { t, lang } = useI18n();
   const { community, isStaff } = useSession();
   const communityId = community?.id ?? '';
-  const catalogue = useLoad(() => request<Matter[]>('/api/catalogue'), []);
+  // The community's own catalogue (协商事项指导目录): the kinds staff keep for it, the configured ones until they save their own.
+  const catalogue = useLoad(async () => (await request<CommunityCatalogue>(`/api/communities/${communityId}/catalogue`)).matters, [communityId]);
   // A building head logs for the buildings they head only: the form offers those (the server refuses the rest).
   const headOf = community?.headOf ?? null;
   const buildings = useLoad(async () => {

@@ -1,15 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
-import type { AnchorResponse, RankingResponse, VersionDocument, VersionSummary, WorkflowInput } from '../api/types';
+import type { AnchorResponse, LaunchProposal, RankingResponse, RulesTemplate, VersionDocument, WorkflowInput } from '../api/types';
 import { DurationField, DurationListField, splitDurationList } from '../components/DurationField';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
+import { advisorChoices, missingKinds, proposedSelection, type AdvisorSelection } from '../forms/catalogue';
 import { anchorFilled, buildInput, initialText } from '../forms/workflowInputs';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
+import { loadLaunchable } from '../launchable';
+import { partyKindLabel } from '../partyKinds';
 import { useSession } from '../session';
-
-interface Launchable { definitionId: string; name: string; version: number }
 
 /** Hours of the day written as 22:00-07:00 (quiet hours): the two times, or null for any other text. */
 function hoursOfDay(text: string): { from: string; to: string } | null {
@@ -17,26 +18,19 @@ function hoursOfDay(text: string): { from: string; to: string } | null {
   return m ? { from: m[1]!, to: m[2]! } : null;
 }
 
-/** Workflows with a published version, each with its newest published version (the one an anchor starts). */
-async function loadLaunchable(): Promise<Launchable[]> {
-  const latest = await request<VersionSummary[]>('/api/workflows');
-  const rows = await Promise.all(latest.map(async (w) => {
-    if (w.isPublished) return { definitionId: w.definitionId, name: w.displayName ?? w.definitionId, version: w.version };
-    const versions = await request<VersionSummary[]>(`/api/workflows/${encodeURIComponent(w.definitionId)}/versions`);
-    const published = versions.filter((v) => v.isPublished).sort((a, b) => b.version - a.version)[0];
-    return published ? { definitionId: w.definitionId, name: published.displayName ?? w.definitionId, version: published.version } : null;
-  }));
-  return rows.filter((r): r is Launchable => r !== null);
-}
-
 export function LaunchPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { community } = useSession();
   const communityId = community?.id ?? '';
   const ranking = useLoad(() => request<RankingResponse>(`/api/communities/${communityId}/complaints/ranking`), [communityId]);
   const workflows = useLoad(loadLaunchable, []);
   const [complaintId, setComplaintId] = useState('');
   const [definitionId, setDefinitionId] = useState('fanshi-youjiqing');
+  // The catalogue's proposal for the chosen complaint's kind: its workflow, and the advisors it requires with candidates.
+  const proposal = useLoad(async () => complaintId
+    ? request<LaunchProposal>(`/api/communities/${communityId}/complaints/${complaintId}/launch-proposal`) : null, [communityId, complaintId]);
+  const templates = useLoad(() => request<RulesTemplate[]>('/api/rules-templates'), []);
+  const [advisors, setAdvisors] = useState<AdvisorSelection>({});
   const version = workflows.data?.find((w) => w.definitionId === definitionId)?.version;
   const definition = useLoad(async () => version === undefined ? undefined
     : request<VersionDocument>(`/api/workflows/${encodeURIComponent(definitionId)}?version=${version}`), [definitionId, version]);
@@ -47,6 +41,12 @@ export function LaunchPage() {
   const [launched, setLaunched] = useState<AnchorResponse | null>(null);
 
   useEffect(() => { setTexts({}); setErrors({}); }, [definitionId]);
+  // A new complaint brings its kind's proposal: the workflow preselected and the proposed advisors (staff may change both).
+  useEffect(() => {
+    if (!proposal.data) return;
+    setDefinitionId(proposal.data.definitionId);
+    setAdvisors(proposedSelection(proposal.data));
+  }, [proposal.data]);
   useEffect(() => {
     if (!complaintId && ranking.data?.items[0]) setComplaintId(ranking.data.items[0].complaintId);
   }, [ranking.data, complaintId]);
@@ -66,10 +66,16 @@ export function LaunchPage() {
     setBusy(true);
     try {
       const answer = await request<AnchorResponse>(`/api/communities/${communityId}/complaints/${complaintId}/anchor`, {
-        method: 'POST', body: { definitionId, input: built.input },
+        method: 'POST', body: { definitionId, input: built.input, advisors: advisorChoices(proposal.data, advisors) },
       });
       setLaunched(answer);
-      setMessage({ kind: 'success', text: t('launched', { caseNumber: answer.complaint.caseNumber ?? '' }) });
+      const seated = (answer.advisors ?? []).map((a) => `${a.name}（${partyKindLabel(t, a.kind)}）`).join('、');
+      const missing = (answer.missingAdvisors ?? []).map((k) => partyKindLabel(t, k)).join('、');
+      setMessage({
+        kind: 'success',
+        text: [t('launched', { caseNumber: answer.complaint.caseNumber ?? '' }), seated ? t('launchedAdvisors', { names: seated }) : '',
+          missing ? t('launchedMissing', { kinds: missing }) : ''].filter(Boolean).join(' '),
+      });
       setComplaintId('');
       ranking.reload();
     } catch (err) {
@@ -136,10 +142,42 @@ export function LaunchPage() {
           {(ranking.data?.items ?? []).map((r) => <option key={r.complaintId} value={r.complaintId}>#{r.rank} {r.title}{t('inParentheses', { text: `${t('score')} ${r.score.toFixed(1)}` })}</option>)}
         </select>
         {errors.complaintId ? <p className="field-error" id="launch-issue-error">{errors.complaintId}</p> : null}
+        {proposal.error ? <Message kind="error">{errorText(proposal.error, t('requestFailed'))}</Message> : null}
         <label htmlFor="launch-workflow">{t('chooseWorkflow')}</label>
         <select id="launch-workflow" value={definitionId} onChange={(e) => setDefinitionId(e.target.value)}>
           {(workflows.data ?? []).map((w) => <option key={w.definitionId} value={w.definitionId}>{w.name}{t('inParentheses', { text: t('version', { n: w.version }) })}</option>)}
         </select>
+        {proposal.data?.fromCatalogue && proposal.data.matter ? (
+          <p className="help" data-testid="launch-proposed">{t('proposedByCatalogue', { matter: lang === 'en' ? proposal.data.matter.en : proposal.data.matter.zh })}</p>
+        ) : null}
+        {proposal.data?.rulesTemplate ? (
+          <p className="help" data-testid="launch-rules">{t('launchRules', {
+            rules: (() => { const r = templates.data?.find((x) => x.code === proposal.data!.rulesTemplate); return r ? (lang === 'en' ? r.nameEn : r.nameZh) : proposal.data.rulesTemplate; })(),
+          })}</p>
+        ) : null}
+        {proposal.data && proposal.data.advisors.length > 0 ? (
+          <fieldset data-testid="launch-advisors" aria-describedby="launch-advisors-help">
+            <legend>{t('launchAdvisors')}</legend>
+            <p className="help" id="launch-advisors-help">{t('launchAdvisorsHelp')}</p>
+            {proposal.data.advisors.map((a) => {
+              const kind = partyKindLabel(t, a.kind);
+              const id = `launch-advisor-${a.kind}`;
+              return (
+                <div key={a.kind} className="field">
+                  <label htmlFor={id}>{kind}</label>
+                  <select id={id} value={advisors[a.kind] ?? ''} disabled={a.candidates.length === 0}
+                    onChange={(e) => setAdvisors({ ...advisors, [a.kind]: e.target.value })}>
+                    <option value="">{t('advisorNobody')}</option>
+                    {a.candidates.map((c) => <option key={c.personId} value={c.personId}>{c.name}</option>)}
+                  </select>
+                  {missingKinds(proposal.data, advisors).includes(a.kind) ? (
+                    <Message kind="warning" testId={`${id}-missing`}>{t(a.candidates.length === 0 ? 'advisorMissing' : 'advisorNotChosen', { kind })}</Message>
+                  ) : null}
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
         <fieldset>
           <legend>{t('workflowInputs')}</legend>
           {definition.error ? <Message kind="error">{errorText(definition.error, t('requestFailed'))}</Message> : null}

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { StringKey } from '../../i18n/zh-CN';
 import { useSession } from '../../session';
 import { AccountsSection } from './AccountsSection';
+import { CatalogueSection } from './CatalogueSection';
 import { CommunitiesSection } from './CommunitiesSection';
 import { CommunitySettings } from './CommunitySettings';
 import { HierarchySection } from './HierarchySection';
@@ -17,13 +18,14 @@ const sections: { path: string; label: StringKey; administrators?: boolean }[] =
   { path: '/admin/settings', label: 'adminSettings' },
   { path: '/admin/organisations', label: 'adminOrganisations' },
   { path: '/admin/needs', label: 'adminNeeds' },
+  { path: '/admin/catalogue', label: 'adminCatalogue' },
   { path: '/admin/accounts', label: 'adminAccounts', administrators: true },
   { path: '/admin/communities', label: 'adminCommunities', administrators: true },
 ];
 
 /**
  * 社区管理: what a community needs before it can deliberate — its precincts and buildings, its roster, where
- * escalations go, which kinds of party sit on its panels and its directory of organisations — and, for administrators, the communities and accounts.
+ * escalations go, which kinds of party sit on its panels, its directory of organisations and its matters catalogue — and, for administrators, the communities and accounts.
  */
 export function AdminPage({ path }: { path: string }) {
   const { t } = useI18n();
@@ -47,6 +49,7 @@ export function AdminPage({ path }: { path: string }) {
         : current === '/admin/settings' ? <CommunitySettings communityId={community.id} />
         : current === '/admin/organisations' ? <OrganisationsSection communityId={community.id} />
         : current === '/admin/needs' ? <NeedsSection communityId={community.id} />
+        : current === '/admin/catalogue' ? <CatalogueSection communityId={community.id} />
         : current === '/admin/accounts' ? <AccountsSection />
         : <HierarchySection communityId={community.id} />}
     </>
