@@ -19,36 +19,40 @@ export function CatalogueSection({ communityId }: { communityId: string }) {
   const catalogue = useLoad(() => request<CommunityCatalogue>(`/api/communities/${communityId}/catalogue`), [communityId]);
   const workflows = useLoad(loadLaunchable, []);
   const templates = useLoad(() => request<RulesTemplate[]>('/api/rules-templates'), []);
+  // Kept here: a save reloads the catalogue, which starts the form afresh from what the server now holds.
+  const [saved, setSaved] = useState(false);
   if (catalogue.error) return <Message kind="error">{errorText(catalogue.error, t('requestFailed'))}</Message>;
   if (!catalogue.data) return <p className="loading">{t('loading')}</p>;
   return (
     <CatalogueForm key={JSON.stringify(catalogue.data)} communityId={communityId} catalogue={catalogue.data}
-      workflows={workflows.data ?? []} templates={templates.data ?? []} onSaved={catalogue.reload} />
+      workflows={workflows.data ?? []} templates={templates.data ?? []} saved={saved}
+      onSaving={() => setSaved(false)} onSaved={() => { setSaved(true); catalogue.reload(); }} />
   );
 }
 
-function CatalogueForm({ communityId, catalogue, workflows, templates, onSaved }: {
-  communityId: string; catalogue: CommunityCatalogue; workflows: { definitionId: string; name: string }[]; templates: RulesTemplate[]; onSaved: () => void;
+function CatalogueForm({ communityId, catalogue, workflows, templates, saved, onSaving, onSaved }: {
+  communityId: string; catalogue: CommunityCatalogue; workflows: { definitionId: string; name: string }[]; templates: RulesTemplate[]; saved: boolean;
+  onSaving: () => void; onSaved: () => void;
 }) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState<MatterDraft[]>(() => draftOf(catalogue));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
-    setMessage(null);
+    setFailure('');
+    onSaving();
     try {
       await request<CommunityCatalogue>(`/api/communities/${communityId}/catalogue`, { method: 'PUT', body: toRequest(draft) });
       setErrors({});
-      setMessage({ kind: 'success', text: t('catalogueSaved') });
       onSaved();
     } catch (err) {
       setErrors(fieldErrorsOf(err, catalogueFieldIds(draft), 'catalogue-matters'));
-      setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
+      setFailure(errorText(err, t('requestFailed')));
     } finally {
       setBusy(false);
     }
@@ -64,7 +68,7 @@ function CatalogueForm({ communityId, catalogue, workflows, templates, onSaved }
       <p className="muted" data-testid="catalogue-own">{catalogue.own ? t('catalogueOwn') : t('catalogueDefaults')}</p>
       {errors['catalogue-matters'] ? <p className="field-error" id="catalogue-matters-error" role="alert">{errors['catalogue-matters']}</p> : null}
       <div className="table-scroll">
-        <table className="table" data-testid="catalogue">
+        <table className="table catalogue-table" data-testid="catalogue">
           <thead>
             <tr>
               <th>{t('matterCode')}</th><th>{t('matterZh')}</th><th>{t('matterEn')}</th><th>{t('matterWorkflow')}</th>
@@ -86,7 +90,7 @@ function CatalogueForm({ communityId, catalogue, workflows, templates, onSaved }
                     {error(id('code'))}
                   </td>
                   <td>
-                    <input id={id('zh')} aria-label={`${row} · ${t('matterZh')}`} value={m.zh} maxLength={100} size={10}
+                    <input id={id('zh')} aria-label={`${row} · ${t('matterZh')}`} value={m.zh} maxLength={100} size={12}
                       aria-invalid={!!errors[id('zh')]} aria-describedby={described(id('zh'))}
                       onChange={(e) => setDraft(changeMatter(draft, i, { zh: e.target.value }))} />
                     {error(id('zh'))}
@@ -108,7 +112,7 @@ function CatalogueForm({ communityId, catalogue, workflows, templates, onSaved }
                     {error(id('definitionId'))}
                   </td>
                   <td>
-                    <fieldset className="inline" aria-label={`${row} · ${t('matterAdvisors')}`} aria-describedby={described(id('advisors'))}>
+                    <fieldset className="advisor-kinds" aria-label={`${row} · ${t('matterAdvisors')}`} aria-describedby={described(id('advisors'))}>
                       {advisorKinds.map((kind) => (
                         <label key={kind}>
                           <input type="checkbox" checked={m.advisors.includes(kind)} onChange={() => setDraft(toggleAdvisor(draft, i, kind))} />{' '}
@@ -145,7 +149,8 @@ function CatalogueForm({ communityId, catalogue, workflows, templates, onSaved }
         </table>
       </div>
       <p><button type="button" onClick={() => setDraft(addMatter(draft))}>{t('matterAdd')}</button></p>
-      {message ? <Message kind={message.kind} testId="catalogue-message">{message.text}</Message> : null}
+      {failure ? <Message kind="error" testId="catalogue-message">{failure}</Message>
+        : saved ? <Message kind="success" testId="catalogue-message">{t('catalogueSaved')}</Message> : null}
       <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{t('save')}</button>
     </form>
   );
