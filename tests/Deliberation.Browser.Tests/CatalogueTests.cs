@@ -52,7 +52,9 @@ public sealed class CatalogueTests(BrowserWorld world, ITestOutputHelper output)
         var complaintId = (string)complaint["complaint"]!["id"]!;
 
         await page.GetByRole(AriaRole.Link, new() { Name = "发起议事" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#launch-issue option[value='{complaintId}']")).ToHaveCountAsync(1);
         await page.GetByLabel("选择议题（待处理的问题）").SelectOptionAsync(complaintId);
+        await Assertions.Expect(page.GetByLabel("选择议题（待处理的问题）")).ToHaveValueAsync(complaintId);
         await Assertions.Expect(page.GetByTestId("launch-rules")).ToHaveTextAsync("默认表决规则：共识决");
         var advisors = page.GetByTestId("launch-advisors");
         await Assertions.Expect(advisors.GetByLabel("律师").Locator("option:checked")).ToHaveTextAsync("钱律师");

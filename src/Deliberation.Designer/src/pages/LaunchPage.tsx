@@ -48,7 +48,9 @@ export function LaunchPage() {
     setAdvisors(proposedSelection(proposal.data));
   }, [proposal.data]);
   useEffect(() => {
-    if (!complaintId && ranking.data?.items[0]) setComplaintId(ranking.data.items[0].complaintId);
+    // The top-ranked issue unless staff chose one meanwhile (a choice made while the ranking loaded is kept).
+    const first = ranking.data?.items[0]?.complaintId;
+    if (!complaintId && first) setComplaintId((current) => current || first);
   }, [ranking.data, complaintId]);
 
   const inputs = (definition.data?.definition.inputs ?? []).filter((i) => !anchorFilled.has(i.name));
