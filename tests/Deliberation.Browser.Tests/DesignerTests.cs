@@ -29,7 +29,7 @@ public sealed class DesignerTests(BrowserWorld world)
 
         // Shared by every community: staff cannot save or publish it, only copy it for their community.
         await Assertions.Expect(page.GetByTestId("shared-note")).ToContainTextAsync("只有管理员可以修改");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "发布" })).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true })).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" })).ToBeDisabledAsync();
         await BrowserWorld.ScreenshotAsync(page, "designer-shared");
         var id = "fanshi-youjiqing-" + Guid.NewGuid().ToString("N")[..6];
@@ -68,7 +68,7 @@ public sealed class DesignerTests(BrowserWorld world)
         await Assertions.Expect(edge).ToHaveCountAsync(1);
 
         // Publishing without the required duration: the server's error shows at the field.
-        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer-message")).ToHaveTextAsync("流程定义有误，请按提示修改");
         var field = page.Locator(".properties .field[data-input=duration]");
         await Assertions.Expect(field.Locator(".field-error")).ToHaveTextAsync("“时长”为必填项");
@@ -86,7 +86,7 @@ public sealed class DesignerTests(BrowserWorld world)
         // Fix it: the error goes, and publishing makes version N+1.
         await page.Locator("#prop-duration").FillAsync("2h");
         await Assertions.Expect(field.Locator(".field-error")).ToHaveCountAsync(0);
-        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
         // The copy's draft (version 1) is published.
         var next = before;
         await Assertions.Expect(page.GetByTestId("designer-message")).ToHaveTextAsync($"已发布版本 {next}");

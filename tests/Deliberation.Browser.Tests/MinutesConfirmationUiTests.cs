@@ -89,13 +89,15 @@ public sealed class MinutesConfirmationUiTests(BrowserWorld world, ITestOutputHe
         Assert.Equal(200, pdf.Status);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         var verification = await sealedBlock.GetByRole(AriaRole.Link, new() { Name = "公开核验页" }).GetAttributeAsync("href");
+        // Read before the context closes: its responses go with it.
+        var pdfBytes = await pdf.BodyAsync();
         await page.Context.CloseAsync();
 
         // Anyone, signed in or not, checks a copy of the PDF on the verification page.
         var visitor = await world.NewPageAsync(390, 844, phone: true);
         await visitor.GotoAsync(new Uri(verification!).PathAndQuery);
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("会议纪要核验");
-        await visitor.GetByLabel("要核验的文件（纪要 PDF）").SetInputFilesAsync(new FilePayload { Name = "纪要.pdf", MimeType = "application/pdf", Buffer = await pdf.BodyAsync() });
+        await visitor.GetByLabel("要核验的文件（纪要 PDF）").SetInputFilesAsync(new FilePayload { Name = "纪要.pdf", MimeType = "application/pdf", Buffer = pdfBytes });
         await visitor.GetByRole(AriaRole.Button, new() { Name = "核验" }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("一致：该文件就是归档的会议纪要");
         await BrowserWorld.ScreenshotAsync(visitor, "minutes-verification");

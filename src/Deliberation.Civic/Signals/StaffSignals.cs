@@ -1,3 +1,4 @@
+using Deliberation.Civic.Asking;
 using Deliberation.Civic.Elections;
 using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Meetings;
@@ -58,6 +59,12 @@ public static class StaffSignals
             new("确认期内每位参会人员都已确认纪要草稿时；“纪要确认”活动自己等待它，随即定稿", "Every participant asked has confirmed the draft minutes within the window; the ConfirmMinutes activity waits for it itself and seals them"),
             [Field("choice", "最后一位确认者的选择（confirm）", "The last to confirm chose confirm"), Field("taskId", "任务链接编号", "The task's id"),
              Field("personId", "确认人", "Who confirmed"), Field("channel", "答复渠道", "Channel")]),
+        new(AskParticipantsActivity.SignalPrefix, new("征询已答复（每个征询步骤一个信号，名称后接步骤编号）", "Ask answered (one signal per ask step: the name ends with the step's id)"),
+            new("被征询的人通过链接答复，或楼长代为填写时；“征询参与者”活动自己等待它并统计", "Someone asked answers through their link, or a building head answers for them; the Ask participants activity waits for it itself and tallies"),
+            [Field("choice", "所选选项（单选、是/否、回执、评分）", "The option chosen (single, yes/no, RSVP, rating)"), Field("choices", "所选选项（多选、时间征询）", "The options chosen (multiple, time poll)"),
+             Field("comment", "说明或文字答复", "Comment or written answer"), Field("taskId", "任务链接编号", "The task's id"), Field("personId", "答复人", "Who answered"),
+             Field("channel", "答复渠道（link、proxy 等）", "Channel (link, proxy…)")],
+            IsPrefix: true),
         new(ResponseStore.AnsweredSignalPrefix, new("限时响应已处理（每个事项一个信号，名称后接事项编号）", "Matter handled (one signal per matter: the name ends with its id)"),
             new("限时响应的任一层级人员通过链接提交处理情况，或工作人员代为登记时；“限时响应”活动自己等待它", "Someone of a level reports the matter handled through their link, or staff record it; the RespondWithin activity waits for it itself"),
             [Field("comment", "处理情况", "What was done"), Field("taskId", "任务链接编号", "The task's id"), Field("personId", "处理人", "Who handled it"),

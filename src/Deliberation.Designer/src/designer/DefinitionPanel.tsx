@@ -43,14 +43,15 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
   const variables = doc.variables ?? [];
 
   return (
-    <section className="definition-fields" aria-labelledby="definition-fields-title" data-testid="definition-fields">
-      <h3 id="definition-fields-title">{t('defTitle')}</h3>
+    // Folded by default: most edits are to activities; the fields open when a refusal points into them.
+    <details className="definition-fields" data-testid="definition-fields" open={problems.length > 0 || undefined}>
+      <summary>{t('defTitle')}{t('inParentheses', { text: t('defCounts', { inputs: inputs.length, variables: variables.length }) })}</summary>
       <h4>{t('defInputs')}</h4>
       <p className="help">{t('defInputsHelp')}</p>
       {inputs.length === 0 ? <p className="muted">{t('defNoInputs')}</p> : null}
       {inputs.map((input, i) => (
         <fieldset key={i} className="definition-input" data-input={input.name}>
-          <legend>{input.displayName?.['zh-CN'] || input.name}</legend>
+          <legend>{input.displayName?.['zh-CN'] || <code>{input.name}</code>}</legend>
           <Field id={`def-input-${i}-name`} label={t('defName')} error={at(`inputs[${i}].name`)}>
             {(control) => <input {...control} value={input.name} readOnly={readOnly} spellCheck={false}
               onChange={(e) => onChange((d) => updateInput(d, i, { name: e.target.value }), `def-input-${i}-name`)} />}
@@ -82,7 +83,7 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
           </Field>
           {input.type === 'text' ? (
             <Field id={`def-input-${i}-options`} label={t('defOptions')} help={t('defOptionsHelp')} error={at(`inputs[${i}].options`)}>
-              {(control) => <textarea {...control} rows={3} value={optionsText(input.options)} readOnly={readOnly}
+              {(control) => <textarea {...control} className="technical" rows={3} value={optionsText(input.options)} readOnly={readOnly}
                 onChange={(e) => onChange((d) => updateInput(d, i, { options: parseOptions(e.target.value) }), `def-input-${i}-options`)} />}
             </Field>
           ) : null}
@@ -100,7 +101,7 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
       {variables.length === 0 ? <p className="muted">{t('defNoVariables')}</p> : null}
       {variables.map((variable, i) => (
         <fieldset key={i} className="definition-variable" data-variable={variable.name}>
-          <legend>{variable.name}</legend>
+          <legend><code>{variable.name}</code></legend>
           <Field id={`def-variable-${i}-name`} label={t('defName')} error={at(`variables[${i}].name`)}>
             {(control) => <input {...control} value={variable.name} readOnly={readOnly} spellCheck={false}
               onChange={(e) => onChange((d) => updateVariable(d, i, { name: e.target.value }), `def-variable-${i}-name`)} />}
@@ -117,6 +118,6 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
         </fieldset>
       ))}
       {readOnly ? null : <button type="button" onClick={() => onChange(addVariable, null)}>{t('defAddVariable')}</button>}
-    </section>
+    </details>
   );
 }

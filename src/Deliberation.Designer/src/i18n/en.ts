@@ -369,6 +369,7 @@ export const en: Record<StringKey, string> = {
   scheduleUnknownCommunity: 'The chosen community does not exist.',
   scheduleDuplicateCommunity: 'A community is chosen twice.',
   defTitle: 'Inputs and variables',
+  defCounts: '{inputs} inputs, {variables} variables',
   defInputs: 'Workflow inputs (given at launch)',
   defInputsHelp: 'Values given when the workflow starts, read in activities as {{ input.name }}; launched by anchoring a complaint, inputs named complaintId, caseNumber, title and categoryCode receive the id, case number, title and kind of the complaint.',
   defNoInputs: 'No inputs yet.',

@@ -372,6 +372,7 @@ export const zhCN = {
   scheduleUnknownCommunity: '所选社区不存在。',
   scheduleDuplicateCommunity: '同一社区选了两次。',
   defTitle: '输入与变量',
+  defCounts: '{inputs} 项输入，{variables} 个变量',
   defInputs: '流程输入（启动时填写）',
   defInputsHelp: '启动流程时填写的值，活动中用 {{ input.名称 }} 引用；从投诉锚定发起时，名为 complaintId、caseNumber、title、categoryCode 的输入自动填入该投诉的编号、案号、标题和类别。',
   defNoInputs: '暂无输入项。',
