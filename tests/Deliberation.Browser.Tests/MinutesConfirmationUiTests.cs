@@ -98,7 +98,7 @@ public sealed class MinutesConfirmationUiTests(BrowserWorld world, ITestOutputHe
         await visitor.GotoAsync(new Uri(verification!).PathAndQuery);
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("会议纪要核验");
         await visitor.GetByLabel("要核验的文件（纪要 PDF）").SetInputFilesAsync(new FilePayload { Name = "纪要.pdf", MimeType = "application/pdf", Buffer = pdfBytes });
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "核验" }).ClickAsync();
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "核验", Exact = true }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("一致：该文件就是归档的会议纪要");
         await BrowserWorld.ScreenshotAsync(visitor, "minutes-verification");
         await visitor.Context.CloseAsync();
