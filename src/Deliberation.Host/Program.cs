@@ -59,6 +59,7 @@ app.MapStaffNoticesApi();
 app.MapOrganisationsApi();
 app.MapNeedsApi();
 app.MapCatalogueApi();
+app.MapReportsApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
 EndpointDeclarations.Verify(app);
 if (CrashPoints.Description is { } crashPoint)

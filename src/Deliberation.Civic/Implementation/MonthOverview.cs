@@ -1,4 +1,5 @@
 using Deliberation.Civic.Data;
+using Deliberation.Civic.Reporting;
 
 namespace Deliberation.Civic.Implementation;
 
@@ -23,11 +24,8 @@ public sealed class MonthOverviews(ICivicDatabase database, TimeProvider time)
     public async Task<MonthOverview> GetAsync(Guid communityId, DateOnly? day, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var local = BeijingTime.ToBeijing(now);
-        var first = day is { } d ? new DateOnly(d.Year, d.Month, 1) : new DateOnly(local.Year, local.Month, 1);
-        var offset = BeijingTime.Zone.GetUtcOffset(first.ToDateTime(TimeOnly.MinValue));
-        var from = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), offset);
-        var to = new DateTimeOffset(first.AddMonths(1).ToDateTime(TimeOnly.MinValue), offset);
+        var month = day is { } d ? ReportMonth.Of(d) : ReportMonth.Holding(now);
+        var (from, to) = (month.From, month.To);
 
         await using var db = database.Open();
         var cases = db.Cases.Where(c => c.CommunityId == communityId);
@@ -41,6 +39,6 @@ public sealed class MonthOverviews(ICivicDatabase database, TimeProvider time)
             .Select(r => r.TaskId).ToListAsync(cancellationToken);
         var answers = await Satisfaction.CurrentAnswersAsync(db, asked, cancellationToken);
         var followUp = Satisfaction.Summarize(asked.Select(id => Satisfaction.ChoiceOf(answers.GetValueOrDefault(id))));
-        return new MonthOverview(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{first.Year:D4}-{first.Month:D2}"), opened, closed, open, done, overdue, followUp);
+        return new MonthOverview(month.Key, opened, closed, open, done, overdue, followUp);
     }
 }

@@ -4,6 +4,7 @@ using Deliberation.Civic.Implementation;
 using Deliberation.Civic.Meetings;
 using Deliberation.Civic.Minutes;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.Reporting;
 using Deliberation.Engine.Activities;
 using Deliberation.Integrations.Files;
 using Deliberation.Persistence;
@@ -14,7 +15,7 @@ namespace Deliberation.Host.Hosting;
 public static class ImplementationSetup
 {
     /// <summary>
-    /// Adds <see cref="EscalationStore"/>, <see cref="ActionItemStore"/>, <see cref="PartyReports"/>, <see cref="FollowUpStore"/>, the answer handlers of
+    /// Adds <see cref="EscalationStore"/>, <see cref="ActionItemStore"/>, <see cref="PartyReports"/>, <see cref="FollowUpStore"/>, the dashboard's <see cref="MonthOverviews"/> and <see cref="MonthlyRatesReader"/>, the answer handlers of
     /// progress reports and the follow-up (which <see cref="TaskStore"/> calls), progress photos under
     /// <c>{DataPath}/photos</c>, and the step-5 activities (the activity registry picks them up).
     /// </summary>
@@ -27,6 +28,7 @@ public static class ImplementationSetup
         services.AddSingleton<PartyReports>();
         services.AddSingleton<FollowUpStore>();
         services.AddSingleton<MonthOverviews>();
+        services.AddSingleton<MonthlyRatesReader>();
         services.AddSingleton<FollowUpResults>();
         services.AddSingleton<ITaskAnswerHandler, ProgressAnswerHandler>();
         services.AddSingleton<ITaskAnswerHandler, FollowUpAnswerHandler>();
