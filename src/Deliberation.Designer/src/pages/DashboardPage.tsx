@@ -14,6 +14,8 @@ import { currentStep, stepNumbers } from '../steps';
 import { RankingList } from './RankingList';
 import { beijingTime } from '../beijingTime';
 import { MonthOverviewCard } from './MonthOverviewCard';
+import { NeedsCard } from './NeedsCard';
+import { RatesCard } from './RatesCard';
 
 export interface OpenDeliberation {
   complaint: Complaint; details: InstanceDetails; step: number;
@@ -138,6 +140,8 @@ export function DashboardPage() {
         </section>
       ) : null}
       <MonthOverviewCard communityId={communityId} byStep={deliberations.data ? byStep.map((items) => items.length) : null} />
+      <RatesCard communityId={communityId} />
+      <NeedsCard communityId={communityId} />
       <section aria-labelledby="steps-title" className="card">
         <h2 id="steps-title">{t('openDeliberations')}</h2>
         {deliberations.error ? <Message kind="error">{errorText(deliberations.error, t('requestFailed'))}</Message> : null}

@@ -1,6 +1,7 @@
 import { Link } from '../../components/Link';
 import { useI18n } from '../../i18n/I18n';
 import type { StringKey } from '../../i18n/zh-CN';
+import { queryParam } from '../../router';
 import { useSession } from '../../session';
 import { AccountsSection } from './AccountsSection';
 import { CatalogueSection } from './CatalogueSection';
@@ -48,7 +49,7 @@ export function AdminPage({ path }: { path: string }) {
         : current === '/admin/roster' ? <RosterSection communityId={community.id} />
         : current === '/admin/settings' ? <CommunitySettings communityId={community.id} />
         : current === '/admin/organisations' ? <OrganisationsSection communityId={community.id} />
-        : current === '/admin/needs' ? <NeedsSection communityId={community.id} />
+        : current === '/admin/needs' ? <NeedsSection communityId={community.id} overdueOnly={queryParam(path, 'overdue') === 'true'} />
         : current === '/admin/catalogue' ? <CatalogueSection communityId={community.id} />
         : current === '/admin/accounts' ? <AccountsSection />
         : <HierarchySection communityId={community.id} />}

@@ -17,13 +17,13 @@ const statusLabel: Record<NeedStatus, StringKey> = {
 /**
  * 需求清单: the community's needs (急需解决 / 长期解决) with where each stands, who claimed it, its due date and whether it
  * is overdue; staff enter and change needs, publish one for claiming (the 三单 workflow), close it, and record the
- * follow-up (回访) they took themselves.
+ * follow-up (回访) they took themselves. The dashboard's link to the overdue needs opens it with only those shown.
  */
-export function NeedsSection({ communityId }: { communityId: string }) {
+export function NeedsSection({ communityId, overdueOnly: overdueAtFirst = false }: { communityId: string; overdueOnly?: boolean }) {
   const { t, lang } = useI18n();
   const [status, setStatus] = useState('');
   const [kind, setKind] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [overdueOnly, setOverdueOnly] = useState(overdueAtFirst);
   const list = useLoad(() => request<Need[]>(`/api/communities/${communityId}/needs${needQuery(status, kind, overdueOnly)}`), [communityId, status, kind, overdueOnly]);
   const [editing, setEditing] = useState<Need | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
