@@ -50,9 +50,11 @@ describe('rates', () => {
     expect(monthLabel('2026-12', 'en', true)).toBe('Dec');
   });
 
-  it('says a response time in minutes, hours and minutes, or days and hours', () => {
+  it('says a response time in minutes, hours (and minutes), or days (and hours)', () => {
     expect(responseTime(45)).toEqual({ key: 'rateMinutes', vars: { m: 45 } });
     expect(responseTime(330)).toEqual({ key: 'rateHoursMinutes', vars: { h: 5, m: 30 } });
     expect(responseTime(1440 * 2 + 190)).toEqual({ key: 'rateDaysHours', vars: { d: 2, h: 3 } });
+    expect(responseTime(240)).toEqual({ key: 'rateHours', vars: { h: 4 } });
+    expect(responseTime(1440 * 7 + 30)).toEqual({ key: 'rateDays', vars: { d: 7 } });
   });
 });

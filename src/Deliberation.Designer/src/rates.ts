@@ -68,9 +68,13 @@ export function formatPercent(percent: number): string {
   return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
 }
 
-/** A response time in the largest units that say it: 45分钟, 5小时30分钟, 2天3小时. */
+/** A response time in the largest units that say it: 45分钟, 4小时, 5小时30分钟, 2天, 2天3小时. */
 export function responseTime(minutes: number): { key: StringKey; vars: Record<string, number> } {
   if (minutes < 60) return { key: 'rateMinutes', vars: { m: minutes } };
-  if (minutes < 24 * 60) return { key: 'rateHoursMinutes', vars: { h: Math.floor(minutes / 60), m: minutes % 60 } };
-  return { key: 'rateDaysHours', vars: { d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60) } };
+  if (minutes < 24 * 60) {
+    const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+    return m === 0 ? { key: 'rateHours', vars: { h } } : { key: 'rateHoursMinutes', vars: { h, m } };
+  }
+  const [d, h] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60)];
+  return h === 0 ? { key: 'rateDays', vars: { d } } : { key: 'rateDaysHours', vars: { d, h } };
 }

@@ -961,6 +961,8 @@ export const en: Record<StringKey, string> = {
   rateHandled: '({n} handled)',
   rateMinutes: '{m} min',
   rateHoursMinutes: '{h} h {m} min',
+  rateHours: '{h} h',
+  rateDays: '{d} d',
   rateDaysHours: '{d} d {h} h',
   ratesTable: 'Every month\'s figures as a table',
   ratesHelpTitle: 'How each rate is counted',

@@ -965,6 +965,8 @@ export const zhCN = {
   rateHandled: '（已响应 {n} 件）',
   rateMinutes: '{m}分钟',
   rateHoursMinutes: '{h}小时{m}分钟',
+  rateHours: '{h}小时',
+  rateDays: '{d}天',
   rateDaysHours: '{d}天{h}小时',
   ratesTable: '以表格查看各月数据',
   ratesHelpTitle: '各项比率怎么算',
