@@ -37,7 +37,12 @@ public sealed class CatalogueStore(ICivicDatabase database, MattersCatalogue def
     }
 
     /// <summary>The community's catalogue in <paramref name="db"/>: its own rows, or the configured one while it has none; true when its own.</summary>
-    internal async Task<(MattersCatalogue Catalogue, bool Own)> ReadAsync(ICivicSession db, Guid communityId, CancellationToken cancellationToken)
+    internal Task<(MattersCatalogue Catalogue, bool Own)> ReadAsync(ICivicSession db, Guid communityId, CancellationToken cancellationToken) =>
+        ReadAsync(db, communityId, defaults, cancellationToken);
+
+    /// <summary>The community's catalogue in <paramref name="db"/>: its own rows, or <paramref name="defaults"/> while it has none; true when its own.</summary>
+    internal static async Task<(MattersCatalogue Catalogue, bool Own)> ReadAsync(ICivicSession db, Guid communityId, MattersCatalogue defaults,
+        CancellationToken cancellationToken)
     {
         var rows = await db.CommunityMatters.Where(m => m.CommunityId == communityId).OrderBy(m => m.Position).ToListAsync(cancellationToken);
         return rows.Count == 0 ? (defaults, false) : (new MattersCatalogue(rows.Select(r => r.ToMatter()).ToList()), true);

@@ -542,16 +542,20 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<RankedComplaint>> RankAsync(ICivicSession db, Guid communityId, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<RankedComplaint>> RankAsync(ICivicSession db, Guid communityId, CancellationToken cancellationToken) =>
+        RankAsync(db, communityId, db.Complaints.Where(c => c.CommunityId == communityId && c.Status == ComplaintStatus.Open), ranking, cancellationToken);
+
+    /// <summary>Ranks <paramref name="which"/> (complaints of the community) by <see cref="ComplaintRanking"/>, reading in <paramref name="db"/>.</summary>
+    internal static async Task<IReadOnlyList<RankedComplaint>> RankAsync(ICivicSession db, Guid communityId, IQueryable<Complaint> which, RankingOptions ranking,
+        CancellationToken cancellationToken)
     {
-        var open = await db.Complaints.Where(c => c.CommunityId == communityId && c.Status == ComplaintStatus.Open).ToListAsync(cancellationToken);
-        var scopes = await db.ComplaintScopes
-            .Where(s => db.Complaints.Any(c => c.Id == s.ComplaintId && c.CommunityId == communityId && c.Status == ComplaintStatus.Open))
-            .ToListAsync(cancellationToken);
+        var complaints = await which.ToListAsync(cancellationToken);
+        var ids = complaints.Select(c => c.Id).ToList();
+        var scopes = await db.ComplaintScopes.Where(s => ids.Contains(s.ComplaintId)).ToListAsync(cancellationToken);
         var households = await db.Households.Where(h => h.CommunityId == communityId).Select(h => new { h.Id, h.BuildingGroupId }).ToListAsync(cancellationToken);
         var byBuilding = households.ToLookup(h => h.BuildingGroupId, h => h.Id);
         var scopesByComplaint = scopes.ToLookup(s => s.ComplaintId);
-        return ComplaintRanking.Rank(open.Select(c => new RankingCandidate(c, AffectedHouseholds.Of(scopesByComplaint[c.Id], byBuilding).Count)), households.Count, ranking);
+        return ComplaintRanking.Rank(complaints.Select(c => new RankingCandidate(c, AffectedHouseholds.Of(scopesByComplaint[c.Id], byBuilding).Count)), households.Count, ranking);
     }
 
     private static async Task<string> NextCaseNumberAsync(ICivicSession db, Community community, DateTimeOffset now, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace Deliberation.Engine.Definitions;
 /// When the host starts instances of a definition by itself: at each occurrence of a cron expression in a time zone
 /// (Beijing time unless told otherwise), one instance per community, with the same inputs each time. Only the newest
 /// published version's schedule runs. A community's own workflow starts in its community; a shared workflow starts in
-/// each community of <see cref="CommunityIds"/> (see workflows/README.md, "Schedules").
+/// each community of <see cref="CommunityIds"/>, or in every community with <see cref="AllCommunities"/> (see
+/// workflows/README.md, "Schedules").
 /// </summary>
 public sealed record WorkflowSchedule
 {
@@ -32,4 +33,12 @@ public sealed record WorkflowSchedule
     /// </summary>
     [JsonPropertyName("communityIds")]
     public IReadOnlyList<Guid>? CommunityIds { get; init; }
+
+    /// <summary>
+    /// For a shared workflow, whether it starts in every community instead of those listed — each community's duty, such as
+    /// 三必做's monthly residents' deliberation — communities added later included, from their first occurrence after they
+    /// were created. A community's own workflow leaves it out.
+    /// </summary>
+    [JsonPropertyName("allCommunities")]
+    public bool AllCommunities { get; init; }
 }

@@ -150,7 +150,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
 
     /// <summary>
     /// The schedule's rules that depend on whose workflow it is: a community's own workflow starts in its community and
-    /// lists none; a shared one must list the communities it starts in.
+    /// lists none; a shared one must list the communities it starts in, or start in every community.
     /// </summary>
     /// <param name="definition">The parsed definition.</param>
     /// <param name="owner">The owning community, or null for a shared workflow.</param>
@@ -159,10 +159,13 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
         ArgumentNullException.ThrowIfNull(definition);
         if (definition.Schedule is not { } schedule) return [];
         var listed = schedule.CommunityIds?.Count ?? 0;
-        if (owner is not null && listed > 0)
+        if (owner is not null && (listed > 0 || schedule.AllCommunities))
             return [new DefinitionProblem("schedule.communityIds", "schedule-communities-own",
                 "A community's own workflow starts only in its own community; leave the list of communities out.")];
-        if (owner is null && listed == 0)
+        if (owner is null && listed > 0 && schedule.AllCommunities)
+            return [new DefinitionProblem("schedule.communityIds", "schedule-communities-both",
+                "A schedule that starts in every community lists none; leave the list out or untick every community.")];
+        if (owner is null && listed == 0 && !schedule.AllCommunities)
             return [new DefinitionProblem("schedule.communityIds", "schedule-communities-required",
                 "A shared workflow's schedule must list the communities it starts in (one instance each).")];
         return [];

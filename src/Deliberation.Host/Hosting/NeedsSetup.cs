@@ -1,7 +1,10 @@
+using Deliberation.Civic.Data;
+using Deliberation.Civic.Issues;
 using Deliberation.Civic.Needs;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Activities;
 using Deliberation.Integrations.Files;
+using Microsoft.Extensions.Options;
 
 namespace Deliberation.Host.Hosting;
 
@@ -11,7 +14,7 @@ public static class NeedsSetup
     /// <summary>
     /// Adds <see cref="NeedStore"/>, progress photos under <c>{DataPath}/photos</c>, the answer handlers of claims, the
     /// claimant's progress and the requester's confirmation (which <see cref="TaskStore"/> calls), and
-    /// <see cref="PublishAndClaimActivity"/> (the activity registry picks it up).
+    /// <see cref="PublishAndClaimActivity"/> and <see cref="ListNeedsActivity"/> (the activity registry picks them up).
     /// </summary>
     public static IServiceCollection AddNeeds(this IServiceCollection services, ResolvedPaths paths)
     {
@@ -22,6 +25,8 @@ public static class NeedsSetup
         services.AddSingleton<ITaskAnswerHandler, ClaimProgressAnswerHandler>();
         services.AddSingleton<ITaskAnswerHandler, ConfirmAnswerHandler>();
         services.AddSingleton<Activity, PublishAndClaimActivity>();
+        services.AddSingleton<Activity>(sp => new ListNeedsActivity(sp.GetRequiredService<ICivicDatabase>(), sp.GetRequiredService<MattersCatalogue>(),
+            sp.GetRequiredService<IOptions<RankingOptions>>().Value));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Communities;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
@@ -11,7 +12,7 @@ namespace Deliberation.Integrations.Schedules;
 /// <summary>
 /// Starts the instances that definitions' schedules call for. For each definition whose newest published version has a
 /// schedule, it takes the schedule's most recent occurrence at or before now and starts it once in each of the
-/// schedule's communities.
+/// schedule's communities (every community that existed at the occurrence, for a schedule that starts in all).
 /// <para>
 /// Exactly once: each occurrence's start carries the idempotency key <c>schedule:{definition}:{community}:{occurrence}</c>,
 /// which the engine commits in the same transaction as the new instance, under a unique key. Two hosts racing on one
@@ -25,8 +26,8 @@ namespace Deliberation.Integrations.Schedules;
 /// occurrence before the version with the schedule was published is never started.
 /// </para>
 /// </summary>
-public sealed class ScheduledStarts(IDefinitionStore definitions, DefinitionService service, WorkflowRuntime runtime, TimeProvider time,
-    IStoreOutages outages, ILogger<ScheduledStarts> logger)
+public sealed class ScheduledStarts(IDefinitionStore definitions, DefinitionService service, WorkflowRuntime runtime, CommunityStore communities,
+    TimeProvider time, IStoreOutages outages, ILogger<ScheduledStarts> logger)
 {
     // Occurrences whose start was refused (inputs a definition no longer accepts, say): tried again each round, logged once.
     private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.Ordinal);
@@ -35,11 +36,16 @@ public sealed class ScheduledStarts(IDefinitionStore definitions, DefinitionServ
     public static string KeyOf(string definitionId, Guid communityId, DateTimeOffset occurrence) =>
         $"schedule:{definitionId}:{communityId:N}:{occurrence.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture)}";
 
-    /// <summary>The communities a schedule starts in: a community's own workflow in its community, a shared one in those it lists.</summary>
-    public static IReadOnlyList<Guid> CommunitiesOf(WorkflowSchedule schedule, Guid? owner)
+    /// <summary>
+    /// The communities a schedule starts in at <paramref name="occurrence"/>: a community's own workflow in its community, a
+    /// shared one in those it lists, or in every community that existed at the occurrence when it starts in all.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> CommunitiesOfAsync(WorkflowSchedule schedule, Guid? owner, DateTimeOffset occurrence, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(schedule);
-        return owner is { } own ? [own] : (schedule.CommunityIds ?? []).Distinct().ToList();
+        if (owner is { } own) return [own];
+        if (!schedule.AllCommunities) return (schedule.CommunityIds ?? []).Distinct().ToList();
+        // A community created after the occurrence did not exist when it came: its first start is its next occurrence.
+        return (await communities.ListCommunitiesAsync(cancellationToken)).Where(c => c.CreatedAt <= occurrence).Select(c => c.Id).ToList();
     }
 
     /// <summary>
@@ -76,7 +82,7 @@ public sealed class ScheduledStarts(IDefinitionStore definitions, DefinitionServ
         if (calendar.LatestAtOrBefore(now) is not { } occurrence || occurrence < since) return 0;
 
         var started = 0;
-        foreach (var community in CommunitiesOf(schedule, published.OwnerCommunityId))
+        foreach (var community in await CommunitiesOfAsync(schedule, published.OwnerCommunityId, occurrence, cancellationToken))
         {
             var key = KeyOf(published.DefinitionId, community, occurrence);
             if (await runtime.WasStartedAsync(key, cancellationToken)) continue;

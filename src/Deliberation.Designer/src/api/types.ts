@@ -89,6 +89,8 @@ export interface WorkflowSchedule {
   cron: string; timeZone?: string | null; input?: Record<string, unknown> | null;
   /** A shared workflow's communities (one instance each); a community's own workflow lists none. */
   communityIds?: string[] | null;
+  /** A shared workflow that starts in every community (those added later too) instead of those listed. */
+  allCommunities?: boolean | null;
 }
 /** A version's schedule as the server computed it: the next three occurrences (+08:00), and whether it is the one that runs. */
 export interface ScheduleView { cron: string; timeZone: string; next: string[]; runs: boolean }

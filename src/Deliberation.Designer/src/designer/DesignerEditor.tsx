@@ -232,7 +232,7 @@ export function DesignerEditor({ initial, descriptors, reload, shared = false }:
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(copyId)) { setMessage({ kind: 'error', text: t('newWorkflowId'), testId: 'designer-message' }); return; }
     const name = pick(doc.displayName) || doc.id;
     // The copy starts in this community only: a shared schedule's list of communities does not come along.
-    const schedule = doc.schedule ? { ...doc.schedule, communityIds: null } : undefined;
+    const schedule = doc.schedule ? { ...doc.schedule, communityIds: null, allCommunities: null } : undefined;
     const copy = { ...setSchedule(doc, schedule), id: copyId, displayName: { 'zh-CN': `${name}（${community?.name ?? t('ownWorkflow')}）`, en: `${doc.displayName?.en ?? doc.id} (${community?.name ?? 'own'})` } };
     try {
       await request<VersionSummary>(`/api/workflows/${encodeURIComponent(copyId)}${community ? `?communityId=${encodeURIComponent(community.id)}` : ''}`,

@@ -56,4 +56,16 @@ describe('SchedulePanel', () => {
     fireEvent.click(screen.getByLabelText(/大龙社区/));
     expect(props.onChange).toHaveBeenLastCalledWith({ cron: '0 9 1 * *', input: { topic: '本月居民议事' }, communityIds: ['c1'] });
   });
+
+  it('lets a shared workflow start in every community, which hides the list', () => {
+    const props = renderPanel({ shared: true, communities: [{ id: 'c1', code: 'DL', name: '大龙社区' }],
+      doc: { ...doc, schedule: { cron: '0 9 1 * *', input: { topic: '本月居民议事' }, communityIds: ['c1'] } } });
+    fireEvent.click(screen.getByLabelText(/全部社区/));
+    expect(props.onChange).toHaveBeenLastCalledWith({ cron: '0 9 1 * *', input: { topic: '本月居民议事' }, communityIds: null, allCommunities: true });
+    cleanup();
+    renderPanel({ shared: true, communities: [{ id: 'c1', code: 'DL', name: '大龙社区' }],
+      doc: { ...doc, schedule: { cron: '0 9 1 * *', input: { topic: '本月居民议事' }, allCommunities: true } } });
+    expect(screen.getByLabelText(/全部社区/)).toHaveProperty('checked', true);
+    expect(screen.queryByLabelText(/大龙社区/)).toBeNull();
+  });
 });

@@ -25,6 +25,7 @@ const problemKeys: Record<string, StringKey> = {
   required: 'requiredInput',
   'schedule-communities-required': 'scheduleCommunitiesRequired',
   'schedule-communities-own': 'scheduleCommunitiesOwn',
+  'schedule-communities-both': 'scheduleCommunitiesBoth',
   'unknown-community': 'scheduleUnknownCommunity',
   'duplicate-community': 'scheduleDuplicateCommunity',
 };
@@ -77,7 +78,12 @@ export function SchedulePanel({ doc, view, shared, communities, problems, readOn
           {shared ? (
             <fieldset aria-describedby={at('schedule.communityIds') ? 'schedule-communities-error' : undefined}>
               <legend>{t('scheduleCommunities')}</legend>
-              {communities.map((c) => (
+              <label className="checkbox">
+                <input type="checkbox" checked={!!schedule.allCommunities} disabled={readOnly}
+                  onChange={(e) => set({ allCommunities: e.target.checked ? true : null, communityIds: e.target.checked ? null : schedule.communityIds ?? null })} />
+                {' '}{t('scheduleAllCommunities')}
+              </label>
+              {schedule.allCommunities ? null : communities.map((c) => (
                 <label key={c.id} className="checkbox">
                   <input type="checkbox" checked={listed.has(c.id)} disabled={readOnly} onChange={(e) => {
                     const ids = e.target.checked ? [...listed, c.id] : [...listed].filter((id) => id !== c.id);

@@ -366,6 +366,8 @@ export const en: Record<StringKey, string> = {
   scheduleUnknownInput: 'The workflow has no input “{name}”.',
   scheduleCommunitiesRequired: 'A shared workflow\'s schedule must name the communities it starts in.',
   scheduleCommunitiesOwn: 'A community\'s own workflow starts only in its community; it names no others.',
+  scheduleCommunitiesBoth: 'Every community is ticked; do not choose communities one by one as well.',
+  scheduleAllCommunities: 'Every community (those added later too, from their next occurrence)',
   scheduleUnknownCommunity: 'The chosen community does not exist.',
   scheduleDuplicateCommunity: 'A community is chosen twice.',
   defTitle: 'Inputs and variables',

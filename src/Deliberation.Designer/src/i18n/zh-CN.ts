@@ -369,6 +369,8 @@ export const zhCN = {
   scheduleUnknownInput: '流程没有输入项“{name}”。',
   scheduleCommunitiesRequired: '共享流程的定时启动须选择在哪些社区启动。',
   scheduleCommunitiesOwn: '本社区流程只在本社区启动，不能另选社区。',
+  scheduleCommunitiesBoth: '已选择“全部社区”，不能再逐个选择社区。',
+  scheduleAllCommunities: '全部社区（含以后新建的社区；新社区从建立后的下一次开始）',
   scheduleUnknownCommunity: '所选社区不存在。',
   scheduleDuplicateCommunity: '同一社区选了两次。',
   defTitle: '输入与变量',
