@@ -19,6 +19,8 @@ public sealed class ScheduledStartsPostgresTests(PostgresCluster cluster) : ICla
         var host = new HostFactory(TestPaths.NewTempFolder(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)), ownsData: true);
         host.Settings["Deliberation:Database:Provider"] = "PostgreSql";
         host.Settings["Deliberation:Database:ConnectionString"] = cluster.ConnectionString(database);
+        // Only this test's schedule: the repository's workflows (sanbizuo starts in every community) are not imported.
+        host.Settings["Deliberation:ImportWorkflowsOnStart"] = "false";
         return host;
     }
 

@@ -23,7 +23,8 @@ public sealed class ScheduledStartsTests : IDisposable
 
     private HostFactory NewHost(DateTimeOffset now)
     {
-        var host = new HostFactory(_data, new FakeTimeProvider(now));
+        // Only these tests' schedules: the repository's workflows (sanbizuo starts in every community) are not imported.
+        var host = new HostFactory(_data, new FakeTimeProvider(now)) { Settings = { ["Deliberation:ImportWorkflowsOnStart"] = "false" } };
         _hosts.Add(host);
         return host;
     }
