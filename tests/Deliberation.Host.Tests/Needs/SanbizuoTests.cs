@@ -112,6 +112,82 @@ public sealed class SanbizuoTests(SmtpServer smtp) : IClassFixture<SmtpServer>, 
         Assert.Single(versions);
     }
 
+    /// <summary>A workflow that lists the needs with the given inputs of 查询需求清单, as the designer saves it.</summary>
+    private static string Lister(string id, string inputs) => $$"""
+        {
+          "id": "{{id}}",
+          "displayName": { "zh-CN": "查询需求清单", "en": "List needs" },
+          "activities": [
+            { "id": "start", "type": "Start" },
+            { "id": "list", "type": "ListNeeds", "inputs": {{inputs}} },
+            { "id": "end", "type": "End" }
+          ],
+          "connections": [
+            { "source": "start", "sourcePort": "Done", "target": "list" },
+            { "source": "list", "sourcePort": "Done", "target": "end" }
+          ]
+        }
+        """;
+
+    [Theory]
+    [InlineData("""{ "kind": { "type": "literal", "value": "long-term" } }""", "小区停车位不足,广场舞噪音扰民", 2)]
+    [InlineData("""{ "matterKinds": { "type": "literal", "value": "noise, greenery" } }""", "广场舞噪音扰民", 1)]
+    [InlineData("""{ "limit": { "type": "literal", "value": 1 } }""", "小区停车位不足", 3)]
+    [InlineData("""{ "status": { "type": "literal", "value": "claimed" } }""", "健身器材损坏", 1)]
+    [InlineData("""{ "kind": { "type": "literal", "value": "urgent" }, "resultVariable": { "type": "literal", "value": "found" } }""", "3栋楼道灯不亮", 1)]
+    public async Task ListNeeds_Filters_ListsTheCommunitysNeedsByTheRanking(string inputs, string titles, int total)
+    {
+        var host = NewHost(Start);
+        using var staff = host.CreateClient();
+        var (community, _) = await SeedAsync(host.Services.GetRequiredService<DeliberationDatabase>(), host.Time.GetUtcNow());
+        var definition = Lister($"list-{_run}", inputs);
+        if (inputs.Contains("found", StringComparison.Ordinal))
+            definition = definition.Replace("\"activities\"", "\"variables\": [ { \"name\": \"found\", \"default\": null } ],\n\"activities\"", StringComparison.Ordinal);
+        var output = await RunListerAsync(staff, definition, community);
+
+        Assert.Equal(titles.Split(','), output["options"]!.AsArray().Select(o => (string)o!));
+        Assert.Equal(total, (int)output["total"]!);
+        Assert.Equal(output["items"]!.AsArray().Select(i => (string)i!["id"]!), output["ids"]!.AsArray().Select(i => (string)i!));
+    }
+
+    [Fact]
+    public async Task ListNeeds_AKindOfMatterNotInTheCatalogue_IsAnIncidentWithItsCode()
+    {
+        var host = NewHost(Start);
+        using var staff = host.CreateClient();
+        var (community, _) = await SeedAsync(host.Services.GetRequiredService<DeliberationDatabase>(), host.Time.GetUtcNow());
+        var started = await StartListerAsync(staff, Lister($"bad-{_run}", """{ "matterKinds": { "type": "literal", "value": "parking,casino" } }"""), community);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/instances/{started}");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var instance = (await (await staff.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var incident = Assert.Single(instance["incidents"]!.AsArray())!;
+        Assert.Equal("list-needs-matter-unknown", (string)incident["code"]!);
+        Assert.Contains("“casino”不是本社区协商事项指导目录中的事项类别", (string)incident["text"]!, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> StartListerAsync(HttpClient staff, string definition, Guid community)
+    {
+        var id = (string)JsonNode.Parse(definition)!["id"]!;
+        var saved = await staff.PutAsync($"/api/workflows/{id}", new StringContent(definition, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/workflows/{id}/versions/1/publish", null)).StatusCode);
+        var response = await staff.PostAsJsonAsync("/api/instances", new { definitionId = id, communityId = community });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return (string)JsonNode.Parse(text)!["instanceId"]!;
+    }
+
+    private static async Task<JsonNode> RunListerAsync(HttpClient staff, string definition, Guid community)
+    {
+        var started = await StartListerAsync(staff, definition, community);
+        var instance = (await staff.GetFromJsonAsync<JsonObject>($"/api/instances/{started}"))!;
+        Assert.True(instance["incidents"]!.AsArray().Count == 0, instance["incidents"]!.ToJsonString());
+        Assert.Equal("Finished", (string)instance["instance"]!["status"]!);
+        if (instance["variables"]?["found"] is { } found) Assert.Equal(instance["outputs"]!["list"]!.ToJsonString(), found.ToJsonString());
+        return instance["outputs"]!["list"]!;
+    }
+
     /// <summary>December's instance, from the choice of the matter to the result, the moral review and the briefing.</summary>
     private async Task RunDecemberAsync(HostFactory host, HttpClient staff, string instanceId, Dictionary<string, string> emails)
     {

@@ -149,6 +149,49 @@ public sealed class ScheduledStartsTests : IDisposable
     }
 
     [Fact]
+    public async Task StartDue_SharedScheduleInEveryCommunity_StartsInEachThatExistedAtTheOccurrence()
+    {
+        var host = NewHost(Start);
+        using var client = host.CreateClient();
+        var (first, _, _) = await RosterApi.CreateCommunityAsync(client, "SCHED6");
+        var (second, _, _) = await RosterApi.CreateCommunityAsync(client, "SCHED7");
+        var saved = await client.PutAsync("/api/workflows/monthly-all",
+            Json(Monthly("monthly-all", """{ "cron": "0 9 1 * *", "input": { "topic": "本月居民议事" }, "allCommunities": true }""")));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/workflows/monthly-all/versions/1/publish", null)).StatusCode);
+
+        host.Time.SetUtcNow(NineOClockOn(2026, 12, minutes: 1));
+        Assert.Equal(2, await Scheduler(host).StartDueAsync(CancellationToken.None));
+        Assert.Equal(0, await Scheduler(host).StartDueAsync(CancellationToken.None));
+        // A community added after 1 December's occurrence starts from the next one, 1 January.
+        var (third, _, _) = await RosterApi.CreateCommunityAsync(client, "SCHED8");
+        Assert.Equal(0, await Scheduler(host).StartDueAsync(CancellationToken.None));
+        host.Time.SetUtcNow(NineOClockOn(2027, 1, minutes: 1));
+        Assert.Equal(3, await Scheduler(host).StartDueAsync(CancellationToken.None));
+
+        var started = (await InstancesAsync(client, "monthly-all")).GroupBy(i => (string)i["communityId"]!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { [first] = 2, [second] = 2, [third] = 1 }, started);
+    }
+
+    [Fact]
+    public async Task SaveDraft_EveryCommunityWithAListOrOnOwnWorkflow_RefusedWithCodes()
+    {
+        var host = NewHost(Start);
+        using var client = host.CreateClient();
+        var (community, _, _) = await RosterApi.CreateCommunityAsync(client, "SCHED9");
+        var both = await client.PutAsync("/api/workflows/monthly-both",
+            Json(Monthly("monthly-both", $$"""{ "cron": "0 9 1 * *", "input": { "topic": "x" }, "allCommunities": true, "communityIds": [ "{{community}}" ] }""")));
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains((await both.Content.ReadFromJsonAsync<JsonObject>())!["problems"]!.AsArray(),
+            p => (string)p!["code"]! == "schedule-communities-both" && (string)p["path"]! == "schedule.communityIds");
+        var own = await client.PutAsync($"/api/workflows/monthly-own-all?communityId={community}",
+            Json(Monthly("monthly-own-all", """{ "cron": "0 9 1 * *", "input": { "topic": "x" }, "allCommunities": true }""")));
+        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
+        Assert.Contains((await own.Content.ReadFromJsonAsync<JsonObject>())!["problems"]!.AsArray(), p => (string)p!["code"]! == "schedule-communities-own");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/workflows/monthly-both")).StatusCode);
+    }
+
+    [Fact]
     public async Task SaveDraft_InvalidSchedule_RefusedWithFieldErrorsAndNothingChanges()
     {
         var host = NewHost(Start);
