@@ -8,6 +8,7 @@ using Deliberation.Civic.Needs;
 using Deliberation.Integrations.Outbox;
 using Deliberation.Integrations.Schedules;
 using Deliberation.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -83,19 +84,33 @@ public sealed class SanbizuoTests(SmtpServer smtp) : IClassFixture<SmtpServer>, 
             await RunDecemberAsync(first, staff, december, emails);
         }
 
-        // The host is stopped; a new one starts on the same database in January: January's occurrence starts once, December's not again.
+        // The host is stopped; a new one starts on the same database in January: January's occurrence starts once, December's
+        // not again. Staff closed every open need meanwhile: the community lead is told that nothing waits to be deliberated.
         await using (var second = NewHost(NineOClockOn(2027, 1).AddMinutes(2)))
         {
+            await using (var db = second.Services.GetRequiredService<DeliberationDatabase>().CreateContext())
+                await db.Needs.Where(n => n.Status == NeedStatuses.Open).ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NeedStatuses.Closed));
             Assert.Equal(1, await Scheduler(second).StartDueAsync(CancellationToken.None));
             Assert.Equal(0, await Scheduler(second).StartDueAsync(CancellationToken.None));
-            await ReceiveAsync(second, emails["王楼长"], "【征询】请选择本月居民议事的议题", after: NineOClockOn(2027, 1));
+            var nothing = await ReceiveAsync(second, emails["陈主任"], "本月居民议事：需求清单中没有待议事项", after: NineOClockOn(2027, 1));
+            Assert.Contains("陈主任您好：", nothing.TextBody, StringComparison.Ordinal);
         }
 
-        // Again in February, and a restart within February starts nothing more.
+        // Again in February, with one need open: it is the month's matter without a choice; a restart within February starts nothing more.
         await using (var third = NewHost(NineOClockOn(2027, 2).AddMinutes(5)))
         {
+            await using (var db = third.Services.GetRequiredService<DeliberationDatabase>().CreateContext())
+            {
+                var at = third.Time.GetUtcNow();
+                db.Needs.Add(new Need { Id = Guid.NewGuid(), CommunityId = community, Title = "垃圾分类点位调整", Kind = NeedKinds.LongTerm, CreatedAt = at, UpdatedAt = at });
+                await db.SaveChangesAsync();
+            }
             Assert.Equal(1, await Scheduler(third).StartDueAsync(CancellationToken.None));
             Assert.Equal(0, await Scheduler(third).StartDueAsync(CancellationToken.None));
+            await ReceiveAsync(third, emails["李四"], "【居民议事】本月议题：垃圾分类点位调整", after: NineOClockOn(2027, 2));
+            using var staff = third.CreateClient();
+            var february = (await InstancesAsync(staff)).Single(i => DateTimeOffset.Parse((string)i["createdAt"]!, CultureInfo.InvariantCulture) >= NineOClockOn(2027, 2));
+            Assert.Equal(["deliberate", "moral"], (await WaitingAsync(staff, (string)february["id"]!)).Order(StringComparer.Ordinal));
         }
         await using var fourth = NewHost(NineOClockOn(2027, 2).AddHours(3));
         Assert.Equal(0, await Scheduler(fourth).StartDueAsync(CancellationToken.None));
