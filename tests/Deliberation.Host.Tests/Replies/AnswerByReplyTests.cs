@@ -29,15 +29,7 @@ public sealed class AnswerByReplyTests(SmtpServer smtp, ImapServer imap) : IClas
     public async Task InitializeAsync()
     {
         await smtp.StartAsync();
-        _host = new HostFactory
-        {
-            Settings =
-            {
-                ["Deliberation:Mail:SmtpHost"] = "127.0.0.1",
-                ["Deliberation:Mail:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-                ["Deliberation:Mail:SmtpSecurity"] = "None",
-            },
-        };
+        _host = AskRuns.HostMailingTo(smtp);
         foreach (var (key, value) in imap.HostSettings(ReplyAddress)) _host.Settings[key] = value;
         _staff = _host.CreateClient();
         _world = await AskWorld.SeedAsync(_host.Services.GetRequiredService<DeliberationDatabase>(), _host.Time.GetUtcNow(), _run);
@@ -192,24 +184,9 @@ public sealed class AnswerByReplyTests(SmtpServer smtp, ImapServer imap) : IClas
     /// <summary>The task as staff see it: its current answer and the history, each with its channel.</summary>
     private async Task<JsonObject> TaskAsync(string taskId) => (await _staff.GetFromJsonAsync<JsonObject>($"/api/tasks/{taskId}"))!;
 
-    private async Task<string> StartAsync(string definition, string id, object input)
-    {
-        var saved = await _staff.PutAsync($"/api/workflows/{id}", new StringContent(definition, Encoding.UTF8, "application/json"));
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        var published = await _staff.PostAsync($"/api/workflows/{id}/versions/1/publish", null);
-        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
-        var response = await _staff.PostAsJsonAsync("/api/instances", new { definitionId = id, input, communityId = _world.Community });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return (string)JsonNode.Parse(text)!["instanceId"]!;
-    }
+    private Task<string> StartAsync(string definition, string id, object input) => AskRuns.StartAsync(_staff, _world.Community, definition, id, input);
 
-    private async Task<string[]> WaitingAsync(string instanceId)
-    {
-        var instance = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
-        Assert.True(instance["incidents"]!.AsArray().Count == 0, instance["incidents"]!.ToJsonString());
-        return instance["waiting"]!.AsArray().Select(w => (string)w!["activityId"]!).ToArray();
-    }
+    private Task<string[]> WaitingAsync(string instanceId) => AskRuns.WaitingAsync(_staff, instanceId);
 
     private Task<MimeMessage> ReceiveAsync(string address, string subjectPart) => EmailedLinks.ReceiveAsync(smtp, Dispatcher, address, subjectPart);
 }
