@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test. On a fresh Debian machine it first installs what the tests need:
 # PostgreSQL (private clusters), aiosmtpd (a real SMTP peer), Chromium and a CJK font (browser tests, printed PDFs),
-# poppler-utils (printed PDFs rendered to PNG and read back as text).
+# poppler-utils (printed PDFs rendered to PNG and read back as text), dovecot-imapd (a real IMAP server for answering by
+# reply: the tests start their own instance on a loopback port and need no system dovecot service running).
 # Closes with one line "N passed, N failed" summed over every test runner; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-packages=(postgresql python3-aiosmtpd chromium fonts-wqy-zenhei poppler-utils)
+packages=(postgresql python3-aiosmtpd dovecot-imapd chromium fonts-wqy-zenhei poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -82,6 +82,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Civic.Needs.Need> Needs => Set<Civic.Needs.Need>();
     public DbSet<Civic.Needs.NeedTask> NeedTasks => Set<Civic.Needs.NeedTask>();
     public DbSet<Civic.Issues.CommunityMatter> CommunityMatters => Set<Civic.Issues.CommunityMatter>();
+    public DbSet<Civic.Replies.EmailReply> EmailReplies => Set<Civic.Replies.EmailReply>();
 #pragma warning restore CS1591
 
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
@@ -132,6 +133,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new NeedConfiguration());
         builder.ApplyConfiguration(new NeedTaskConfiguration());
         builder.ApplyConfiguration(new CommunityMatterConfiguration());
+        builder.ApplyConfiguration(new EmailReplyConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());

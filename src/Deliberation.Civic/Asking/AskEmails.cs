@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Deliberation.Civic.Communities;
+using Deliberation.Civic.Replies;
 using Deliberation.Engine.Messaging;
 
 namespace Deliberation.Civic.Asking;
@@ -17,7 +18,8 @@ public static class AskEmails
     /// <param name="name">The person's name, for the greeting.</param>
     /// <param name="question">The question and its form.</param>
     /// <param name="link">The signed answer link.</param>
-    public static EmailMessage Question(string to, string name, AskQuestion question, string link)
+    /// <param name="reply">The signed reply address and its lines, when the question can be answered by reply.</param>
+    public static EmailMessage Question(string to, string name, AskQuestion question, string link, ReplyInvite? reply)
     {
         ArgumentNullException.ThrowIfNull(question);
         var body = new StringBuilder()
@@ -26,15 +28,16 @@ public static class AskEmails
             .Append(Details(question))
             .Append("\n请打开下面的链接答复：\n\n")
             .Append(link).Append("\n\n")
+            .Append(reply is null ? "" : reply.Lines + "\n")
             .Append(Until(question))
             .Append("打开链接不会记录任何内容，提交后才记录。此链接只供您本人使用，请勿转发。\n")
             .Append("如不便上网，可以请楼长代为答复。\n\n")
             .Append(Letters.Signature).Append('\n');
-        return new EmailMessage([to], $"【征询】{question.Title}", body.ToString()) { LinkLabels = Letters.Buttons((link, "答复")) };
+        return new EmailMessage([to], $"【征询】{question.Title}", body.ToString()) { LinkLabels = Letters.Buttons((link, "答复")), ReplyTo = reply?.Address };
     }
 
     /// <summary>The reminder to someone who has not answered yet, with their link.</summary>
-    public static EmailMessage Reminder(string to, string name, AskQuestion question, string link)
+    public static EmailMessage Reminder(string to, string name, AskQuestion question, string link, ReplyInvite? reply)
     {
         ArgumentNullException.ThrowIfNull(question);
         var body = new StringBuilder()
@@ -42,10 +45,12 @@ public static class AskEmails
             .Append("您还没有答复以下征询，请抽空答复：\n\n")
             .Append(Details(question))
             .Append('\n').Append(link).Append("\n\n")
+            .Append(reply is null ? "" : reply.Lines + "\n")
             .Append(Until(question))
             .Append("已经答复的请忽略本邮件。\n\n")
             .Append(Letters.Signature).Append('\n');
-        return new EmailMessage([to], $"提醒：请答复“{question.Title}”", body.ToString()) { LinkLabels = Letters.Buttons((link, "答复")) };
+        return new EmailMessage([to], $"提醒：请答复“{question.Title}”", body.ToString())
+            { LinkLabels = Letters.Buttons((link, "答复")), ReplyTo = reply?.Address };
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Deliberation.Civic.Audiences;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.Replies;
 using Deliberation.Civic.Scheduling;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Definitions;
@@ -22,7 +23,7 @@ namespace Deliberation.Civic.Asking;
 /// Output (and <c>resultVariable</c>): <c>{ outcome, kind, asked, emailed, withoutEmail, reminders, closesAt, answers, tally, unanswered }</c>
 /// (<see cref="AskTally"/>).
 /// </summary>
-public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks links) : Activity
+public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks links, ReplyAddresses replies) : Activity
 {
     /// <summary>The answers' signal: this prefix and the execution's id, so that two questions of one instance never mix.</summary>
     public const string SignalPrefix = "ask-answered-";
@@ -119,6 +120,7 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
         var signal = SignalPrefix + context.ExecutionId;
         var question = new AskQuestion(title!, string.IsNullOrEmpty(text) ? null : text, form.Kind, form.Options, closesAt);
         var data = form.Data.ToJsonString(DefinitionJson.Options);
+        var taskForm = TaskForm.Parse(data);
         var (asked, emailed) = await DeliberationSteps.WriteInStepAsync(context, database, async (db, ct) =>
         {
             var members = await AudienceResolver.ResolveAsync(db, communityId, audience, activity, ct);
@@ -132,7 +134,8 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
                     Purpose = TaskPurposes.Ask, Title = title!, Data = data, CreatedAt = now, ClosesAt = closesAt, LinkVersion = 1,
                 };
                 db.Tasks.Add(task);
-                if (member.Email is { } email) emails.Add(AskEmails.Question(email, member.Name, question, links.CreateUrl(task, now)));
+                if (member.Email is { } email)
+                    emails.Add(AskEmails.Question(email, member.Name, question, links.CreateUrl(task, now), replies.Invite(task, taskForm)));
                 else withoutEmail.Add(member.PersonId);
             }
             emails.AddRange(await AskProxyNotices.ComposeAsync(db, communityId, withoutEmail, question, links.StaffPage("/proxy"), reminder: false, ct));
@@ -225,7 +228,7 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
                 if (!people.TryGetValue(task.PersonId, out var person)) continue;
                 var email = person.Email?.Trim();
                 if (email is { Length: > 0 } && Communities.EmailAddresses.IsValid(email))
-                    emails.Add(AskEmails.Reminder(email, person.Name, question, links.CreateUrl(task, now)));
+                    emails.Add(AskEmails.Reminder(email, person.Name, question, links.CreateUrl(task, now), replies.Invite(task, TaskForm.Parse(task.Data))));
                 else withoutEmail.Add(person.Id);
             }
             emails.AddRange(await AskProxyNotices.ComposeAsync(db, communityId, withoutEmail, question, links.StaffPage("/proxy"), reminder: true, ct));

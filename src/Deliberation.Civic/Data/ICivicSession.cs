@@ -66,6 +66,7 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<Needs.Need> Needs { get; }
     ICivicSet<Needs.NeedTask> NeedTasks { get; }
     ICivicSet<CommunityMatter> CommunityMatters { get; }
+    ICivicSet<Replies.EmailReply> EmailReplies { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

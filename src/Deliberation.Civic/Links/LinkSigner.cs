@@ -57,6 +57,17 @@ public sealed class LinkSigner
         ? key
         : throw new ArgumentException($"The link-signing key must be at least {MinimumKeyBytes} bytes; it has {key.Length}.", parameter);
 
+    /// <summary>
+    /// A key for another use of the same secret (e.g. <c>reply-address</c>), derived as HMAC-SHA256(key, label): a token
+    /// made for one use never checks out for another, and one secret still signs them all.
+    /// </summary>
+    /// <param name="label">What the key is for; each use its own.</param>
+    public byte[] DeriveKey(string label)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(label);
+        return HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes("deliberation/" + label));
+    }
+
     /// <summary>Makes a token.</summary>
     /// <exception cref="ArgumentException">The purpose is empty or longer than <see cref="MaxPurposeBytes"/> bytes.</exception>
     public string Sign(LinkClaims claims)

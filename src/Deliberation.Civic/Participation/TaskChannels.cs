@@ -8,4 +8,7 @@ public static class TaskChannels
 
     /// <summary>Someone (a building head) entered it on the person's behalf, e.g. from a paper ballot.</summary>
     public const string Proxy = "proxy";
+
+    /// <summary>The person replied to the task's email with the option's number or word (matched by the signed reply address).</summary>
+    public const string EmailReply = "email-reply";
 }

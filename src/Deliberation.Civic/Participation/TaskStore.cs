@@ -143,7 +143,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         var verdict = new LinkVerification(LinkStatus.Valid, claims).Against(task);
         if (verdict.Status == LinkStatus.Reissued) throw Reissued();
         if (!verdict.IsValid) throw new WorkflowException(WorkflowErrorKind.Invalid, "link-invalid", "The link does not belong to this task; nothing was recorded.");
-        return await RecordAsync(task, answer, TaskChannels.Link, null, claims.LinkVersion, cancellationToken);
+        return await RecordAsync(task, answer, TaskChannels.Link, null, claims.LinkVersion, null, cancellationToken);
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
     /// </summary>
     /// <exception cref="WorkflowException">The task is gone (404), closed (409) or answered by the person (409, <c>answered-by-person</c>), or the answer does not fit the task (400).</exception>
     public async Task<TaskSnapshot> RecordProxyAnswerAsync(Guid taskId, JsonNode? answer, Guid enteredByUserId, CancellationToken cancellationToken) =>
-        await RecordAsync(await LoadAsync(taskId, cancellationToken), answer, TaskChannels.Proxy, enteredByUserId, null, cancellationToken);
+        await RecordAsync(await LoadAsync(taskId, cancellationToken), answer, TaskChannels.Proxy, enteredByUserId, null, null, cancellationToken);
 
     /// <summary>
     /// Makes a new link for the task; every earlier link is refused from now on (as reissued). When the
@@ -191,8 +191,21 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         return await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
     }
 
-    private async Task<TaskSnapshot> RecordAsync(ParticipationTask task, JsonNode? given, string channel, Guid? enteredByUserId, int? linkVersion,
+    /// <summary>
+    /// Records the answer a person gave by replying to the task's email (channel <c>email-reply</c>), matched to the task by
+    /// its signed reply address, which was checked against <paramref name="task"/> as loaded; <paramref name="alongside"/>
+    /// adds the rows that go with it (the reply's record, the confirmation) to the answer's own transaction.
+    /// </summary>
+    /// <exception cref="WorkflowException">The task closed (409) or its link was reissued (409) meanwhile, or the answer does not fit the task (400).</exception>
+    public async Task<TaskSnapshot> RecordReplyAnswerAsync(ParticipationTask task, JsonNode answer, Action<ICivicSession, TaskAnswer> alongside,
         CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return await RecordAsync(task, answer, TaskChannels.EmailReply, null, task.LinkVersion, alongside, cancellationToken);
+    }
+
+    private async Task<TaskSnapshot> RecordAsync(ParticipationTask task, JsonNode? given, string channel, Guid? enteredByUserId, int? linkVersion,
+        Action<ICivicSession, TaskAnswer>? alongside, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (task.IsClosedAt(now)) throw Closed();
@@ -230,6 +243,7 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             await db.TaskAnswers.Where(a => a.TaskId == task.Id && a.IsCurrent)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsCurrent, false), ct);
             db.TaskAnswers.Add(row);
+            alongside?.Invoke(db, row);
             await db.SaveChangesAsync(ct);
             if (handler is not null) await handler.OnRecordedAsync(db, task, row, answer, ct);
         }

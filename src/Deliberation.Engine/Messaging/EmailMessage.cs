@@ -29,4 +29,10 @@ public sealed record EmailMessage(IReadOnlyList<string> To, string Subject, stri
 
     /// <summary>Where replies go (e.g. the organizer of a meeting invitation), when not the sender.</summary>
     public string? ReplyTo { get; init; }
+
+    /// <summary>
+    /// The Message-ID (without angle brackets) of the email this one answers, when it answers one (a confirmation of an
+    /// answer given by reply): it threads under it and is marked as sent automatically, so that auto-responders leave it be.
+    /// </summary>
+    public string? InReplyTo { get; init; }
 }

@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddResponses();
         services.AddNeeds(paths);
         services.AddAsking();
+        services.AddReplies();
 
         // Bound, completed and checked at start-up: a host with a misspelt setting does not start.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).PostConfigure(o =>
@@ -170,5 +171,12 @@ public static class ServiceCollectionExtensions
                 sp.GetRequiredService<IncidentAlertProcess>().UseThreadPool(1), sp.GetRequiredService<ScheduleProcess>().UseThreadPool(1)],
             new Dictionary<string, object> { ["Name"] = "timers+outbox+incident-alerts+schedules" },
             new BackgroundProcessingServerOptions()));
+        // The replies mailbox, when one is configured: its own server, so a slow mail server never holds up the timers.
+        if (configuration.GetSection(ImapOptions.SectionName).Get<ImapOptions>() is { Enabled: true })
+        {
+            services.AddHangfireServer(sp => new BackgroundProcessingServer(
+                sp.GetRequiredService<JobStorage>(), [sp.GetRequiredService<ImapReplyProcess>().UseThreadPool(1)],
+                new Dictionary<string, object> { ["Name"] = "replies-mailbox" }, new BackgroundProcessingServerOptions()));
+        }
     }
 }

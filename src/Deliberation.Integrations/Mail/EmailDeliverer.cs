@@ -41,6 +41,13 @@ public sealed class EmailDeliverer(MailOptions options, string pickupFolder) : I
             message.To.Add(address);
         }
         if (email.ReplyTo is { } replyTo && MailboxAddress.TryParse(replyTo, out var replyAddress)) message.ReplyTo.Add(replyAddress);
+        if (!string.IsNullOrWhiteSpace(email.InReplyTo))
+        {
+            message.InReplyTo = email.InReplyTo;
+            message.References.Add(email.InReplyTo);
+            // RFC 3834: an automatic answer, which auto-responders must not answer back.
+            message.Headers.Add("Auto-Submitted", "auto-replied");
+        }
         var body = new BodyBuilder { TextBody = email.Body, HtmlBody = email.HtmlOrFromText() };
         foreach (var attachment in email.Attachments ?? [])
             body.Attachments.Add(attachment.FileName, DecodeContent(attachment), ParseContentType(attachment));

@@ -72,6 +72,7 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<Civic.Needs.Need> Needs => Set(db.Needs);
     public ICivicSet<Civic.Needs.NeedTask> NeedTasks => Set(db.NeedTasks);
     public ICivicSet<CommunityMatter> CommunityMatters => Set(db.CommunityMatters);
+    public ICivicSet<Civic.Replies.EmailReply> EmailReplies => Set(db.EmailReplies);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));

@@ -30,15 +30,7 @@ public sealed class AskAndNotifyTests(SmtpServer smtp) : IClassFixture<SmtpServe
     public async Task InitializeAsync()
     {
         await smtp.StartAsync();
-        _host = new HostFactory
-        {
-            Settings =
-            {
-                ["Deliberation:Mail:SmtpHost"] = "127.0.0.1",
-                ["Deliberation:Mail:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-                ["Deliberation:Mail:SmtpSecurity"] = "None",
-            },
-        };
+        _host = AskRuns.HostMailingTo(smtp);
         _staff = _host.CreateClient();
         _resident = _host.CreateAnonymousClient();
         _world = await AskWorld.SeedAsync(_host.Services.GetRequiredService<DeliberationDatabase>(), _host.Time.GetUtcNow(), _run);
@@ -331,20 +323,7 @@ public sealed class AskAndNotifyTests(SmtpServer smtp) : IClassFixture<SmtpServe
     private OutboxDispatcher Dispatcher => _host.Services.GetRequiredService<OutboxDispatcher>();
 
     /// <summary>Publishes the definition (when given) and starts an instance of it in the world's community.</summary>
-    private async Task<string> StartAsync(string? definition, string id, object input)
-    {
-        if (definition is not null)
-        {
-            var saved = await _staff.PutAsync($"/api/workflows/{id}", new StringContent(definition, Encoding.UTF8, "application/json"));
-            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-            var published = await _staff.PostAsync($"/api/workflows/{id}/versions/1/publish", null);
-            Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
-        }
-        var response = await _staff.PostAsJsonAsync("/api/instances", new { definitionId = id, input, communityId = _world.Community });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return (string)JsonNode.Parse(text)!["instanceId"]!;
-    }
+    private Task<string> StartAsync(string? definition, string id, object input) => AskRuns.StartAsync(_staff, _world.Community, definition, id, input);
 
     /// <summary>The one open incident of the instance: its code, and its text as a Chinese reader gets it.</summary>
     private async Task<(string Code, string Text)> IncidentAsync(string instanceId)
@@ -363,12 +342,7 @@ public sealed class AskAndNotifyTests(SmtpServer smtp) : IClassFixture<SmtpServe
     }
 
     /// <summary>The ids of the activities the instance waits in; it has no incident.</summary>
-    private async Task<string[]> WaitingAsync(string instanceId)
-    {
-        var instance = (await _staff.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!;
-        Assert.True(instance["incidents"]!.AsArray().Count == 0, instance["incidents"]!.ToJsonString());
-        return instance["waiting"]!.AsArray().Select(w => (string)w!["activityId"]!).ToArray();
-    }
+    private Task<string[]> WaitingAsync(string instanceId) => AskRuns.WaitingAsync(_staff, instanceId);
 
     private Task<MimeKit.MimeMessage> ReceiveAsync(string address, string subjectPart) => EmailedLinks.ReceiveAsync(smtp, Dispatcher, address, subjectPart);
 }

@@ -14,6 +14,7 @@ public sealed class OptionsValidationTests
     [InlineData("Deliberation:Database:Provider", "MySql", "Provider")]
     [InlineData("Deliberation:Links:RequestsPerMinute", "0", "RequestsPerMinute")]
     [InlineData("Deliberation:Auth:FailuresPerAccount", "0", "FailuresPerAccount")]
+    [InlineData("Deliberation:Imap:ReplyAddress", "reply@example.cn", "ReplyAddress")] // replies that no mailbox reader would read
     public void Start_InvalidSetting_FailsNamingIt(string key, string value, string named)
     {
         using var host = new HostFactory { Settings = { [key] = value } };
@@ -24,5 +25,26 @@ public sealed class OptionsValidationTests
             ?? (failure as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault();
         Assert.True(validation is not null, failure.ToString());
         Assert.Contains(validation.Failures, f => f.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Start_ImapHostWithBadSettings_FailsNamingEach()
+    {
+        using var host = new HostFactory
+        {
+            Settings =
+            {
+                ["Deliberation:Imap:Host"] = "imap.example.cn", ["Deliberation:Imap:Security"] = "Tls",
+                ["Deliberation:Imap:ReplyAddress"] = "reply+x@example.cn", ["Deliberation:Imap:PollInterval"] = "00:00:01",
+            },
+        };
+
+        var failure = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var validation = failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException
+            ?? (failure as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.True(validation is not null, failure.ToString());
+        foreach (var named in new[] { "Imap:Security", "Imap:User", "Imap:ReplyAddress", "Imap:PollInterval" })
+            Assert.Contains(validation.Failures, f => f.Contains(named, StringComparison.Ordinal));
     }
 }

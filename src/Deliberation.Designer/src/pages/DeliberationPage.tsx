@@ -20,6 +20,7 @@ import { MinutesConfirmationCard } from './MinutesConfirmationCard';
 import { beijingTime } from '../beijingTime';
 import { caseTimeline } from '../caseTimeline';
 import { useSession } from '../session';
+import { channelKey } from '../channels';
 
 export interface FollowUpView {
   asked: number; satisfied: number; fairlySatisfied: number; dissatisfied: number; noAnswer: number; closesAt: string | null;
@@ -257,6 +258,7 @@ export function FollowUpSection({ followUp: f, groups }: { followUp: FollowUpVie
             {a.name}{a.groupId ? `（${groups.find((g) => g.id === a.groupId)?.name ?? ''}）` : ''}{t('colon')}
             {a.choice ? t(satisfactionKeys[a.choice] ?? 'noAnswer') : t('noAnswer')}
             {a.comment ? ` · ${a.comment}` : ''}
+            {channelKey(a.channel) ? <span className="muted">（{t(channelKey(a.channel)!)}）</span> : null}
           </li>
         ))}
       </ul>

@@ -24,5 +24,6 @@ describe('FollowUpSection', () => {
     expect(screen.getByText(/王建国（龙基花园3栋）：\s*满意\s*· 老人上下楼方便多了/)).toBeTruthy();
     expect(screen.getByText(/陈强（龙基花园4栋）：\s*不满意/)).toBeTruthy();
     expect(screen.getByText(/赵经理：\s*未答复/)).toBeTruthy();
+    expect(screen.getByText('（楼长代填）')).toBeTruthy();
   });
 });

@@ -273,7 +273,7 @@ function VotePanel({ vote, rule, participants, busy, onBallot, onClose }: {
           {open ? voters.map((p) => <BallotRow key={p.personId} participant={p} current={ballots.get(p.personId)?.choice ?? ''} reason={ballots.get(p.personId)?.reason ?? ''}
             choices={choices} busy={busy} onBallot={onBallot} />)
             : vote.ballots.map((b) => (
-              <tr key={b.personId}><td>{b.name}</td><td>{choiceKeys[b.choice] ? t(choiceKeys[b.choice]!) : b.choice}{b.channel === 'link' ? ` · ${t('sentByLink')}` : ''}</td><td>{b.reason ?? ''}</td></tr>
+              <tr key={b.personId}><td>{b.name}</td><td>{choiceKeys[b.choice] ? t(choiceKeys[b.choice]!) : b.choice}{b.channel === 'link' ? ` · ${t('sentByLink')}` : b.channel === 'email-reply' ? ` · ${t('channelEmailReply')}` : ''}</td><td>{b.reason ?? ''}</td></tr>
             ))}
         </tbody>
       </table>

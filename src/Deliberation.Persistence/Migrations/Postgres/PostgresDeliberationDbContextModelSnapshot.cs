@@ -2406,6 +2406,38 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.ToTable("task_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Replies.EmailReply", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid?>("AnswerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answer_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processed_at");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("email_replies", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Responses.TimedResponse", b =>
                 {
                     b.Property<Guid>("Id")

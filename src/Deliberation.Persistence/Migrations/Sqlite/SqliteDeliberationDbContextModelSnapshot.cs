@@ -2471,6 +2471,38 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("task_answers", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.Replies.EmailReply", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<byte[]>("AnswerId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("answer_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed_at");
+
+                    b.Property<byte[]>("TaskId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("email_replies", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Civic.Responses.TimedResponse", b =>
                 {
                     b.Property<byte[]>("Id")
