@@ -66,6 +66,8 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<Needs.Need> Needs { get; }
     ICivicSet<Needs.NeedTask> NeedTasks { get; }
     ICivicSet<CommunityMatter> CommunityMatters { get; }
+    ICivicSet<Notices.PostedNotice> PostedNotices { get; }
+    ICivicSet<Notices.NoticeComment> NoticeComments { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

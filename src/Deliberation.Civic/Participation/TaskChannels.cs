@@ -8,4 +8,10 @@ public static class TaskChannels
 
     /// <summary>Someone (a building head) entered it on the person's behalf, e.g. from a paper ballot.</summary>
     public const string Proxy = "proxy";
+
+    /// <summary>A building head entered it from the paper sheet the household filled in, with a photo of the sheet.</summary>
+    public const string Paper = "paper";
+
+    /// <summary>Every channel, in the order totals show them (online, paper, proxy).</summary>
+    public static IReadOnlyList<string> All { get; } = [Link, Paper, Proxy];
 }

@@ -155,6 +155,29 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         await RecordAsync(await LoadAsync(taskId, cancellationToken), answer, TaskChannels.Proxy, enteredByUserId, null, cancellationToken);
 
     /// <summary>
+    /// Records the answer a household wrote on its paper sheet, entered by a building head with a photo of the sheet
+    /// (already stored; its type and SHA-256 are kept with the answer), as channel <c>paper</c>; never over an answer the
+    /// person gave themselves.
+    /// </summary>
+    /// <exception cref="WorkflowException">The task is gone (404), closed (409) or answered by the person (409, <c>answered-by-person</c>), or the answer does not fit the task (400).</exception>
+    public async Task<TaskSnapshot> RecordPaperAnswerAsync(ParticipationTask task, JsonNode? answer, Guid enteredByUserId, string photoContentType, string photoSha256,
+        CancellationToken cancellationToken) =>
+        await RecordAsync(task, answer, TaskChannels.Paper, enteredByUserId, null, cancellationToken, (photoContentType, photoSha256));
+
+    /// <summary>Checks an answer against the task's form without recording it (before a paper answer's photo is stored).</summary>
+    /// <exception cref="WorkflowException">The task has closed (409) or the answer does not fit it (400).</exception>
+    public void CheckAnswer(ParticipationTask task, JsonNode? given)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.IsClosedAt(time.GetUtcNow())) throw Closed();
+        Normalize(task, given);
+    }
+
+    /// <summary>Loads a task.</summary>
+    /// <exception cref="WorkflowException">No such task (404).</exception>
+    public Task<ParticipationTask> FindAsync(Guid taskId, CancellationToken cancellationToken) => LoadAsync(taskId, cancellationToken);
+
+    /// <summary>
     /// Makes a new link for the task; every earlier link is refused from now on (as reissued). When the
     /// person has an email address, an email with the new link goes into the outbox in the same
     /// transaction as the new link version: either both happen or neither does.
@@ -191,17 +214,23 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         return await db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
     }
 
-    private async Task<TaskSnapshot> RecordAsync(ParticipationTask task, JsonNode? given, string channel, Guid? enteredByUserId, int? linkVersion,
-        CancellationToken cancellationToken)
+    private static JsonObject Normalize(ParticipationTask task, JsonNode? given)
     {
-        var now = time.GetUtcNow();
-        if (task.IsClosedAt(now)) throw Closed();
         var form = TaskForm.Parse(task.Data);
         if (form.TryNormalize(given, out var answer) is { } problem)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-answer", $"The answer does not fit the task ({problem}); nothing was recorded.")
             {
                 FieldErrors = new Dictionary<string, FieldError[]> { ["answer"] = [Describe(problem, form)] },
             };
+        return answer;
+    }
+
+    private async Task<TaskSnapshot> RecordAsync(ParticipationTask task, JsonNode? given, string channel, Guid? enteredByUserId, int? linkVersion,
+        CancellationToken cancellationToken, (string ContentType, string Sha256)? photo = null)
+    {
+        var now = time.GetUtcNow();
+        if (task.IsClosedAt(now)) throw Closed();
+        var answer = Normalize(task, given);
 
         var row = new TaskAnswer
         {
@@ -212,6 +241,8 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             IsCurrent = true,
             EnteredByUserId = enteredByUserId,
             Channel = channel,
+            PhotoContentType = photo?.ContentType,
+            PhotoSha256 = photo?.Sha256,
         };
 
         var handler = _handlers.GetValueOrDefault(task.Purpose);
@@ -223,8 +254,9 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             if (linkVersion is { } version) tasks = tasks.Where(t => t.LinkVersion == version);
             if (await tasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.LinkVersion, t => t.LinkVersion), ct) == 0)
                 throw linkVersion is { } v && await db.Tasks.AnyAsync(t => t.Id == task.Id && t.LinkVersion != v, ct) ? Reissued() : Closed();
-            // A proxy is for someone who cannot answer themselves: once the person has, their answer stands.
-            if (channel == TaskChannels.Proxy && await db.TaskAnswers.AnyAsync(a => a.TaskId == task.Id && a.Channel != TaskChannels.Proxy, ct))
+            // A proxy or a paper sheet is for someone who does not answer online: once the person has, their answer stands.
+            if (channel is TaskChannels.Proxy or TaskChannels.Paper
+                && await db.TaskAnswers.AnyAsync(a => a.TaskId == task.Id && a.Channel != TaskChannels.Proxy && a.Channel != TaskChannels.Paper, ct))
                 throw new WorkflowException(WorkflowErrorKind.Conflict, "answered-by-person",
                     "The person has answered themselves; a proxy answer does not replace theirs. Nothing was recorded.");
             await db.TaskAnswers.Where(a => a.TaskId == task.Id && a.IsCurrent)
