@@ -10,7 +10,7 @@ namespace Deliberation.Civic.Notices;
 /// Public notices (公示) as posted on the wall: each one is recorded in the transaction of the step that announces it
 /// (<see cref="Post"/>), printed as an A4 PDF with a QR code to its public page (<see cref="PrintAsync"/>), and takes
 /// comments and objections on that page during its notice period, which staff publish, hide and answer. Refusals are
-/// <see cref="WorkflowException"/>s with stable codes (<c>notice-not-found</c>, <c>notice-comment-not-found</c>,
+/// <see cref="WorkflowException"/>s with stable codes (<c>public-notice-not-found</c>, <c>notice-comment-not-found</c>,
 /// <c>notice-comments-closed</c>, <c>invalid-input</c>).
 /// </summary>
 /// <param name="database">The database.</param>
@@ -161,7 +161,7 @@ public sealed class NoticeStore(ICivicDatabase database, AnswerLinks links, Time
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
-    private static WorkflowException NotFound() => new(WorkflowErrorKind.NotFound, "notice-not-found", "There is no such notice.");
+    private static WorkflowException NotFound() => new(WorkflowErrorKind.NotFound, "public-notice-not-found", "There is no such public notice.");
 
     private static WorkflowException CommentsClosed() =>
         new(WorkflowErrorKind.Conflict, "notice-comments-closed", "The notice period is over (or the notice takes no comments); nothing was kept.");

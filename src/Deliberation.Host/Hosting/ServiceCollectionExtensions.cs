@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddResponses();
         services.AddNeeds(paths);
         services.AddAsking();
+        services.AddNotices(paths);
 
         // Bound, completed and checked at start-up: a host with a misspelt setting does not start.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).PostConfigure(o =>
