@@ -139,7 +139,7 @@ public sealed class NoticeStore(ICivicDatabase database, AnswerLinks links, Time
         else if (action == "answer") TextRules.Check(errors, "response", response, NoticeComment.MaxResponse, required: true, multiline: true);
         if (errors.Count > 0)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The moderation is missing something or has invalid values; nothing changed.") { FieldErrors = errors };
-        await using var db = database.Open();
+        await using var db = database.Open(tracking: true);
         var comment = await db.NoticeComments.FirstOrDefaultAsync(c => c.Id == commentId && c.CommunityId == communityId, cancellationToken)
             ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "notice-comment-not-found", $"There is no comment {commentId}.");
         comment.Status = action == "hide" ? NoticeCommentStatuses.Hidden : NoticeCommentStatuses.Published;

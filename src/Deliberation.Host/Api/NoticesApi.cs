@@ -35,9 +35,9 @@ public static class NoticesApi
     {
         var api = app.MapGroup("/api/communities/{communityId:guid}").WithTags("Notices")
             .RequireAuthorization(AuthRoles.StaffPolicy).RequireCommunityScope();
-        api.MapGet("/notices", ListAsync).WithSummary("Lists the community's public notices (公示), newest first; those of one case with ?caseNumber=.");
-        api.MapGet("/notices/{noticeId:guid}", GetAsync).WithSummary("Gets a notice with its public page's address and every comment left there.");
-        api.MapGet("/notices/{noticeId:guid}/pdf", PrintAsync)
+        api.MapGet("/public-notices", ListAsync).WithSummary("Lists the community's public notices (公示), newest first; those of one case with ?caseNumber=.");
+        api.MapGet("/public-notices/{noticeId:guid}", GetAsync).WithSummary("Gets a notice with its public page's address and every comment left there.");
+        api.MapGet("/public-notices/{noticeId:guid}/pdf", PrintAsync)
             .WithSummary("Prints the notice: an A4 PDF in Chinese with the QR code of its public page, for the notice board.");
         api.MapPost("/notice-comments/{commentId:guid}/moderate", ModerateAsync)
             .WithSummary("Publishes, hides or answers a comment left on a notice's public page (an answer publishes it too).");
