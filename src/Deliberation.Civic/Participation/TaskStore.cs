@@ -52,13 +52,13 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
                           select new
                           {
                               Task = t, p.Name, BuildingId = b == null ? (Guid?)null : b.Id, Building = b == null ? null : b.Compound + b.Name,
-                              Unit = h == null ? null : h.Entrance + h.Unit,
+                              Unit = h == null ? null : h.Entrance + h.Unit, HouseholdId = h == null ? (Guid?)null : h.Id,
                               Answered = db.TaskAnswers.Any(a => a.TaskId == t.Id && a.IsCurrent),
                           }).ToListAsync(cancellationToken);
         return rows.Where(r => !r.Task.IsClosedAt(now) && (buildings is null || r.BuildingId is { } id && buildings.Contains(id)))
             .OrderBy(r => r.Building ?? "", Roster.NaturalComparer.Instance).ThenBy(r => r.Unit ?? "", Roster.NaturalComparer.Instance)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Task.CreatedAt)
-            .Select(r => new ProxyTask(r.Task, r.Name, r.Building, r.Unit, r.Answered)).ToList();
+            .Select(r => new ProxyTask(r.Task, r.Name, r.Building, r.Unit, r.Answered) { HouseholdId = r.HouseholdId }).ToList();
     }
 
     /// <summary>Creates a task for a person and makes the link to send them.</summary>

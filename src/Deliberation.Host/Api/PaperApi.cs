@@ -26,7 +26,7 @@ public static class PaperApi
             .RequireAuthorization(AuthRoles.CommunityPolicy).RequireCommunityScope();
         api.MapGet("/paper-sheets", SheetsAsync)
             .WithSummary("Prints an A4 PDF with one sheet per household (a building head's own buildings, or ?buildingId=) for the question of the task, each with the household's own signed QR code.");
-        api.MapPost("/paper-answer", RecordAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+        api.MapPost("/paper-answer", RecordAsync).Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Enters a household's paper answer (form fields 'answer' as JSON, 'householdId' as printed on the sheet, and the sheet's 'photo', at most 5 MB), recorded as channel \"paper\".");
         api.MapGet("/totals", TotalsAsync).WithSummary("Counts the question's answers by channel: online (link), paper and proxy, in all and per option.");
         api.MapGet("/answers/{answerId:guid}/photo", PhotoAsync).WithSummary("Downloads the photo of the sheet a paper answer was entered from.");
