@@ -139,20 +139,15 @@ public sealed class PaperBallots(ICivicDatabase database, TaskStore tasks, Answe
         await using var db = database.Open();
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId && t.CommunityId == communityId, cancellationToken)
             ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "task-not-found", $"There is no task {taskId}.");
-        var rows = await (from t in db.Tasks
-                          join p in db.People on t.PersonId equals p.Id
-                          join h in db.Households on p.HouseholdId equals h.Id into hs
-                          from h in hs.DefaultIfEmpty()
-                          join b in db.BuildingGroups on (h == null ? p.BuildingGroupId : h.BuildingGroupId) equals b.Id into bs
-                          from b in bs.DefaultIfEmpty()
-                          where t.CommunityId == communityId && t.Purpose == task.Purpose && t.Title == task.Title
-                              && t.InstanceId == task.InstanceId && t.SignalName == task.SignalName
-                          select new
-                          {
-                              Task = t, p.Name, p.IsHouseholdRepresentative, HouseholdId = h == null ? (Guid?)null : h.Id,
-                              BuildingId = b == null ? (Guid?)null : b.Id, Building = b == null ? "" : b.Compound + b.Name,
-                              Entrance = h == null ? "" : h.Entrance, Unit = h == null ? "" : h.Unit,
-                          }).ToListAsync(cancellationToken);
+        var rows = await TaskHome.Query(db)
+            .Where(r => r.Task.CommunityId == communityId && r.Task.Purpose == task.Purpose && r.Task.Title == task.Title
+                && r.Task.InstanceId == task.InstanceId && r.Task.SignalName == task.SignalName)
+            .Select(r => new
+            {
+                r.Task, r.Person.Name, r.Person.IsHouseholdRepresentative, HouseholdId = r.Household == null ? (Guid?)null : r.Household.Id,
+                BuildingId = r.Building == null ? (Guid?)null : r.Building.Id, Building = r.Building == null ? "" : r.Building.Compound + r.Building.Name,
+                Entrance = r.Household == null ? "" : r.Household.Entrance, Unit = r.Household == null ? "" : r.Household.Unit,
+            }).ToListAsync(cancellationToken);
         return rows.Select(r => new Member(r.Task, r.HouseholdId, r.BuildingId, Label(r.Building, r.Entrance, r.Unit), r.Name, r.IsHouseholdRepresentative)).ToList();
     }
 

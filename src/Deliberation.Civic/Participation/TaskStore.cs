@@ -40,21 +40,17 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
     {
         var now = time.GetUtcNow();
         await using var db = database.Open();
-        var rows = await (from t in db.Tasks
-                          join p in db.People on t.PersonId equals p.Id
-                          join h in db.Households on p.HouseholdId equals h.Id into hs
-                          from h in hs.DefaultIfEmpty()
-                          join b in db.BuildingGroups on (h == null ? p.BuildingGroupId : h.BuildingGroupId) equals b.Id into bs
-                          from b in bs.DefaultIfEmpty()
-                          where t.CommunityId == communityId && t.ClosedAt == null && t.Purpose != TaskPurposes.Progress
-                              && t.Purpose != TaskPurposes.Claim && t.Purpose != TaskPurposes.ClaimProgress
-                              && (p.Email == null || p.Email == "")
-                          select new
-                          {
-                              Task = t, p.Name, BuildingId = b == null ? (Guid?)null : b.Id, Building = b == null ? null : b.Compound + b.Name,
-                              Unit = h == null ? null : h.Entrance + h.Unit, HouseholdId = h == null ? (Guid?)null : h.Id,
-                              Answered = db.TaskAnswers.Any(a => a.TaskId == t.Id && a.IsCurrent),
-                          }).ToListAsync(cancellationToken);
+        var rows = await TaskHome.Query(db)
+            .Where(r => r.Task.CommunityId == communityId && r.Task.ClosedAt == null && r.Task.Purpose != TaskPurposes.Progress
+                && r.Task.Purpose != TaskPurposes.Claim && r.Task.Purpose != TaskPurposes.ClaimProgress
+                && (r.Person.Email == null || r.Person.Email == ""))
+            .Select(r => new
+            {
+                r.Task, r.Person.Name, BuildingId = r.Building == null ? (Guid?)null : r.Building.Id,
+                Building = r.Building == null ? null : r.Building.Compound + r.Building.Name,
+                Unit = r.Household == null ? null : r.Household.Entrance + r.Household.Unit, HouseholdId = r.Household == null ? (Guid?)null : r.Household.Id,
+                Answered = db.TaskAnswers.Any(a => a.TaskId == r.Task.Id && a.IsCurrent),
+            }).ToListAsync(cancellationToken);
         return rows.Where(r => !r.Task.IsClosedAt(now) && (buildings is null || r.BuildingId is { } id && buildings.Contains(id)))
             .OrderBy(r => r.Building ?? "", Roster.NaturalComparer.Instance).ThenBy(r => r.Unit ?? "", Roster.NaturalComparer.Instance)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Task.CreatedAt)
