@@ -60,6 +60,9 @@ app.MapOrganisationsApi();
 app.MapNeedsApi();
 app.MapCatalogueApi();
 app.MapReportsApi();
+app.MapNoticesApi();
+app.MapNoticePages();
+app.MapPaperApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
 EndpointDeclarations.Verify(app);
 if (CrashPoints.Description is { } crashPoint)

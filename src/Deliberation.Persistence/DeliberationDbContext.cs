@@ -83,6 +83,12 @@ public abstract class DeliberationDbContext(DbContextOptions options)
     public DbSet<Civic.Needs.NeedTask> NeedTasks => Set<Civic.Needs.NeedTask>();
     public DbSet<Civic.Issues.CommunityMatter> CommunityMatters => Set<Civic.Issues.CommunityMatter>();
     public DbSet<Civic.Replies.EmailReply> EmailReplies => Set<Civic.Replies.EmailReply>();
+
+    /// <summary>Public notices (公示) as posted on the wall.</summary>
+    public DbSet<Civic.Notices.PostedNotice> PostedNotices => Set<Civic.Notices.PostedNotice>();
+
+    /// <summary>Comments and objections left on the notices' public pages.</summary>
+    public DbSet<Civic.Notices.NoticeComment> NoticeComments => Set<Civic.Notices.NoticeComment>();
 #pragma warning restore CS1591
 
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
@@ -134,6 +140,8 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new NeedTaskConfiguration());
         builder.ApplyConfiguration(new CommunityMatterConfiguration());
         builder.ApplyConfiguration(new EmailReplyConfiguration());
+        builder.ApplyConfiguration(new PostedNoticeConfiguration());
+        builder.ApplyConfiguration(new NoticeCommentConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());

@@ -7,7 +7,7 @@ namespace Deliberation.Civic.Asking;
 
 /// <summary>
 /// Counts the answers to a question, for the workflow's next steps to read in Scriban (<c>output.ask.tally.counts.yes</c>):
-/// <c>{ total, answered, missing, counts: { value: n }, options: [{ value, label, count }], top: [values], leading, average }</c>.
+/// <c>{ total, answered, missing, counts: { value: n }, options: [{ value, label, count }], top: [values], leading, average, channels: { link, paper, proxy } }</c>.
 /// <c>top</c> holds the most chosen values in option order (of a time poll, the earliest first); <c>leading</c> is the one
 /// most chosen, or null when nobody chose or several tie; <c>average</c> is the mean mark of a rating (two decimals), else null.
 /// A multiple choice counts every option chosen, so its counts may add up to more than the answers.
@@ -50,6 +50,9 @@ public static class AskTally
             ["top"] = new JsonArray([.. top.Select(v => (JsonNode?)JsonValue.Create(v))]),
             ["leading"] = top.Count == 1 ? top[0] : null,
             ["average"] = average,
+            // Online, paper and proxy answers apart, so that a notice of the result can say how each was given.
+            ["channels"] = new JsonObject([.. TaskChannels.All.Select(c => KeyValuePair.Create(c,
+                (JsonNode?)answered.Count(a => (a.Channel ?? TaskChannels.Link) == c)))]),
         };
     }
 

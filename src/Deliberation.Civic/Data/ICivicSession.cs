@@ -67,6 +67,8 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<Needs.NeedTask> NeedTasks { get; }
     ICivicSet<CommunityMatter> CommunityMatters { get; }
     ICivicSet<Replies.EmailReply> EmailReplies { get; }
+    ICivicSet<Notices.PostedNotice> PostedNotices { get; }
+    ICivicSet<Notices.NoticeComment> NoticeComments { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

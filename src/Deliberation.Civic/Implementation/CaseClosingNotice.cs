@@ -22,14 +22,20 @@ public static class CaseClosingNotice
     /// <param name="facts">The closed case.</param>
     /// <param name="to">The building head's address.</param>
     /// <param name="headName">The building head's name, for the greeting.</param>
-    public static EmailMessage Compose(CaseClosingFacts facts, string to, string headName)
+    public static EmailMessage Compose(CaseClosingFacts facts, string to, string headName) =>
+        new([to], Subject(facts), BuildingHeads.Greeting(headName) + Text(facts, forHeads: true));
+
+    /// <summary>The notice as posted on the wall and its public page (<see cref="Notices.PostedNotice"/>): the email without the greeting and the request to pass it on.</summary>
+    public static string WallText(CaseClosingFacts facts) => Text(facts, forHeads: false);
+
+    private static string Text(CaseClosingFacts facts, bool forHeads)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var body = new StringBuilder()
-            .Append(BuildingHeads.Greeting(headName))
             .Append(facts.Satisfaction.Asked > 0
-                ? "以下“烦事有计倾”协商议题的决议已落实完毕，经回访后结案，现将结果公示。请向本楼栋居民转达。\n\n"
-                : "以下“烦事有计倾”协商议题的决议已落实完毕，现予结案，并将结果公示。请向本楼栋居民转达。\n\n");
+                ? "以下“烦事有计倾”协商议题的决议已落实完毕，经回访后结案，现将结果公示。"
+                : "以下“烦事有计倾”协商议题的决议已落实完毕，现予结案，并将结果公示。")
+            .Append(forHeads ? "请向本楼栋居民转达。\n\n" : "\n\n");
         if (facts.CaseNumber is { Length: > 0 } number) body.Append(CultureInfo.InvariantCulture, $"案件编号：{number}\n");
         body.Append(CultureInfo.InvariantCulture, $"议题：{facts.Title}\n")
             .Append(CultureInfo.InvariantCulture, $"结案时间：{BeijingTime.FormatChinese(facts.ClosedAt)}\n\n")
@@ -55,6 +61,6 @@ public static class CaseClosingNotice
         }
         body.Append("\n如对落实结果有意见，请联系社区居委会。\n\n")
             .Append(CultureInfo.InvariantCulture, $"{facts.CommunityName}居民委员会\n");
-        return new EmailMessage([to], Subject(facts), body.ToString());
+        return body.ToString();
     }
 }

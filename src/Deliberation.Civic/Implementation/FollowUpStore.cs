@@ -148,6 +148,8 @@ public sealed class FollowUpStore(AnswerLinks links, TimeProvider time)
             db.QueueEmail(CaseClosingNotice.Compose(facts, head.Email.Trim(), head.Name), now, instanceId);
             sent++;
         }
+        Notices.NoticeStore.Post(db, communityId, Notices.NoticeKinds.Closing, found.CaseNumber ?? "", CaseClosingNotice.Subject(facts),
+            CaseClosingNotice.WallText(facts), now, now + Notices.NoticeStore.DefaultNoticePeriod, instanceId);
         await db.SaveChangesAsync(cancellationToken);
         return new ClosedCase(summary, sent, without);
     }

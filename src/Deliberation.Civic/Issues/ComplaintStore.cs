@@ -382,6 +382,9 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         /// <summary>The case to open at launch (advisors to seat or rules to start with); null when the workflow opens it later.</summary>
         public Guid? CaseId { get; init; }
 
+        /// <summary>What the public notice tells, also posted for the wall.</summary>
+        public required PublicNoticeFacts Facts { get; init; }
+
         /// <summary>The rules-of-procedure template the case starts with.</summary>
         public string? RulesTemplate { get; init; }
 
@@ -493,7 +496,7 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
         return new AnchorPlan(complaint, caseNumber, now, ranked, workflowInput, notices, withoutNotice)
         {
             CaseId = seated.Count > 0 || proposal.RulesTemplate is not null ? Guid.CreateVersion7(now) : null,
-            RulesTemplate = proposal.RulesTemplate, Advisors = seated, MissingAdvisors = missing,
+            RulesTemplate = proposal.RulesTemplate, Advisors = seated, MissingAdvisors = missing, Facts = facts,
         };
     }
 
@@ -521,6 +524,9 @@ public sealed class ComplaintStore(ICivicDatabase database, WorkflowRuntime runt
             throw Changed();
         db.ComplaintEvents.Add(Event(plan.Complaint.Id, ComplaintEventKinds.Anchored, null, userId, plan.At, plan.CaseNumber));
         db.QueueEmails(plan.Notices, plan.At, instanceId);
+        // The same notice for the wall, with a QR code to its page: comments are taken during the notice period, if any.
+        Notices.NoticeStore.Post(db, plan.Complaint.CommunityId, Notices.NoticeKinds.Anchored, plan.CaseNumber, PublicNotice.Subject(plan.Facts),
+            PublicNotice.WallText(plan.Facts), plan.At, plan.Facts.NoticeEndsAt, instanceId);
         if (plan.CaseId is { } caseId)
         {
             // The case opens now, before the workflow's first steps, which find it by its case number: the kind of matter

@@ -24,15 +24,21 @@ public static class PublicNotice
     /// <param name="facts">The anchored issue.</param>
     /// <param name="to">The building head's address.</param>
     /// <param name="headName">The building head's name, for the greeting.</param>
-    public static EmailMessage Compose(PublicNoticeFacts facts, string to, string headName)
+    public static EmailMessage Compose(PublicNoticeFacts facts, string to, string headName) =>
+        new([to], Subject(facts), BuildingHeads.Greeting(headName) + Text(facts, forHeads: true));
+
+    /// <summary>The notice as posted on the wall and its public page (<see cref="Notices.PostedNotice"/>): the email without the greeting and the request to pass it on.</summary>
+    public static string WallText(PublicNoticeFacts facts) => Text(facts, forHeads: false);
+
+    private static string Text(PublicNoticeFacts facts, bool forHeads)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var ranking = facts.Ranking;
         var part = ranking.Parts.ToDictionary(p => p.Name);
         var share = ranking.CommunityHouseholds > 0 ? 100.0 * ranking.AffectedHouseholds / ranking.CommunityHouseholds : 0;
         var body = new StringBuilder()
-            .Append(BuildingHeads.Greeting(headName))
-            .Append("经社区居委会研判，居民反映的以下问题已列为“烦事有计倾”协商议题，现予公示。请向本楼栋居民转达。\n\n")
+            .Append("经社区居委会研判，居民反映的以下问题已列为“烦事有计倾”协商议题，现予公示。")
+            .Append(forHeads ? "请向本楼栋居民转达。\n\n" : "\n\n")
             .Append(CultureInfo.InvariantCulture, $"案件编号：{facts.CaseNumber}\n")
             .Append(CultureInfo.InvariantCulture, $"问题类别：{facts.Matter.Zh}\n")
             .Append(CultureInfo.InvariantCulture, $"问题：{facts.Title}\n")
@@ -60,7 +66,7 @@ public static class PublicNotice
             .Append("3. 搭建议事平台：邀请利益相关方及律师、会计师等专业人员组成议事小组，会议时间另行通知。\n\n")
             .Append(facts.NoticeEndsAt is null ? "如有意见或补充情况，请联系社区居委会。\n\n" : "公示期内如有意见或补充情况，请联系楼长或社区居委会。\n\n")
             .Append(CultureInfo.InvariantCulture, $"{facts.CommunityName}居民委员会\n");
-        return new EmailMessage([to], Subject(facts), body.ToString());
+        return body.ToString();
     }
 
     private static string Points(ScorePart part) => string.Create(CultureInfo.InvariantCulture, $"{part.Contribution:0.0} 分");

@@ -77,12 +77,18 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             MarkdownPath = f.Files.Markdown.Path, MarkdownSha256 = f.Files.Markdown.Sha256,
             DocxPath = f.Files.Docx.Path, DocxSha256 = f.Files.Docx.Sha256, FiledAt = now,
         }).ToList();
+        var resolutions = await read.MeetingResolutions.Where(r => r.MeetingId == meeting.Id).OrderBy(r => r.RecordedAt).Select(r => r.Text).ToListAsync(ct);
         await DeliberationSteps.WriteInStepAsync(context, database, async (db, token) =>
         {
             // A retried filing replaces the earlier record of the same meeting and language.
             await db.Minutes.Where(m => m.MeetingId == meeting.Id).ExecuteDeleteAsync(token);
             db.Minutes.AddRange(records);
             db.QueueEmails(emails, now, context.InstanceId);
+            // The resolution's public notice (决议公示) for the wall, taking comments for the usual notice period.
+            Notices.NoticeStore.Post(db, meeting.CommunityId, Notices.NoticeKinds.Result, deliberation.CaseNumber ?? "",
+                Notices.ResultNotice.Title(community.Name, deliberation.Title),
+                Notices.ResultNotice.Text(community.Name, deliberation.CaseNumber, deliberation.Title, heldAt, resolutions, context.GetText("noticePlan")),
+                now, now + Notices.NoticeStore.DefaultNoticePeriod, context.InstanceId);
             await db.SaveChangesAsync(token);
         });
         return ActivityResult.Complete(output: new JsonObject

@@ -21,6 +21,12 @@ public sealed class TaskAnswer
     /// <summary>For an answer entered on the person's behalf (a paper ballot): the staff account that entered it.</summary>
     public Guid? EnteredByUserId { get; set; }
 
-    /// <summary>How it came in: <c>link</c> or <c>proxy</c>.</summary>
+    /// <summary>How it came in: <c>link</c>, <c>paper</c> or <c>proxy</c> (<see cref="TaskChannels"/>).</summary>
     public string Channel { get; set; } = "link";
+
+    /// <summary>For a paper answer: the photo's type (<c>image/jpeg</c> or <c>image/png</c>); the file is <c>paper/{community}/{task}/{answer}.{ext}</c>.</summary>
+    public string? PhotoContentType { get; set; }
+
+    /// <summary>For a paper answer: the SHA-256 of the stored photo of the sheet.</summary>
+    public string? PhotoSha256 { get; set; }
 }

@@ -11,4 +11,10 @@ public static class TaskChannels
 
     /// <summary>The person replied to the task's email with the option's number or word (matched by the signed reply address).</summary>
     public const string EmailReply = "email-reply";
+
+    /// <summary>A building head entered it from the paper sheet the household filled in, with a photo of the sheet.</summary>
+    public const string Paper = "paper";
+
+    /// <summary>Every channel, in the order totals show them (online by link, by email reply, paper, proxy).</summary>
+    public static IReadOnlyList<string> All { get; } = [Link, EmailReply, Paper, Proxy];
 }

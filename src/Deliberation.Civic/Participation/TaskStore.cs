@@ -40,25 +40,21 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
     {
         var now = time.GetUtcNow();
         await using var db = database.Open();
-        var rows = await (from t in db.Tasks
-                          join p in db.People on t.PersonId equals p.Id
-                          join h in db.Households on p.HouseholdId equals h.Id into hs
-                          from h in hs.DefaultIfEmpty()
-                          join b in db.BuildingGroups on (h == null ? p.BuildingGroupId : h.BuildingGroupId) equals b.Id into bs
-                          from b in bs.DefaultIfEmpty()
-                          where t.CommunityId == communityId && t.ClosedAt == null && t.Purpose != TaskPurposes.Progress
-                              && t.Purpose != TaskPurposes.Claim && t.Purpose != TaskPurposes.ClaimProgress
-                              && (p.Email == null || p.Email == "")
-                          select new
-                          {
-                              Task = t, p.Name, BuildingId = b == null ? (Guid?)null : b.Id, Building = b == null ? null : b.Compound + b.Name,
-                              Unit = h == null ? null : h.Entrance + h.Unit,
-                              Answered = db.TaskAnswers.Any(a => a.TaskId == t.Id && a.IsCurrent),
-                          }).ToListAsync(cancellationToken);
+        var rows = await TaskHome.Query(db)
+            .Where(r => r.Task.CommunityId == communityId && r.Task.ClosedAt == null && r.Task.Purpose != TaskPurposes.Progress
+                && r.Task.Purpose != TaskPurposes.Claim && r.Task.Purpose != TaskPurposes.ClaimProgress
+                && (r.Person.Email == null || r.Person.Email == ""))
+            .Select(r => new
+            {
+                r.Task, r.Person.Name, BuildingId = r.Building == null ? (Guid?)null : r.Building.Id,
+                Building = r.Building == null ? null : r.Building.Compound + r.Building.Name,
+                Unit = r.Household == null ? null : r.Household.Entrance + r.Household.Unit, HouseholdId = r.Household == null ? (Guid?)null : r.Household.Id,
+                Answered = db.TaskAnswers.Any(a => a.TaskId == r.Task.Id && a.IsCurrent),
+            }).ToListAsync(cancellationToken);
         return rows.Where(r => !r.Task.IsClosedAt(now) && (buildings is null || r.BuildingId is { } id && buildings.Contains(id)))
             .OrderBy(r => r.Building ?? "", Roster.NaturalComparer.Instance).ThenBy(r => r.Unit ?? "", Roster.NaturalComparer.Instance)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Task.CreatedAt)
-            .Select(r => new ProxyTask(r.Task, r.Name, r.Building, r.Unit, r.Answered)).ToList();
+            .Select(r => new ProxyTask(r.Task, r.Name, r.Building, r.Unit, r.Answered) { HouseholdId = r.HouseholdId }).ToList();
     }
 
     /// <summary>Creates a task for a person and makes the link to send them.</summary>
@@ -155,6 +151,29 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         await RecordAsync(await LoadAsync(taskId, cancellationToken), answer, TaskChannels.Proxy, enteredByUserId, null, null, cancellationToken);
 
     /// <summary>
+    /// Records the answer a household wrote on its paper sheet, entered by a building head with a photo of the sheet
+    /// (already stored; its type and SHA-256 are kept with the answer), as channel <c>paper</c>; never over an answer the
+    /// person gave themselves.
+    /// </summary>
+    /// <exception cref="WorkflowException">The task is gone (404), closed (409) or answered by the person (409, <c>answered-by-person</c>), or the answer does not fit the task (400).</exception>
+    public async Task<TaskSnapshot> RecordPaperAnswerAsync(ParticipationTask task, JsonNode? answer, Guid enteredByUserId, string photoContentType, string photoSha256,
+        CancellationToken cancellationToken) =>
+        await RecordAsync(task, answer, TaskChannels.Paper, enteredByUserId, null, null, cancellationToken, (photoContentType, photoSha256));
+
+    /// <summary>Checks an answer against the task's form without recording it (before a paper answer's photo is stored).</summary>
+    /// <exception cref="WorkflowException">The task has closed (409) or the answer does not fit it (400).</exception>
+    public void CheckAnswer(ParticipationTask task, JsonNode? given)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.IsClosedAt(time.GetUtcNow())) throw Closed();
+        Normalize(task, given);
+    }
+
+    /// <summary>Loads a task.</summary>
+    /// <exception cref="WorkflowException">No such task (404).</exception>
+    public Task<ParticipationTask> FindAsync(Guid taskId, CancellationToken cancellationToken) => LoadAsync(taskId, cancellationToken);
+
+    /// <summary>
     /// Makes a new link for the task; every earlier link is refused from now on (as reissued). When the
     /// person has an email address, an email with the new link goes into the outbox in the same
     /// transaction as the new link version: either both happen or neither does.
@@ -204,17 +223,23 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
         return await RecordAsync(task, answer, TaskChannels.EmailReply, null, task.LinkVersion, alongside, cancellationToken);
     }
 
-    private async Task<TaskSnapshot> RecordAsync(ParticipationTask task, JsonNode? given, string channel, Guid? enteredByUserId, int? linkVersion,
-        Action<ICivicSession, TaskAnswer>? alongside, CancellationToken cancellationToken)
+    private static JsonObject Normalize(ParticipationTask task, JsonNode? given)
     {
-        var now = time.GetUtcNow();
-        if (task.IsClosedAt(now)) throw Closed();
         var form = TaskForm.Parse(task.Data);
         if (form.TryNormalize(given, out var answer) is { } problem)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-answer", $"The answer does not fit the task ({problem}); nothing was recorded.")
             {
                 FieldErrors = new Dictionary<string, FieldError[]> { ["answer"] = [Describe(problem, form)] },
             };
+        return answer;
+    }
+
+    private async Task<TaskSnapshot> RecordAsync(ParticipationTask task, JsonNode? given, string channel, Guid? enteredByUserId, int? linkVersion,
+        Action<ICivicSession, TaskAnswer>? alongside, CancellationToken cancellationToken, (string ContentType, string Sha256)? photo = null)
+    {
+        var now = time.GetUtcNow();
+        if (task.IsClosedAt(now)) throw Closed();
+        var answer = Normalize(task, given);
 
         var row = new TaskAnswer
         {
@@ -225,6 +250,8 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             IsCurrent = true,
             EnteredByUserId = enteredByUserId,
             Channel = channel,
+            PhotoContentType = photo?.ContentType,
+            PhotoSha256 = photo?.Sha256,
         };
 
         var handler = _handlers.GetValueOrDefault(task.Purpose);
@@ -236,8 +263,9 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
             if (linkVersion is { } version) tasks = tasks.Where(t => t.LinkVersion == version);
             if (await tasks.ExecuteUpdateAsync(s => s.SetProperty(t => t.LinkVersion, t => t.LinkVersion), ct) == 0)
                 throw linkVersion is { } v && await db.Tasks.AnyAsync(t => t.Id == task.Id && t.LinkVersion != v, ct) ? Reissued() : Closed();
-            // A proxy is for someone who cannot answer themselves: once the person has, their answer stands.
-            if (channel == TaskChannels.Proxy && await db.TaskAnswers.AnyAsync(a => a.TaskId == task.Id && a.Channel != TaskChannels.Proxy, ct))
+            // A proxy or a paper sheet is for someone who does not answer online: once the person has, their answer stands.
+            if (channel is TaskChannels.Proxy or TaskChannels.Paper
+                && await db.TaskAnswers.AnyAsync(a => a.TaskId == task.Id && a.Channel != TaskChannels.Proxy && a.Channel != TaskChannels.Paper, ct))
                 throw new WorkflowException(WorkflowErrorKind.Conflict, "answered-by-person",
                     "The person has answered themselves; a proxy answer does not replace theirs. Nothing was recorded.");
             await db.TaskAnswers.Where(a => a.TaskId == task.Id && a.IsCurrent)

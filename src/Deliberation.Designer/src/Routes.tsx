@@ -10,6 +10,7 @@ import { AdminPage } from './pages/admin/AdminPage';
 import { OperationsPage } from './pages/OperationsPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { ProxyAnswersPage } from './pages/ProxyAnswersPage';
+import { NoticesPage } from './pages/NoticesPage';
 import { SignInSheetPage } from './pages/SignInSheetPage';
 import { match } from './router';
 import { useSession } from './session';
@@ -29,6 +30,7 @@ export function Routes({ path }: { path: string }) {
   if (match('/designer', path)) return <DesignerListPage />;
   if (match('/launch', path)) return <LaunchPage />;
   if (match('/cases', path)) return <CaseListPage />;
+  if (match('/public-notices', path)) return <NoticesPage />;
   if (path.startsWith('/admin')) return <AdminPage path={path} />;
   if (match('/operations', path) && isAdministrator) return <OperationsPage />;
   if (match('/intake', path)) return <IntakePage />;

@@ -124,32 +124,7 @@ public static class ComplaintsApi
         CancellationToken cancellationToken)
     {
         const string field = "photo";
-        if (!http.HasFormContentType) throw Invalid(http, field, "请以 multipart/form-data 上传照片（字段 photo）。", "Send the photo as multipart/form-data in the field 'photo'.");
-        IFormCollection form;
-        try
-        {
-            // Read here rather than bound, so that a photo over the limit is refused with a clear message.
-            form = await http.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = ComplaintPhotos.MaxBytes + 64 * 1024 }, cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            throw TooLarge(http);
-        }
-        var file = form.Files[field] ?? (form.Files.Count > 0 ? form.Files[0] : null)
-            ?? throw Invalid(http, field, "没有收到照片。", "The form has no photo.");
-        if (file.Length > ComplaintPhotos.MaxBytes) throw TooLarge(http);
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, cancellationToken);
-        // Decoded and re-encoded: what is stored and served is pixels only (no EXIF, no GPS, nothing appended).
-        if (!PhotoSanitizer.TrySanitize(content, out var sanitized, out var refusal))
-        {
-            if (refusal.Message == PhotoFields.PhotoTooLarge) throw TooLarge(http);
-            if (refusal.Message == PhotoFields.PhotoFormat)
-                throw Invalid(http, field, "只能上传 JPEG、PNG 或 WebP 格式的照片（苹果手机请在相机设置中选择“兼容性最佳”）。",
-                    "Only JPEG, PNG or WebP photos are accepted (on an iPhone, set the camera to 'Most Compatible').");
-            throw new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", refusal.Format(english: true))
-                { FieldErrors = new Dictionary<string, FieldError[]> { [field] = [refusal] } };
-        }
+        var (_, sanitized) = await PhotoUploads.ReadAsync(http, field, cancellationToken);
         var photo = await complaints.AddPhotoAsync(communityId, id, sanitized, Account(http.HttpContext.User), cancellationToken)
             ?? throw Invalid(http, field, $"每个问题最多 {ComplaintPhotos.MaxPerComplaint} 张照片。", $"A complaint may have at most {ComplaintPhotos.MaxPerComplaint} photos.");
         return TypedResults.Created($"/api/communities/{communityId}/complaints/{id}/photos/{photo.Id}", photo);
@@ -197,12 +172,5 @@ public static class ComplaintsApi
 
     private static bool English(HttpRequest http) => ProblemTitles.PrefersEnglish(http.Headers.AcceptLanguage.ToString());
 
-    private static WorkflowException TooLarge(HttpRequest http) =>
-        Invalid(http, "photo", $"照片不能超过 {ComplaintPhotos.MaxBytes / (1024 * 1024)} MB。", $"A photo may have at most {ComplaintPhotos.MaxBytes / (1024 * 1024)} MB.");
-
-    private static WorkflowException Invalid(HttpRequest http, string field, string zh, string en)
-    {
-        var message = English(http) ? en : zh;
-        return new WorkflowException(WorkflowErrorKind.Invalid, "bad-request", message) { Errors = new Dictionary<string, string[]> { [field] = [message] } };
-    }
+    private static WorkflowException Invalid(HttpRequest http, string field, string zh, string en) => PhotoUploads.Invalid(http, field, zh, en);
 }

@@ -42,8 +42,9 @@ public static class TasksApi
 
     /// <summary>An open task of a resident without email, to answer on their behalf.</summary>
     /// <param name="Data">The task's form: options, whether several may be chosen, whether a comment is allowed, its description.</param>
+    /// <param name="HouseholdId">Their household, the number printed on its paper sheet (for a paper answer).</param>
     public sealed record ProxyTaskView(Guid TaskId, Guid PersonId, string PersonName, string? Building, string? Unit, string Purpose, string Title,
-        JsonNode? Data, DateTimeOffset? ClosesAt, bool Answered);
+        JsonNode? Data, DateTimeOffset? ClosesAt, bool Answered, Guid? HouseholdId);
 
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
@@ -72,7 +73,7 @@ public static class TasksApi
         var buildings = await HeadedBuildings.OfAsync(user, account, communityId, complaints, cancellationToken);
         var listed = await tasks.ListForProxyAsync(communityId, buildings, cancellationToken);
         return TypedResults.Ok(listed.Select(p => new ProxyTaskView(p.Task.Id, p.Task.PersonId, p.PersonName, p.Building, p.Unit, p.Task.Purpose, p.Task.Title,
-            string.IsNullOrEmpty(p.Task.Data) ? null : JsonNode.Parse(p.Task.Data), p.Task.ClosesAt, p.Answered)).ToList());
+            string.IsNullOrEmpty(p.Task.Data) ? null : JsonNode.Parse(p.Task.Data), p.Task.ClosesAt, p.Answered, p.HouseholdId)).ToList());
     }
 
     /// <summary>Creates a task.</summary>

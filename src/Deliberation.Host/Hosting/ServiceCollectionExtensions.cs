@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddNeeds(paths);
         services.AddAsking();
         services.AddReplies();
+        services.AddNotices(paths);
 
         // Bound, completed and checked at start-up: a host with a misspelt setting does not start.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).PostConfigure(o =>

@@ -204,7 +204,7 @@ internal static class AnswerPageHtml
             body.Append("<p><strong>").Append(E(labels.Count == 0 ? t.NoChoice : string.Join(t.ListSeparator, labels))).Append("</strong></p>");
         }
         if (TaskForm.CommentOf(answer.Answer) is { } comment) body.Append("<p class=\"comment\">").Append(E(comment)).Append("</p>");
-        if (answer.Channel == TaskChannels.Proxy) body.Append("<p class=\"note\">").Append(E(t.EnteredOnBehalf)).Append("</p>");
+        if (answer.Channel is TaskChannels.Proxy or TaskChannels.Paper) body.Append("<p class=\"note\">").Append(E(t.EnteredOnBehalf)).Append("</p>");
         body.Append("</section>");
     }
 

@@ -73,6 +73,8 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<Civic.Needs.NeedTask> NeedTasks => Set(db.NeedTasks);
     public ICivicSet<CommunityMatter> CommunityMatters => Set(db.CommunityMatters);
     public ICivicSet<Civic.Replies.EmailReply> EmailReplies => Set(db.EmailReplies);
+    public ICivicSet<Civic.Notices.PostedNotice> PostedNotices => Set(db.PostedNotices);
+    public ICivicSet<Civic.Notices.NoticeComment> NoticeComments => Set(db.NoticeComments);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));

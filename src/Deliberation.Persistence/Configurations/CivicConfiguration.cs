@@ -79,6 +79,8 @@ internal static class CivicConfiguration
             e.ToTable("task_answers");
             e.HasKey(a => a.Id);
             e.Property(a => a.Channel).HasMaxLength(20);
+            e.Property(a => a.PhotoContentType).HasMaxLength(40);
+            e.Property(a => a.PhotoSha256).HasMaxLength(64);
             e.HasIndex(a => new { a.TaskId, a.IsCurrent });
         });
         modelBuilder.Entity<Complaint>(e =>

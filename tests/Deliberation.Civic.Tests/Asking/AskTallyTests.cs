@@ -27,6 +27,16 @@ public sealed class AskTallyTests
     }
 
     [Fact]
+    public void Count_AnswersByEveryChannel_CountsOnlinePaperAndProxyApart()
+    {
+        var tally = AskTally.Count(AskFormKinds.YesNo, YesNo,
+            [Answered("""{"choice":"yes"}"""), Answered("""{"choice":"no"}""", "paper"), Answered("""{"choice":"no"}""", "paper"), Answered("""{"choice":"yes"}""", "proxy"), Silent()]);
+
+        Assert.Equal((1, 2, 1), ((int)tally["channels"]!["link"]!, (int)tally["channels"]!["paper"]!, (int)tally["channels"]!["proxy"]!));
+        Assert.Equal(4, (int)tally["answered"]!);
+    }
+
+    [Fact]
     public void Count_Tie_HasNoLeaderAndBothOnTop()
     {
         var tally = AskTally.Count(AskFormKinds.YesNo, YesNo, [Answered("""{"choice":"yes"}"""), Answered("""{"choice":"no"}""")]);

@@ -16,8 +16,9 @@ interface TaskOption { value: string; label: string }
 interface TaskData { options?: TaskOption[]; multiple?: boolean; maxChoices?: number; allowComment?: boolean; description?: string }
 interface ProxyTask {
   taskId: string; personId: string; personName: string; building: string | null; unit: string | null; purpose: string; title: string;
-  data: TaskData | null; closesAt: string | null; answered: boolean;
+  data: TaskData | null; closesAt: string | null; answered: boolean; householdId: string | null;
 }
+interface ChannelTotals { asked: number; answered: number; channels: Record<string, number> }
 
 /**
  * 代填答复: the open tasks of residents without email — ballots, nominations, time polls, invitations, the follow-up —
@@ -45,6 +46,13 @@ export function ProxyAnswersPage() {
 
 function ProxyTaskCard({ task, onDone }: { task: ProxyTask; onDone: () => void }) {
   const { t, lang } = useI18n();
+  const { community } = useSession();
+  const base = `/api/communities/${community?.id ?? ''}/tasks/${task.taskId}`;
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [totals, setTotals] = useState<ChannelTotals | null>(null);
+  const showTotals = async () => {
+    try { setTotals(await request<ChannelTotals>(`${base}/totals`)); } catch (err) { setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) }); }
+  };
   const options = task.data?.options ?? [];
   const multiple = task.data?.multiple === true;
   const [chosen, setChosen] = useState<string[]>([]);
@@ -57,8 +65,18 @@ function ProxyTaskCard({ task, onDone }: { task: ProxyTask; onDone: () => void }
     const answer: Record<string, unknown> = multiple ? { choices: chosen } : chosen.length ? { choice: chosen[0] } : {};
     if (comment.trim()) answer.comment = comment.trim();
     try {
-      await request(`/api/tasks/${task.taskId}/proxy-answer`, { method: 'POST', body: { answer } });
-      setMessage({ kind: 'success', text: t('proxyEntered', { name: task.personName }) });
+      if (photo) {
+        // A paper sheet that came back: entered with the photo of the sheet, as a paper answer.
+        const form = new FormData();
+        form.append('answer', JSON.stringify(answer));
+        form.append('householdId', task.householdId ?? '');
+        form.append('photo', photo);
+        await request(`${base}/paper-answer`, { method: 'POST', form });
+        setMessage({ kind: 'success', text: t('paperEntered', { name: task.personName }) });
+      } else {
+        await request(`/api/tasks/${task.taskId}/proxy-answer`, { method: 'POST', body: { answer } });
+        setMessage({ kind: 'success', text: t('proxyEntered', { name: task.personName }) });
+      }
       onDone();
     } catch (err) {
       setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) });
@@ -89,7 +107,20 @@ function ProxyTaskCard({ task, onDone }: { task: ProxyTask; onDone: () => void }
             <textarea id={`proxy-comment-${task.taskId}`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
           </>
         ) : null}
-        <button type="submit" className="primary">{task.answered ? t('proxyChange') : t('proxySave')}</button>
+        {task.householdId ? (
+          <>
+            <label htmlFor={`paper-photo-${task.taskId}`}>{t('paperPhoto')}</label>
+            <input id={`paper-photo-${task.taskId}`} type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+          </>
+        ) : null}
+        <button type="submit" className="primary">{photo ? t('paperSave') : task.answered ? t('proxyChange') : t('proxySave')}</button>{' '}
+        <a className="button-link" href={`${base}/paper-sheets`} target="_blank" rel="noreferrer">{t('paperPrint')}</a>{' '}
+        <button type="button" onClick={() => void showTotals()}>{t('paperTotals')}</button>
+        {totals ? (
+          <p className="muted" data-testid="channel-totals">
+            {t('paperTotalsText', { answered: totals.answered, asked: totals.asked, link: (totals.channels.link ?? 0) + (totals.channels['email-reply'] ?? 0), paper: totals.channels.paper ?? 0, proxy: totals.channels.proxy ?? 0 })}
+          </p>
+        ) : null}
         {message ? <Message kind={message.kind}>{message.text}</Message> : null}
       </form>
     </li>
