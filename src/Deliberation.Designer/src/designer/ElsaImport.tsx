@@ -58,12 +58,13 @@ export function ElsaImport({ onImported }: { onImported: () => void }) {
           <NoteList title={t('elsaImportChanged')} notes={splitNotes(refusal.notes).changed} />
         </Message>
       ) : null}
-      {answer ? <Report answer={answer} /> : null}
+      {answer ? <ElsaImportReport answer={answer} /> : null}
     </section>
   );
 }
 
-function Report({ answer }: { answer: ElsaImportAnswer }) {
+/** The report of an import that saved a draft. */
+export function ElsaImportReport({ answer }: { answer: ElsaImportAnswer }) {
   const { t } = useI18n();
   const { skipped, changed } = splitNotes(answer.notes);
   const id = answer.version.definitionId;
