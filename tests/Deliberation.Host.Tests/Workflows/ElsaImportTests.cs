@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -25,15 +24,7 @@ public sealed class ElsaImportTests(SmtpServer smtp) : IClassFixture<SmtpServer>
     public async Task InitializeAsync()
     {
         await smtp.StartAsync();
-        _host = new HostFactory
-        {
-            Settings =
-            {
-                ["Deliberation:Mail:SmtpHost"] = "127.0.0.1",
-                ["Deliberation:Mail:SmtpPort"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-                ["Deliberation:Mail:SmtpSecurity"] = "None",
-            },
-        };
+        _host = HostFactory.Mailing(smtp);
         _staff = _host.CreateClient();
     }
 
