@@ -233,7 +233,7 @@ public sealed partial class ElsaFlowchartImporter(IScriptEvaluator scripts)
                     p => p is "Done" ? "Received" : null),
                 _ => null,
             };
-            if (mapped is null)
+            if (mapped is null && !_skipped.ContainsKey(elsaId))
             {
                 var composite = HasChildren(activity, "then", "else", "activities", "branches", "cases", "body", "root");
                 Note(composite ? "composite-activity" : "unsupported-activity", true, elsaId, type, Text(activity["name"]),
@@ -351,7 +351,13 @@ public sealed partial class ElsaFlowchartImporter(IScriptEvaluator scripts)
                 ReadVariables(new JsonArray(declared.DeepClone()));
                 name = _variableNames.GetValueOrDefault(declaredName);
             }
-            if (name is null) return null;
+            if (name is null)
+            {
+                Note("set-variable-without-variable", true, Text(activity["id"]), Text(activity["type"]), key,
+                    $"Activity '{Text(activity["id"])}' sets a variable the file does not declare; it is left out.");
+                _skipped[Text(activity["id"])!] = Text(activity["type"]) ?? "";
+                return null;
+            }
             var type = _variables.FirstOrDefault(v => v.Name == name)?.Default switch
             {
                 JsonValue v when v.GetValueKind() == JsonValueKind.Number => InputType.Number,

@@ -93,6 +93,22 @@ public sealed class ElsaFlowchartImporterTests
         Assert.Equal(("count", "vars.count + 1"), (set.Inputs["variable"].Text, set.Inputs["value"].Text));
     }
 
+    [Fact]
+    public void Import_SetVariableOfAnUndeclaredVariable_LeftOutOnceWithItsConnection()
+    {
+        const string export = """
+            { "definitionId": "x", "root": { "type": "Elsa.Flowchart", "activities": [
+                { "id": "Start1", "type": "Elsa.Start" },
+                { "id": "Set", "type": "Elsa.SetVariable", "variable": { "id": "ghost" }, "value": "1" } ],
+              "connections": [ { "source": "Start1", "target": "Set" } ] } }
+            """;
+
+        var result = Importer.Import(export);
+
+        Assert.Equal(["set-variable-without-variable:Set", "connection-dropped:Set"], result.Notes.Select(n => n.Code + ":" + n.ActivityId));
+        Assert.Equal(["Start1"], result.Definition.Activities.Select(a => a.Id));
+    }
+
     [Theory]
     [InlineData("not json", "elsa-malformed-json")]
     [InlineData("[1, 2]", "elsa-not-flowchart")]

@@ -7,6 +7,7 @@ const noteKeys: Record<string, StringKey> = {
   'unsupported-activity': 'elsaNoteUnsupported',
   'composite-activity': 'elsaNoteComposite',
   'activity-without-id': 'elsaNoteWithoutId',
+  'set-variable-without-variable': 'elsaNoteSetVariableUnknown',
   'unknown-port': 'elsaNoteUnknownPort',
   'script-translated': 'elsaNoteScriptTranslated',
   'script-not-translated': 'elsaNoteScriptNotTranslated',

@@ -459,6 +459,7 @@ export const en: Record<StringKey, string> = {
   elsaNoteUnsupported: 'Activity "{activity}" ({type}) has no counterpart here; it was not imported.',
   elsaNoteComposite: 'Activity "{activity}" ({type}) holds other activities inside it; only a flat flowchart is imported, so it was not.',
   elsaNoteWithoutId: 'An activity of type {type} has no id; it was not imported.',
+  elsaNoteSetVariableUnknown: 'Activity "{activity}" sets a variable the file does not declare; it was not imported.',
   elsaNoteConnectionDropped: 'Connection {detail} was left out with activity "{activity}": reconnect the activities around it in the designer.',
   elsaNoteConnectionUnknown: 'Connection {detail} names an activity the flowchart does not have; it was not imported.',
   elsaNoteUnknownPort: 'Connection {detail} leaves activity "{activity}" by an outcome that has no counterpart here; it was not imported.',

@@ -462,6 +462,7 @@ export const zhCN = {
   elsaNoteUnsupported: '活动“{activity}”（{type}）在本系统没有对应的活动，未导入。',
   elsaNoteComposite: '活动“{activity}”（{type}）内部嵌套了其他活动，只能导入平铺的流程图，未导入。',
   elsaNoteWithoutId: '一个 {type} 类型的活动没有 ID，未导入。',
+  elsaNoteSetVariableUnknown: '活动“{activity}”要设置的变量在文件中没有声明，未导入。',
   elsaNoteConnectionDropped: '连接 {detail} 随活动“{activity}”一起未导入，请在设计器中重新连接前后的活动。',
   elsaNoteConnectionUnknown: '连接 {detail} 指向流程图中不存在的活动，未导入。',
   elsaNoteUnknownPort: '连接 {detail} 从活动“{activity}”的出口离开，该出口在本系统没有对应，未导入。',
