@@ -6,6 +6,7 @@ using Deliberation.Engine.Activities;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Expressions;
 using Deliberation.Engine.Runtime;
+using Deliberation.Engine.Validation;
 
 namespace Deliberation.Engine.Import;
 
@@ -21,12 +22,6 @@ public sealed partial class ElsaFlowchartImporter(IScriptEvaluator scripts)
 {
     /// <summary>The largest file read, in characters.</summary>
     public const int MaxLength = 2_000_000;
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
-    private static partial Regex ActivityId();
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
-    private static partial Regex Name();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotIdCharacters();
@@ -142,7 +137,7 @@ public sealed partial class ElsaFlowchartImporter(IScriptEvaluator scripts)
         {
             var name = NotNameCharacters().Replace(elsaName, "_");
             if (name.Length > 0 && char.IsUpper(name[0])) name = char.ToLowerInvariant(name[0]) + name[1..];
-            if (!Name().IsMatch(name)) name = "_" + name;
+            if (!DefinitionValidator.NamePattern().IsMatch(name)) name = "_" + name;
             if (name.Length > 100) name = name[..100];
             var used = taken.ToHashSet(StringComparer.Ordinal);
             var unique = name;
@@ -253,7 +248,7 @@ public sealed partial class ElsaFlowchartImporter(IScriptEvaluator scripts)
         private ActivityNode? Node(JsonObject activity, string type, IEnumerable<(string Name, Expression? Value)> inputs, Func<string, string?> ports)
         {
             var elsaId = Text(activity["id"])!;
-            var id = ActivityId().IsMatch(elsaId) ? elsaId : NotNameCharacters().Replace(elsaId, "_");
+            var id = DefinitionValidator.ActivityIdPattern().IsMatch(elsaId) ? elsaId : NotNameCharacters().Replace(elsaId, "_");
             if (id.Length is 0 or > 100) id = "a" + (_nodes.Count + 1).ToString(CultureInfo.InvariantCulture);
             var unique = id;
             for (var i = 2; _ids.ContainsValue(unique); i++) unique = $"{id}_{i}";
