@@ -29,17 +29,6 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     public string DataPath { get; }
 
-    /// <summary>A host that delivers mail to the test's SMTP server (started), in plain SMTP on loopback.</summary>
-    public static HostFactory Mailing(SmtpServer smtp) => new()
-    {
-        Settings =
-        {
-            ["Deliberation:Mail:SmtpHost"] = "127.0.0.1",
-            ["Deliberation:Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Deliberation:Mail:SmtpSecurity"] = "None",
-        },
-    };
-
     public FakeTimeProvider Time { get; }
 
     public TimerPump TimerPump => Services.GetRequiredService<TimerPump>();

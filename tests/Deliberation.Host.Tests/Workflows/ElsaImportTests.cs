@@ -24,7 +24,7 @@ public sealed class ElsaImportTests(SmtpServer smtp) : IClassFixture<SmtpServer>
     public async Task InitializeAsync()
     {
         await smtp.StartAsync();
-        _host = HostFactory.Mailing(smtp);
+        _host = Asking.AskRuns.HostMailingTo(smtp);
         _staff = _host.CreateClient();
     }
 
