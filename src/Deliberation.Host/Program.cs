@@ -42,6 +42,7 @@ app.MapAntiforgeryApi();
 app.MapUsersApi();
 app.MapActivitiesApi();
 app.MapWorkflowsApi();
+app.MapElsaImportApi();
 app.MapInstancesApi();
 app.MapOutboxApi();
 app.MapTasksApi();

@@ -17,11 +17,13 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
     private static partial Regex DefinitionIdPattern();
 
+    /// <summary>A variable's or input's name: a letter or _, then letters, digits or _ (at most 100).</summary>
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
-    private static partial Regex NamePattern();
+    internal static partial Regex NamePattern();
 
+    /// <summary>An activity's id: 1–100 letters, digits, '-' or '_'.</summary>
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
-    private static partial Regex ActivityIdPattern();
+    internal static partial Regex ActivityIdPattern();
 
     /// <summary>Parses and validates a JSON document.</summary>
     public IReadOnlyList<DefinitionProblem> Validate(string json, out WorkflowDefinition? definition)

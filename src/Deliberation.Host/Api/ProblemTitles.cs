@@ -5,6 +5,10 @@ public static class ProblemTitles
 {
     private static readonly Dictionary<string, (string Zh, string En)> Titles = new(StringComparer.Ordinal)
     {
+        ["elsa-malformed-json"] = ("文件不是有效的 JSON，未导入", "The file is not valid JSON; nothing was imported"),
+        ["elsa-not-flowchart"] = ("文件不是 Elsa 3 流程图（root 为 Elsa.Flowchart）的导出，未导入", "The file is not an Elsa 3 flowchart export (root of type Elsa.Flowchart); nothing was imported"),
+        ["elsa-too-large"] = ("文件太大，未导入", "The file is too large; nothing was imported"),
+        ["elsa-import-invalid"] = ("可导入的部分构不成有效的流程，未保存", "What could be imported does not make a valid workflow; nothing was saved"),
         ["invalid-definition"] = ("流程定义有误，未保存", "The definition is invalid; nothing was saved"),
         ["invalid-input"] = ("流程输入缺失或有误", "Workflow inputs are missing or invalid"),
         ["definition-not-found"] = ("找不到该流程版本", "No such workflow version"),

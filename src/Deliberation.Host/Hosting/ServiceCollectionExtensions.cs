@@ -6,6 +6,7 @@ using Deliberation.Engine.Activities;
 using Deliberation.Engine.Activities.BuiltIn;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Expressions;
+using Deliberation.Engine.Import;
 using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
@@ -96,6 +97,7 @@ public static class ServiceCollectionExtensions
             BuiltInActivities.Create(sp.GetRequiredService<IScriptEvaluator>(), sp.GetRequiredService<ITemplateRenderer>())
                 .Concat(sp.GetServices<Activity>())));
         services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<ElsaFlowchartImporter>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<ExpressionEvaluator>();
         services.AddSingleton<WorkflowRuntime>();

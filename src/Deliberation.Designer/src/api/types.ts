@@ -10,7 +10,14 @@ export interface Problem {
   status?: number; title?: string; detail?: string; code?: string;
   errors?: Record<string, string[]>;
   problems?: DefinitionProblem[];
+  /** An Elsa import refused as a whole still reports what it read (elsa-import-invalid). */
+  notes?: ImportNote[];
 }
+
+/** A line of an Elsa import's report: something left out of the draft (skipped) or changed on the way in. */
+export interface ImportNote { code: string; skipped: boolean; activityId: string | null; elsaType: string | null; detail: string | null; message: string }
+/** The answer of POST /api/workflows/import/elsa: the draft saved, and the report. */
+export interface ElsaImportAnswer { version: VersionSummary; sourceName: string | null; activitiesRead: number; activitiesImported: number; notes: ImportNote[] }
 
 /** A kind of matter of the catalogue (协商事项指导目录): the workflow intake proposes, the advisors required, the rules template. */
 export interface Matter {

@@ -3,6 +3,7 @@ import { request } from '../api/client';
 import type { VersionSummary } from '../api/types';
 import { Link } from '../components/Link';
 import { loadDescriptors } from '../designer/descriptors';
+import { ElsaImport } from '../designer/ElsaImport';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
@@ -52,6 +53,7 @@ export function DesignerListPage() {
         <button type="submit">{t('newWorkflow')}</button>
         {error ? <p className="field-error" id="new-id-error">{error}</p> : null}
       </form>
+      <ElsaImport onImported={list.reload} />
     </>
   );
 }
