@@ -151,7 +151,7 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
         foreach (var organisation in new[] { "宇辉星城网格党支部", "文化路社区居委会", "宇辉星城业主委员会" })
         {
             await ReportAsync(parties, links[organisation], "", done: true, $"{tasks[organisation].Title}：已完成");
-            Assert.Equal("Running", await StatusAsync(w, instanceId));
+            Assert.Equal("Suspended", await StatusAsync(w, instanceId));
         }
         var items = (await w.GetAsync($"{w.Api}/cases/{caseId}/action-items"))["items"]!.AsArray();
         var propertyItem = items.Single(i => (string)i!["organisationId"]! == organisations["宇辉物业服务有限公司"])!;
