@@ -3,12 +3,11 @@ import { ApiError, request } from '../api/client';
 import type { MeetingView, Organisation } from '../api/types';
 import { Field } from '../components/Field';
 import { Message } from '../components/Message';
+import { OrganisationOptions } from '../components/OrganisationOptions';
 import { PersonPicker } from '../components/PersonPicker';
-import { representativeOf } from '../forms/organisation';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import type { StringKey } from '../i18n/zh-CN';
-import { partyKindLabel } from '../partyKinds';
 
 /** Where the money comes from (the server's codes), in the order staff meet them. */
 export const fundingSources: { value: string; key: StringKey }[] = [
@@ -156,14 +155,7 @@ export function ActionItemForm({ communityId, caseId, meetings, onChanged }: {
               {(control) => (
                 <select {...control} value={item.organisationId} onChange={(e) => chooseOrganisation(e.target.value)}>
                   <option value="">{t('actionNoOrganisation')}</option>
-                  {organisations.data!.map((o) => {
-                    const representative = representativeOf(o);
-                    return (
-                      <option key={o.id} value={o.id}>
-                        {o.name}（{partyKindLabel(t, o.kind)}）{representative ? ` · ${representative.name}` : ''}
-                      </option>
-                    );
-                  })}
+                  <OrganisationOptions organisations={organisations.data ?? []} />
                 </select>
               )}
             </Field>
