@@ -146,17 +146,17 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
         foreach (var (organisation, _, _, mail) in Parties) links[organisation] = EmailedLinks.LinkIn(await w.ReceiveAsync(w.Email(mail), "请落实并汇报进展"));
         Assert.Equal(4, links.Values.Distinct().Count());
         var property = links["宇辉物业服务有限公司"];
-        await ReportAsync(parties, property, "50", done: false, "已进场施工，完成一半");
+        await EmailedLinks.ReportProgressAsync(parties, property, "50", done: false, "已进场施工，完成一半");
         await w.AdvanceAsync(TimeSpan.FromDays(5));
         foreach (var organisation in new[] { "宇辉星城网格党支部", "文化路社区居委会", "宇辉星城业主委员会" })
         {
-            await ReportAsync(parties, links[organisation], "", done: true, $"{tasks[organisation].Title}：已完成");
+            await EmailedLinks.ReportProgressAsync(parties, links[organisation], "", done: true, $"{tasks[organisation].Title}：已完成");
             Assert.Equal("Suspended", await StatusAsync(w, instanceId));
         }
         var items = (await w.GetAsync($"{w.Api}/cases/{caseId}/action-items"))["items"]!.AsArray();
         var propertyItem = items.Single(i => (string)i!["organisationId"]! == organisations["宇辉物业服务有限公司"])!;
         Assert.Equal(("open", 50), ((string)propertyItem["status"]!, (int)propertyItem["percent"]!));
-        await ReportAsync(parties, property, "", done: true, "消防设施改造完成，已通过验收");
+        await EmailedLinks.ReportProgressAsync(parties, property, "", done: true, "消防设施改造完成，已通过验收");
 
         // Every organisation done: the parties are told, and the instance finishes.
         Assert.Equal("Finished", await StatusAsync(w, instanceId));
@@ -196,15 +196,4 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
 
     private static async Task<string> StatusAsync(CaseStudyWorld w, string instanceId) =>
         (string)(await w.GetAsync($"/api/instances/{instanceId}"))["instance"]!["status"]!;
-
-    /// <summary>Posts the progress form of a link as a browser does (multipart) and checks the confirmation.</summary>
-    private static async Task ReportAsync(HttpClient client, string link, string percent, bool done, string note)
-    {
-        using var form = new MultipartFormDataContent { { new StringContent(percent), "percent" }, { new StringContent(note), "comment" } };
-        if (done) form.Add(new StringContent("true"), "done");
-        var response = await client.PostAsync(link, form);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
-    }
 }
