@@ -56,6 +56,20 @@ public static partial class EmailedLinks
         Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Posts a progress form (an action item's or a claimed need's) as the browser does — multipart, percent, the done box
+    /// and the note — and checks the confirmation.
+    /// </summary>
+    public static async Task ReportProgressAsync(HttpClient client, string path, string percent, bool done, string note)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(percent), "percent" }, { new StringContent(note), "comment" } };
+        if (done) form.Add(new StringContent("true"), "done");
+        var response = await client.PostAsync(path, form);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
     private static partial Regex AnswerLink();
 }

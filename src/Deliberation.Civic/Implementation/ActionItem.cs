@@ -25,6 +25,13 @@ public sealed class ActionItem
     /// <summary>Who carries it out, e.g. 物业公司, 业委会.</summary>
     public string ResponsibleParty { get; set; } = "";
 
+    /// <summary>
+    /// The organisation of the community's directory that owns the item (e.g. the property company of a four-party joint
+    /// meeting), when a party of the directory carries it out; <see cref="ResponsibleParty"/> keeps its name as it was then.
+    /// No foreign key: the item keeps who owned it when the directory changes.
+    /// </summary>
+    public Guid? OrganisationId { get; set; }
+
     /// <summary>The roster person who reports progress by link; null when staff report for the party.</summary>
     public Guid? PersonId { get; set; }
 

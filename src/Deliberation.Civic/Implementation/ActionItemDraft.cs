@@ -9,8 +9,12 @@ namespace Deliberation.Civic.Implementation;
 /// <param name="FundingSource">Where the money comes from.</param>
 /// <param name="MeetingId">The meeting that resolved it, if any.</param>
 /// <param name="Funding">The budget's sources with their amounts, summing to the budget (or, without a budget, making it).</param>
+/// <param name="OrganisationId">
+/// The organisation of the community's directory that owns the item, if any: the responsible party defaults to its name and
+/// the reporting person to its representative on the roster.
+/// </param>
 public sealed record ActionItemDraft(string? Title, string? ResponsibleParty, Guid? PersonId, DateTimeOffset? DueAt, decimal? Budget,
-    string? FundingSource, Guid? MeetingId, IReadOnlyList<FundingShareDraft?>? Funding = null);
+    string? FundingSource, Guid? MeetingId, IReadOnlyList<FundingShareDraft?>? Funding = null, Guid? OrganisationId = null);
 
 /// <summary>One source's share of an action item's budget, as staff give it.</summary>
 /// <param name="Source">One of <see cref="FundingSources"/>.</param>

@@ -38,15 +38,31 @@ public sealed class ActionItemStore(ICivicDatabase database, AnswerLinks links, 
         await using var db = database.Open();
         var found = await RequireCaseAsync(db, communityId, caseId, cancellationToken);
         if (found.ClosedAt is not null) throw CaseClosed();
+        var organisation = draft.OrganisationId is { } organisationId
+            ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId && o.CommunityId == communityId, cancellationToken)
+            : null;
+        if (organisation is not null)
+        {
+            // An organisation's item: its name is the party and its representative reports, unless staff say otherwise.
+            var representative = draft.PersonId is null
+                ? await db.OrganisationContacts.AsNoTracking().Where(c => c.OrganisationId == organisation.Id && c.IsRepresentative).Select(c => c.PersonId).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            draft = draft with
+            {
+                ResponsibleParty = string.IsNullOrWhiteSpace(draft.ResponsibleParty) ? organisation.Name : draft.ResponsibleParty,
+                PersonId = draft.PersonId ?? representative,
+            };
+        }
         var personBelongs = draft.PersonId is { } personId && await db.People.AnyAsync(p => p.Id == personId && p.CommunityId == communityId, cancellationToken);
         var errors = ActionItemValidator.Validate(draft, now, personBelongs);
+        if (draft.OrganisationId is not null && organisation is null) errors["organisationId"] = [Organisations.OrganisationFields.Unknown.Error()];
         if (errors.Count > 0)
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "The action item is missing something or has invalid values; nothing was created.") { FieldErrors = errors };
         var shares = draft.Funding?.OfType<FundingShareDraft>().ToList() ?? [];
         var item = new ActionItem
         {
             Id = Guid.CreateVersion7(now), CommunityId = communityId, CaseId = caseId, MeetingId = draft.MeetingId, Title = draft.Title!.Trim(),
-            ResponsibleParty = draft.ResponsibleParty!.Trim(), PersonId = draft.PersonId, DueAt = draft.DueAt!.Value,
+            ResponsibleParty = draft.ResponsibleParty!.Trim(), OrganisationId = organisation?.Id, PersonId = draft.PersonId, DueAt = draft.DueAt!.Value,
             // Sources given without a budget make it.
             Budget = draft.Budget ?? (shares.Count > 0 ? shares.Sum(s => s.Amount!.Value) : null),
             FundingSource = string.IsNullOrWhiteSpace(draft.FundingSource) ? null : draft.FundingSource.Trim(), Percent = 0,

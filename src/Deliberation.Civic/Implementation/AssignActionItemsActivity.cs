@@ -8,7 +8,7 @@ namespace Deliberation.Civic.Implementation;
 /// Step 5 begins (推动落实:分派任务): every open action item of the case goes to its person — a progress task by signed link
 /// and an assignment email, queued in this step's transaction. The reminder of each item is planned
 /// <c>reminderBefore</c> its due date, moved out of the quiet hours (22:00–07:00 Beijing time). The output lists the items
-/// for a ForEach: <c>{ caseId, count, emailed, items: [{ id, title, responsibleParty, dueAt, remind, reminderAt, signal }] }</c>;
+/// for a ForEach: <c>{ caseId, count, emailed, items: [{ id, title, responsibleParty, organisationId, dueAt, remind, reminderAt, signal }] }</c>;
 /// <c>signal</c> is what the item's done report sends the workflow (<c>action-item-done-{id}</c>). A case without
 /// action items is an incident: staff add them and retry.
 /// </summary>
@@ -47,6 +47,7 @@ public sealed class AssignActionItemsActivity(ICivicDatabase database, ActionIte
                 ["id"] = a.Item.Id.ToString(),
                 ["title"] = a.Item.Title,
                 ["responsibleParty"] = a.Item.ResponsibleParty,
+                ["organisationId"] = a.Item.OrganisationId?.ToString(),
                 ["dueAt"] = ImplementationSteps.Iso(a.Item.DueAt),
                 ["remind"] = a.ReminderAt is not null,
                 ["reminderAt"] = a.ReminderAt is { } at ? ImplementationSteps.Iso(at) : null,

@@ -19,5 +19,7 @@ public static class OrganisationFields
         "The organisation has no representative; add its contacts first.", "该组织还没有代表，请先在组织名录中添加联系人。");
     public static readonly FieldMessage RepresentativeNotOnRoster = new("organisation-representative-not-on-roster",
         "The organisation's representative is not linked to a person of the roster.", "该组织的代表尚未关联居民名册中的人员。");
+    public static readonly FieldMessage Unknown = new("organisation-unknown",
+        "No such organisation in this community's directory.", "本社区的组织名录中没有这个组织。");
 #pragma warning restore CS1591
 }

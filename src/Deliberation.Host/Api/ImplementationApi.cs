@@ -15,8 +15,11 @@ public static class ImplementationApi
 {
     /// <summary>A request to create an action item.</summary>
     /// <param name="Title">What is to be done, at most 200 characters.</param>
-    /// <param name="ResponsibleParty">Who carries it out, e.g. 物业公司, 业委会 (at most 100 characters).</param>
-    /// <param name="PersonId">The roster person who reports progress by link; omit when staff report for the party.</param>
+    /// <param name="ResponsibleParty">Who carries it out, e.g. 物业公司, 业委会 (at most 100 characters); with an organisation, its name when omitted.</param>
+    /// <param name="PersonId">
+    /// The roster person who reports progress by link; with an organisation, its representative when omitted; omit both when
+    /// staff report for the party.
+    /// </param>
     /// <param name="DueAt">When it is due (ISO 8601, in the future, within three years).</param>
     /// <param name="Budget">The budget in yuan, 0 or more with at most two decimals.</param>
     /// <param name="FundingSource">Where the money comes from, e.g. 住户分摊, 社区微创投.</param>
@@ -26,8 +29,9 @@ public static class ImplementationApi
     /// sources are charity-drive, property-company, owners, micro-grant, government, maintenance-fund, other (with an optional
     /// <c>detail</c>, who exactly); the amounts sum to the budget, or make it when no budget is given.
     /// </param>
+    /// <param name="OrganisationId">The organisation of the community's directory that owns the item (e.g. the property company), if any.</param>
     public sealed record CreateActionItemRequest(string? Title, string? ResponsibleParty, Guid? PersonId, DateTimeOffset? DueAt, decimal? Budget,
-        string? FundingSource, Guid? MeetingId, IReadOnlyList<FundingShareDraft?>? Funding = null);
+        string? FundingSource, Guid? MeetingId, IReadOnlyList<FundingShareDraft?>? Funding = null, Guid? OrganisationId = null);
 
     /// <summary>One source's share of an action item's budget.</summary>
     /// <param name="Source">The source's code, e.g. charity-drive.</param>
@@ -47,10 +51,11 @@ public static class ImplementationApi
     /// <param name="Overdue">Open past its due date.</param>
     /// <param name="Assigned">When the workflow sent it to its person; null before.</param>
     /// <param name="TaskId">The progress task (for a link reissue or a paper answer), once assigned to a person.</param>
+    /// <param name="OrganisationId">The organisation of the directory that owns it, if any (<c>responsibleParty</c> is its name as it was then).</param>
     public sealed record ActionItemView(Guid Id, Guid CaseId, Guid? MeetingId, string Title, string ResponsibleParty, Guid? PersonId, string? PersonName,
         DateTimeOffset DueAt, decimal? Budget, string? FundingSource, int Percent, string Status, bool Overdue, DateTimeOffset CreatedAt, DateTimeOffset? DoneAt,
         DateTimeOffset? Assigned, Guid? TaskId, DateTimeOffset? ReminderAt, DateTimeOffset? RemindedAt, DateTimeOffset? EscalatedAt, IReadOnlyList<ProgressView> Reports,
-        IReadOnlyList<FundingShareView> Funding);
+        IReadOnlyList<FundingShareView> Funding, Guid? OrganisationId);
 
     /// <summary>Overall progress: items, done, overdue, and the mean percentage (a done item counts 100).</summary>
     public sealed record OverallView(int Items, int Done, int Overdue, int Percent, bool AllDone);
@@ -108,7 +113,7 @@ public static class ImplementationApi
         CancellationToken cancellationToken)
     {
         var item = await store.CreateAsync(communityId, caseId, new ActionItemDraft(request.Title, request.ResponsibleParty, request.PersonId, request.DueAt,
-            request.Budget, request.FundingSource, request.MeetingId, request.Funding), cancellationToken);
+            request.Budget, request.FundingSource, request.MeetingId, request.Funding, request.OrganisationId), cancellationToken);
         var entry = (await store.ListAsync(communityId, caseId, cancellationToken)).Items.Single(i => i.Item.Id == item.Id);
         return TypedResults.Created($"/api/communities/{communityId}/cases/{caseId}/action-items", View(communityId, entry));
     }
@@ -146,6 +151,6 @@ public static class ImplementationApi
             i.FundingSource, i.Percent, i.Status, e.Overdue, i.CreatedAt, i.DoneAt, a?.AssignedAt, a?.TaskId, a?.ReminderAt, a?.RemindedAt, a?.EscalatedAt,
             e.Reports.Select(r => new ProgressView(r.Id, r.Percent, r.Done, r.Note,
                 r.PhotoId is { } p ? $"/api/communities/{communityId}/action-items/{i.Id}/photos/{p}" : null, r.At, r.Channel, r.EnteredByUserId)).ToList(),
-            e.Funding.Select(s => new FundingShareView(s.Source, FundingSources.Name(s.Source), s.Detail, s.Amount / 1.00m)).ToList());
+            e.Funding.Select(s => new FundingShareView(s.Source, FundingSources.Name(s.Source), s.Detail, s.Amount / 1.00m)).ToList(), i.OrganisationId);
     }
 }

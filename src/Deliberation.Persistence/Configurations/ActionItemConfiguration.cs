@@ -18,6 +18,7 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         e.Property(x => x.Status).HasMaxLength(20);
         e.HasIndex(x => x.CaseId);
         e.HasIndex(x => x.MeetingId);
+        e.HasIndex(x => x.OrganisationId);
         e.HasIndex(x => new { x.CommunityId, x.Status });
     }
 }

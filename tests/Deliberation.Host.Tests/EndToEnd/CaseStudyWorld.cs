@@ -22,7 +22,7 @@ public sealed class CaseStudyWorld : IAsyncDisposable
     private readonly SmtpServer _smtp;
     private readonly HostFactory _host;
 
-    private CaseStudyWorld(SmtpServer smtp)
+    private CaseStudyWorld(SmtpServer smtp, IReadOnlyDictionary<string, string>? settings)
     {
         _smtp = smtp;
         _host = new HostFactory
@@ -34,6 +34,7 @@ public sealed class CaseStudyWorld : IAsyncDisposable
                 ["Deliberation:Mail:SmtpSecurity"] = "None",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _host.Settings[key] = value;
         Staff = _host.CreateClient();
     }
 
@@ -58,12 +59,15 @@ public sealed class CaseStudyWorld : IAsyncDisposable
     /// <summary>The current time.</summary>
     public DateTimeOffset Now => _host.Time.GetUtcNow();
 
-    /// <summary>Starts a host mailing through the SMTP server.</summary>
-    public static async Task<CaseStudyWorld> StartAsync(SmtpServer smtp)
+    /// <summary>Starts a host mailing through the SMTP server, with more settings (e.g. a PostgreSQL database) when given.</summary>
+    public static async Task<CaseStudyWorld> StartAsync(SmtpServer smtp, IReadOnlyDictionary<string, string>? settings = null)
     {
         await smtp.StartAsync();
-        return new CaseStudyWorld(smtp);
+        return new CaseStudyWorld(smtp, settings);
     }
+
+    /// <summary>A client without a session, as a resident opening an emailed link.</summary>
+    public HttpClient CreateAnonymousClient() => _host.CreateAnonymousClient();
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -98,10 +98,10 @@ public class SandanTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLif
         // The winner reports progress, then done, through the progress link of the email they got.
         var progressLink = EmailedLinks.LinkIn(await ReceiveAsync(world.Emails[winnerPerson], "已认领，请按期完成"));
         using var claimant = _host.CreateAnonymousClient();
-        await ReportAsync(claimant, progressLink, "40", done: false, "已联系电工");
+        await EmailedLinks.ReportProgressAsync(claimant, progressLink, "40", done: false, "已联系电工");
         Assert.Equal((40, "claimed"), ((int)(await NeedAsync(world, need))["percent"]!, (string)(await NeedAsync(world, need))["status"]!));
         _host.Time.Advance(TimeSpan.FromDays(2));
-        await ReportAsync(claimant, progressLink, "", done: true, "楼道灯已全部更换");
+        await EmailedLinks.ReportProgressAsync(claimant, progressLink, "", done: true, "楼道灯已全部更换");
         Assert.Equal("done", (string)(await NeedAsync(world, need))["status"]!);
 
         // The requester is asked (回访) and confirms by link: the workflow ends, the need confirmed with its claimant.
@@ -161,7 +161,7 @@ public class SandanTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLif
         var listed = (await _staff.GetFromJsonAsync<JsonArray>($"{world.Api}/needs?overdue=true"))!;
         Assert.Equal([need], listed.Select(n => (string)n!["id"]!));
 
-        await ReportAsync(member, progressLink, "", done: true, "已修好");
+        await EmailedLinks.ReportProgressAsync(member, progressLink, "", done: true, "已修好");
         Assert.Contains("请回访确认", (await ReceiveAsync(world.StaffEmail, "请回访确认")).Subject, StringComparison.Ordinal);
         var confirmed = await _staff.PostAsJsonAsync($"{world.Api}/needs/{need}/confirm", new { satisfied = false, comment = "灯还是时亮时不亮" });
 
@@ -249,16 +249,6 @@ public class SandanTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLif
     {
         var response = await client.PostAsync(link, new FormUrlEncodedContent([new KeyValuePair<string, string>("choice", "claim")]));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task ReportAsync(HttpClient client, string link, string percent, bool done, string note)
-    {
-        using var form = new MultipartFormDataContent { { new StringContent(percent), "percent" }, { new StringContent(note), "comment" } };
-        if (done) form.Add(new StringContent("true"), "done");
-        var response = await client.PostAsync(link, form);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        Assert.Contains("已记录您的答复", text, StringComparison.Ordinal);
     }
 
     private async Task AdvanceAndPumpAsync(TimeSpan by)

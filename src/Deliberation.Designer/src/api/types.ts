@@ -176,6 +176,8 @@ export interface ActionItemView {
   id: string; caseId: string; meetingId: string | null; title: string; responsibleParty: string; personId: string | null; personName: string | null;
   dueAt: string; percent: number; status: string; overdue: boolean; doneAt: string | null;
   budget?: number | null; funding?: { source: string; name: string; detail: string | null; amount: number }[];
+  /** The organisation of the directory that owns it, if any (responsibleParty is its name as it was then). */
+  organisationId?: string | null;
 }
 export interface ActionItemsOverview { caseId: string; caseClosedAt: string | null; items: ActionItemView[]; overall: { items: number; done: number; overdue: number; percent: number; allDone: boolean } }
 

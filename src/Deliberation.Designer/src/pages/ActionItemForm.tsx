@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
-import type { MeetingView } from '../api/types';
+import type { MeetingView, Organisation } from '../api/types';
 import { Field } from '../components/Field';
 import { Message } from '../components/Message';
+import { OrganisationOptions } from '../components/OrganisationOptions';
 import { PersonPicker } from '../components/PersonPicker';
-import { errorText } from '../hooks';
+import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import type { StringKey } from '../i18n/zh-CN';
 
@@ -26,9 +27,19 @@ export function fundingLabel(t: (key: StringKey) => string, source: string, name
 }
 
 interface ShareText { source: string; amount: string; detail: string }
-interface ItemText { title: string; party: string; due: string; budget: string; meetingId: string; shares: ShareText[] }
+interface ItemText { title: string; party: string; organisationId: string; due: string; budget: string; meetingId: string; shares: ShareText[] }
 
-const emptyItem = (meetingId: string): ItemText => ({ title: '', party: '', due: '', budget: '', meetingId, shares: [] });
+const emptyItem = (meetingId: string): ItemText => ({ title: '', party: '', organisationId: '', due: '', budget: '', meetingId, shares: [] });
+
+/**
+ * The responsible party once an organisation of the directory is chosen (or the choice cleared): the organisation's name
+ * when the party was empty or still the name of the organisation chosen before; what staff typed themselves stays.
+ */
+export function partyForOrganisation(party: string, before: Organisation | undefined, chosen: Organisation | undefined): string {
+  const untouched = !party.trim() || (before !== undefined && party.trim() === before.name);
+  if (!untouched) return party;
+  return chosen?.name ?? '';
+}
 
 /** A yuan amount as typed (全角 digits and separators allowed): a number with at most two decimals, or null. */
 export function parseYuan(text: string): number | null {
@@ -48,6 +59,15 @@ export function ActionItemForm({ communityId, caseId, meetings, onChanged }: {
   const { t } = useI18n();
   const latest = meetings[0]?.meeting.id ?? '';
   const [item, setItem] = useState<ItemText>(() => emptyItem(latest));
+  const organisations = useLoad(() => request<Organisation[]>(`/api/communities/${communityId}/organisations`), [communityId]);
+  const chooseOrganisation = (id: string) => {
+    const list = organisations.data ?? [];
+    setItem((x) => ({
+      ...x, organisationId: id,
+      party: partyForOrganisation(x.party, list.find((o) => o.id === x.organisationId), list.find((o) => o.id === id)),
+    }));
+    setErrors((e) => ({ ...e, 'item-organisation': '', 'item-party': '' }));
+  };
   const [reporter, setReporter] = useState({ id: '', name: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -95,7 +115,7 @@ export function ActionItemForm({ communityId, caseId, meetings, onChanged }: {
       await request(`/api/communities/${communityId}/cases/${caseId}/action-items`, {
         method: 'POST',
         body: {
-          title: item.title.trim(), responsibleParty: item.party.trim(), personId: reporter.id || null,
+          title: item.title.trim(), responsibleParty: item.party.trim(), personId: reporter.id || null, organisationId: item.organisationId || null,
           // The end of the chosen day, Beijing time.
           dueAt: `${item.due}T23:59:00+08:00`, budget, meetingId: item.meetingId || null,
           funding: item.shares.map((s, i) => ({ source: s.source, amount: amounts[i], detail: s.detail.trim() || null })),
@@ -107,7 +127,7 @@ export function ActionItemForm({ communityId, caseId, meetings, onChanged }: {
       onChanged();
     } catch (err) {
       const refused = err instanceof ApiError ? err.problem.errors ?? {} : {};
-      const ids: Record<string, string> = { title: 'item-title', responsibleParty: 'item-party', dueAt: 'item-due', budget: 'item-budget', personId: 'item-person', funding: 'item-funding' };
+      const ids: Record<string, string> = { title: 'item-title', responsibleParty: 'item-party', dueAt: 'item-due', budget: 'item-budget', personId: 'item-person', funding: 'item-funding', organisationId: 'item-organisation' };
       setErrors(Object.fromEntries(Object.entries(refused).map(([field, texts]) => {
         const share = /^funding\[(\d+)\]\.(\w+)$/.exec(field);
         return [share ? `share-${share[1]}-${share[2]}` : ids[field] ?? 'item-title', texts.join(' ')];
@@ -129,6 +149,18 @@ export function ActionItemForm({ communityId, caseId, meetings, onChanged }: {
           {text('title', t('actionTask'), 200)}
           {text('party', t('responsibleParty'), 100)}
         </div>
+        {organisations.data?.length ? (
+          <div className="row">
+            <Field id="item-organisation" label={t('actionOrganisation')} help={t('actionOrganisationHelp')} error={errors['item-organisation']}>
+              {(control) => (
+                <select {...control} value={item.organisationId} onChange={(e) => chooseOrganisation(e.target.value)}>
+                  <option value="">{t('actionNoOrganisation')}</option>
+                  <OrganisationOptions organisations={organisations.data ?? []} />
+                </select>
+              )}
+            </Field>
+          </div>
+        ) : null}
         <div className="row">
           <PersonPicker communityId={communityId} idPrefix="item" label={t('reporter')} value={reporter.id} error={errors['item-person']}
             onChange={(id, name) => setReporter({ id, name })} />

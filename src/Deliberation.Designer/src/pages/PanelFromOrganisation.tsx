@@ -3,10 +3,9 @@ import { request } from '../api/client';
 import type { Organisation, PanelMemberView } from '../api/types';
 import { Field } from '../components/Field';
 import { Message } from '../components/Message';
-import { representativeOf } from '../forms/organisation';
+import { OrganisationOptions } from '../components/OrganisationOptions';
 import { errorText, fieldErrorsOf, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
-import { partyKindLabel } from '../partyKinds';
 
 /**
  * Adds an organisation of the directory (组织名录) to the case's panel: its representative joins as a party with the
@@ -46,14 +45,7 @@ export function PanelFromOrganisation({ communityId, caseId, onChanged }: { comm
             {(control) => (
               <select {...control} value={chosen} onChange={(e) => { setChosen(e.target.value); setError(''); }}>
                 <option value="">{t('choose')}</option>
-                {(organisations.data ?? []).map((o) => {
-                  const representative = representativeOf(o);
-                  return (
-                    <option key={o.id} value={o.id}>
-                      {o.name}（{partyKindLabel(t, o.kind)}）{representative ? ` · ${representative.name}` : ''}
-                    </option>
-                  );
-                })}
+                <OrganisationOptions organisations={organisations.data ?? []} />
               </select>
             )}
           </Field>

@@ -860,6 +860,10 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer")
                         .HasColumnName("percent");
@@ -891,6 +895,8 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("CommunityId", "Status");
 

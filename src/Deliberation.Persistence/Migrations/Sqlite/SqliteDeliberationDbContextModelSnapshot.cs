@@ -880,6 +880,10 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("meeting_id");
 
+                    b.Property<byte[]>("OrganisationId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("organisation_id");
+
                     b.Property<int>("Percent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("percent");
@@ -911,6 +915,8 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("CommunityId", "Status");
 
