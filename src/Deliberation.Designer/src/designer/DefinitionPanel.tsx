@@ -1,9 +1,9 @@
-import type { DefinitionProblem, WorkflowDefinition } from '../api/types';
+import type { DefinitionProblem, WorkflowDefinition, WorkflowInput } from '../api/types';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n/I18n';
 import type { StringKey } from '../i18n/zh-CN';
 import {
-  addInput, addVariable, defaultText, inputTypes, optionsText, parseOptions, removeInput, removeVariable, typedDefault, updateInput, updateVariable,
+  addInput, addVariable, defaultText, inputPickers, inputTypes, optionsText, parseOptions, removeInput, removeVariable, typedDefault, updateInput, updateVariable,
   variableDefault,
 } from './definitionFields';
 
@@ -22,6 +22,11 @@ const problemKeys: Record<string, StringKey> = {
   'invalid-options': 'defInvalidOptions',
   'duplicate-option': 'defDuplicateOption',
   'default-not-an-option': 'defDefaultNotAnOption',
+  'picker-needs-text': 'defPickerNeedsText',
+};
+
+const pickerKeys: Record<(typeof inputPickers)[number], StringKey> = {
+  '': 'defPickerNone', person: 'defPickerPerson', organisation: 'defPickerOrganisation', buildingGroup: 'defPickerBuildingGroup',
 };
 
 const typeKeys: Record<(typeof inputTypes)[number], StringKey> = {
@@ -72,6 +77,16 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
               </select>
             )}
           </Field>
+          {input.type === 'text' || input.type === 'json' ? (
+            <Field id={`def-input-${i}-picker`} label={t('defPicker')} help={t('defPickerHelp')} error={at(`inputs[${i}].picker`)}>
+              {(control) => (
+                <select {...control} value={input.picker ?? ''} disabled={readOnly}
+                  onChange={(e) => onChange((d) => updateInput(d, i, { picker: (e.target.value || undefined) as WorkflowInput['picker'] }), null)}>
+                  {inputPickers.map((p) => <option key={p} value={p}>{t(pickerKeys[p])}</option>)}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <label className="checkbox">
             <input type="checkbox" checked={!!input.required} disabled={readOnly}
               onChange={(e) => onChange((d) => updateInput(d, i, { required: e.target.checked }), null)} />
@@ -81,7 +96,7 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
             {(control) => <input {...control} value={defaultText(input.default)} readOnly={readOnly}
               onChange={(e) => onChange((d) => updateInput(d, i, { default: typedDefault(input.type, e.target.value) }), `def-input-${i}-default`)} />}
           </Field>
-          {input.type === 'text' ? (
+          {input.type === 'text' && !input.picker ? (
             <Field id={`def-input-${i}-options`} label={t('defOptions')} help={t('defOptionsHelp')} error={at(`inputs[${i}].options`)}>
               {(control) => <textarea {...control} className="technical" rows={3} value={optionsText(input.options)} readOnly={readOnly}
                 onChange={(e) => onChange((d) => updateInput(d, i, { options: parseOptions(e.target.value) }), `def-input-${i}-options`)} />}
