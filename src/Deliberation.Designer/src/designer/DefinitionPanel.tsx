@@ -47,8 +47,30 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
   const inputs = doc.inputs ?? [];
   const variables = doc.variables ?? [];
 
+  const localized = (key: 'displayName' | 'description', lang: 'zh-CN' | 'en', value: string) => (d: WorkflowDefinition): WorkflowDefinition => {
+    const next = { ...d[key], [lang]: value };
+    if (!value) delete next[lang];
+    return { ...d, [key]: Object.keys(next).length > 0 ? next : undefined };
+  };
+
   return (
-    // Folded by default: most edits are to activities; the fields open when a refusal points into them.
+    <>
+    {/* The name staff know the process by: the launch page and the workflow list show it. */}
+    <div className="definition-name" data-testid="definition-name">
+      <Field id="def-workflow-zh" label={t('defWorkflowZhName')}>
+        {(control) => <input {...control} value={doc.displayName?.['zh-CN'] ?? ''} readOnly={readOnly} placeholder={doc.id}
+          onChange={(e) => onChange(localized('displayName', 'zh-CN', e.target.value), 'def-workflow-zh')} />}
+      </Field>
+      <Field id="def-workflow-en" label={t('defWorkflowEnName')}>
+        {(control) => <input {...control} value={doc.displayName?.en ?? ''} readOnly={readOnly}
+          onChange={(e) => onChange(localized('displayName', 'en', e.target.value), 'def-workflow-en')} />}
+      </Field>
+      <Field id="def-workflow-description" label={t('defWorkflowDescription')} help={t('defWorkflowDescriptionHelp')}>
+        {(control) => <textarea {...control} rows={2} value={doc.description?.['zh-CN'] ?? ''} readOnly={readOnly}
+          onChange={(e) => onChange(localized('description', 'zh-CN', e.target.value), 'def-workflow-description')} />}
+      </Field>
+    </div>
+    {/* Folded by default: most edits are to activities; the fields open when a refusal points into them. */}
     <details className="definition-fields" data-testid="definition-fields" open={problems.length > 0 || undefined}>
       <summary>{t('defTitle')}{t('inParentheses', { text: t('defCounts', { inputs: inputs.length, variables: variables.length }) })}</summary>
       <h4>{t('defInputs')}</h4>
@@ -134,5 +156,6 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
       ))}
       {readOnly ? null : <button type="button" onClick={() => onChange(addVariable, null)}>{t('defAddVariable')}</button>}
     </details>
+    </>
   );
 }
