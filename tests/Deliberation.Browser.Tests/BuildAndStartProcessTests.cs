@@ -104,8 +104,8 @@ public sealed class BuildAndStartProcessTests(BrowserWorld world)
         await Assertions.Expect(page.GetByTestId("instance-live")).ToBeVisibleAsync();
 
         // Two households answer by their emailed links: the quorum is reached and the result goes out.
-        await AnswerAsync(await _mail.LinkAsync("wang.home@example.com", question), "是");
-        await AnswerAsync(await _mail.LinkAsync("zhang@example.com", question), "否");
+        await world.AnswerByLinkAsync(await _mail.LinkAsync("wang.home@example.com", question), "是");
+        await world.AnswerByLinkAsync(await _mail.LinkAsync("zhang@example.com", question), "否");
         await BrowserWorld.UntilAsync(async () => (string)(await world.Admin.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}"))!["instance"]!["status"]! == "Finished",
             "the started instance finishing", async () => await world.Admin.GetStringAsync($"/api/instances/{instanceId}"));
         // The page follows the instance by itself: no reload.
@@ -135,17 +135,5 @@ public sealed class BuildAndStartProcessTests(BrowserWorld world)
         await properties.GetByLabel("连接到").SelectOptionAsync(target);
         await properties.GetByRole(AriaRole.Button, new() { Name = "添加连接" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId($"rf__edge-{source}:{port}->{target}")).ToHaveCountAsync(1);
-    }
-
-    /// <summary>A resident opens the link on a phone, ticks the answer and sends it.</summary>
-    private async Task AnswerAsync(string link, string option)
-    {
-        var phone = await world.NewPageAsync(390, 844, phone: true);
-        await phone.GotoAsync(link);
-        await Assertions.Expect(phone.Locator("body")).ToContainTextAsync("是否同意在1栋加装电梯");
-        await phone.Locator("label.option", new() { HasText = option }).First.ClickAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "提交答复" }).ClickAsync();
-        await Assertions.Expect(phone.Locator("body")).ToContainTextAsync("已记录您的答复");
-        await phone.Context.CloseAsync();
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class Mailbox(BrowserWorld world)
     /// <summary>The path of the <paramref name="index"/>th answer link in the newest unread message to the address whose subject contains the text.</summary>
     public async Task<string> LinkAsync(string address, string subjectPart, int index = 0)
     {
-        var message = await FindAsync(address, subjectPart, m => AnswerLink().Matches(m.TextBody ?? "").Count > index);
+        var message = await FindAsync(address, subjectPart, m => AnswerLink().Count(m.TextBody ?? "") > index);
         return new Uri(AnswerLink().Matches(message.TextBody ?? "")[index].Value).AbsolutePath;
     }
 

@@ -17,7 +17,9 @@ export function InputEditor({ doc, input, value, problems, onChange, audienceKin
 }) {
   const { t, pick } = useI18n();
   const syntaxes = syntaxesOf(input);
-  const kind = value?.type ?? syntaxes[0] ?? 'literal';
+  // The kind chosen for a field still empty: an empty field stores nothing, so the choice lives here until a value is given.
+  const [chosenKind, setChosenKind] = useState<Expression['type']>();
+  const kind = value?.type ?? chosenKind ?? syntaxes[0] ?? 'literal';
   const [text, setText] = useState(() => expressionText(input, value));
   const [localError, setLocalError] = useState('');
   // Undo, redo and reloads change the value underneath the editor.
@@ -85,7 +87,7 @@ export function InputEditor({ doc, input, value, problems, onChange, audienceKin
       <div className="field-head">
         <label htmlFor={id}>{label}</label>
         {syntaxes.length > 1 ? (
-          <select aria-label={`${label} · ${t('expressionType')}`} value={kind} className="syntax" onChange={(e) => commit(e.target.value as Expression['type'], text)}>
+          <select aria-label={`${label} · ${t('expressionType')}`} value={kind} className="syntax" onChange={(e) => { setChosenKind(e.target.value as Expression['type']); commit(e.target.value as Expression['type'], text); }}>
             {syntaxes.map((s) => <option key={s} value={s}>{t(s)}</option>)}
           </select>
         ) : null}
