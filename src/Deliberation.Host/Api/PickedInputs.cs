@@ -25,7 +25,7 @@ public static class PickedInputs
             .Where(p => p.Ids.Count > 0).ToList();
         if (picked.Count == 0) return;
         var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
-        using var db = database.Open();
+        await using var db = database.Open();
         foreach (var (name, picker, ids) in picked)
         {
             var community = communityId ?? Guid.Empty;
