@@ -97,6 +97,17 @@ public sealed class BrowserWorld : IAsyncLifetime
         () => page.GetByRole(AriaRole.Button, new() { Name = "发起", Exact = true }).ClickAsync(),
         r => r.Request.Method == "POST" && r.Url.EndsWith("/anchor", StringComparison.Ordinal));
 
+    /// <summary>A resident opens an answer link on a phone, ticks the option and sends the answer.</summary>
+    public async Task AnswerByLinkAsync(string link, string option)
+    {
+        var phone = await NewPageAsync(390, 844, phone: true);
+        await phone.GotoAsync(link);
+        await phone.Locator("label.option", new() { HasText = option }).First.ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交答复" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("body")).ToContainTextAsync("已记录您的答复");
+        await phone.Context.CloseAsync();
+    }
+
     /// <summary>Signs in through the sign-in page and waits until the app shows the account.</summary>
     public static async Task SignInAsync(IPage page, string email)
     {

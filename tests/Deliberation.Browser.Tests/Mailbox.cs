@@ -13,8 +13,17 @@ public sealed partial class Mailbox(BrowserWorld world)
     /// <summary>The path of the <paramref name="index"/>th answer link in the newest unread message to the address whose subject contains the text.</summary>
     public async Task<string> LinkAsync(string address, string subjectPart, int index = 0)
     {
+        var message = await FindAsync(address, subjectPart, m => AnswerLink().Count(m.TextBody ?? "") > index);
+        return new Uri(AnswerLink().Matches(message.TextBody ?? "")[index].Value).AbsolutePath;
+    }
+
+    /// <summary>The newest unread message to the address whose subject contains the text.</summary>
+    public Task<MimeKit.MimeMessage> MessageAsync(string address, string subjectPart) => FindAsync(address, subjectPart, _ => true);
+
+    private async Task<MimeKit.MimeMessage> FindAsync(string address, string subjectPart, Func<MimeKit.MimeMessage, bool> fits)
+    {
         var pickup = Path.Combine(world.DataPath, "mail", "pickup");
-        string? link = null;
+        MimeKit.MimeMessage? found = null;
         await BrowserWorld.UntilAsync(() =>
         {
             if (!Directory.Exists(pickup)) return Task.FromResult(false);
@@ -22,16 +31,15 @@ public sealed partial class Mailbox(BrowserWorld world)
             {
                 if (_read.Contains(file)) continue;
                 var message = MimeKit.MimeMessage.Load(file);
-                if (!message.To.Mailboxes.Any(m => m.Address == address) || !(message.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal)) continue;
-                var links = AnswerLink().Matches(message.TextBody ?? "");
-                if (links.Count <= index) continue;
+                if (!message.To.Mailboxes.Any(m => m.Address == address) || !(message.Subject ?? "").Contains(subjectPart, StringComparison.Ordinal)
+                    || !fits(message)) continue;
                 _read.Add(file);
-                link = new Uri(links[index].Value).AbsolutePath;
+                found = message;
                 return Task.FromResult(true);
             }
             return Task.FromResult(false);
         }, $"an email to {address} about “{subjectPart}”");
-        return link!;
+        return found!;
     }
 
     [GeneratedRegex(@"https?://[^\s/]+/t/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]

@@ -270,15 +270,7 @@ public sealed class WholeDeliberationInTheUiTests(BrowserWorld world)
     }
 
     /// <summary>A resident opens the link on a phone, ticks the option and sends the answer.</summary>
-    private async Task AnswerAsync(string link, string option)
-    {
-        var phone = await world.NewPageAsync(390, 844, phone: true);
-        await phone.GotoAsync(link);
-        await phone.Locator("label.option", new() { HasText = option }).First.ClickAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "提交答复" }).ClickAsync();
-        await Assertions.Expect(phone.Locator("body")).ToContainTextAsync("已记录您的答复");
-        await phone.Context.CloseAsync();
-    }
+    private Task AnswerAsync(string link, string option) => world.AnswerByLinkAsync(link, option);
 
     /// <summary>A party reports its item done through the progress link.</summary>
     private async Task ReportDoneAsync(string link)

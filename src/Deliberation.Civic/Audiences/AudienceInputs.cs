@@ -15,7 +15,7 @@ public static class AudienceInputs
     };
 
     /// <summary>The <c>audienceIds</c> input: the targets of the kind, separated by commas or line breaks.</summary>
-    public static InputDescriptor Ids { get; } = new("audienceIds", InputType.Text, new("对象编号", "Who (ids)"), true, UiHint.MultiLine)
+    public static InputDescriptor Ids { get; } = new("audienceIds", InputType.Text, new("对象编号", "Who (ids)"), true, UiHint.AudiencePicker)
     {
         Description = new(
             "楼栋小组编号、案件编号（议事小组）、人员编号、组织编号，或角色名称（如 楼长、网格员）；多个用逗号或换行分隔。可写 {{ input.caseId }}。",

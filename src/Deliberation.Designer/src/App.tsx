@@ -30,7 +30,7 @@ export function App() {
   }
 
   const nav: [string, string][] = isStaff
-    ? [['/', t('navDashboard')], ['/cases', t('navCases')], ['/public-notices', t('navNotices')], ['/intake', t('navIntake')], ['/proxy', t('navProxy')], ['/launch', t('navLaunch')], ['/designer', t('navDesigner')], ['/admin', t('navAdmin')],
+    ? [['/', t('navDashboard')], ['/cases', t('navCases')], ['/public-notices', t('navNotices')], ['/intake', t('navIntake')], ['/proxy', t('navProxy')], ['/launch', t('navLaunch')], ['/start', t('navStart')], ['/designer', t('navDesigner')], ['/admin', t('navAdmin')],
       ...(isAdministrator ? [['/operations', t('navOperations')] as [string, string]] : [])]
     : [['/intake', t('navIntake')], ['/proxy', t('navProxy')]];
   const isCurrent = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));

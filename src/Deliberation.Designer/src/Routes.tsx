@@ -12,6 +12,7 @@ import { MeetingPage } from './pages/MeetingPage';
 import { ProxyAnswersPage } from './pages/ProxyAnswersPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { SignInSheetPage } from './pages/SignInSheetPage';
+import { StartWorkflowPage } from './pages/StartWorkflowPage';
 import { match } from './router';
 import { useSession } from './session';
 
@@ -29,6 +30,7 @@ export function Routes({ path }: { path: string }) {
   if ((params = match('/designer/:id', path))) return <DesignerPage key={params.id} id={params.id!} />;
   if (match('/designer', path)) return <DesignerListPage />;
   if (match('/launch', path)) return <LaunchPage />;
+  if (match('/start', path)) return <StartWorkflowPage key={path} />;
   if (match('/cases', path)) return <CaseListPage />;
   if (match('/public-notices', path)) return <NoticesPage />;
   if (path.startsWith('/admin')) return <AdminPage path={path} />;

@@ -25,4 +25,9 @@ public enum UiHint
     PortList,
     /// <summary>A picker of the published workflows (the id of one).</summary>
     WorkflowPicker,
+    /// <summary>
+    /// The targets of an audience: picked from the community's building groups, organisations or roster as the activity's
+    /// <c>audience</c> input names; typed as ids (one per line) for any other kind.
+    /// </summary>
+    AudiencePicker,
 }

@@ -45,6 +45,14 @@ public sealed record WorkflowInputDefinition
     [JsonPropertyName("advanced")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Advanced { get; init; }
+
+    /// <summary>
+    /// What the value names (a person, an organisation, a building group): the launch form shows a picker, and a start
+    /// refuses a value that is not an id (a text input) or a list of ids (a json input). Omitted from the document when none.
+    /// </summary>
+    [JsonPropertyName("picker")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public InputPicker Picker { get; init; }
 }
 
 /// <summary>One value a workflow input may take.</summary>

@@ -23,4 +23,10 @@ public static class InputFields
 
     /// <summary>Not one of the input's options.</summary>
     public static readonly FieldMessage Option = new("input-option", "One of {options} is expected.", "应为以下之一：{options}。");
+
+    /// <summary>Not an id (a picker's text input).</summary>
+    public static readonly FieldMessage Id = new("input-id", "Choose one from the list (an id is expected).", "请从列表中选择（应为编号）。");
+
+    /// <summary>Not a list of ids (a picker's json input).</summary>
+    public static readonly FieldMessage Ids = new("input-ids", "Choose from the list (a list of ids is expected).", "请从列表中选择（应为编号列表）。");
 }

@@ -555,7 +555,7 @@ public sealed class WorkflowRuntime
                 bound[input.Name] = null;
                 continue;
             }
-            var problem = CheckType(input.Type, value) ?? CheckOption(input, value);
+            var problem = CheckType(input.Type, value) ?? CheckOption(input, value) ?? CheckPicked(input, value);
             if (problem is not null) errors[input.Name] = [problem];
             bound[input.Name] = value;
         }
@@ -583,6 +583,12 @@ public sealed class WorkflowRuntime
         input.Options is { Count: > 0 } options && !options.Any(o => o.Value == JsonValues.AsText(value))
             ? InputFields.Option.With(("options", string.Join(", ", options.Select(o => o.Value))))
             : null;
+
+    private static FieldError? CheckPicked(WorkflowInputDefinition input, JsonNode value) => input.Picker == InputPicker.None ? null
+        : input.Type == InputType.Json
+            ? value is JsonArray ids && ids.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String && Guid.TryParse(v.GetValue<string>(), out _))
+                ? null : InputFields.Ids.Error()
+            : Guid.TryParse(JsonValues.AsText(value), out _) ? null : InputFields.Id.Error();
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

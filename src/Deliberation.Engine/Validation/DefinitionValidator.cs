@@ -57,6 +57,8 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IScri
             var input = definition.Inputs[i];
             if (!NamePattern().IsMatch(input.Name ?? "")) Add($"inputs[{i}].name", "invalid-name", $"Input name '{input.Name}' must be a letter or _ followed by letters, digits or _.");
             else if (!names.Add(input.Name!)) Add($"inputs[{i}].name", "duplicate-name", $"Input '{input.Name}' is declared twice.");
+            if (input.Picker != InputPicker.None && (input.Type is not (InputType.Text or InputType.Json) || input.Options is not null))
+                Add($"inputs[{i}].picker", "picker-needs-text", "A picker goes with a text input (one) or a json input (several), without options.");
             if (input.Options is { } options)
             {
                 if (input.Type != InputType.Text) Add($"inputs[{i}].options", "options-need-text", "Only a text input can list options.");

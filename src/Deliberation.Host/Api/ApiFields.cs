@@ -26,6 +26,8 @@ public static class ApiFields
     public static readonly FieldMessage EmailTaken = new("email-taken", "Another account has this email.", "已有账号使用这个邮箱。");
     public static readonly FieldMessage AccountRefused = new("account-refused", "The account could not be saved: {text}", "账号未能保存：{text}");
     public static readonly FieldMessage InstanceStatus = new("instance-status", "Unknown status; use one of {statuses}.", "未知的状态，请使用以下之一：{statuses}。");
+    public static readonly FieldMessage InputNotInCommunity = new("input-not-in-community",
+        "Choose from this community's lists: this id is not of the community the workflow starts in.", "请从本社区的名单中选择：该编号不属于启动流程的社区。");
     public static readonly FieldMessage Month = new("month", "A month such as 2026-12.", "请填写月份，如 2026-12。");
 #pragma warning restore CS1591
 }

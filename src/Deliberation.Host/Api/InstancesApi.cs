@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Deliberation.Civic.Data;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Runtime;
 using Deliberation.Engine.Storage;
@@ -54,13 +55,16 @@ public static class InstancesApi
     }
 
     /// <summary>Starts an instance.</summary>
-    public static async Task<Created<StepReport>> StartAsync(StartInstanceRequest request, HttpRequest http, WorkflowRuntime runtime, CommunityAccess access, CancellationToken cancellationToken)
+    public static async Task<Created<StepReport>> StartAsync(StartInstanceRequest request, HttpRequest http, WorkflowRuntime runtime, CommunityAccess access,
+        DefinitionService definitions, ICivicDatabase database, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "definitionId is required.") { FieldErrors = new Dictionary<string, FieldError[]> { ["definitionId"] = [CommonFields.Required.Error()] } };
         if (!await access.CanSeeAsync(http.HttpContext.User, request.CommunityId, cancellationToken))
             throw new WorkflowException(WorkflowErrorKind.Invalid, "invalid-input", "Choose one of your communities.")
                 { FieldErrors = new Dictionary<string, FieldError[]> { ["communityId"] = [ApiFields.NotYourCommunity.Error()] } };
+        var workflow = await definitions.GetRunnableAsync(request.DefinitionId, request.Version, cancellationToken);
+        await PickedInputs.CheckAsync(workflow.Definition, request.Input, request.CommunityId, database, cancellationToken);
         var report = await runtime.StartAsync(new StartRequest(request.DefinitionId, request.Version, request.Input, request.CorrelationId, Key(http), request.CommunityId), cancellationToken);
         return TypedResults.Created($"/api/instances/{report.InstanceId}", report);
     }

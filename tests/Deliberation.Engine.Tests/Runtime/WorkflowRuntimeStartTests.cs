@@ -117,6 +117,33 @@ public sealed class WorkflowRuntimeStartTests
     }
 
     [Fact]
+    public async Task StartAsync_PickerInputsNotIds_ThrowsInvalidWithTheirCodes()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        await engine.PublishAsync("""
+            {
+              "id": "with-pickers",
+              "inputs": [
+                { "name": "building", "type": "text", "required": true, "picker": "buildingGroup" },
+                { "name": "people", "type": "json", "picker": "person" }
+              ],
+              "activities": [ { "id": "start", "type": "Start" }, { "id": "end", "type": "End" } ],
+              "connections": [ { "source": "start", "target": "end" } ]
+            }
+            """);
+
+        var ex = await Assert.ThrowsAsync<WorkflowException>(() =>
+            engine.StartAsync("with-pickers", new JsonObject { ["building"] = "1栋", ["people"] = new JsonArray("李二") }));
+
+        Assert.Equal(WorkflowErrorKind.Invalid, ex.Kind);
+        Assert.Equal("input-id", Assert.Single(ex.FieldErrors!["building"]).Code);
+        Assert.Equal("input-ids", Assert.Single(ex.FieldErrors!["people"]).Code);
+        var id = Guid.NewGuid().ToString();
+        var started = await engine.StartAsync("with-pickers", new JsonObject { ["building"] = id, ["people"] = new JsonArray(id) });
+        Assert.Equal(id, (string)(await engine.InstanceAsync(started.InstanceId)).State.Input["building"]!);
+    }
+
+    [Fact]
     public async Task StartAsync_UnknownDefinition_ThrowsNotFound()
     {
         await using var engine = await TestEngine.CreateAsync();

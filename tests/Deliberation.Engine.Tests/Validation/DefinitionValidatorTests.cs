@@ -129,6 +129,26 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Validate_InputPicker_OnANumberOrBesideOptions_IsReportedAtThePicker()
+    {
+        var problems = Validate("""
+            {
+              "id": "pickers",
+              "inputs": [
+                { "name": "building", "type": "text", "picker": "buildingGroup" },
+                { "name": "people", "type": "json", "picker": "person" },
+                { "name": "count", "type": "number", "picker": "person" },
+                { "name": "unit", "type": "text", "picker": "organisation", "options": [ { "value": "a" } ] }
+              ],
+              "activities": [ { "id": "start", "type": "Start" }, { "id": "end", "type": "End" } ],
+              "connections": [ { "source": "start", "target": "end" } ]
+            }
+            """);
+
+        Assert.Equal([("inputs[2].picker", "picker-needs-text"), ("inputs[3].picker", "picker-needs-text")], problems.Select(p => (p.Path, p.Code)).Order());
+    }
+
+    [Fact]
     public void Check_TemplateWithAnUnclosedBlock_IsAnError()
     {
         var problems = new Deliberation.Integrations.Scripting.ScribanScriptEvaluator().Check("请就“{{ input.topic }}”发表意见，截止 {{ input.deadline", Deliberation.Engine.Expressions.ScriptMode.Template);

@@ -222,6 +222,46 @@ public sealed class InstancesApiTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task Start_PickedBuildingOfAnotherCommunity_IsRefusedAtTheFieldInChinese_AndStartsNothing()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        async Task<string> CreateAsync(string path, object body) =>
+            (string)(await (await _client.PostAsJsonAsync(path, body)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var ours = await CreateAsync("/api/communities", new { code = "ours-" + suffix, name = "本社区" });
+        var theirs = await CreateAsync("/api/communities", new { code = "theirs-" + suffix, name = "别的社区" });
+        await _client.PostAsJsonAsync($"/api/communities/{ours}/precincts", new { name = "东苑" });
+        await _client.PostAsJsonAsync($"/api/communities/{theirs}/precincts", new { name = "西苑" });
+        var ourBuilding = await CreateAsync($"/api/communities/{ours}/building-groups", new { precinctName = "东苑", name = "1栋" });
+        var theirBuilding = await CreateAsync($"/api/communities/{theirs}/building-groups", new { precinctName = "西苑", name = "9栋" });
+        var id = "picked-" + suffix;
+        var draft = JsonNode.Parse($$"""
+            {
+              "id": "{{id}}",
+              "inputs": [ { "name": "building", "type": "text", "required": true, "picker": "buildingGroup" } ],
+              "activities": [ { "id": "start", "type": "Start" }, { "id": "end", "type": "End" } ],
+              "connections": [ { "source": "start", "target": "end" } ]
+            }
+            """);
+        Assert.True((await _client.PutAsJsonAsync($"/api/workflows/{id}?communityId={ours}", draft)).IsSuccessStatusCode);
+        Assert.True((await _client.PostAsync($"/api/workflows/{id}/versions/1/publish", null)).IsSuccessStatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/instances")
+        {
+            Content = JsonContent.Create(new { definitionId = id, communityId = ours, input = new { building = theirBuilding } }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var refused = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(("invalid-input", "input-not-in-community"), ((string)problem["code"]!, (string)problem["errorCodes"]!["building"]![0]!));
+        Assert.StartsWith("请从本社区的名单中选择", (string)problem["errors"]!["building"]![0]!, StringComparison.Ordinal);
+        Assert.Equal(0, (int)(await _client.GetFromJsonAsync<JsonObject>($"/api/instances?definitionId={id}"))!["total"]!);
+        var started = await _client.PostAsJsonAsync("/api/instances", new { definitionId = id, communityId = ours, input = new { building = ourBuilding } });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_UnknownInstance_Answers404Problem()
     {
         var response = await _client.GetAsync($"/api/instances/{Guid.NewGuid()}");

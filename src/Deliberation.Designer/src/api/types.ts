@@ -77,7 +77,10 @@ export interface WorkflowInput {
   options?: WorkflowInputOption[] | null;
   /** Folded away under 高级 in the launch form. */
   advanced?: boolean;
+  /** What the value names: the launch form shows a picker (one id for a text input, a list for a json input). */
+  picker?: InputPickerKind;
 }
+export type InputPickerKind = 'person' | 'organisation' | 'buildingGroup';
 export interface Expression { type: 'literal' | 'variable' | 'scriban'; value: unknown }
 export interface ActivityNodeDef {
   id: string; type: string; version?: number; label?: string | null;

@@ -34,6 +34,14 @@ describe('DefinitionPanel', () => {
     expect(result().inputs!.map((i) => i.name)).toEqual(['deadlineClass', 'input1']);
   });
 
+  it('names the workflow in Chinese and lets a text input be picked from the building groups', () => {
+    const { result } = renderPanel();
+    fireEvent.change(screen.getByLabelText('流程名称'), { target: { value: '四方联席会议' } });
+    expect(result().displayName).toEqual({ 'zh-CN': '四方联席会议' });
+    fireEvent.change(screen.getByLabelText('选择方式'), { target: { value: 'buildingGroup' } });
+    expect(result().inputs![0]).toEqual({ name: 'deadlineClass', type: 'text', required: true, picker: 'buildingGroup' });
+  });
+
   it('shows the server\'s refusal of a name at its field, in Chinese', () => {
     renderPanel({ problems: [{ path: 'variables[0].name', code: 'invalid-name', message: "Variable name '1x' must…", activityId: null, input: null }] });
     const field = document.getElementById('def-variable-0-name')!;

@@ -1,9 +1,9 @@
-import type { DefinitionProblem, WorkflowDefinition } from '../api/types';
+import type { DefinitionProblem, WorkflowDefinition, WorkflowInput } from '../api/types';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n/I18n';
 import type { StringKey } from '../i18n/zh-CN';
 import {
-  addInput, addVariable, defaultText, inputTypes, optionsText, parseOptions, removeInput, removeVariable, typedDefault, updateInput, updateVariable,
+  addInput, addVariable, defaultText, inputPickers, inputTypes, optionsText, parseOptions, removeInput, removeVariable, typedDefault, updateInput, updateVariable,
   variableDefault,
 } from './definitionFields';
 
@@ -22,6 +22,11 @@ const problemKeys: Record<string, StringKey> = {
   'invalid-options': 'defInvalidOptions',
   'duplicate-option': 'defDuplicateOption',
   'default-not-an-option': 'defDefaultNotAnOption',
+  'picker-needs-text': 'defPickerNeedsText',
+};
+
+const pickerKeys: Record<(typeof inputPickers)[number], StringKey> = {
+  '': 'defPickerNone', person: 'defPickerPerson', organisation: 'defPickerOrganisation', buildingGroup: 'defPickerBuildingGroup',
 };
 
 const typeKeys: Record<(typeof inputTypes)[number], StringKey> = {
@@ -42,8 +47,30 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
   const inputs = doc.inputs ?? [];
   const variables = doc.variables ?? [];
 
+  const localized = (key: 'displayName' | 'description', lang: 'zh-CN' | 'en', value: string) => (d: WorkflowDefinition): WorkflowDefinition => {
+    const next = { ...d[key], [lang]: value };
+    if (!value) delete next[lang];
+    return { ...d, [key]: Object.keys(next).length > 0 ? next : undefined };
+  };
+
   return (
-    // Folded by default: most edits are to activities; the fields open when a refusal points into them.
+    <>
+    {/* The name staff know the process by: the launch page and the workflow list show it. */}
+    <div className="definition-name" data-testid="definition-name">
+      <Field id="def-workflow-zh" label={t('defWorkflowZhName')}>
+        {(control) => <input {...control} value={doc.displayName?.['zh-CN'] ?? ''} readOnly={readOnly} placeholder={doc.id}
+          onChange={(e) => onChange(localized('displayName', 'zh-CN', e.target.value), 'def-workflow-zh')} />}
+      </Field>
+      <Field id="def-workflow-en" label={t('defWorkflowEnName')}>
+        {(control) => <input {...control} value={doc.displayName?.en ?? ''} readOnly={readOnly}
+          onChange={(e) => onChange(localized('displayName', 'en', e.target.value), 'def-workflow-en')} />}
+      </Field>
+      <Field id="def-workflow-description" label={t('defWorkflowDescription')} help={t('defWorkflowDescriptionHelp')}>
+        {(control) => <textarea {...control} rows={2} value={doc.description?.['zh-CN'] ?? ''} readOnly={readOnly}
+          onChange={(e) => onChange(localized('description', 'zh-CN', e.target.value), 'def-workflow-description')} />}
+      </Field>
+    </div>
+    {/* Folded by default: most edits are to activities; the fields open when a refusal points into them. */}
     <details className="definition-fields" data-testid="definition-fields" open={problems.length > 0 || undefined}>
       <summary>{t('defTitle')}{t('inParentheses', { text: t('defCounts', { inputs: inputs.length, variables: variables.length }) })}</summary>
       <h4>{t('defInputs')}</h4>
@@ -72,6 +99,16 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
               </select>
             )}
           </Field>
+          {input.type === 'text' || input.type === 'json' ? (
+            <Field id={`def-input-${i}-picker`} label={t('defPicker')} help={t('defPickerHelp')} error={at(`inputs[${i}].picker`)}>
+              {(control) => (
+                <select {...control} value={input.picker ?? ''} disabled={readOnly}
+                  onChange={(e) => onChange((d) => updateInput(d, i, { picker: (e.target.value || undefined) as WorkflowInput['picker'] }), null)}>
+                  {inputPickers.map((p) => <option key={p} value={p}>{t(pickerKeys[p])}</option>)}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <label className="checkbox">
             <input type="checkbox" checked={!!input.required} disabled={readOnly}
               onChange={(e) => onChange((d) => updateInput(d, i, { required: e.target.checked }), null)} />
@@ -81,7 +118,7 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
             {(control) => <input {...control} value={defaultText(input.default)} readOnly={readOnly}
               onChange={(e) => onChange((d) => updateInput(d, i, { default: typedDefault(input.type, e.target.value) }), `def-input-${i}-default`)} />}
           </Field>
-          {input.type === 'text' ? (
+          {input.type === 'text' && !input.picker ? (
             <Field id={`def-input-${i}-options`} label={t('defOptions')} help={t('defOptionsHelp')} error={at(`inputs[${i}].options`)}>
               {(control) => <textarea {...control} className="technical" rows={3} value={optionsText(input.options)} readOnly={readOnly}
                 onChange={(e) => onChange((d) => updateInput(d, i, { options: parseOptions(e.target.value) }), `def-input-${i}-options`)} />}
@@ -119,5 +156,6 @@ export function DefinitionPanel({ doc, problems, readOnly, onChange }: Props) {
       ))}
       {readOnly ? null : <button type="button" onClick={() => onChange(addVariable, null)}>{t('defAddVariable')}</button>}
     </details>
+    </>
   );
 }

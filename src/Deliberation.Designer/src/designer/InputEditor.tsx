@@ -3,18 +3,23 @@ import type { Expression, InputDescriptor, WorkflowDefinition } from '../api/typ
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { loadLaunchable } from '../launchable';
+import { AudienceTargetsEditor, audienceIsPicked } from './AudienceTargetsEditor';
 import { expressionText, parseExpression, syntaxesOf } from './expressions';
 
 /** A problem the server reported for an input (or, with no input, for the activity). */
 export interface FieldProblem { input: string | null; message: string }
 
 /** One input of the selected activity: the expression kind and an editor chosen by the descriptor's UI hint; problems at the field. */
-export function InputEditor({ doc, input, value, problems, onChange }: {
+export function InputEditor({ doc, input, value, problems, onChange, audienceKind = '' }: {
   doc: WorkflowDefinition; input: InputDescriptor; value: Expression | undefined; problems: FieldProblem[]; onChange: (e: Expression | undefined) => void;
+  /** For an audience's targets: the kind the activity's audience input names (its targets are then picked from a list). */
+  audienceKind?: string;
 }) {
   const { t, pick } = useI18n();
   const syntaxes = syntaxesOf(input);
-  const kind = value?.type ?? syntaxes[0] ?? 'literal';
+  // The kind chosen for a field still empty: an empty field stores nothing, so the choice lives here until a value is given.
+  const [chosenKind, setChosenKind] = useState<Expression['type']>();
+  const kind = value?.type ?? chosenKind ?? syntaxes[0] ?? 'literal';
   const [text, setText] = useState(() => expressionText(input, value));
   const [localError, setLocalError] = useState('');
   // Undo, redo and reloads change the value underneath the editor.
@@ -52,18 +57,24 @@ export function InputEditor({ doc, input, value, problems, onChange }: {
         {input.options.map((o) => <option key={o} value={o}>{optionText(o)}</option>)}
       </select>
     );
+  } else if (kind === 'literal' && input.uiHint === 'AudiencePicker' && audienceIsPicked(audienceKind)) {
+    editor = <AudienceTargetsEditor id={id} label={label} kind={audienceKind} value={text} invalid={messages.length > 0} describedBy={common['aria-describedby']}
+      onChange={(next) => commit('literal', next)} />;
   } else if (kind === 'literal' && input.uiHint === 'WorkflowPicker') {
     editor = <WorkflowSelect common={common} value={text} exclude={doc.id} onChange={(id) => commit('literal', id)} />;
   } else if (kind === 'variable' || (kind === 'literal' && input.uiHint === 'VariablePicker')) {
-    const names = [...(doc.variables ?? []).map((v) => v.name), ...(doc.inputs ?? []).map((i) => i.name)];
+    // A workflow input shows with its Chinese name (楼栋（building）): staff named it so in the workflow's inputs.
+    const choices = [...(doc.variables ?? []).map((v) => ({ name: v.name, label: v.name })),
+      ...(doc.inputs ?? []).map((i) => ({ name: i.name, label: pick(i.displayName) ? `${pick(i.displayName)}（${i.name}）` : i.name }))];
+    const names = choices.map((c) => c.name);
     editor = (
       <select {...common} value={text} onChange={(e) => commit(kind, e.target.value)}>
         <option value="">—</option>
-        {names.map((n) => <option key={n} value={n}>{n}</option>)}
+        {choices.map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
         {text && !names.includes(text) ? <option value={text}>{text}</option> : null}
       </select>
     );
-  } else if (['MultiLine', 'Code', 'Json', 'PortList'].includes(input.uiHint) || kind === 'scriban') {
+  } else if (['MultiLine', 'Code', 'Json', 'PortList', 'AudiencePicker'].includes(input.uiHint) || kind === 'scriban') {
     editor = <textarea {...common} rows={input.uiHint === 'MultiLine' || input.uiHint === 'Json' ? 4 : 2} className={kind === 'scriban' || input.uiHint === 'Code' ? 'code' : ''}
       value={text} onChange={(e) => commit(kind, e.target.value)} spellCheck={false} />;
   } else {
@@ -76,7 +87,7 @@ export function InputEditor({ doc, input, value, problems, onChange }: {
       <div className="field-head">
         <label htmlFor={id}>{label}</label>
         {syntaxes.length > 1 ? (
-          <select aria-label={`${label} · ${t('expressionType')}`} value={kind} className="syntax" onChange={(e) => commit(e.target.value as Expression['type'], text)}>
+          <select aria-label={`${label} · ${t('expressionType')}`} value={kind} className="syntax" onChange={(e) => { setChosenKind(e.target.value as Expression['type']); commit(e.target.value as Expression['type'], text); }}>
             {syntaxes.map((s) => <option key={s} value={s}>{t(s)}</option>)}
           </select>
         ) : null}

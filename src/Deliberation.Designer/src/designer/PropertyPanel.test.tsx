@@ -55,6 +55,16 @@ describe('PropertyPanel', () => {
     expect(props.onInput).toHaveBeenLastCalledWith('duration', { type: 'scriban', value: '2h' });
   });
 
+  it('keeps the kind chosen for an empty field, and lists the workflow\'s inputs by their Chinese names for a variable', () => {
+    const withInput: WorkflowDefinition = { ...doc, inputs: [{ name: 'wait', type: 'duration', displayName: { 'zh-CN': '冷静期' } }] };
+    const props = renderPanel({ doc: withInput, activity: withInput.activities[1] });
+    fireEvent.change(screen.getByLabelText('时长 * · 表达式类型'), { target: { value: 'variable' } });
+    const variable = screen.getByLabelText('时长 *') as HTMLSelectElement;
+    expect([...variable.options].map((o) => o.text)).toEqual(['—', '冷静期（wait）']);
+    fireEvent.change(variable, { target: { value: 'wait' } });
+    expect(props.onInput).toHaveBeenLastCalledWith('duration', { type: 'variable', value: 'wait' });
+  });
+
   it('connects a port to another activity without a mouse', () => {
     const props = renderPanel();
     fireEvent.change(screen.getByLabelText('出口'), { target: { value: 'Done' } });

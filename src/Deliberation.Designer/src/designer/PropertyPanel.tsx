@@ -32,6 +32,10 @@ export function PropertyPanel({ doc, activity, descriptor, problems, onInput, on
     );
   }
   const general = problems.filter((p) => !p.input);
+  // An audience's targets are picked by the kind its audience input names (a literal, or else the input's default).
+  const audience = activity.inputs?.audience;
+  const audienceKind = audience?.type === 'literal' && typeof audience.value === 'string' ? audience.value
+    : audience ? '' : String(descriptor?.inputs.find((i) => i.name === 'audience')?.default ?? '');
   return (
     <aside className="properties" aria-labelledby="properties-title" data-activity={activity.id}>
       <h2 id="properties-title">{t('properties')} · {descriptor ? pick(descriptor.displayName) : activity.type}</h2>
@@ -41,7 +45,7 @@ export function PropertyPanel({ doc, activity, descriptor, problems, onInput, on
       {general.map((p, i) => <p key={i} className="field-error" role="alert">{p.message}</p>)}
       {(descriptor?.inputs ?? []).map((input) => (
         <InputEditor key={`${activity.id}:${input.name}`} doc={doc} input={input} value={activity.inputs?.[input.name]}
-          problems={problems.filter((p) => p.input === input.name)} onChange={(e) => onInput(input.name, e)} />
+          problems={problems.filter((p) => p.input === input.name)} onChange={(e) => onInput(input.name, e)} audienceKind={audienceKind} />
       ))}
       <ConnectionsEditor doc={doc} activity={activity} descriptor={descriptor} onConnect={onConnect} onDisconnect={onDisconnect} />
     </aside>

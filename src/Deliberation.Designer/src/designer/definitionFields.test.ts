@@ -26,6 +26,14 @@ describe('definition fields', () => {
     expect(changed.inputs![0]).toEqual({ name: 'input1', type: 'number', required: false });
   });
 
+  it('drops the options when a picker is chosen, and the picker when the input becomes a number', () => {
+    const doc = updateInput(addInput(empty), 0, { options: [{ value: 'a' }] });
+    const picked = updateInput(doc, 0, { picker: 'buildingGroup' });
+    expect(picked.inputs![0]).toEqual({ name: 'input1', type: 'text', required: false, picker: 'buildingGroup' });
+    expect(updateInput(picked, 0, { type: 'json' }).inputs![0]!.picker).toBe('buildingGroup');
+    expect(updateInput(picked, 0, { type: 'number' }).inputs![0]).toEqual({ name: 'input1', type: 'number', required: false });
+  });
+
   it('removing an input takes its value out of the schedule', () => {
     const doc: WorkflowDefinition = { ...empty, inputs: [{ name: 'topic', type: 'text' }], schedule: { cron: '0 9 1 * *', input: { topic: 'x' } } };
     expect(removeInput(doc, 0).schedule).toEqual({ cron: '0 9 1 * *', input: null });

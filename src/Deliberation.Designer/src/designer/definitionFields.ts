@@ -3,6 +3,9 @@ import type { DefinitionProblem, WorkflowDefinition, WorkflowInput, WorkflowInpu
 /** The types a workflow input may have (the launch form shows a control for each). */
 export const inputTypes = ['text', 'number', 'boolean', 'duration', 'dateTime', 'json'] as const;
 
+/** What a text or json input's value may be chosen from at launch ('' for typed in). */
+export const inputPickers = ['', 'person', 'organisation', 'buildingGroup'] as const;
+
 /** A workflow variable as the definition holds it. */
 export interface WorkflowVariable { name: string; default?: unknown }
 
@@ -21,7 +24,8 @@ export function addInput(doc: WorkflowDefinition): WorkflowDefinition {
 
 /**
  * Changes one input. Changing the type away from text drops its options (only a text input lists them) and a default
- * that no longer reads as the new type.
+ * that no longer reads as the new type; away from text and json, its picker. Choosing a picker drops the options (a
+ * picked value is an id, not one of them).
  */
 export function updateInput(doc: WorkflowDefinition, index: number, change: Partial<WorkflowInput>): WorkflowDefinition {
   const inputs = [...(doc.inputs ?? [])];
@@ -30,7 +34,9 @@ export function updateInput(doc: WorkflowDefinition, index: number, change: Part
   let next: WorkflowInput = { ...current, ...change };
   if (change.type && change.type !== current.type) {
     next = { ...next, options: change.type === 'text' ? next.options : undefined, default: undefined };
+    if (change.type !== 'text' && change.type !== 'json') next = { ...next, picker: undefined };
   }
+  if (change.picker) next = { ...next, options: undefined };
   for (const key of Object.keys(next) as (keyof WorkflowInput)[]) if (next[key] === undefined) delete next[key];
   inputs[index] = next;
   return { ...doc, inputs };

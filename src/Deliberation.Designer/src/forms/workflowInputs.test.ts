@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowInput } from '../api/types';
-import { buildInput, validateField } from './workflowInputs';
+import { buildInput, needsComplaint, pickedIds, pickedText, startFilled, validateField } from './workflowInputs';
 
 const inputs: WorkflowInput[] = [
   { name: 'caseNumber', type: 'text', required: true },
@@ -33,5 +33,20 @@ describe('workflow input form', () => {
     expect(validateField(tieRule, 'staff')).toBeNull();
     expect(validateField(tieRule, 'coin')).toBe('mustBeOption');
     expect(buildInput([tieRule], {}).input).toEqual({ tieRule: 'lots' });
+  });
+
+  it('keeps picked ids as a list, and an empty list is no value', () => {
+    const people: WorkflowInput = { name: 'people', type: 'json', required: true, picker: 'person' };
+    expect(pickedIds(pickedText(['a', 'b']))).toEqual(['a', 'b']);
+    expect(pickedText([])).toBe('');
+    expect(validateField(people, '[]')).toBe('required');
+    expect(buildInput([people], { people: '["p1"]' }).input).toEqual({ people: ['p1'] });
+  });
+
+  it('on the start page fills only the community, so a complaint id is a field like any other', () => {
+    const optional: WorkflowInput[] = [{ name: 'communityId', type: 'text' }, { name: 'complaintId', type: 'text' }, { name: 'subject', type: 'text', required: true }];
+    expect(buildInput(optional, { complaintId: 'x', subject: '路灯不亮', communityId: 'ignored' }, startFilled).input).toEqual({ complaintId: 'x', subject: '路灯不亮' });
+    expect(needsComplaint(optional)).toBe(false);
+    expect(needsComplaint(inputs)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { loadDescriptors } from '../designer/descriptors';
 import { ElsaImport } from '../designer/ElsaImport';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
+import { loadLaunchable } from '../launchable';
 import { useI18n } from '../i18n/I18n';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -13,6 +14,8 @@ import { useSession } from '../session';
 export function DesignerListPage() {
   const { t } = useI18n();
   const list = useLoad(() => request<VersionSummary[]>('/api/workflows'), []);
+  // A workflow with a published version (its newest may be a draft) can be started from its row.
+  const launchable = useLoad(loadLaunchable, []);
   // The palette is the same for every definition: fetch it while the list is read.
   useEffect(() => { void loadDescriptors().catch(() => undefined); }, []);
   const { community, isAdministrator } = useSession();
@@ -31,7 +34,7 @@ export function DesignerListPage() {
         <h2 id="definitions-title">{t('definitions')}</h2>
         {list.error ? <Message kind="error">{errorText(list.error, t('requestFailed'))}</Message> : null}
         <table className="table" data-testid="definitions">
-          <thead><tr><th scope="col">{t('title')}</th><th scope="col">ID</th><th scope="col">{t('versions')}</th><th scope="col">{t('status')}</th><th scope="col">{t('workflowScope')}</th><th scope="col"><span className="sr-only">{t('edit')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('title')}</th><th scope="col">ID</th><th scope="col">{t('versions')}</th><th scope="col">{t('status')}</th><th scope="col">{t('workflowScope')}</th><th scope="col"><span className="sr-only">{t('edit')}</span></th><th scope="col"><span className="sr-only">{t('startWorkflow')}</span></th></tr></thead>
           <tbody>
             {(list.data ?? []).map((w) => (
               <tr key={w.definitionId}>
@@ -41,6 +44,8 @@ export function DesignerListPage() {
                 <td>{w.isPublished ? t('published') : t('draft')}</td>
                 <td data-testid="workflow-scope">{w.ownerCommunityId === null ? t('sharedWorkflow') : w.ownerCommunityId === community?.id ? community.name : t('ownWorkflow')}</td>
                 <td><Link to={`/designer/${w.definitionId}`}>{t('edit')}<span className="sr-only"> {w.definitionId}</span></Link></td>
+                <td>{launchable.data?.some((l) => l.definitionId === w.definitionId)
+                  ? <Link to={`/start?workflow=${encodeURIComponent(w.definitionId)}`}>{t('startWorkflow')}<span className="sr-only"> {w.definitionId}</span></Link> : null}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { request } from '../api/client';
 import type { InstanceDetails, JournalRow } from '../api/types';
@@ -29,6 +29,10 @@ async function loadInstance(id: string) {
   return { details, journal, descriptors, definition };
 }
 
+/** Statuses an instance does not leave by itself (a faulted one waits for staff to retry). */
+const endedStatuses = ['Finished', 'Cancelled', 'Faulted'];
+const refreshEvery = 4000;
+
 /** The definition's diagram with the path the instance took, what it waits on and where it failed; retry and cancel. */
 export function InstancePage({ id }: { id: string }) {
   const { t, pick, lang } = useI18n();
@@ -37,6 +41,15 @@ export function InstancePage({ id }: { id: string }) {
   const canvasRef = useRef<HTMLDivElement>(null);
   const ariaLabels = useFlowAriaLabels();
   const [chosen, setChosen] = useState<string>();
+  // A running instance moves on as people answer by email and timers fire: the page follows it until it ends.
+  const live = !!loaded.data && !endedStatuses.includes(loaded.data.details.instance.status);
+  const reload = loaded.reload;
+  useEffect(() => {
+    if (!live) return;
+    const timer = window.setInterval(reload, refreshEvery);
+    return () => window.clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live, id]);
 
   const diagram = useMemo(() => {
     if (!loaded.data) return null;
@@ -80,10 +93,11 @@ export function InstancePage({ id }: { id: string }) {
     <>
       <h1>{t('instanceTitle')} · {pick(loaded.data.definition.displayName) || details.instance.definitionId} · {details.instance.correlationId ?? details.instance.id.slice(0, 8)}</h1>
       <p>
-        <span className={`badge status-${details.instance.status}`}>{t(statusKey(details.instance.status))}</span>{' '}
+        <span className={`badge status-${details.instance.status}`} data-testid="instance-status">{t(statusKey(details.instance.status))}</span>{' '}
         <code>{details.instance.definitionId} v{details.instance.definitionVersion}</code>{' '}
         {details.instance.correlationId ? <Link to={`/deliberations/${id}`}>{t('deliberationTitle')}</Link> : null}
       </p>
+      {live ? <p className="muted" data-testid="instance-live">{t('instanceAutoRefresh')}</p> : null}
       <div className="instance-facts">
         <section className="card" aria-labelledby="waiting-title">
           <h2 id="waiting-title">{t('waitingOn')}</h2>

@@ -1,22 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
-import type { AnchorResponse, LaunchProposal, RankingResponse, RulesTemplate, VersionDocument, WorkflowInput } from '../api/types';
-import { DurationField, DurationListField, splitDurationList } from '../components/DurationField';
+import type { AnchorResponse, LaunchProposal, RankingResponse, RulesTemplate, VersionDocument } from '../api/types';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
+import { WorkflowInputFields } from '../components/WorkflowInputFields';
 import { advisorChoices, missingKinds, proposedSelection, type AdvisorSelection } from '../forms/catalogue';
-import { anchorFilled, buildInput, initialText } from '../forms/workflowInputs';
+import { useWorkflowInputForm } from '../forms/useWorkflowInputForm';
+import { anchorFilled } from '../forms/workflowInputs';
 import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import { loadLaunchable } from '../launchable';
 import { partyKindLabel } from '../partyKinds';
 import { useSession } from '../session';
-
-/** Hours of the day written as 22:00-07:00 (quiet hours): the two times, or null for any other text. */
-function hoursOfDay(text: string): { from: string; to: string } | null {
-  const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(text.trim());
-  return m ? { from: m[1]!, to: m[2]! } : null;
-}
 
 export function LaunchPage() {
   const { t, pick, lang } = useI18n();
@@ -34,13 +29,14 @@ export function LaunchPage() {
   const version = workflows.data?.find((w) => w.definitionId === definitionId)?.version;
   const definition = useLoad(async () => version === undefined ? undefined
     : request<VersionDocument>(`/api/workflows/${encodeURIComponent(definitionId)}?version=${version}`), [definitionId, version]);
-  const [texts, setTexts] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useWorkflowInputForm();
+  const { errors } = form;
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [launched, setLaunched] = useState<AnchorResponse | null>(null);
 
-  useEffect(() => { setTexts({}); setErrors({}); }, [definitionId]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => { form.reset(); }, [definitionId]);
   // A new complaint brings its kind's proposal: the workflow preselected and the proposed advisors (staff may change both).
   useEffect(() => {
     if (!proposal.data) return;
@@ -59,16 +55,12 @@ export function LaunchPage() {
     e.preventDefault();
     if (busy) return;
     setMessage(null);
-    const built = buildInput(inputs, texts);
-    const local: Record<string, string> = {};
-    for (const [k, v] of Object.entries(built.errors)) local[k] = t(v);
-    if (!complaintId) local.complaintId = t('required');
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    const input = form.build(inputs, undefined, complaintId ? {} : { complaintId: t('required') });
+    if (!input) return;
     setBusy(true);
     try {
       const answer = await request<AnchorResponse>(`/api/communities/${communityId}/complaints/${complaintId}/anchor`, {
-        method: 'POST', body: { definitionId, input: built.input, advisors: advisorChoices(proposal.data, advisors) },
+        method: 'POST', body: { definitionId, input, advisors: advisorChoices(proposal.data, advisors) },
       });
       setLaunched(answer);
       const seated = (answer.advisors ?? []).map((a) => `${a.name}（${partyKindLabel(t, a.kind)}）`).join('、');
@@ -81,56 +73,11 @@ export function LaunchPage() {
       setComplaintId('');
       ranking.reload();
     } catch (err) {
-      const server: Record<string, string> = {};
-      if (err instanceof ApiError) {
-        for (const [k, v] of Object.entries(err.problem.errors ?? {})) server[k.replace(/^input\./, '')] = v.join(' ');
-      }
-      setErrors(server);
+      form.showRefusal(err);
       setMessage({ kind: 'error', text: errorText(err, t('requestFailed')) + (err instanceof ApiError && err.problem.detail ? `${t('colon')}${err.problem.detail}` : '') });
     } finally {
       setBusy(false);
     }
-  };
-
-  /** One input of the workflow as a field: a dropdown for a fixed set of values, number and unit for a duration, two time pickers for hours of the day. */
-  const field = (input: WorkflowInput) => {
-    const id = `input-${input.name}`;
-    const error = errors[input.name];
-    const label = pick(input.displayName) || input.name;
-    const text = texts[input.name] ?? initialText(input);
-    const set = (value: string) => setTexts({ ...texts, [input.name]: value });
-    const describedBy = [error ? `${id}-error` : '', input.description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
-    const hours = input.type === 'text' && !input.options?.length ? hoursOfDay(text) : null;
-    return (
-      <div key={input.name} className="field">
-        <label htmlFor={id}>{label}{input.required ? ' *' : ''}</label>
-        {input.options?.length
-          ? <select id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error} aria-describedby={describedBy}>
-              {input.required || input.default != null ? null : <option value="">—</option>}
-              {input.options.map((o) => <option key={o.value} value={o.value}>{pick(o.displayName) || o.value}</option>)}
-            </select>
-          : input.type === 'boolean'
-          ? <select id={id} value={text} onChange={(e) => set(e.target.value)}><option value="true">✓</option><option value="false">✗</option></select>
-          : input.type === 'duration'
-          ? <DurationField id={id} label={label} value={text} onChange={set} invalid={!!error} describedBy={describedBy} />
-          : input.type === 'number'
-          ? <input id={id} name={input.name} type="number" min={0} step={1} inputMode="numeric" value={text} onChange={(e) => set(e.target.value)}
-              aria-invalid={!!error} aria-describedby={describedBy} />
-          : input.type === 'text' && !input.options?.length && splitDurationList(initialText(input))
-          ? <DurationListField id={id} label={label} value={text} onChange={set} invalid={!!error} describedBy={describedBy} />
-          : hours
-          ? (
-            <span className="duration-field">
-              <input id={id} type="time" value={hours.from} aria-label={`${label} · ${t('quietFrom')}`} onChange={(e) => set(`${e.target.value}-${hours.to}`)} aria-describedby={describedBy} />
-              <span aria-hidden="true">–</span>
-              <input type="time" value={hours.to} aria-label={`${label} · ${t('quietTo')}`} onChange={(e) => set(`${hours.from}-${e.target.value}`)} />
-            </span>
-          )
-          : <input id={id} name={input.name} value={text} onChange={(e) => set(e.target.value)} aria-invalid={!!error} aria-describedby={describedBy} />}
-        {input.description ? <p className="help" id={`${id}-help`}>{pick(input.description)}</p> : null}
-        {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
-      </div>
-    );
   };
 
   return (
@@ -183,14 +130,8 @@ export function LaunchPage() {
         <fieldset>
           <legend>{t('workflowInputs')}</legend>
           {definition.error ? <Message kind="error">{errorText(definition.error, t('requestFailed'))}</Message> : null}
-          {inputs.filter((i) => !i.advanced).map(field)}
-          {inputs.some((i) => i.advanced) ? (
-            <details className="advanced" data-testid="advanced-inputs" open={inputs.some((i) => i.advanced && errors[i.name])}>
-              <summary>{t('advancedSettings')}</summary>
-              <p className="help">{t('advancedSettingsHelp')}</p>
-              {inputs.filter((i) => i.advanced).map(field)}
-            </details>
-          ) : null}
+          <WorkflowInputFields inputs={inputs} texts={form.texts} errors={errors} communityId={communityId}
+            onText={(name, text) => form.setText(inputs.find((i) => i.name === name), text)} />
           <p className="help">{t('filledByAnchor')}{t('colon')}{(definition.data?.definition.inputs ?? []).filter((i) => anchorFilled.has(i.name))
             .map((i) => pick(i.displayName) || i.name).join('、')}</p>
         </fieldset>
