@@ -19,7 +19,7 @@ public sealed class PageTourTests(BrowserWorld world, ITestOutputHelper output)
     /// </summary>
     private const string EnglishWords = """
         () => {
-          const allowed = /^(English|JSON|SHA-256|ID|Scriban|PT24H|DALONG-?|docx|csv|xlsx|v\d+)$/;
+          const allowed = /^(English|JSON|SHA-256|ID|Scriban|Elsa|PT24H|DALONG-?|docx|csv|xlsx|v\d+)$/;
           const skip = 'code, .latin, .activity-type, .port-names, .react-flow__edge-text, .technical, option, [lang=en], .sr-only, .muted.sha';
           const words = new Set();
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -473,7 +473,7 @@ export const zhCN = {
   flowHandle: '连接点',
   // importing an Elsa 3 flowchart
   elsaImportTitle: '导入 Elsa 流程',
-  elsaImportHelp: '选择 Elsa 3 导出的流程定义（JSON，root 为 Elsa.Flowchart）。支持的部分（开始/结束、条件判断、多路分支、并行分支与汇合、等待与定时、发送邮件、设置变量、事件）会成为本系统的草稿流程，无法导入的内容会逐项列出。',
+  elsaImportHelp: '选择从 Elsa 3 导出的流程图定义（JSON 文件）。支持的部分（开始/结束、条件判断、多路分支、并行分支与汇合、等待与定时、发送邮件、设置变量、事件）会成为本系统的草稿流程，无法导入的内容会逐项列出。',
   elsaImportFile: 'Elsa 流程文件',
   elsaImportButton: '导入',
   elsaImporting: '正在导入…',
