@@ -63,7 +63,9 @@ app.MapCatalogueApi();
 app.MapReportsApi();
 app.MapNoticesApi();
 app.MapNoticePages();
+app.MapShortLinkPages();
 app.MapPaperApi();
+app.MapShortLinksApi();
 app.MapGet("/", () => Results.Redirect("/api-docs")).ExcludeFromDescription().AllowAnonymous().ScopedBy(ScopeKind.Public);
 EndpointDeclarations.Verify(app);
 if (CrashPoints.Description is { } crashPoint)

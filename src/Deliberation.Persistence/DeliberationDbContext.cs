@@ -89,6 +89,9 @@ public abstract class DeliberationDbContext(DbContextOptions options)
 
     /// <summary>Comments and objections left on the notices' public pages.</summary>
     public DbSet<Civic.Notices.NoticeComment> NoticeComments => Set<Civic.Notices.NoticeComment>();
+
+    /// <summary>Short links (<c>/s/{code}</c>) of the signed links.</summary>
+    public DbSet<Civic.ShortLinks.ShortLink> ShortLinks => Set<Civic.ShortLinks.ShortLink>();
 #pragma warning restore CS1591
 
     /// <summary>Secrets every host on the database shares (the link-signing key).</summary>
@@ -142,6 +145,7 @@ public abstract class DeliberationDbContext(DbContextOptions options)
         builder.ApplyConfiguration(new EmailReplyConfiguration());
         builder.ApplyConfiguration(new PostedNoticeConfiguration());
         builder.ApplyConfiguration(new NoticeCommentConfiguration());
+        builder.ApplyConfiguration(new ShortLinkConfiguration());
         builder.ApplyConfiguration(new SecretConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
         builder.ApplyConfiguration(new DataProtectionKeyConfiguration());

@@ -69,6 +69,7 @@ public interface ICivicSession : IAsyncDisposable
     ICivicSet<Replies.EmailReply> EmailReplies { get; }
     ICivicSet<Notices.PostedNotice> PostedNotices { get; }
     ICivicSet<Notices.NoticeComment> NoticeComments { get; }
+    ICivicSet<ShortLinks.ShortLink> ShortLinks { get; }
 #pragma warning restore CS1591
 
     /// <summary>Writes what was added, removed or changed on tracked rows.</summary>

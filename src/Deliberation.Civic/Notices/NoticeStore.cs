@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Links;
+using Deliberation.Civic.ShortLinks;
 using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Civic.Notices;
@@ -15,8 +16,9 @@ namespace Deliberation.Civic.Notices;
 /// </summary>
 /// <param name="database">The database.</param>
 /// <param name="links">Makes the public page's address.</param>
+/// <param name="shortLinks">Makes the public page's short link, the printed QR code.</param>
 /// <param name="time">The clock.</param>
-public sealed class NoticeStore(ICivicDatabase database, AnswerLinks links, TimeProvider time)
+public sealed class NoticeStore(ICivicDatabase database, AnswerLinks links, ShortLinkStore shortLinks, TimeProvider time)
 {
     /// <summary>Where the public pages are: <c>/gongshi/{code}</c>.</summary>
     public const string PathPrefix = "/gongshi/";
@@ -79,13 +81,13 @@ public sealed class NoticeStore(ICivicDatabase database, AnswerLinks links, Time
         return notice is null ? null : new NoticeView(notice, PublicUrl(notice), await CommentsAsync(db, notice.Id, publishedOnly: true, cancellationToken));
     }
 
-    /// <summary>The notice as an A4 PDF in Chinese with the QR code of its public page.</summary>
+    /// <summary>The notice as an A4 PDF in Chinese with the QR code of its public page's short link (a sparser code to scan off a wall).</summary>
     /// <exception cref="WorkflowException">No such notice in the community (404).</exception>
     /// <exception cref="ActivityFaultException">No Chinese font is installed.</exception>
     public async Task<(PostedNotice Notice, byte[] Pdf)> PrintAsync(Guid communityId, Guid noticeId, CancellationToken cancellationToken)
     {
         var view = await GetAsync(communityId, noticeId, cancellationToken);
-        return (view.Notice, NoticePdf.Render(view.Notice, view.PublicUrl));
+        return (view.Notice, NoticePdf.Render(view.Notice, await shortLinks.ForNoticeAsync(view.Notice, cancellationToken)));
     }
 
     /// <summary>

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Issues;
-using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.ShortLinks;
 using Deliberation.Engine.Runtime;
 
 namespace Deliberation.Civic.Paper;
@@ -18,10 +18,10 @@ namespace Deliberation.Civic.Paper;
 /// </summary>
 /// <param name="database">The database.</param>
 /// <param name="tasks">Records the answers.</param>
-/// <param name="links">Makes each household's signed link.</param>
+/// <param name="shortLinks">Makes each household's signed link, short for the sheet's QR code.</param>
 /// <param name="photos">The photo store (<c>{DataPath}/photos</c>): <c>{community}/paper/{task}/{sha256}.{ext}</c>.</param>
 /// <param name="time">The clock.</param>
-public sealed class PaperBallots(ICivicDatabase database, TaskStore tasks, AnswerLinks links, IFileStore photos, TimeProvider time)
+public sealed class PaperBallots(ICivicDatabase database, TaskStore tasks, ShortLinkStore shortLinks, IFileStore photos, TimeProvider time)
 {
     private sealed record Member(ParticipationTask Task, Guid? HouseholdId, Guid? BuildingId, string Household, string Name, bool Representative);
 
@@ -35,12 +35,14 @@ public sealed class PaperBallots(ICivicDatabase database, TaskStore tasks, Answe
     {
         var now = time.GetUtcNow();
         var members = await MembersAsync(communityId, taskId, cancellationToken);
-        var sheets = members.Where(m => m.HouseholdId is not null && !m.Task.IsClosedAt(now) && (buildings is null || m.BuildingId is { } b && buildings.Contains(b)))
+        var chosen = members.Where(m => m.HouseholdId is not null && !m.Task.IsClosedAt(now) && (buildings is null || m.BuildingId is { } b && buildings.Contains(b)))
             .GroupBy(m => m.HouseholdId!.Value)
             .Select(g => g.OrderByDescending(m => m.Representative).ThenBy(m => m.Name, StringComparer.Ordinal).First())
             .OrderBy(m => m.Household, Roster.NaturalComparer.Instance)
-            .Select(m => new PaperSheet(m.Task, m.HouseholdId!.Value, m.Household, m.Name, links.CreateUrl(m.Task, now)))
             .ToList();
+        var sheets = new List<PaperSheet>(chosen.Count);
+        foreach (var m in chosen)
+            sheets.Add(new PaperSheet(m.Task, m.HouseholdId!.Value, m.Household, m.Name, await shortLinks.ForTaskAsync(m.Task, cancellationToken)));
         if (sheets.Count == 0)
             throw new WorkflowException(WorkflowErrorKind.Conflict, "paper-no-sheets", "No household of these buildings has an open task of this question; nothing was printed.");
         await using var db = database.Open();

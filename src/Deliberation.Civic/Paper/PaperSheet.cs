@@ -7,5 +7,5 @@ namespace Deliberation.Civic.Paper;
 /// <param name="HouseholdId">The household.</param>
 /// <param name="Household">E.g. 东苑1栋 1单元102.</param>
 /// <param name="PersonName">Who answers for the household.</param>
-/// <param name="Link">The signed answer link, the sheet's QR code.</param>
+/// <param name="Link">The short form of the signed answer link (<c>/s/{code}</c>), the sheet's QR code.</param>
 public sealed record PaperSheet(ParticipationTask Task, Guid HouseholdId, string Household, string PersonName, string Link);

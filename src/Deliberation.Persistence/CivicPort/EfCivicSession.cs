@@ -75,6 +75,7 @@ internal sealed class EfCivicSession(DeliberationDbContext db) : ICivicSession
     public ICivicSet<Civic.Replies.EmailReply> EmailReplies => Set(db.EmailReplies);
     public ICivicSet<Civic.Notices.PostedNotice> PostedNotices => Set(db.PostedNotices);
     public ICivicSet<Civic.Notices.NoticeComment> NoticeComments => Set(db.NoticeComments);
+    public ICivicSet<Civic.ShortLinks.ShortLink> ShortLinks => Set(db.ShortLinks);
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) =>
         Refused.Translate(() => db.SaveChangesAsync(cancellationToken));
