@@ -2705,6 +2705,51 @@ namespace Deliberation.Persistence.Migrations.Postgres
                     b.ToTable("timed_response_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.ShortLinks.ShortLink", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("LinkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("link_version");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("target");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Target")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId", "LinkVersion");
+
+                    b.ToTable("short_links", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Entities.DefinitionRow", b =>
                 {
                     b.Property<string>("DefinitionId")

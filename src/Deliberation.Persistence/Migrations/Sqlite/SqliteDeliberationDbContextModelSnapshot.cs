@@ -2776,6 +2776,51 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                     b.ToTable("timed_response_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Civic.ShortLinks.ShortLink", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("LinkVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("link_version");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<byte[]>("TaskId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Target")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId", "LinkVersion");
+
+                    b.ToTable("short_links", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Persistence.Entities.DefinitionRow", b =>
                 {
                     b.Property<string>("DefinitionId")
