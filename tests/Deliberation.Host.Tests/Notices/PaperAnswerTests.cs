@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deliberation.Host.Tests.Issues;
+using Deliberation.Host.Tests.ShortLinks;
 
 namespace Deliberation.Host.Tests.Notices;
 
@@ -70,12 +71,13 @@ public sealed class PaperAnswerTests : IAsyncLifetime
         }
 
         // The QR code of 102's sheet is 张一's own link: answering through it records 张一's answer online.
+        // It is the short form of the link (a sparser code on paper), which redirects to the signed link.
         var resident = _host.CreateAnonymousClient();
-        var link = QrCodes.Decode(pages[1]);
+        var link = await ShortLinkTests.FollowAsync(resident, QrCodes.Decode(pages[1]));
         Assert.Contains(Question, await resident.GetStringAsync(new Uri(link).PathAndQuery), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await resident.PostAsync(new Uri(link).PathAndQuery, new FormUrlEncodedContent([new("choice", "yes")]))).StatusCode);
         Assert.Equal("link", (string)(await _admin.GetFromJsonAsync<JsonObject>($"/api/tasks/{tasks["张一"]}"))!["current"]!["channel"]!);
-        Assert.NotEqual(link, QrCodes.Decode(pages[2]));
+        Assert.NotEqual(QrCodes.Decode(pages[1]), QrCodes.Decode(pages[2]));
 
         // 李二 (201) ticked 不同意 on paper: 王楼长 enters it with a photo of the sheet.
         var sheetPhoto = TestImages.Jpeg(64, 48);

@@ -14,7 +14,7 @@ namespace Deliberation.Host.Tests.Notices;
 [Trait("Category", "Deliberation")]
 public sealed class WallNoticeTests : IAsyncLifetime
 {
-    private const string Definition = """
+    internal const string Definition = """
         {
           "id": "notice-test",
           "inputs": [
@@ -34,7 +34,7 @@ public sealed class WallNoticeTests : IAsyncLifetime
         }
         """;
 
-    private const string Title = "【公示】大龙社区：老人上楼难，申请加装电梯 已列为协商议题";
+    internal const string Title = "【公示】大龙社区：老人上楼难，申请加装电梯 已列为协商议题";
     private HostFactory _host = null!;
     private HttpClient _admin = null!;
 
@@ -83,12 +83,16 @@ public sealed class WallNoticeTests : IAsyncLifetime
             Assert.Contains(expected, text, StringComparison.Ordinal);
         var png = Path.Combine(TestPaths.Printed, "notice-anchored-page-1.png");
         await Poppler.RenderPageAsync(pdfPath, 1, png);
+        // The QR code is the public page's short link (a sparser code), which redirects to the page.
+        var resident = _host.CreateAnonymousClient();
         var scanned = QrCodes.Decode(png);
-        Assert.Equal(publicUrl, scanned);
+        Assert.Matches("^/s/[2-9a-km-np-zA-HJ-NP-Z]{10}$", new Uri(scanned).AbsolutePath);
+        var redirect = await resident.GetAsync(new Uri(scanned).PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Equal(publicUrl, redirect.Headers.Location!.ToString());
 
         // The page, with no account: the notice and the form.
-        var resident = _host.CreateAnonymousClient();
-        var path = new Uri(scanned).PathAndQuery;
+        var path = new Uri(publicUrl).PathAndQuery;
         var page = await resident.GetStringAsync(path);
         Assert.Contains(WebUtility.HtmlEncode(Title), page, StringComparison.Ordinal);
         Assert.Contains("name=\"text\"", page, StringComparison.Ordinal);
