@@ -1064,4 +1064,11 @@ export const en: Record<StringKey, string> = {
   paperEntered: '{name}\'s paper answer entered.',
   paperTotals: 'Totals',
   paperTotalsText: 'Answered {answered}/{asked}: online {link}, paper {paper}, proxy {proxy}',
+  chatTitle: 'Building chat messages',
+  chatHelp: 'Send the current notices to each building\'s chat group: copy the message below and paste it into the group. The link is the notice\'s public page (a short link), never a resident\'s personal answer link.',
+  chatNone: 'No notice to send at the moment.',
+  chatCopy: 'Copy',
+  chatCopied: 'Copied; paste it into the building\'s group.',
+  chatCopyFailed: 'Could not copy automatically; select the whole message and copy it.',
+  chatMessageOf: 'Message for {building}',
 };

@@ -1068,6 +1068,13 @@ export const zhCN = {
   paperEntered: '已录入{name}的纸质答复。',
   paperTotals: '答复统计',
   paperTotalsText: '已答复 {answered}/{asked}：在线 {link}，纸质 {paper}，代填 {proxy}',
+  chatTitle: '楼栋群消息',
+  chatHelp: '把当前公示发到楼栋微信群：复制下面的消息，粘贴到群里。链接是公示的公开页面（短链接），不含任何居民的个人答复链接。',
+  chatNone: '目前没有可发的公示。',
+  chatCopy: '复制',
+  chatCopied: '已复制，可以粘贴到楼栋群了。',
+  chatCopyFailed: '无法自动复制，请长按消息选择全部后复制。',
+  chatMessageOf: '{building}的群消息',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

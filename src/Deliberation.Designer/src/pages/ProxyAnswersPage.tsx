@@ -6,6 +6,7 @@ import { errorText, useLoad } from '../hooks';
 import { useI18n } from '../i18n/I18n';
 import type { StringKey } from '../i18n/zh-CN';
 import { useSession } from '../session';
+import { BuildingChatMessages, type BuildingChatMessage } from './BuildingChatMessages';
 
 /** What a task asks, in words (the server's purpose codes). */
 const purposeKeys: Record<string, StringKey> = {
@@ -31,10 +32,13 @@ export function ProxyAnswersPage() {
   const communityId = community?.id ?? '';
   const loaded = useLoad(() => request<ProxyTask[]>(`/api/communities/${communityId}/tasks/for-proxy`), [communityId]);
   const tasks = loaded.data ?? [];
+  const chat = useLoad(() => request<BuildingChatMessage[]>(`/api/communities/${communityId}/chat-messages`), [communityId]);
   return (
     <>
       <h1>{t('proxyTitle')}</h1>
       <p className="help">{t('proxyHelp')}</p>
+      <BuildingChatMessages messages={chat.data ?? []} />
+      {chat.error ? <Message kind="error">{errorText(chat.error, t('requestFailed'))}</Message> : null}
       {loaded.error ? <Message kind="error">{errorText(loaded.error, t('requestFailed'))}</Message> : null}
       {!loaded.loading && tasks.length === 0 ? <p className="muted" data-testid="proxy-none">{t('proxyNone')}</p> : null}
       <ul className="plain" data-testid="proxy-tasks">
