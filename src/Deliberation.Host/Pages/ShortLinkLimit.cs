@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Deliberation.Host.Api;
 using Deliberation.Host.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -23,17 +22,5 @@ public sealed class ShortLinkLimit(IOptions<ShortLinkLimitOptions> options, Time
         ClientAddress.Of(httpContext), _ => new TimedWindowLimiter(Math.Max(1, options.Value.LookupsPerMinute), TimeSpan.FromMinutes(1), time));
 
     /// <inheritdoc/>
-    public Func<OnRejectedContext, CancellationToken, ValueTask> OnRejected => async (context, _) =>
-    {
-        var http = context.HttpContext;
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-            FrameworkRefusals.SetRetryAfter(http.Response, retry);
-        if (NoticePages.WantsJson(http))
-        {
-            await FrameworkRefusals.WriteAsync(http, StatusCodes.Status429TooManyRequests, Code);
-            return;
-        }
-        var t = PageText.For(AnswerPages.IsEnglish(http.Request.Query["lang"].ToString(), http));
-        await AnswerPages.Page(http, StatusCodes.Status429TooManyRequests, AnswerPageHtml.Message(t, t.TooManyRequests, t.TooManyRequestsDetail)).ExecuteAsync(http);
-    };
+    public Func<OnRejectedContext, CancellationToken, ValueTask> OnRejected { get; } = PublicPageFlood.Refusal(Code);
 }
