@@ -46,14 +46,14 @@ function ChatMessage({ message }: { message: BuildingChatMessage }) {
   };
   return (
     <li data-testid="chat-message">
-      <label htmlFor={id}><strong>{t('chatMessageOf', { building: message.building })}</strong></label>
       {message.message ? (
         <>
+          <label htmlFor={id}><strong>{t('chatMessageOf', { building: message.building })}</strong></label>
           <textarea id={id} readOnly rows={Math.min(10, message.message.split('\n').length + 1)} value={message.message} />
           <button type="button" onClick={() => void copy()}>{t('chatCopy')}</button>
           {result ? <Message kind={result === 'copied' ? 'success' : 'error'}>{t(result === 'copied' ? 'chatCopied' : 'chatCopyFailed')}</Message> : null}
         </>
-      ) : <p className="muted" id={id}>{t('chatNone')}</p>}
+      ) : <p><strong>{t('chatMessageOf', { building: message.building })}</strong> <span className="muted">{t('chatNone')}</span></p>}
     </li>
   );
 }
