@@ -49,7 +49,7 @@ function ChatMessage({ message }: { message: BuildingChatMessage }) {
       {message.message ? (
         <>
           <label htmlFor={id}><strong>{t('chatMessageOf', { building: message.building })}</strong></label>
-          <textarea id={id} readOnly rows={Math.min(10, message.message.split('\n').length + 1)} value={message.message} />
+          <textarea id={id} className="latin" readOnly rows={Math.min(10, message.message.split('\n').length + 1)} value={message.message} />
           <button type="button" onClick={() => void copy()}>{t('chatCopy')}</button>
           {result ? <Message kind={result === 'copied' ? 'success' : 'error'}>{t(result === 'copied' ? 'chatCopied' : 'chatCopyFailed')}</Message> : null}
         </>
