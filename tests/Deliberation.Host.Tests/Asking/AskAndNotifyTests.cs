@@ -242,7 +242,7 @@ public sealed class AskAndNotifyTests(SmtpServer smtp) : IClassFixture<SmtpServe
         var outsider = await StartAsync(null, id, new { form = "yes-no", audience = "people", ids = $"{_world.People["张一"]},{_world.People["外社区"]}" });
         var unknownAudience = await StartAsync(null, id, new { form = "yes-no", audience = "everyone", ids = "x" });
 
-        Assert.Equal(("ask-form-kind", "活动“ask”的答复方式“survey”无效，可选：yes-no, single-choice, multiple-choice, rsvp, rating, free-text, time-poll。"),
+        Assert.Equal(("ask-form-kind", "活动“ask”的答复方式“survey”无效，可选：yes-no, single-choice, multiple-choice, rsvp, rating, free-text, time-poll, progress-photo。"),
             await IncidentAsync(unknownForm));
         Assert.Equal("audience-empty", (await IncidentAsync(emptyBuilding)).Code);
         var (code, text) = await IncidentAsync(outsider);
