@@ -140,6 +140,8 @@ export const en: Record<StringKey, string> = {
   progressOngoing: ', ongoing',
   progressNow: 'now',
   activityDetails: 'Activity details',
+  answerPhotos: 'Photos sent with the answers',
+  answerPhotoOf: 'View the photo (from {person}, {percent}% done)',
   chooseActivity: 'Activity',
   chooseActivityHint: 'You can also click an activity in the diagram.',
   activityRuns: 'Runs',

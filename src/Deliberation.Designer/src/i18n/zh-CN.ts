@@ -142,6 +142,8 @@ export const zhCN = {
   progressOngoing: '，进行中',
   progressNow: '至今',
   activityDetails: '活动详情',
+  answerPhotos: '答复所附照片',
+  answerPhotoOf: '查看照片（答复人 {person}，进度 {percent}%）',
   chooseActivity: '选择活动',
   chooseActivityHint: '也可以在流程图中点击活动查看。',
   activityRuns: '执行记录',
