@@ -60,10 +60,16 @@ public static partial class EmailedLinks
     /// Posts a progress form (an action item's or a claimed need's) as the browser does — multipart, percent, the done box
     /// and the note — and checks the confirmation.
     /// </summary>
-    public static async Task ReportProgressAsync(HttpClient client, string path, string percent, bool done, string note)
+    public static async Task ReportProgressAsync(HttpClient client, string path, string percent, bool done, string note, byte[]? jpeg = null)
     {
         using var form = new MultipartFormDataContent { { new StringContent(percent), "percent" }, { new StringContent(note), "comment" } };
         if (done) form.Add(new StringContent("true"), "done");
+        if (jpeg is not null)
+        {
+            var file = new ByteArrayContent(jpeg);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "photo", "site.jpg");
+        }
         var response = await client.PostAsync(path, form);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);

@@ -93,6 +93,7 @@ public static class AskEmails
     {
         AskFormKinds.FreeText => "请写下您的意见",
         AskFormKinds.Rating => "请打分（1–5 分）",
+        AskFormKinds.ProgressPhoto => "请打开链接填写完成进度（百分比，或勾选已完成）和情况说明，可附一张现场照片",
         AskFormKinds.MultipleChoice => "可多选：" + string.Join("、", question.Options.Select(o => o.Label)),
         AskFormKinds.TimePoll => "请勾选您能参加的所有时间（北京时间）：" + string.Join("、", question.Options.Select(o => o.Label)),
         _ => "请选择一项：" + string.Join("、", question.Options.Select(o => o.Label)),

@@ -11,7 +11,7 @@ namespace Deliberation.Civic.Asking;
 /// </summary>
 /// <param name="Kind">One of <see cref="AskFormKinds.All"/>.</param>
 /// <param name="Options">The options offered, in the order shown; empty for a written answer.</param>
-/// <param name="Data">The task data: <c>options</c>, <c>multiple</c>, <c>allowComment</c>, <c>description</c>.</param>
+/// <param name="Data">The task data: <c>options</c>, <c>multiple</c>, <c>allowComment</c>, <c>description</c>; <c>form: "progress"</c> for a progress report with photo.</param>
 public sealed partial record AskForm(string Kind, IReadOnlyList<TaskOption> Options, JsonObject Data)
 {
     /// <summary>The fewest options a choice offers.</summary>
@@ -38,7 +38,7 @@ public sealed partial record AskForm(string Kind, IReadOnlyList<TaskOption> Opti
     /// <param name="options">
     /// The options, one per line (or a JSON array): the choices of a single or multiple choice; the candidate times of a time
     /// poll (ISO 8601, in the future); for yes/no and RSVP, optionally two labels in place of 是/否 or 参加/不参加 (e.g.
-    /// 同意 and 不同意). Ignored for a rating and a written answer.
+    /// 同意 and 不同意). Ignored for a rating, a written answer and a progress report with photo.
     /// </param>
     /// <param name="description">The details shown under the question, if any.</param>
     /// <param name="allowComment">Whether a comment may go with a choice (a written answer always is one).</param>
@@ -54,7 +54,7 @@ public sealed partial record AskForm(string Kind, IReadOnlyList<TaskOption> Opti
             AskFormKinds.YesNo => Pair(YesNo, given, kind, activity),
             AskFormKinds.Rsvp => Pair(Rsvp, given, kind, activity),
             AskFormKinds.Rating => Marks,
-            AskFormKinds.FreeText => [],
+            AskFormKinds.FreeText or AskFormKinds.ProgressPhoto => [],
             AskFormKinds.SingleChoice or AskFormKinds.MultipleChoice => Choices(given, kind, activity),
             AskFormKinds.TimePoll => Times(given, now, activity),
             _ => throw AskFaults.FormKind.Fault(("activity", activity), ("value", kind ?? ""), ("kinds", string.Join(", ", AskFormKinds.All))),
@@ -68,6 +68,8 @@ public sealed partial record AskForm(string Kind, IReadOnlyList<TaskOption> Opti
             // A time poll takes a word even when no time suits ("none of these; Tuesday evening would").
             data["allowComment"] = allowComment || kind == AskFormKinds.TimePoll;
         }
+        // A progress report is the answer page's progress form: percentage or done, a note, and a photo.
+        if (kind == AskFormKinds.ProgressPhoto) data["form"] = TaskForm.ProgressForm;
         if (!string.IsNullOrWhiteSpace(description)) data["description"] = description.Trim();
         return new AskForm(kind!, offered, data);
     }

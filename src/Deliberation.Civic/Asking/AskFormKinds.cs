@@ -26,8 +26,14 @@ public static class AskFormKinds
     /// <summary>The times that suit, of the candidate times given (any of them).</summary>
     public const string TimePoll = "time-poll";
 
+    /// <summary>
+    /// 进展与照片: a progress report — a percentage 0–100 or done, a note and an optional photo taken on the answer page
+    /// (answers <c>{ percent, done, comment }</c>; the photo is kept with the answer).
+    /// </summary>
+    public const string ProgressPhoto = "progress-photo";
+
     /// <summary>Every form, in the order the designer lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [YesNo, SingleChoice, MultipleChoice, Rsvp, Rating, FreeText, TimePoll];
+    public static IReadOnlyList<string> All { get; } = [YesNo, SingleChoice, MultipleChoice, Rsvp, Rating, FreeText, TimePoll, ProgressPhoto];
 
     /// <summary>What the designer's dropdown shows for each of <see cref="All"/>.</summary>
     public static IReadOnlyList<LocalizedText> Labels { get; } =
@@ -39,6 +45,7 @@ public static class AskFormKinds
         new("评分（1–5 分）", "Rating (1–5)"),
         new("文字答复", "Free text"),
         new("时间征询（可多选）", "Time poll"),
+        new("进展与照片", "Progress with photo"),
     ];
 
     /// <summary>Whether the kind is one of <see cref="All"/>.</summary>

@@ -15,7 +15,8 @@ namespace Deliberation.Civic.Asking;
 
 /// <summary>
 /// 征询参与者: asks an audience resolved when the step runs (a case's panel, building groups, named people, organisations,
-/// a role) one question by signed link — yes/no, a choice, an RSVP, a rating, a written answer or a time poll — and waits
+/// a role) one question by signed link — yes/no, a choice, an RSVP, a rating, a written answer, a time poll or a progress
+/// report with an optional photo (进展与照片) — and waits
 /// until everyone has answered (<c>AllAnswered</c>), enough have (<c>QuorumReached</c>) or the deadline comes
 /// (<c>Deadline</c>). Each person gets a task (purpose <c>ask</c>) and, with an email, the question; building heads are
 /// told which residents of their building have none, and answer for them. Those who have not answered are reminded every
@@ -85,8 +86,8 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
         [AllAnswered, QuorumReached, Deadline])
     {
         Waits = true,
-        Description = new("按链接向一组人征询（是/否、单选、多选、回执、评分、文字、时间），未答复者按间隔提醒，全部答复、达到法定答复数或截止后继续，输出答复和统计。",
-            "Asks a group by link (yes/no, choice, RSVP, rating, text, times), reminds those who have not answered, and goes on when all, a quorum, or the deadline; outputs the answers and the tally."),
+        Description = new("按链接向一组人征询（是/否、单选、多选、回执、评分、文字、时间、进展与照片），未答复者按间隔提醒，全部答复、达到法定答复数或截止后继续，输出答复和统计。",
+            "Asks a group by link (yes/no, choice, RSVP, rating, text, times, progress with photo), reminds those who have not answered, and goes on when all, a quorum, or the deadline; outputs the answers and the tally."),
     };
 
     /// <inheritdoc/>
@@ -135,7 +136,7 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
                 };
                 db.Tasks.Add(task);
                 if (member.Email is { } email)
-                    emails.Add(AskEmails.Question(email, member.Name, question, links.CreateUrl(task, now), replies.Invite(task, taskForm)));
+                    emails.Add(AskEmails.Question(email, member.Name, question, links.CreateUrl(task, now), Invite(task, taskForm)));
                 else withoutEmail.Add(member.PersonId);
             }
             emails.AddRange(await AskProxyNotices.ComposeAsync(db, communityId, withoutEmail, question, links.StaffPage("/proxy"), reminder: false, ct));
@@ -228,7 +229,7 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
                 if (!people.TryGetValue(task.PersonId, out var person)) continue;
                 var email = person.Email?.Trim();
                 if (email is { Length: > 0 } && Communities.EmailAddresses.IsValid(email))
-                    emails.Add(AskEmails.Reminder(email, person.Name, question, links.CreateUrl(task, now), replies.Invite(task, TaskForm.Parse(task.Data))));
+                    emails.Add(AskEmails.Reminder(email, person.Name, question, links.CreateUrl(task, now), Invite(task, TaskForm.Parse(task.Data))));
                 else withoutEmail.Add(person.Id);
             }
             emails.AddRange(await AskProxyNotices.ComposeAsync(db, communityId, withoutEmail, question, links.StaffPage("/proxy"), reminder: true, ct));
@@ -249,7 +250,9 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
             var rows = (await tasks.AsNoTracking().Select(t => new { t.Id, t.PersonId, t.CreatedAt }).ToListAsync(ct)).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
             var answers = (await db.TaskAnswers.AsNoTracking().Where(a => a.IsCurrent && tasks.Any(t => t.Id == a.TaskId)).ToListAsync(ct))
                 .GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.AnsweredAt).Last());
-            return rows.Select(r => answers.TryGetValue(r.Id, out var a) ? new AskedPerson(r.PersonId, a.Answer, a.Channel) : new AskedPerson(r.PersonId, null, null))
+            return rows.Select(r => answers.TryGetValue(r.Id, out var a)
+                    ? new AskedPerson(r.PersonId, a.Answer, a.Channel, a.PhotoSha256 is null ? null : (r.Id, a.Id))
+                    : new AskedPerson(r.PersonId, null, null))
                 .ToList();
         });
         var kind = (string)state["kind"]!;
@@ -263,13 +266,16 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
             ["reminders"] = (int)state["reminders"]!,
             ["closesAt"] = state["closesAt"]?.DeepClone(),
             ["closedAt"] = Iso(now),
-            ["answers"] = AskTally.Answers(asked),
+            ["answers"] = AskTally.Answers(asked, kind),
             ["tally"] = AskTally.Count(kind, Options(state), asked),
             ["unanswered"] = AskTally.Unanswered(asked),
         };
         if (state["resultVariable"] is JsonValue variable) context.SetVariable((string)variable!, output.DeepClone());
         return ActivityResult.Complete(outcome, output);
     }
+
+    /// <summary>Answering by email reply, offered for every form but a progress report (its photo is sent from the page).</summary>
+    private ReplyInvite? Invite(ParticipationTask task, TaskForm form) => form.IsProgress ? null : replies.Invite(task, form);
 
     private static AskQuestion Question(JsonObject state) =>
         new((string)state["title"]!, (string?)state["text"], (string)state["kind"]!, Options(state), ClosesAt(state));

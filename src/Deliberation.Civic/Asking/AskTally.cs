@@ -10,7 +10,9 @@ namespace Deliberation.Civic.Asking;
 /// <c>{ total, answered, missing, counts: { value: n }, options: [{ value, label, count }], top: [values], leading, average, channels: { link, paper, proxy } }</c>.
 /// <c>top</c> holds the most chosen values in option order (of a time poll, the earliest first); <c>leading</c> is the one
 /// most chosen, or null when nobody chose or several tie; <c>average</c> is the mean mark of a rating (two decimals), else null.
-/// A multiple choice counts every option chosen, so its counts may add up to more than the answers.
+/// A multiple choice counts every option chosen, so its counts may add up to more than the answers. A progress report with
+/// photo (<see cref="AskFormKinds.ProgressPhoto"/>) has no options: <c>average</c> is the mean percentage of the latest
+/// reports, and it adds <c>done</c> (reports marked done) and <c>withPhoto</c> (reports with a photo).
 /// </summary>
 public static class AskTally
 {
@@ -33,6 +35,8 @@ public static class AskTally
         var top = most == 0 ? [] : options.Where(o => counts[o.Value] == most).Select(o => o.Value).ToList();
 
         double? average = null;
+        var progress = kind == AskFormKinds.ProgressPhoto ? answered.Select(a => TaskForm.ProgressOf(a.Answer!)).OfType<(int Percent, bool Done, Guid? PhotoId)>().ToList() : null;
+        if (progress is { Count: > 0 }) average = Math.Round(progress.Average(p => p.Percent), 2, MidpointRounding.AwayFromZero);
         if (kind == AskFormKinds.Rating)
         {
             var marks = counts.Sum(c => c.Value);
@@ -40,7 +44,7 @@ public static class AskTally
                 average = Math.Round(counts.Sum(c => int.Parse(c.Key, CultureInfo.InvariantCulture) * c.Value) / (double)marks, 2, MidpointRounding.AwayFromZero);
         }
 
-        return new JsonObject
+        var tally = new JsonObject
         {
             ["total"] = asked.Count,
             ["answered"] = answered.Count,
@@ -54,13 +58,23 @@ public static class AskTally
             ["channels"] = new JsonObject([.. TaskChannels.All.Select(c => KeyValuePair.Create(c,
                 (JsonNode?)answered.Count(a => (a.Channel ?? TaskChannels.Link) == c)))]),
         };
+        if (progress is not null)
+        {
+            tally["done"] = progress.Count(p => p.Done);
+            tally["withPhoto"] = answered.Count(a => a.Photo is not null);
+        }
+        return tally;
     }
 
     /// <summary>
-    /// The answers by person id: each the recorded answer (<c>choice</c>, <c>choices</c> or <c>comment</c>) with its
-    /// <c>channel</c>. Those who did not answer are left out (see <see cref="Unanswered"/>).
+    /// The answers by person id: each the recorded answer (<c>choice</c>, <c>choices</c> or <c>comment</c>; of a progress
+    /// report, the latest <c>percent</c>, <c>done</c> and <c>comment</c>) with its <c>channel</c>; a progress report says
+    /// whether it came with a <c>photo</c> and, when it did, the <c>taskId</c> and <c>answerId</c> that fetch it. Those who
+    /// did not answer are left out (see <see cref="Unanswered"/>).
     /// </summary>
-    public static JsonObject Answers(IReadOnlyList<AskedPerson> asked)
+    /// <param name="asked">Everyone asked, with their current answer if any.</param>
+    /// <param name="kind">One of <see cref="AskFormKinds.All"/>, if known.</param>
+    public static JsonObject Answers(IReadOnlyList<AskedPerson> asked, string? kind = null)
     {
         ArgumentNullException.ThrowIfNull(asked);
         var answers = new JsonObject();
@@ -68,6 +82,11 @@ public static class AskTally
         {
             var answer = Parse(person.Answer!);
             answer["channel"] = person.Channel ?? TaskChannels.Link;
+            if (kind == AskFormKinds.ProgressPhoto)
+            {
+                answer["photo"] = person.Photo is not null;
+                if (person.Photo is { } photo) (answer["taskId"], answer["answerId"]) = (photo.TaskId.ToString(), photo.AnswerId.ToString());
+            }
             answers[person.PersonId.ToString()] = answer;
         }
         return answers;

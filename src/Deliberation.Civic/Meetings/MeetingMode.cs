@@ -49,7 +49,7 @@ public sealed class MeetingMode(ICivicDatabase database, WorkflowRuntime runtime
         var proposals = await db.Proposals.Where(p => p.MeetingId == meetingId).OrderBy(p => p.SubmittedAt).ToListAsync(cancellationToken);
         proposals.AddRange(answers.LinkProposals(meeting, proposals));
         var points = await db.MeetingPoints.Where(p => p.MeetingId == meetingId).OrderBy(p => p.RecordedAt).ToListAsync(cancellationToken);
-        var resolutions = await db.MeetingResolutions.Where(r => r.MeetingId == meetingId).OrderBy(r => r.RecordedAt).ToListAsync(cancellationToken);
+        var resolutions = (await db.MeetingResolutions.Where(r => r.MeetingId == meetingId).OrderBy(r => r.RecordedAt).ToListAsync(cancellationToken)).Select(ResolutionView.Of).ToList();
         var votes = new List<VoteView>();
         foreach (var vote in await db.MeetingVotes.Where(v => v.MeetingId == meetingId).OrderBy(v => v.OpenedAt).ToListAsync(cancellationToken))
             votes.Add(await ViewAsync(db, vote, roll, cancellationToken));
@@ -136,19 +136,68 @@ public sealed class MeetingMode(ICivicDatabase database, WorkflowRuntime runtime
         return point;
     }
 
-    /// <summary>Writes down a resolution (决议事项).</summary>
-    public async Task<MeetingResolution> AddResolutionAsync(Guid communityId, Guid meetingId, string? text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes down a resolution (决议事项) with the organisations of the community's directory party to it. Without
+    /// <paramref name="organisationIds"/> (null) the parties are the organisations seated on the case's panel; an empty list
+    /// names none.
+    /// </summary>
+    public async Task<ResolutionView> AddResolutionAsync(Guid communityId, Guid meetingId, string? text, IReadOnlyList<Guid>? organisationIds,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
         RequireText(errors, "text", text, MaxText);
-        if (errors.Count > 0) throw Invalid(errors, "The resolution is empty or too long; nothing was recorded.");
         await using var db = database.Open(tracking: true);
         var meeting = await FindMeetingAsync(db, communityId, meetingId, cancellationToken);
+        var parties = await PartiesAsync(db, meeting, organisationIds, errors, cancellationToken);
+        if (errors.Count > 0) throw Invalid(errors, "The resolution is empty, too long or names an organisation outside the directory; nothing was recorded.");
         RequireScheduled(meeting);
-        var resolution = new MeetingResolution { Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = meetingId, Text = text!.Trim(), RecordedAt = time.GetUtcNow() };
+        var resolution = new MeetingResolution
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = meetingId, Text = text!.Trim(), Parties = ResolutionParty.Write(parties), RecordedAt = time.GetUtcNow(),
+        };
         db.MeetingResolutions.Add(resolution);
         await db.SaveChangesAsync(cancellationToken);
-        return resolution;
+        return ResolutionView.Of(resolution);
+    }
+
+    /// <summary>Changes a resolution's text and the organisations party to it while the meeting is under way.</summary>
+    public async Task<ResolutionView> UpdateResolutionAsync(Guid communityId, Guid meetingId, Guid resolutionId, string? text, IReadOnlyList<Guid>? organisationIds,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, FieldError[]>(StringComparer.Ordinal);
+        RequireText(errors, "text", text, MaxText);
+        await using var db = database.Open(tracking: true);
+        var meeting = await FindMeetingAsync(db, communityId, meetingId, cancellationToken);
+        var resolution = await db.MeetingResolutions.SingleOrDefaultAsync(r => r.Id == resolutionId && r.MeetingId == meetingId, cancellationToken)
+            ?? throw new WorkflowException(WorkflowErrorKind.NotFound, "resolution-not-found", $"The meeting has no resolution {resolutionId}.");
+        var parties = await PartiesAsync(db, meeting, organisationIds ?? [], errors, cancellationToken);
+        if (errors.Count > 0) throw Invalid(errors, "The resolution is empty, too long or names an organisation outside the directory; nothing changed.");
+        RequireScheduled(meeting);
+        (resolution.Text, resolution.Parties) = (text!.Trim(), ResolutionParty.Write(parties));
+        await db.SaveChangesAsync(cancellationToken);
+        return ResolutionView.Of(resolution);
+    }
+
+    /// <summary>
+    /// The parties named, each an organisation of the meeting's community (else an <c>organisation-unknown</c> error at
+    /// <c>organisationIds</c>); null names the organisations seated on the case's panel.
+    /// </summary>
+    private static async Task<List<ResolutionParty>> PartiesAsync(ICivicSession db, Meeting meeting, IReadOnlyList<Guid>? organisationIds,
+        Dictionary<string, FieldError[]> errors, CancellationToken cancellationToken)
+    {
+        if (organisationIds is null)
+        {
+            var seated = await db.PanelMembers.Where(m => m.CaseId == meeting.CaseId && m.LeftAt == null && m.OrganisationId != null)
+                .OrderBy(m => m.JoinedAt).Select(m => new { m.OrganisationId, m.OrganisationName }).ToListAsync(cancellationToken);
+            var ids = seated.Select(m => m.OrganisationId!.Value).Distinct().ToList();
+            var names = await db.Organisations.Where(o => ids.Contains(o.Id) && o.CommunityId == meeting.CommunityId).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+            return [.. ids.Select(id => new ResolutionParty(id, names.GetValueOrDefault(id) ?? seated.First(m => m.OrganisationId == id).OrganisationName ?? ""))
+                .Where(p => p.Name.Length > 0)];
+        }
+        var wanted = organisationIds.Distinct().ToList();
+        var found = await db.Organisations.Where(o => wanted.Contains(o.Id) && o.CommunityId == meeting.CommunityId).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        if (wanted.Any(id => !found.ContainsKey(id))) errors["organisationIds"] = [Organisations.OrganisationFields.Unknown.Error()];
+        return [.. wanted.Where(found.ContainsKey).Select(id => new ResolutionParty(id, found[id]))];
     }
 
     /// <summary>Closes the meeting after its votes: the workflow files the minutes and decides what comes next.</summary>

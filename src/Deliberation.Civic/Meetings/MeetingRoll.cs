@@ -14,13 +14,19 @@ namespace Deliberation.Civic.Meetings;
 /// <param name="Votes">Whether they vote under the case's rules.</param>
 /// <param name="Area">The exclusive floor area of their household, for Article 278.</param>
 /// <param name="Represents">For a representative, the affected group they speak for (e.g. 3栋), when known.</param>
-public sealed record RollMember(Guid PersonId, string Name, string? Email, string Role, string? PartyKind, bool Votes, decimal? Area, string? Represents = null)
+/// <param name="OrganisationName">For a party seated from the directory, the organisation's name as the panel recorded it.</param>
+public sealed record RollMember(Guid PersonId, string Name, string? Email, string Role, string? PartyKind, bool Votes, decimal? Area, string? Represents = null,
+    string? OrganisationName = null)
 {
     /// <summary>Advisors attend without a vote (列席) unless the rules let them vote.</summary>
     public bool IsAdvisor => Role == PanelRoles.Advisor;
 
-    /// <summary>The name as the minutes show it, with what they speak for: 李律师（律师）, 张一（3栋利益代表）.</summary>
-    public string Label => PartyKind is { Length: > 0 } kind ? $"{Name}（{PartyKinds.ChineseName(kind)}）"
+    /// <summary>
+    /// The name as the minutes show it, with what they speak for: 赵经理（宇辉物业服务有限公司） for an organisation's
+    /// representative, 李律师（律师）, 张一（3栋利益代表）.
+    /// </summary>
+    public string Label => OrganisationName is { Length: > 0 } organisation ? $"{Name}（{organisation}）"
+        : PartyKind is { Length: > 0 } kind ? $"{Name}（{PartyKinds.ChineseName(kind)}）"
         : Role == PanelRoles.Representative && Represents is { Length: > 0 } group ? $"{Name}（{group}利益代表）"
         : Name;
 }
@@ -47,7 +53,7 @@ internal static class MeetingRoll
                 var votes = advisor ? rules.AdvisorsVote : m.Votes;
                 return new RollMember(p.Id, p.Name, string.IsNullOrWhiteSpace(p.Email) ? null : p.Email.Trim(), m.Role, m.PartyKind, votes,
                     p.HouseholdId is { } h && areas.TryGetValue(h, out var area) ? area : null,
-                    m.GroupId is { } g && groups.TryGetValue(g, out var group) ? group : null);
+                    m.GroupId is { } g && groups.TryGetValue(g, out var group) ? group : null, m.OrganisationName);
             })
             .OrderBy(m => m.IsAdvisor).ThenBy(m => m.Name, StringComparer.Ordinal)
             .ToList();

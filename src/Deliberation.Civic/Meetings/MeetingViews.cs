@@ -29,7 +29,7 @@ public sealed record BallotView(Guid PersonId, string Name, string Choice, strin
 
 /// <summary>Everything meeting mode shows.</summary>
 public sealed record MeetingView(Meeting Meeting, IReadOnlyList<string> Agenda, IReadOnlyList<SlotTally> Slots, IReadOnlyList<MeetingParticipant> Participants,
-    IReadOnlyList<Proposal> Proposals, IReadOnlyList<MeetingPoint> Points, IReadOnlyList<VoteView> Votes, IReadOnlyList<MeetingResolution> Resolutions,
+    IReadOnlyList<Proposal> Proposals, IReadOnlyList<MeetingPoint> Points, IReadOnlyList<VoteView> Votes, IReadOnlyList<ResolutionView> Resolutions,
     IReadOnlyList<MinutesRecord> Minutes, JsonObject Rules, JsonObject Quorum);
 
 /// <summary>A voter's choice as staff record it in meeting mode (or enter from paper).</summary>

@@ -231,6 +231,9 @@ public sealed class FileMinutesActivity(ICivicDatabase database, ITemplateRender
             })]),
             ["dissent"] = dissent,
             ["resolutions"] = new JsonArray([.. resolutions.Select(r => (JsonNode)OneLine(r.Text))]),
+            // Each resolution's parties by the organisation's name, in the order of resolutions[]; then every party once.
+            ["resolutionParties"] = new JsonArray([.. resolutions.Select(r => (JsonNode)new JsonArray([.. ResolutionParty.Read(r).Select(p => (JsonNode)OneLine(p.Name))]))]),
+            ["parties"] = new JsonArray([.. resolutions.SelectMany(ResolutionParty.Read).Select(p => OneLine(p.Name)).Distinct(StringComparer.Ordinal).Select(n => (JsonNode)n)]),
             ["actions"] = actions,
             ["funding"] = funding,
             ["notice"] = new JsonObject { ["plan"] = string.IsNullOrWhiteSpace(noticePlan) ? null : OneLine(noticePlan) },

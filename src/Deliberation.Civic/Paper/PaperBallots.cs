@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Issues;
+using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
 using Deliberation.Civic.ShortLinks;
 using Deliberation.Engine.Runtime;
@@ -79,14 +80,36 @@ public sealed class PaperBallots(ICivicDatabase database, TaskStore tasks, Short
                     "The household is not in a building you head; nothing was recorded.");
         }
         tasks.CheckAnswer(task, answer);
+        return await WithPhotoAsync(task, photo, sha256 => tasks.RecordPaperAnswerAsync(task, answer, userId, photo.Format.ContentType, sha256, cancellationToken),
+            cancellationToken);
+    }
 
+    /// <summary>
+    /// Records an answer given by link with a photo taken on the answer page (a progress report with photo of 征询参与者),
+    /// kept the way a paper sheet's photo is, so staff fetch it the same way (<see cref="PhotoAsync"/>). Nothing is stored
+    /// when it is refused.
+    /// </summary>
+    /// <exception cref="WorkflowException">As <see cref="TaskStore.RecordLinkAnswerAsync(LinkClaims, JsonNode?, CancellationToken)"/>; nothing was recorded.</exception>
+    public async Task<TaskSnapshot> RecordLinkAnswerAsync(LinkClaims claims, JsonNode? answer, SanitizedPhoto photo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(photo);
+        var task = await tasks.FindAsync(claims.TaskId, cancellationToken);
+        tasks.CheckAnswer(task, answer);
+        return await WithPhotoAsync(task, photo, sha256 => tasks.RecordLinkAnswerAsync(claims, answer, (photo.Format.ContentType, sha256), cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>Stores the photo under its SHA-256, then records the answer; a photo stored for it is removed again when the answer is refused.</summary>
+    private async Task<TaskSnapshot> WithPhotoAsync(ParticipationTask task, SanitizedPhoto photo, Func<string, Task<TaskSnapshot>> record, CancellationToken cancellationToken)
+    {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(photo.Content));
-        var path = PhotoPath(communityId, task.Id, sha256, photo.Format.Extension);
+        var path = PhotoPath(task.CommunityId, task.Id, sha256, photo.Format.Extension);
         var existed = photos.Exists(path);
         if (!existed) await photos.WriteAsync([new StoredFile(path, photo.Content)], cancellationToken);
         try
         {
-            return await tasks.RecordPaperAnswerAsync(task, answer, userId, photo.Format.ContentType, sha256, cancellationToken);
+            return await record(sha256);
         }
         catch when (!existed)
         {

@@ -132,14 +132,23 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
 
     /// <summary>Records the answer a person gave through their link (checked with <see cref="OpenLinkAsync"/>).</summary>
     /// <exception cref="WorkflowException">The task is gone (404) or closed (409), the link was reissued meanwhile (409), or the answer does not fit the task (400).</exception>
-    public async Task<TaskSnapshot> RecordLinkAnswerAsync(LinkClaims claims, JsonNode? answer, CancellationToken cancellationToken)
+    public Task<TaskSnapshot> RecordLinkAnswerAsync(LinkClaims claims, JsonNode? answer, CancellationToken cancellationToken) =>
+        RecordLinkAnswerAsync(claims, answer, null, cancellationToken);
+
+    /// <summary>
+    /// Records an answer given by link with a photo taken on the answer page (already stored; its type and SHA-256 are kept
+    /// with the answer, as a paper answer's are).
+    /// </summary>
+    /// <exception cref="WorkflowException">As <see cref="RecordLinkAnswerAsync(LinkClaims, JsonNode?, CancellationToken)"/>.</exception>
+    public async Task<TaskSnapshot> RecordLinkAnswerAsync(LinkClaims claims, JsonNode? answer, (string ContentType, string Sha256)? photo,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var task = await LoadAsync(claims.TaskId, cancellationToken);
         var verdict = new LinkVerification(LinkStatus.Valid, claims).Against(task);
         if (verdict.Status == LinkStatus.Reissued) throw Reissued();
         if (!verdict.IsValid) throw new WorkflowException(WorkflowErrorKind.Invalid, "link-invalid", "The link does not belong to this task; nothing was recorded.");
-        return await RecordAsync(task, answer, TaskChannels.Link, null, claims.LinkVersion, null, cancellationToken);
+        return await RecordAsync(task, answer, TaskChannels.Link, null, claims.LinkVersion, null, cancellationToken, photo);
     }
 
     /// <summary>

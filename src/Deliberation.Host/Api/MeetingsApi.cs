@@ -29,7 +29,12 @@ public static class MeetingsApi
     public sealed record PointRequest(string? Text, Guid? PersonId);
 
     /// <summary>A resolution.</summary>
-    public sealed record ResolutionRequest(string? Text);
+    /// <param name="Text">What was resolved, at most 2000 characters.</param>
+    /// <param name="OrganisationIds">
+    /// The organisations of the community's directory party to it, in order (refused with <c>organisation-unknown</c> at
+    /// <c>organisationIds</c> outside it); omitted, the organisations seated on the case's panel; empty, none.
+    /// </param>
+    public sealed record ResolutionRequest(string? Text, IReadOnlyList<Guid>? OrganisationIds = null);
 
     /// <summary>Opens a vote.</summary>
     public sealed record VoteRequest(string? Question, Guid? ProposalId);
@@ -61,7 +66,10 @@ public static class MeetingsApi
         api.MapPost("/meetings/{meetingId:guid}/proposals", AddProposalAsync).WithSummary("Writes down a proposal made at the meeting.");
         api.MapPost("/meetings/{meetingId:guid}/proposals/{proposalId:guid}/discussed", DiscussedAsync).WithSummary("Marks a proposal as discussed.");
         api.MapPost("/meetings/{meetingId:guid}/points", AddPointAsync).WithSummary("Writes down a point raised.");
-        api.MapPost("/meetings/{meetingId:guid}/resolutions", AddResolutionAsync).WithSummary("Writes down a resolution.");
+        api.MapPost("/meetings/{meetingId:guid}/resolutions", AddResolutionAsync)
+            .WithSummary("Writes down a resolution with the organisations of the directory party to it (by default those seated on the panel).");
+        api.MapPut("/meetings/{meetingId:guid}/resolutions/{resolutionId:guid}", UpdateResolutionAsync)
+            .WithSummary("Changes a resolution's text and the organisations party to it while the meeting is under way.");
         api.MapPost("/meetings/{meetingId:guid}/votes", OpenVoteAsync)
             .WithSummary("Opens a vote under the case's rules; absent voters get a link to vote while it is open when the rules allow.");
         api.MapPost("/meetings/{meetingId:guid}/votes/{voteId:guid}/ballots", BallotAsync)
@@ -183,9 +191,14 @@ public static class MeetingsApi
         TypedResults.Ok(await store.AddPointAsync(communityId, meetingId, request.Text, request.PersonId, cancellationToken));
 
     /// <summary>Adds a resolution.</summary>
-    public static async Task<Ok<MeetingResolution>> AddResolutionAsync(Guid communityId, Guid meetingId, ResolutionRequest request, MeetingMode store,
+    public static async Task<Ok<ResolutionView>> AddResolutionAsync(Guid communityId, Guid meetingId, ResolutionRequest request, MeetingMode store,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.AddResolutionAsync(communityId, meetingId, request.Text, cancellationToken));
+        TypedResults.Ok(await store.AddResolutionAsync(communityId, meetingId, request.Text, request.OrganisationIds, cancellationToken));
+
+    /// <summary>Changes a resolution.</summary>
+    public static async Task<Ok<ResolutionView>> UpdateResolutionAsync(Guid communityId, Guid meetingId, Guid resolutionId, ResolutionRequest request, MeetingMode store,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.UpdateResolutionAsync(communityId, meetingId, resolutionId, request.Text, request.OrganisationIds, cancellationToken));
 
     /// <summary>Opens a vote.</summary>
     public static async Task<Ok<VoteView>> OpenVoteAsync(Guid communityId, Guid meetingId, VoteRequest request, MeetingVotes store,

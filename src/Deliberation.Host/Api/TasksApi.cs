@@ -33,7 +33,9 @@ public static class TasksApi
     public sealed record ProxyAnswerRequest(JsonObject? Answer);
 
     /// <summary>An answer as staff see it.</summary>
-    public sealed record AnswerEntry(Guid Id, JsonNode? Answer, string Channel, Guid? EnteredByUserId, DateTimeOffset AnsweredAt, bool IsCurrent);
+    /// <param name="PhotoUrl">Where its photo is (a paper sheet's, or one sent with a progress report by link); null for none.</param>
+    public sealed record AnswerEntry(Guid Id, JsonNode? Answer, string Channel, Guid? EnteredByUserId, DateTimeOffset AnsweredAt, bool IsCurrent,
+        string? PhotoUrl = null);
 
     /// <summary>A task with its current answer and every answer given, oldest first.</summary>
     public sealed record TaskDetails(Guid Id, Guid CommunityId, Guid PersonId, string Purpose, string Title, JsonNode? Data,
@@ -113,9 +115,10 @@ public static class TasksApi
     private static TaskDetails Details(TaskSnapshot s, DateTimeOffset now) => new(
         s.Task.Id, s.Task.CommunityId, s.Task.PersonId, s.Task.Purpose, s.Task.Title, Parse(s.Task.Data), s.Task.CreatedAt, s.Task.ClosesAt,
         s.Task.ClosedAt, s.Task.IsClosedAt(now), s.Task.LinkVersion, s.Task.InstanceId, s.Task.SignalName,
-        s.Current is null ? null : Entry(s.Current), s.History.Select(Entry).ToList());
+        s.Current is null ? null : Entry(s.Task, s.Current), s.History.Select(a => Entry(s.Task, a)).ToList());
 
-    private static AnswerEntry Entry(TaskAnswer a) => new(a.Id, Parse(a.Answer), a.Channel, a.EnteredByUserId, a.AnsweredAt, a.IsCurrent);
+    private static AnswerEntry Entry(ParticipationTask task, TaskAnswer a) => new(a.Id, Parse(a.Answer), a.Channel, a.EnteredByUserId, a.AnsweredAt, a.IsCurrent,
+        a.PhotoSha256 is null ? null : $"/api/communities/{task.CommunityId}/tasks/{task.Id}/answers/{a.Id}/photo");
 
     private static JsonNode? Parse(string json)
     {

@@ -195,7 +195,7 @@ internal static class AnswerPageHtml
         {
             body.Append("<p><strong>").Append(E(progress.Done ? t.ProgressDone
                 : string.Format(System.Globalization.CultureInfo.InvariantCulture, t.ProgressFormat, progress.Percent))).Append("</strong>");
-            if (progress.PhotoId is not null) body.Append(' ').Append(E(t.PhotoAttached));
+            if (progress.PhotoId is not null || answer.PhotoSha256 is not null) body.Append(' ').Append(E(t.PhotoAttached));
             body.Append("</p>");
         }
         if (form.Options.Count > 0)

@@ -4,6 +4,7 @@ using Deliberation.Civic.Issues;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Needs;
 using Deliberation.Civic.Minutes;
+using Deliberation.Civic.Paper;
 using Deliberation.Civic.Participation;
 using Deliberation.Engine.Runtime;
 using Deliberation.Host.Auth;
@@ -56,7 +57,7 @@ public static class AnswerPages
 
     /// <summary>Records an answer sent from the form (<c>choice</c> or <c>choices</c>, and <c>comment</c>).</summary>
     public static async Task<IResult> AnswerAsync(string token, string? lang, HttpContext http, TaskStore tasks, ActionItemStore actionItems, NeedStore needs,
-        MinutesConfirmation minutes, TimeProvider time, CancellationToken cancellationToken)
+        MinutesConfirmation minutes, PaperBallots paper, TimeProvider time, CancellationToken cancellationToken)
     {
         var t = PageText.For(IsEnglish(lang, http));
         var opened = await tasks.OpenLinkAsync(token, cancellationToken);
@@ -80,6 +81,8 @@ public static class AnswerPages
         }
         var comment = fields["comment"].ToString();
         JsonObject answer;
+        // A progress report with photo of 征询参与者 keeps its photo with the answer (as a paper sheet's), not with a need or an action item.
+        SanitizedPhoto? answerPhoto = null;
         if (form.IsProgress)
         {
             var percent = fields["percent"].ToString();
@@ -102,16 +105,23 @@ public static class AnswerPages
                         ShowAgain(refusal.Message == PhotoFields.PhotoTooManyPixels ? refusal.Format(t.IsEnglish) : t.PhotoRejected));
                 if (form.TryBuildProgress(percent, done, comment, null, out _) is { } early)
                     return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.Problem(early, false)));
-                try
+                if (task.Purpose == TaskPurposes.Ask)
                 {
-                    photoId = (task.Purpose == TaskPurposes.ClaimProgress
-                        ? await needs.SavePhotoAsync(task, sanitized, cancellationToken)
-                        : await actionItems.SavePhotoAsync(task, sanitized, cancellationToken)).ToString("N");
+                    answerPhoto = sanitized;
                 }
-                catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.NotFound)
+                else
                 {
-                    // A progress task staff created by hand belongs to no action item: it takes no photo.
-                    return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.PhotoRejected));
+                    try
+                    {
+                        photoId = (task.Purpose == TaskPurposes.ClaimProgress
+                            ? await needs.SavePhotoAsync(task, sanitized, cancellationToken)
+                            : await actionItems.SavePhotoAsync(task, sanitized, cancellationToken)).ToString("N");
+                    }
+                    catch (WorkflowException ex) when (ex.Kind is WorkflowErrorKind.NotFound)
+                    {
+                        // A progress task staff created by hand belongs to no action item: it takes no photo.
+                        return Page(http, StatusCodes.Status400BadRequest, ShowAgain(t.PhotoRejected));
+                    }
                 }
             }
             if (form.TryBuildProgress(percent, done, comment, photoId, out answer) is { } problem)
@@ -127,7 +137,9 @@ public static class AnswerPages
 
         try
         {
-            var recorded = await tasks.RecordLinkAnswerAsync(opened.Verification.Claims!, answer, cancellationToken);
+            var recorded = answerPhoto is null
+                ? await tasks.RecordLinkAnswerAsync(opened.Verification.Claims!, answer, cancellationToken)
+                : await paper.RecordLinkAnswerAsync(opened.Verification.Claims!, answer, answerPhoto, cancellationToken);
             return Page(http, StatusCodes.Status200OK, AnswerPageHtml.Confirmation(t, recorded.Task, form, recorded.Current!));
         }
         catch (WorkflowException ex) when (ex.Code is "task-closed" or "nominations-closed" or "need-claimed" or "need-not-claimed" or "need-not-done")

@@ -49,6 +49,7 @@ internal static class MeetingsConfiguration
             e.ToTable("meeting_resolutions");
             e.HasKey(r => r.Id);
             e.Property(r => r.Text).HasMaxLength(2000);
+            e.Property(r => r.Parties).HasDefaultValue("[]");
             e.HasIndex(r => r.MeetingId);
         });
         modelBuilder.Entity<MeetingVote>(e =>

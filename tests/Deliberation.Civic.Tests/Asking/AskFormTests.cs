@@ -29,6 +29,24 @@ public sealed class AskFormTests
     }
 
     [Fact]
+    public void Build_ProgressPhoto_IsTheProgressFormTakingAPercentageOrDoneAndANote()
+    {
+        var form = Build(AskFormKinds.ProgressPhoto, "这些选项不用");
+
+        Assert.Empty(form.Options);
+        Assert.True(TaskForm.TryParse(form.Data, out var parsed, out _));
+        Assert.True(parsed.IsProgress);
+        Assert.Equal("请在周五前答复", parsed.Description);
+        Assert.Null(parsed.TryNormalize(JsonNode.Parse("""{"percent":40,"comment":"已采购灯具"}"""), out var report));
+        Assert.Equal("""{"percent":40,"done":false,"comment":"已采购灯具"}""", TaskForm.Serialize(report));
+        Assert.Null(parsed.TryNormalize(JsonNode.Parse("""{"done":true}"""), out var done));
+        Assert.Equal(100, (int)done["percent"]!);
+        Assert.Equal(AnswerProblem.PercentRequired, parsed.TryNormalize(JsonNode.Parse("""{"comment":"没写比例"}"""), out _));
+        Assert.Equal(AnswerProblem.PercentOutOfRange, parsed.TryNormalize(JsonNode.Parse("""{"percent":120}"""), out _));
+        Assert.Equal(AnswerProblem.Malformed, parsed.TryNormalize(JsonNode.Parse("""{"choice":"yes"}"""), out _));
+    }
+
+    [Fact]
     public void Build_YesNoWithTwoLabels_KeepsTheValuesAndShowsTheLabels() =>
         Assert.Equal(["yes:同意", "no:不同意"], Build(AskFormKinds.YesNo, "同意\n不同意").Options.Select(o => $"{o.Value}:{o.Label}"));
 

@@ -13,6 +13,37 @@ public sealed class AskTallyTests
     private static AskedPerson Silent() => new(Guid.NewGuid(), null, null);
 
     [Fact]
+    public void CountAndAnswers_ProgressPhoto_TheLatestReportsMeanPercentageDoneAndPhotos()
+    {
+        var (task, answer) = (Guid.NewGuid(), Guid.NewGuid());
+        var withPhoto = new AskedPerson(Guid.NewGuid(), """{"percent":60,"done":false,"comment":"一至三层已更换"}""", "link", (task, answer));
+        var done = Answered("""{"percent":100,"done":true}""");
+        var asked = new[] { withPhoto, done, Silent() };
+
+        var tally = AskTally.Count(AskFormKinds.ProgressPhoto, [], asked);
+        var answers = AskTally.Answers(asked, AskFormKinds.ProgressPhoto);
+
+        Assert.Equal((3, 2, 80.0, 1, 1), ((int)tally["total"]!, (int)tally["answered"]!, (double)tally["average"]!, (int)tally["done"]!, (int)tally["withPhoto"]!));
+        var reported = answers[withPhoto.PersonId.ToString()]!;
+        Assert.Equal((60, true, task.ToString(), answer.ToString()), ((int)reported["percent"]!, (bool)reported["photo"]!, (string)reported["taskId"]!, (string)reported["answerId"]!));
+        Assert.Equal((true, false), ((bool)answers[done.PersonId.ToString()]!["done"]!, (bool)answers[done.PersonId.ToString()]!["photo"]!));
+        Assert.Equal(2, answers.Count);
+    }
+
+    [Fact]
+    public void Count_Progress_NobodyReported_HasNoAverage()
+    {
+        var tally = AskTally.Count(AskFormKinds.ProgressPhoto, [], [Silent()]);
+
+        Assert.Null(tally["average"]);
+        Assert.Equal((0, 0), ((int)tally["done"]!, (int)tally["withPhoto"]!));
+    }
+
+    [Fact]
+    public void Answers_OfAChoice_SayNothingOfPhotos() =>
+        Assert.Null(AskTally.Answers([Answered("""{"choice":"yes"}""")]).Single().Value!["photo"]);
+
+    [Fact]
     public void Count_YesNo_CountsEachOptionAndWhoAnswered()
     {
         var tally = AskTally.Count(AskFormKinds.YesNo, YesNo,

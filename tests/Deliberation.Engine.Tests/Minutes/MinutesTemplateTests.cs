@@ -122,6 +122,31 @@ public sealed class MinutesTemplateTests : IDisposable
         Assert.DoesNotContain("应参加表决", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("minutes.zh-CN.scriban", "- 决议当事各方：园林物业公司、园林小区业委会\n", "- 同意东苑1栋加装电梯（当事方：园林物业公司、园林小区业委会）\n- 费用按楼层分摊\n")]
+    [InlineData("minutes.en.scriban", "- Parties to the resolutions: 园林物业公司, 园林小区业委会\n", "- 同意东苑1栋加装电梯 (parties: 园林物业公司, 园林小区业委会)\n- 费用按楼层分摊\n")]
+    public async Task RenderAsync_ResolutionParties_NamesEachResolutionsOrganisationsAndAllOfThemOnce(string template, string partiesLine, string resolutions)
+    {
+        var model = FullModel();
+        model["resolutions"] = new JsonArray("同意东苑1栋加装电梯", "费用按楼层分摊");
+        model["resolutionParties"] = new JsonArray(new JsonArray("园林物业公司", "园林小区业委会"), new JsonArray());
+        model["parties"] = new JsonArray("园林物业公司", "园林小区业委会");
+
+        var text = await RenderAsync(template, model);
+
+        Assert.Contains(partiesLine, text, StringComparison.Ordinal);
+        Assert.Contains(resolutions, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_WithoutParties_WritesTheResolutionsAlone()
+    {
+        var text = await RenderAsync("minutes.zh-CN.scriban", FullModel());
+
+        Assert.Contains("## 七、决议事项\n\n- 同意东苑1栋加装电梯\n\n## 八", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("当事", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RenderAsync_SyntaxError_ThrowsScriptEvaluationException()
     {

@@ -102,7 +102,28 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
             ("刘主任", "yes", null), ("王书记", "yes", null), ("周主任", "yes", null), ("赵经理", "yes", null));
         Assert.True((bool)second["vote"]!["passed"]!);
         Assert.Equal(["awaitClose"], await w.WaitingAsync(instanceId));
-        await w.PostAsync($"{meetingPath}/resolutions", new { text = "动用专项维修资金并申请街道补贴，整体改造宇辉星城消防设施" });
+        // The resolution's parties are the organisations seated on the panel unless staff name them; an organisation of
+        // another community's directory is refused at the field and nothing is recorded.
+        var resolution = await w.PostAsync($"{meetingPath}/resolutions", new { text = "动用专项维修资金并申请街道补贴，整体改造宇辉星城消防设施" });
+        Assert.Equal(Parties.Select(p => p.Organisation).Order(StringComparer.Ordinal),
+            resolution["parties"]!.AsArray().Select(p => (string)p!["name"]!).Order(StringComparer.Ordinal));
+        var elsewhere = await OrganisationOfAnotherCommunityAsync(w);
+        var refused = await w.Staff.PutAsJsonAsync($"{meetingPath}/resolutions/{(string)resolution["id"]!}",
+            new { text = "动用专项维修资金并申请街道补贴，整体改造宇辉星城消防设施", organisationIds = new[] { organisations["宇辉星城业主委员会"], elsewhere } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["organisation-unknown"], (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errorCodes"]!["organisationIds"]!.AsArray().Select(c => (string)c!));
+        var extra = await w.Staff.PostAsJsonAsync($"{meetingPath}/resolutions", new { text = "另一决议", organisationIds = new[] { elsewhere } });
+        Assert.Equal(HttpStatusCode.BadRequest, extra.StatusCode);
+        var recorded = Assert.Single((await w.GetAsync(meetingPath))["resolutions"]!.AsArray())!;
+        Assert.Equal(4, recorded["parties"]!.AsArray().Count);
+        // Staff narrow the parties to those who carry it out: the owners' committee and the property company.
+        await w.PutAsync($"{meetingPath}/resolutions/{(string)resolution["id"]!}", new
+        {
+            text = "动用专项维修资金并申请街道补贴，整体改造宇辉星城消防设施",
+            organisationIds = new[] { organisations["宇辉星城业主委员会"], organisations["宇辉物业服务有限公司"] },
+        });
+        var narrowed = Assert.Single((await w.GetAsync(meetingPath))["resolutions"]!.AsArray())!;
+        Assert.Equal(["宇辉星城业主委员会", "宇辉物业服务有限公司"], narrowed["parties"]!.AsArray().Select(p => (string)p!["name"]!));
 
         // An action item per organisation: each names only its organisation, whose name is the party and whose representative reports.
         var unknown = await w.Staff.PostAsJsonAsync($"{w.Api}/cases/{caseId}/action-items",
@@ -130,7 +151,11 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
         // The minutes keep the objection and its reason, and each organisation's task; the parties confirm them by link.
         var minutes = await w.MinutesAsync(meetingId);
         Assert.Contains("是否同意由物业公司承担消防设施改造费用", minutes, StringComparison.Ordinal);
-        Assert.Contains($"赵经理（物业公司）（反对）：{Objection}", minutes, StringComparison.Ordinal);
+        Assert.Contains($"赵经理（宇辉物业服务有限公司）（反对）：{Objection}", minutes, StringComparison.Ordinal);
+        foreach (var (organisation, _, representative, _) in Parties)
+            Assert.Contains($"{representative}（{organisation}）", minutes.Split('\n').Single(l => l.StartsWith("- 出席人员", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("- 决议当事各方：宇辉星城业主委员会、宇辉物业服务有限公司\n", minutes, StringComparison.Ordinal);
+        Assert.Contains("- 动用专项维修资金并申请街道补贴，整体改造宇辉星城消防设施（当事方：宇辉星城业主委员会、宇辉物业服务有限公司）\n", minutes, StringComparison.Ordinal);
         foreach (var (organisation, (title, _)) in tasks) Assert.Contains(organisation, minutes, StringComparison.Ordinal);
         Assert.Contains("组织施工并完成消防设施改造", minutes, StringComparison.Ordinal);
         Assert.Equal(["confirmMinutes"], await w.WaitingAsync(instanceId));
@@ -189,6 +214,18 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
             ids[organisation] = (string)created["id"]!;
         }
         return ids;
+    }
+
+    /// <summary>An organisation of another community's directory: not one a resolution of this community may name.</summary>
+    private static async Task<string> OrganisationOfAnotherCommunityAsync(CaseStudyWorld w)
+    {
+        var other = await w.PostAsync("/api/communities", new { code = "other-" + Guid.NewGuid().ToString("N")[..8], name = "建设路社区" }, HttpStatusCode.Created);
+        var organisation = await w.PostAsync($"/api/communities/{(string)other["id"]!}/organisations", new
+        {
+            name = "建设路物业公司", kind = "property-company",
+            contacts = new object[] { new { name = "钱经理", role = "经理", phone = "0712-2345678", isRepresentative = true } },
+        }, HttpStatusCode.Created);
+        return (string)organisation["id"]!;
     }
 
     private static async Task<JsonNode> OutputAsync(CaseStudyWorld w, string instanceId, string activityId) =>

@@ -162,7 +162,7 @@ export interface ElectionView {
   id: string; groupId: string; entrance: string | null; electsRepresentatives: boolean; layer: number; seats: number; status: string; ballotsIssued: number; ballotsCast: number;
   nominationsCloseAt: string; ballotClosesAt: string; candidates: CandidateView[]; ballots: ElectionBallotView[]; nominationInvitations: NominationInvitationView[]; tiedForLastSeat: string[];
 }
-export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; groupId: string | null; votes: boolean; active: boolean; organisationName?: string | null }
+export interface PanelMemberView { id: string; name: string; role: string; partyKind: string | null; groupId: string | null; votes: boolean; active: boolean; organisationName?: string | null; organisationId?: string | null }
 export interface PanelView { caseId: string; members: PanelMemberView[]; former: PanelMemberView[] }
 
 // Steps 3–5 (their APIs may be absent on a host; see requestOptional).
@@ -190,7 +190,9 @@ export interface SlotTally { value: string; start: string; end: string; label: s
 export interface MeetingParticipant { personId: string; name: string; role: string; partyKind: string | null; votes: boolean; hasEmail: boolean; pollChoices: string[] | null; rsvp: string | null; present: boolean | null }
 export interface ProposalView { id: string; personId: string | null; title: string; body: string; source: string; submittedAt: string; discussed: boolean }
 export interface PointView { id: string; personId: string | null; text: string; recordedAt: string }
-export interface ResolutionView { id: string; text: string; recordedAt: string }
+/** An organisation of the directory party to a resolution, by its name as it was when recorded. */
+export interface ResolutionParty { organisationId: string; name: string }
+export interface ResolutionView { id: string; text: string; recordedAt: string; parties: ResolutionParty[] }
 export interface BallotView { personId: string; name: string; choice: string; reason: string | null; channel: string; recordedAt: string }
 export interface Tally {
   passed: boolean; quorumMet: boolean; eligible: number; present: number; yes: number; no: number; abstentions: number; blocks: number; standAsides: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalRow } from '../api/types';
-import { activityRuns } from './ActivityDetails';
+import { activityRuns, answerPhotos } from './ActivityDetails';
 
 let seq = 0;
 const row = (kind: string, activityId: string, executionId: string, at: string, outcome: string | null = null): JournalRow =>
@@ -30,5 +30,24 @@ describe('activityRuns', () => {
     expect(activityRuns(journal, 'send')[0]!.ending).toBe('faulted');
     journal.push(row('IncidentRetried', 'send', 'e1', '2026-12-01T03:00:00Z'), row('ActivityCompleted', 'send', 'e1', '2026-12-01T03:00:00Z', 'Done'));
     expect(activityRuns(journal, 'send')[0]).toMatchObject({ ending: 'completed', endedAt: '2026-12-01T03:00:00Z' });
+  });
+});
+
+describe('answerPhotos', () => {
+  it('lists the answers that came with a photo, with the URL that fetches it', () => {
+    const output = {
+      answers: {
+        'p-1': { percent: 60, done: false, photo: true, taskId: 't-1', answerId: 'a-1' },
+        'p-2': { percent: 100, done: true, photo: false },
+        'p-3': { choice: 'yes' },
+      },
+    };
+    expect(answerPhotos(output, 'c-1')).toEqual([{ personId: 'p-1', percent: 60, url: '/api/communities/c-1/tasks/t-1/answers/a-1/photo' }]);
+  });
+
+  it('lists nothing for an output without answers or an instance without a community', () => {
+    expect(answerPhotos({ count: 2 }, 'c-1')).toEqual([]);
+    expect(answerPhotos(undefined, 'c-1')).toEqual([]);
+    expect(answerPhotos({ answers: { 'p-1': { photo: true, taskId: 't', answerId: 'a' } } }, null)).toEqual([]);
   });
 });

@@ -37,16 +37,28 @@ function shown(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
 
+/** The photos sent with the answers of an ask (进展与照片): each person's latest report with one, by the task and answer that fetch it. */
+export function answerPhotos(output: unknown, communityId: string | null | undefined): { personId: string; percent: number | null; url: string }[] {
+  const answers = (output as { answers?: Record<string, { photo?: boolean; taskId?: string; answerId?: string; percent?: number }> } | null)?.answers;
+  if (!communityId || !answers || typeof answers !== 'object') return [];
+  return Object.entries(answers)
+    .filter(([, a]) => a?.photo === true && a.taskId && a.answerId)
+    .map(([personId, a]) => ({
+      personId, percent: typeof a.percent === 'number' ? a.percent : null,
+      url: `/api/communities/${communityId}/tasks/${a.taskId}/answers/${a.answerId}/photo`,
+    }));
+}
+
 const endingKeys: Record<string, StringKey> = { completed: 'runCompleted', faulted: 'runFaulted', cancelled: 'runCancelled' };
 
 /**
  * 活动详情 in the instance viewer: the chosen activity's runs with their times, the inputs it read when it last ran
  * (or, before it ran, the inputs as the workflow sets them) and its last output.
  */
-export function ActivityDetails({ definition, descriptors, journal, inputs, outputs, activityId, onChoose, now = new Date() }: {
+export function ActivityDetails({ definition, descriptors, journal, inputs, outputs, activityId, onChoose, now = new Date(), communityId }: {
   definition: WorkflowDefinition; descriptors: ActivityDescriptor[]; journal: JournalRow[];
   inputs: Record<string, Record<string, unknown>>; outputs: Record<string, unknown>;
-  activityId: string | undefined; onChoose: (id: string) => void; now?: Date;
+  activityId: string | undefined; onChoose: (id: string) => void; now?: Date; communityId?: string | null;
 }) {
   const { t, pick, lang } = useI18n();
   const activity = definition.activities.find((a) => a.id === activityId);
@@ -107,6 +119,18 @@ export function ActivityDetails({ definition, descriptors, journal, inputs, outp
           )}
           <h4>{t('activityOutput')}</h4>
           {output === undefined ? <p className="muted">{t('none')}</p> : <pre className="value" data-testid="activity-output"><code>{shown(output)}</code></pre>}
+          {answerPhotos(output, communityId).length ? (
+            <>
+              <h4>{t('answerPhotos')}</h4>
+              <ul data-testid="answer-photos">
+                {answerPhotos(output, communityId).map((p) => (
+                  <li key={p.personId}>
+                    <a href={p.url} target="_blank" rel="noreferrer">{t('answerPhotoOf', { person: p.personId.slice(0, 8), percent: p.percent ?? '—' })}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -158,7 +158,7 @@ export function InstancePage({ id }: { id: string }) {
         </ReactFlowProvider>
       </div>
       <ActivityDetails definition={loaded.data.definition} descriptors={loaded.data.descriptors} journal={loaded.data.journal}
-        inputs={details.inputs ?? {}} outputs={details.outputs} activityId={chosen ?? diagram.focus} onChoose={setChosen} />
+        inputs={details.inputs ?? {}} outputs={details.outputs} activityId={chosen ?? diagram.focus} onChoose={setChosen} communityId={details.instance.communityId} />
     </>
   );
 }

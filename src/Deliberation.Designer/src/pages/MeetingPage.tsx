@@ -3,6 +3,7 @@ import { partyKindLabel } from '../partyKinds';
 import { request, requestOptional } from '../api/client';
 import type { ActionItemsOverview, MeetingParticipant, MeetingView, Tally, VoteView } from '../api/types';
 import { ActionItemForm } from './ActionItemForm';
+import { ResolutionForm } from './ResolutionForm';
 import { Link } from '../components/Link';
 import { Message } from '../components/Message';
 import { errorText, useLoad } from '../hooks';
@@ -42,6 +43,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
   const loaded = useLoad(() => request<MeetingView>(base), [base]);
   const [errors, setErrors] = useState<Partial<Record<Section, string>>>({});
   const [busy, setBusy] = useState(false);
+  const [editingResolution, setEditingResolution] = useState<string | null>(null);
   // Attendance ticks on their way to the server, by person: what the box shows until the answer comes.
   const [ticks, setTicks] = useState<Map<string, boolean>>(new Map());
   const { reload, replace } = loaded;
@@ -230,8 +232,27 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
       <section className="card" aria-labelledby="resolutions-title">
         <h2 id="resolutions-title">{t('resolutions')}</h2>
         <Message kind="error" testId="resolutions-error">{errors.resolutions}</Message>
-        {view.resolutions.length === 0 ? <p className="muted">{t('none')}</p> : <ol>{view.resolutions.map((r) => <li key={r.id}>{r.text}</li>)}</ol>}
-        {underWay ? <TextForm id="resolution" label={t('newResolution')} busy={busy} onAdd={(text) => act('resolutions', () => post('/resolutions', { text }))} /> : null}
+        {view.resolutions.length === 0 ? <p className="muted">{t('none')}</p> : (
+          <ol data-testid="resolutions">
+            {view.resolutions.map((r) => (
+              <li key={r.id}>
+                {editingResolution === r.id ? (
+                  <ResolutionForm communityId={communityId} caseId={meeting.caseId} base={base} editing={r} busy={busy}
+                    onSaved={() => { setEditingResolution(null); reload(); }} onCancel={() => setEditingResolution(null)} />
+                ) : (
+                  <>
+                    {r.text}
+                    <br /><span className="muted" data-testid="resolution-parties">
+                      {t('resolutionParties')}：{r.parties.length ? r.parties.map((p) => p.name).join('、') : t('none')}
+                    </span>
+                    {underWay ? <> <button type="button" onClick={() => setEditingResolution(r.id)}>{t('edit')}</button></> : null}
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {underWay ? <ResolutionForm communityId={communityId} caseId={meeting.caseId} base={base} busy={busy} onSaved={reload} /> : null}
       </section>
 
       {underWay ? <MeetingActionItems communityId={communityId} view={view} /> : null}

@@ -1547,6 +1547,13 @@ namespace Deliberation.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
 
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("parties");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("recorded_at");

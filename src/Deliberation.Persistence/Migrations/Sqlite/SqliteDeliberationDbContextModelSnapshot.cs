@@ -1585,6 +1585,13 @@ namespace Deliberation.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("meeting_id");
 
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("parties");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
