@@ -33,7 +33,7 @@ public sealed class AskAndNotifyDesignerTests(BrowserWorld world)
         await properties.GetByLabel("问题 *", new() { Exact = true }).FillAsync("是否同意在5栋加装电梯？");
         var form = properties.GetByLabel("答复方式 *", new() { Exact = true });
         await Assertions.Expect(form.Locator("option")).ToHaveTextAsync(
-            ["—（默认：是/否）", "是/否", "单选", "多选", "是否参加（回执）", "评分（1–5 分）", "文字答复", "时间征询（可多选）"]);
+            ["—（默认：是/否）", "是/否", "单选", "多选", "是否参加（回执）", "评分（1–5 分）", "文字答复", "时间征询（可多选）", "进展与照片"]);
         await form.SelectOptionAsync(new SelectOptionValue { Label = "是/否" });
         var audience = properties.GetByLabel("对象范围 *", new() { Exact = true });
         await Assertions.Expect(audience.Locator("option").Nth(1)).ToHaveTextAsync("楼栋小组的居民");
