@@ -251,6 +251,16 @@ public sealed class DeliberationFormsTests(BrowserWorld world)
         await task.GetByRole(AriaRole.Button, new() { Name = "保存代填" }).ClickAsync();
         await Assertions.Expect(task).ToContainTextAsync("已代填");
 
+        // The paper-sheet view lists every household of 1栋 for the question, those with email too (张一, 王楼长), to enter
+        // the sheets that come back; the list of residents without email is back one click away.
+        await phone.GetByLabel("纸质答复单上的全部住户").CheckAsync();
+        var sheets = phone.GetByTestId("proxy-task").Filter(new() { HasText = Title });
+        await Assertions.Expect(sheets).ToHaveCountAsync(3);
+        await Assertions.Expect(sheets.Filter(new() { HasText = "张一（1栋102）" })).ToHaveCountAsync(1);
+        await Assertions.Expect(sheets.Filter(new() { HasText = "张一（1栋102）" }).GetByLabel("纸质答复单照片", new() { Exact = false })).ToHaveCountAsync(1);
+        await phone.GetByLabel("没有邮箱的居民").CheckAsync();
+        await Assertions.Expect(phone.GetByTestId("proxy-task").Filter(new() { HasText = Title })).ToHaveCountAsync(1);
+
         // Recorded as entered on his behalf: 张一 is now a candidate, nominated by 李二.
         var api = $"/api/communities/{world.CommunityId}";
         var found = (await world.Admin.GetFromJsonAsync<JsonArray>($"{api}/cases?caseNumber={Uri.EscapeDataString(await CaseNumberAsync(instanceId))}"))![0]!;

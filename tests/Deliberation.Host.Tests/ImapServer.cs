@@ -7,6 +7,7 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
 using MimeKit;
+using MimeKit.Utils;
 
 namespace Deliberation.Host.Tests;
 
@@ -127,6 +128,29 @@ public sealed class ImapServer : IAsyncLifetime
         }
         await DisposeAsync();
         throw new TimeoutException($"dovecot did not take a login on port {Port} within {StartLimit}:\n{Output}");
+    }
+
+    /// <summary>A reply as a mail client writes it: the words on top, the original quoted under 写道 (when <paramref name="quote"/>).</summary>
+    /// <param name="question">The email replied to.</param>
+    /// <param name="from">The sender.</param>
+    /// <param name="to">The address replied to.</param>
+    /// <param name="words">What the person writes.</param>
+    /// <param name="quote">Whether the original is quoted under the words.</param>
+    public static MimeMessage Reply(MimeMessage question, string from, string to, string words, bool quote)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var reply = new MimeMessage { Subject = "回复：" + question.Subject, MessageId = MimeUtils.GenerateMessageId("resident.test"), Date = DateTimeOffset.UtcNow };
+        reply.From.Add(MailboxAddress.Parse(from));
+        reply.To.Add(MailboxAddress.Parse(to));
+        reply.InReplyTo = question.MessageId;
+        var body = new StringBuilder(words).Append("\n\n发自我的手机\n\n");
+        if (quote)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"在 2026年11月23日 09:00，社区议事 <deliberation@localhost> 写道：\n");
+            foreach (var line in (question.TextBody ?? "").Split('\n')) body.Append("> ").Append(line).Append('\n');
+        }
+        reply.Body = new TextPart("plain") { Text = body.ToString() };
+        return reply;
     }
 
     /// <summary>Delivers a message to the INBOX, as the mail server does when a reply arrives.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deliberation.Civic.Replies;
 using Deliberation.Engine.Messaging;
 
 namespace Deliberation.Civic.Elections;
@@ -17,7 +18,8 @@ public static class BallotEmails
     /// <param name="election">The election (deadline, seats, counting method).</param>
     /// <param name="link">The signed answer-page link.</param>
     /// <param name="reminder">True for the reminder to a voter who has not voted.</param>
-    public static EmailMessage Compose(string to, string name, string ballotTitle, Election election, string link, bool reminder)
+    /// <param name="reply">The signed reply address and its lines, when the ballot can be cast by reply.</param>
+    public static EmailMessage Compose(string to, string name, string ballotTitle, Election election, string link, bool reminder, ReplyInvite? reply = null)
     {
         ArgumentNullException.ThrowIfNull(election);
         var deadline = BeijingTime(election.BallotClosesAt);
@@ -31,13 +33,13 @@ public static class BallotEmails
             {opening}
 
             {link}
-
+            {(reply is null ? "" : "\n" + reply.Lines)}
             计票方法：{CountingMethods.Describe(election.CountingMethod, election.Layer, election.Seats)}。截止前可以修改您的选择，以截止时的选择为准。
             打开链接不会记录任何内容，提交表单后才记录投票。此链接只供您本人使用，请勿转发。
             如不便上网，可以请楼长代为填写纸质选票。
 
             {Letters.Signature}
             """;
-        return new EmailMessage([to], subject, body) { LinkLabels = Letters.Buttons((link, "投票")) };
+        return new EmailMessage([to], subject, body) { LinkLabels = Letters.Buttons((link, "投票")), ReplyTo = reply?.Address };
     }
 }

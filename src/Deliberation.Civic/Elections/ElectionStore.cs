@@ -5,6 +5,7 @@ using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.Replies;
 using Deliberation.Civic.Roster;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
@@ -19,7 +20,7 @@ namespace Deliberation.Civic.Elections;
 /// layer-1 winners are the layer-2 electorate, representatives join the panel. Refusals are
 /// <see cref="Deliberation.Engine.Runtime.WorkflowException"/>s with stable codes.
 /// </summary>
-public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, TimeProvider time)
+public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, ReplyAddresses replies, TimeProvider time)
 {
     /// <summary>How long before the deadline non-voters are reminded when staff do not say.</summary>
     public static readonly TimeSpan DefaultReminderBefore = TimeSpan.FromHours(24);
@@ -445,7 +446,7 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
             {
                 TaskId = task.Id, ElectionId = election.Id, PersonId = voter.Id, HouseholdId = election.Layer == 1 ? voter.HouseholdId : null, Emailed = emailed,
             });
-            if (emailed) db.QueueEmail(BallotEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now), reminder: false), now);
+            if (emailed) db.QueueEmail(BallotEmails.Compose(voter.Email!, voter.Name, title, election, links.CreateUrl(task, now), reminder: false, Invite(task)), now);
         }
         // The nomination links now show that nominations have closed, even when staff close them before the deadline.
         var invitations = db.NominationInvitations.Where(i => i.ElectionId == election.Id).Select(i => i.TaskId);
@@ -495,7 +496,7 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
                 continue;
             }
             var task = tasks[ballot.TaskId];
-            db.QueueEmail(BallotEmails.Compose(person.Email, person.Name, task.Title, election, links.CreateUrl(task, now), reminder: true), now);
+            db.QueueEmail(BallotEmails.Compose(person.Email, person.Name, task.Title, election, links.CreateUrl(task, now), reminder: true, Invite(task)), now);
             ballot.RemindedAt = now;
             ballot.ReminderCount++;
             reminded++;
@@ -764,4 +765,7 @@ public sealed class ElectionStore(ICivicDatabase database, AnswerLinks links, Ti
     private static async Task<Election> RequireElectionAsync(ICivicSession db, Guid communityId, Guid electionId, CancellationToken cancellationToken) =>
         await db.Elections.FirstOrDefaultAsync(e => e.Id == electionId && e.CommunityId == communityId, cancellationToken)
         ?? throw Refusals.NotFound("election-not-found", $"There is no election {electionId}.");
+
+    /// <summary>What a ballot's email adds to be answerable by reply (the candidates' numbers); null when replies are not read.</summary>
+    private ReplyInvite? Invite(ParticipationTask task) => replies.Invite(task, TaskForm.Parse(task.Data));
 }

@@ -1,6 +1,7 @@
 using Markdig;
 using System.Text;
 using Deliberation.Civic.Minutes;
+using Deliberation.Civic.Replies;
 using Deliberation.Engine.Messaging;
 
 namespace Deliberation.Civic.Meetings;
@@ -11,7 +12,13 @@ public static class MeetingEmails
     private const string Signature = Letters.Signature;
 
     /// <summary>Asks a panel member which candidate times suit them.</summary>
-    public static EmailMessage TimePoll(string to, string name, Meeting meeting, IReadOnlyList<MeetingSlot> slots, string link)
+    /// <param name="to">The address.</param>
+    /// <param name="name">The member's name.</param>
+    /// <param name="meeting">The meeting.</param>
+    /// <param name="slots">The candidate times, in the poll's order.</param>
+    /// <param name="link">The member's poll link.</param>
+    /// <param name="reply">The signed reply address and its lines, when the poll can be answered by reply.</param>
+    public static EmailMessage TimePoll(string to, string name, Meeting meeting, IReadOnlyList<MeetingSlot> slots, string link, ReplyInvite? reply = null)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(slots);
@@ -24,17 +31,26 @@ public static class MeetingEmails
 
             {options}
             {link}
-
+            {ReplyLines(reply)}
             以多数人能参加的时间为准，确定后会再发邀请。截止前可以修改您的选择。此链接只供您本人使用，请勿转发。
 
             {Signature}
             """;
-        return new EmailMessage([to], $"请选择会议时间：{meeting.Name}", body) { LinkLabels = Letters.Buttons((link, "选择能参加的时间")) };
+        return new EmailMessage([to], $"请选择会议时间：{meeting.Name}", body) { LinkLabels = Letters.Buttons((link, "选择能参加的时间")), ReplyTo = reply?.Address };
     }
 
     /// <summary>The invitation for the chosen time, with the .ics attached, the agenda, and the RSVP and proposal links.</summary>
+    /// <param name="to">The address.</param>
+    /// <param name="name">The member's name.</param>
+    /// <param name="meeting">The meeting, at its chosen time.</param>
+    /// <param name="agenda">The agenda items.</param>
+    /// <param name="rsvpLink">The member's RSVP link.</param>
+    /// <param name="proposalLink">The member's link to send a proposal before the meeting, or null.</param>
+    /// <param name="advisor">Whether the member attends as an advisor who does not vote.</param>
+    /// <param name="calendar">The <c>invite.ics</c> text.</param>
+    /// <param name="reply">The RSVP's signed reply address and its lines, when it can be answered by reply.</param>
     public static EmailMessage Invitation(string to, string name, Meeting meeting, IReadOnlyList<string> agenda, string rsvpLink, string? proposalLink,
-        bool advisor, string calendar)
+        bool advisor, string calendar, ReplyInvite? reply = null)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(agenda);
@@ -56,7 +72,7 @@ public static class MeetingEmails
             {items}
             请点击下面的链接告诉我们您是否参加（会议开始前都可以修改）：
             {rsvpLink}
-            {proposal}
+            {ReplyLines(reply)}{proposal}
             附件 invite.ics 可加入手机或电脑日历。
 
             {Signature}
@@ -65,6 +81,7 @@ public static class MeetingEmails
         {
             LinkLabels = Letters.Buttons((rsvpLink, "回复是否参加"), (proposalLink, "提交提案")),
             Attachments = [EmailAttachment.FromText(MeetingInvitation.FileName, MeetingInvitation.ContentType, calendar)],
+            ReplyTo = reply?.Address,
         };
     }
 
@@ -102,7 +119,13 @@ public static class MeetingEmails
     }
 
     /// <summary>Asks an absent voter to vote by link while the meeting's vote is open.</summary>
-    public static EmailMessage VoteByLink(string to, string name, Meeting meeting, MeetingVote vote, string link)
+    /// <param name="to">The address.</param>
+    /// <param name="name">The voter's name.</param>
+    /// <param name="meeting">The meeting.</param>
+    /// <param name="vote">The open vote.</param>
+    /// <param name="link">The voter's link.</param>
+    /// <param name="reply">The signed reply address and its lines, when the vote can be cast by reply.</param>
+    public static EmailMessage VoteByLink(string to, string name, Meeting meeting, MeetingVote vote, string link, ReplyInvite? reply = null)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(vote);
@@ -113,13 +136,16 @@ public static class MeetingEmails
             您未到会，可以在表决结束前点击下面的链接投票（同意、反对或弃权；反对时请写明理由）：
 
             {link}
-
+            {ReplyLines(reply)}
             表决由会议主持人宣布结束，结束后不再计票。此链接只供您本人使用，请勿转发。
 
             {Signature}
             """;
-        return new EmailMessage([to], $"请表决：{vote.Question}", body) { LinkLabels = Letters.Buttons((link, "表决")) };
+        return new EmailMessage([to], $"请表决：{vote.Question}", body) { LinkLabels = Letters.Buttons((link, "表决")), ReplyTo = reply?.Address };
     }
+
+    /// <summary>The lines that invite an answer by reply, after a blank line; empty when replies are not read.</summary>
+    private static string ReplyLines(ReplyInvite? reply) => reply is null ? "" : "\n" + reply.Lines;
 
     private static readonly Markdig.MarkdownPipeline HtmlPipeline = new Markdig.MarkdownPipelineBuilder().DisableHtml().Build();
 

@@ -11,6 +11,7 @@ using Deliberation.Civic.Participation;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
+using Deliberation.Engine.Storage;
 
 using static Deliberation.Civic.Meetings.MeetingRecords;
 
@@ -21,8 +22,14 @@ namespace Deliberation.Civic.Meetings;
 /// schedules (the plan is written in the step its signal causes, and refused unless the workflow waits for one).
 /// Refusals are <see cref="WorkflowException"/>s with stable codes.
 /// </summary>
-public sealed class MeetingPlanning(ICivicDatabase database, WorkflowRuntime runtime, TimeProvider time)
+public sealed class MeetingPlanning(ICivicDatabase database, WorkflowRuntime runtime, IWorkflowStore workflows, TimeProvider time)
 {
+    /// <summary>
+    /// The workflow variable whose texts a meeting's agenda starts from (四方联动联席会议 fills it from the needs list): a
+    /// plan without an agenda takes them, and the plan form shows them for staff to edit.
+    /// </summary>
+    public const string AgendaVariable = "agenda";
+
     /// <summary>The signal a planned meeting sends: payload <c>{ meetingId }</c>.</summary>
     public const string PlannedSignal = "meeting-planned";
 
@@ -85,6 +92,7 @@ public sealed class MeetingPlanning(ICivicDatabase database, WorkflowRuntime run
 
         await using var read = database.Open();
         var deliberation = await FindCaseAsync(read, communityId, caseId, cancellationToken);
+        if (plan.Agenda is null) agenda = [.. await ProposedAgendaAsync(read, deliberation, cancellationToken)];
         if (await read.Meetings.AnyAsync(m => m.CaseId == caseId && (m.Status == MeetingStatuses.Polling || m.Status == MeetingStatuses.Scheduled), cancellationToken))
             throw new WorkflowException(WorkflowErrorKind.Conflict, "meeting-in-progress",
                 "A meeting of this case is still planned, polling or scheduled: close or cancel it first. Nothing was planned.");
@@ -131,6 +139,32 @@ public sealed class MeetingPlanning(ICivicDatabase database, WorkflowRuntime run
                 "The deliberation's workflow is not waiting for a meeting (it is at another step). Nothing was planned.");
         }
         return meeting;
+    }
+
+    /// <summary>What the plan form starts from: the agenda the case's workflow proposes (empty when it proposes none).</summary>
+    public async Task<MeetingSuggestion> SuggestAsync(Guid communityId, Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var read = database.Open();
+        var deliberation = await FindCaseAsync(read, communityId, caseId, cancellationToken);
+        return new MeetingSuggestion(await ProposedAgendaAsync(read, deliberation, cancellationToken));
+    }
+
+    /// <summary>
+    /// The texts of the case's workflow's <see cref="AgendaVariable"/> (a list; other values, blanks and repeats are left
+    /// out), each cut to 200 characters, at most 20 — what a plan accepts.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ProposedAgendaAsync(ICivicSession db, DeliberationCase deliberation, CancellationToken cancellationToken)
+    {
+        if (await CaseInstanceAsync(db, deliberation, cancellationToken) is not { } instanceId
+            || await workflows.GetInstanceAsync(instanceId, cancellationToken) is not { } instance
+            || !instance.State.Variables.TryGetValue(AgendaVariable, out var value) || value is not JsonArray items)
+            return [];
+        return [.. items
+            .Select(i => i is JsonValue v && v.TryGetValue<string>(out var text) ? text.Trim() : "")
+            .Where(text => text.Length > 0)
+            .Select(text => text.Length <= 200 ? text : text[..200])
+            .Distinct(StringComparer.Ordinal)
+            .Take(20)];
     }
 
     /// <summary>The signal staff closing the time poll early send, correlated by the meeting: payload <c>{ meetingId }</c>.</summary>

@@ -6,13 +6,17 @@ namespace Deliberation.Civic.Meetings;
 /// <summary>What staff give to plan a meeting (the time poll goes out when the workflow takes it).</summary>
 /// <param name="Name">会议名称.</param>
 /// <param name="Place">地点.</param>
-/// <param name="Agenda">议程, one item each.</param>
+/// <param name="Agenda">议程, one item each; null (left out) for the agenda the case's workflow proposes (<see cref="MeetingSuggestion"/>).</param>
 /// <param name="Chair">主持人.</param>
 /// <param name="Recorder">记录人.</param>
 /// <param name="Slots">2–5 candidate times, in the future.</param>
 /// <param name="PollClosesAt">When the time poll closes; before the earliest slot. Default: 2 days from now, or half-way to the earliest slot if sooner.</param>
 public sealed record MeetingPlan(string? Name, string? Place, IReadOnlyList<string>? Agenda, string? Chair, string? Recorder,
     IReadOnlyList<MeetingSlot>? Slots, DateTimeOffset? PollClosesAt);
+
+/// <summary>What the plan form starts from.</summary>
+/// <param name="Agenda">The agenda the case's workflow proposes in its variable <c>agenda</c> (e.g. needs from the needs list); empty when none.</param>
+public sealed record MeetingSuggestion(IReadOnlyList<string> Agenda);
 
 /// <summary>One candidate slot with how many can make it.</summary>
 public sealed record SlotTally(string Value, DateTimeOffset Start, DateTimeOffset End, string Label, int Count, bool Chosen);

@@ -8,6 +8,7 @@ using Deliberation.Civic.Elections;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Minutes;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.Replies;
 using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Messaging;
 using Deliberation.Engine.Runtime;
@@ -21,7 +22,7 @@ namespace Deliberation.Civic.Meetings;
 /// recorded or changed, and closed with the tally under the rules of procedure; the closing queues its signal in the
 /// same transaction. Refusals are <see cref="WorkflowException"/>s with stable codes.
 /// </summary>
-public sealed class MeetingVotes(ICivicDatabase database, WorkflowRuntime runtime, AnswerLinks links, TimeProvider time)
+public sealed class MeetingVotes(ICivicDatabase database, WorkflowRuntime runtime, AnswerLinks links, ReplyAddresses replies, TimeProvider time)
 {
     /// <summary>The signal a closed vote sends: payload <c>{ meetingId, voteId, passed }</c>.</summary>
     public const string VoteClosedSignal = "vote-closed";
@@ -68,7 +69,8 @@ public sealed class MeetingVotes(ICivicDatabase database, WorkflowRuntime runtim
                 var task = NewTask(meeting, voter.PersonId, TaskPurposes.Vote, vote.Question, VoteForm(vote, rules), null, now, vote.Id);
                 db.Tasks.Add(task);
                 if (voter.Email is { } email && EmailAddresses.IsValid(email))
-                    db.QueueEmail(MeetingEmails.VoteByLink(email, voter.Name, meeting, vote, links.CreateUrl(task, now)), now, meeting.InstanceId);
+                    db.QueueEmail(MeetingEmails.VoteByLink(email, voter.Name, meeting, vote, links.CreateUrl(task, now), replies.Invite(task, TaskForm.Parse(task.Data))),
+                        now, meeting.InstanceId);
             }
         }
         await db.SaveChangesAsync(cancellationToken);

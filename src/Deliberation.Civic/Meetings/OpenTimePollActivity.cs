@@ -3,6 +3,7 @@ using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.Replies;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Messaging;
 
@@ -12,7 +13,7 @@ namespace Deliberation.Civic.Meetings;
 /// Step 3, convening (搭建平台): sends the time poll of a planned meeting to everyone on the panel — a link to tick
 /// the candidate times that suit. Output: <c>{ meetingId, pollClosesAt, polled, withoutEmail }</c>.
 /// </summary>
-public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks links) : Activity
+public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks links, ReplyAddresses replies) : Activity
 {
     /// <inheritdoc/>
     public override ActivityDescriptor Descriptor { get; } = new(
@@ -52,7 +53,7 @@ public sealed class OpenTimePollActivity(ICivicDatabase database, AnswerLinks li
             var task = MeetingRecords.NewTask(meeting, member.PersonId, TaskPurposes.TimePoll, $"选择会议时间：{meeting.Name}", data, meeting.PollClosesAt, now);
             tasks.Add(task);
             if (member.Email is { } email && EmailAddresses.IsValid(email))
-                emails.Add(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now)));
+                emails.Add(MeetingEmails.TimePoll(email, member.Name, meeting, slots, links.CreateUrl(task, now), replies.Invite(task, TaskForm.Parse(task.Data))));
         }
         await DeliberationSteps.WriteInStepAsync(context, database, async (db, ct) =>
         {

@@ -4,6 +4,7 @@ using Deliberation.Civic.Communities;
 using Deliberation.Civic.Data;
 using Deliberation.Civic.Links;
 using Deliberation.Civic.Participation;
+using Deliberation.Civic.Replies;
 using Deliberation.Civic.Scheduling;
 using Deliberation.Engine.Activities;
 using Deliberation.Engine.Definitions;
@@ -17,7 +18,7 @@ namespace Deliberation.Civic.Meetings;
 /// link to submit proposals. Plans the reminders (default 24 h and 2 h before) out of quiet hours, and the quorum
 /// check. Output: <c>{ meetingId, startsAt, endsAt, reminders: [{ sendAt, before, shifted }], quorumCheckAt }</c>.
 /// </summary>
-public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks links) : Activity
+public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks links, ReplyAddresses replies) : Activity
 {
     /// <inheritdoc/>
     public override ActivityDescriptor Descriptor { get; } = new(
@@ -93,7 +94,9 @@ public sealed class ScheduleMeetingActivity(ICivicDatabase database, AnswerLinks
                 Sequence = sequence, OrganizerName = "社区居委会", AttendeeName = member.Name,
             }.ToICalendar(now);
             var message = MeetingEmails.Invitation(email, member.Name, scheduled, agenda, links.CreateUrl(rsvp, now),
-                links.CreateUrl(proposal, now), member.IsAdvisor && !member.Votes, calendar) with { ReplyTo = organizer };
+                links.CreateUrl(proposal, now), member.IsAdvisor && !member.Votes, calendar, replies.Invite(rsvp, TaskForm.Parse(rsvp.Data)));
+            // A reply answers the RSVP when replies are read; otherwise it reaches the organiser.
+            if (message.ReplyTo is null) message = message with { ReplyTo = organizer };
             emails.Add(message);
         }
 

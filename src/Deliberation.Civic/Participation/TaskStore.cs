@@ -32,26 +32,35 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
     public const int MaxSignalNameLength = 300;
 
     /// <summary>
-    /// The open tasks of residents who have no email — the ones a building head answers for, from a paper form or a visit:
-    /// those of <paramref name="buildings"/> only when given (a building head's own), else the community's. Progress reports
-    /// and the claims of needs (organisations and party members) are left out. Ordered by building, unit and person.
+    /// The open tasks a building head answers for, from a paper form or a visit: those of residents who have no email, or
+    /// (<paramref name="households"/>) the tasks the paper sheets are printed for — per household and question, its
+    /// representative's (or else its first person's), email or not; those of <paramref name="buildings"/> only when given
+    /// (a building head's own), else the community's. Progress reports and the claims of needs (organisations and party
+    /// members) are left out. Ordered by building, unit and person.
     /// </summary>
-    public async Task<IReadOnlyList<ProxyTask>> ListForProxyAsync(Guid communityId, IReadOnlyCollection<Guid>? buildings, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProxyTask>> ListForProxyAsync(Guid communityId, IReadOnlyCollection<Guid>? buildings, bool households,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = database.Open();
-        var rows = await TaskHome.Query(db)
+        var query = TaskHome.Query(db)
             .Where(r => r.Task.CommunityId == communityId && r.Task.ClosedAt == null && r.Task.Purpose != TaskPurposes.Progress
-                && r.Task.Purpose != TaskPurposes.Claim && r.Task.Purpose != TaskPurposes.ClaimProgress
-                && (r.Person.Email == null || r.Person.Email == ""))
+                && r.Task.Purpose != TaskPurposes.Claim && r.Task.Purpose != TaskPurposes.ClaimProgress);
+        query = households ? query.Where(r => r.Household != null) : query.Where(r => r.Person.Email == null || r.Person.Email == "");
+        var rows = await query
             .Select(r => new
             {
-                r.Task, r.Person.Name, BuildingId = r.Building == null ? (Guid?)null : r.Building.Id,
+                r.Task, r.Person.Name, r.Person.IsHouseholdRepresentative, BuildingId = r.Building == null ? (Guid?)null : r.Building.Id,
                 Building = r.Building == null ? null : r.Building.Compound + r.Building.Name,
                 Unit = r.Household == null ? null : r.Household.Entrance + r.Household.Unit, HouseholdId = r.Household == null ? (Guid?)null : r.Household.Id,
                 Answered = db.TaskAnswers.Any(a => a.TaskId == r.Task.Id && a.IsCurrent),
             }).ToListAsync(cancellationToken);
-        return rows.Where(r => !r.Task.IsClosedAt(now) && (buildings is null || r.BuildingId is { } id && buildings.Contains(id)))
+        var open = rows.Where(r => !r.Task.IsClosedAt(now) && (buildings is null || r.BuildingId is { } id && buildings.Contains(id)));
+        // One task per household and question, chosen as the paper sheet's (PaperBallots): the representative's first.
+        if (households)
+            open = open.GroupBy(r => (r.HouseholdId, r.Task.InstanceId, r.Task.MeetingId, r.Task.SignalName, r.Task.Purpose, r.Task.Title))
+                .Select(g => g.OrderByDescending(r => r.IsHouseholdRepresentative).ThenBy(r => r.Name, StringComparer.Ordinal).First());
+        return open
             .OrderBy(r => r.Building ?? "", Roster.NaturalComparer.Instance).ThenBy(r => r.Unit ?? "", Roster.NaturalComparer.Instance)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Task.CreatedAt)
             .Select(r => new ProxyTask(r.Task, r.Name, r.Building, r.Unit, r.Answered) { HouseholdId = r.HouseholdId }).ToList();

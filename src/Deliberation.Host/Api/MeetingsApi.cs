@@ -56,6 +56,8 @@ public static class MeetingsApi
         api.MapPut("/cases/{caseId:guid}/rules", SetRulesAsync).WithSummary("Sets the case's rules of procedure from a template and edits; refused while a vote is open.");
         api.MapPost("/cases/{caseId:guid}/meetings", PlanAsync)
             .WithSummary("Plans the case's next meeting with 2–5 candidate times; the workflow (waiting at the convene step) sends the time poll.");
+        api.MapGet("/cases/{caseId:guid}/meetings/suggestion", SuggestAsync)
+            .WithSummary("What the plan form starts from: the agenda the case's workflow proposes in its variable `agenda` (e.g. from the needs list).");
         api.MapGet("/cases/{caseId:guid}/meetings", ListAsync).WithSummary("Lists the case's meetings, latest round first.");
         api.MapGet("/meetings/upcoming", UpcomingAsync).WithSummary("Lists the community's scheduled meetings, soonest first.");
         api.MapGet("/meetings/{meetingId:guid}", GetAsync)
@@ -124,6 +126,10 @@ public static class MeetingsApi
         var meeting = await store.PlanAsync(communityId, caseId, request, cancellationToken);
         return TypedResults.Created($"/api/communities/{communityId}/meetings/{meeting.Id}", meeting);
     }
+
+    /// <summary>What the plan form starts from.</summary>
+    public static async Task<Ok<MeetingSuggestion>> SuggestAsync(Guid communityId, Guid caseId, MeetingPlanning store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.SuggestAsync(communityId, caseId, cancellationToken));
 
     /// <summary>Lists a case's meetings.</summary>
     public static async Task<Ok<IReadOnlyList<Meeting>>> ListAsync(Guid communityId, Guid caseId, MeetingPlanning store, CancellationToken cancellationToken) =>

@@ -59,7 +59,7 @@ public static class TasksApi
         api.MapPost("/{taskId:guid}/reissue-link", ReissueLinkAsync).WithSummary("Makes a new link and emails it to the person when they have an email address; every earlier link of the task is refused from now on.");
         app.MapGet("/api/communities/{communityId:guid}/tasks/for-proxy", ListForProxyAsync).WithTags("Tasks")
             .RequireAuthorization(AuthRoles.CommunityPolicy).RequireCommunityScope()
-            .WithSummary("Lists the open tasks of residents without email, to answer on their behalf: a building head's own buildings, or the whole community for staff.");
+            .WithSummary("Lists the open tasks of residents without email, to answer on their behalf (?households=true: the paper sheets' tasks, one per household and question, email or not): a building head's own buildings, or the whole community for staff.");
         // Building heads enter paper ballots for residents without email.
         app.MapPost("/api/tasks/{taskId:guid}/proxy-answer", ProxyAnswerAsync).WithTags("Tasks")
             .RequireAuthorization(AuthRoles.CommunityPolicy).RequireTaskScope()
@@ -67,13 +67,13 @@ public static class TasksApi
         return app;
     }
 
-    /// <summary>Lists the open tasks of residents without email (a building head sees their own buildings').</summary>
-    public static async Task<Ok<List<ProxyTaskView>>> ListForProxyAsync(Guid communityId, TaskStore tasks, Civic.Issues.ComplaintStore complaints,
+    /// <summary>Lists the open tasks of residents without email, or every household's (a building head sees their own buildings').</summary>
+    public static async Task<Ok<List<ProxyTaskView>>> ListForProxyAsync(Guid communityId, bool? households, TaskStore tasks, Civic.Issues.ComplaintStore complaints,
         Microsoft.AspNetCore.Identity.UserManager<Persistence.Identity.StaffUser> users, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var account = CommunityAccess.UserId(user) is { } id ? await users.FindByIdAsync(id.ToString()) : null;
         var buildings = await HeadedBuildings.OfAsync(user, account, communityId, complaints, cancellationToken);
-        var listed = await tasks.ListForProxyAsync(communityId, buildings, cancellationToken);
+        var listed = await tasks.ListForProxyAsync(communityId, buildings, households == true, cancellationToken);
         return TypedResults.Ok(listed.Select(p => new ProxyTaskView(p.Task.Id, p.Task.PersonId, p.PersonName, p.Building, p.Unit, p.Task.Purpose, p.Task.Title,
             string.IsNullOrEmpty(p.Task.Data) ? null : JsonNode.Parse(p.Task.Data), p.Task.ClosesAt, p.Answered, p.HouseholdId)).ToList());
     }

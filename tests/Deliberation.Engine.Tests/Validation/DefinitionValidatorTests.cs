@@ -219,6 +219,36 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Validate_AnotherRoundLoop_ThatSetsAndReadsAVariable_ReportsNothing()
+    {
+        // As a designer user draws "another round": wait for the vote, count the round, go back while it failed and rounds remain.
+        var problems = Validate("""
+            {
+              "id": "rounds",
+              "variables": [ { "name": "round", "default": 0 } ],
+              "activities": [
+                { "id": "start", "type": "Start" },
+                { "id": "vote", "type": "WaitForSignal", "inputs": { "signal": { "type": "literal", "value": "vote-closed" } } },
+                { "id": "count", "type": "SetVariable", "inputs": {
+                    "variable": { "type": "literal", "value": "round" },
+                    "value": { "type": "scriban", "value": "vars.round + 1" } } },
+                { "id": "again", "type": "If", "inputs": { "condition": { "type": "scriban", "value": "!output.vote.passed && vars.round < 3" } } },
+                { "id": "end", "type": "End" }
+              ],
+              "connections": [
+                { "source": "start", "target": "vote" },
+                { "source": "vote", "sourcePort": "Received", "target": "count" },
+                { "source": "count", "sourcePort": "Done", "target": "again" },
+                { "source": "again", "sourcePort": "True", "target": "vote" },
+                { "source": "again", "sourcePort": "False", "target": "end" }
+              ]
+            }
+            """);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void Validate_MalformedJson_ReportsPosition()
     {
         var problems = Validate("{ \"id\": \"x\", \"activities\": [ }");

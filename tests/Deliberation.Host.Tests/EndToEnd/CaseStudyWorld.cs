@@ -170,6 +170,9 @@ public sealed class CaseStudyWorld : IAsyncDisposable
         return await File.ReadAllTextAsync(Path.Combine(_host.DataPath, "archive", (string)record["markdownPath"]!));
     }
 
+    /// <summary>A service of the host (e.g. the reader of the reply mailbox, which the tests run by hand).</summary>
+    public T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
     /// <summary>The database, for reading what the API does not list in one call.</summary>
     public DeliberationDatabase Database => _host.Services.GetRequiredService<DeliberationDatabase>();
 

@@ -70,6 +70,14 @@ public sealed class PaperAnswerTests : IAsyncLifetime
             pages.Add(png);
         }
 
+        // 代填答复 lists 1栋's residents without email; its paper-sheet view lists every household on the sheets, in the
+        // sheets' order, 王楼长's (who has email) too — so that any sheet that comes back can be entered.
+        static IEnumerable<string> Names(JsonArray listed) => listed.Select(t => (string)t!["personName"]!);
+        Assert.Equal(["张一", "李二", "赵三"], Names((await head.GetFromJsonAsync<JsonArray>($"{api}/tasks/for-proxy"))!));
+        var sheetTasks = (await head.GetFromJsonAsync<JsonArray>($"{api}/tasks/for-proxy?households=true"))!;
+        Assert.Equal(["王楼长", "张一", "李二", "赵三"], Names(sheetTasks));
+        Assert.Equal(world.Households["1栋-101"], (string)sheetTasks[0]!["householdId"]!);
+
         // The QR code of 102's sheet is 张一's own link: answering through it records 张一's answer online.
         // It is the short form of the link (a sparser code on paper), which redirects to the signed link.
         var resident = _host.CreateAnonymousClient();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Deliberation.Host.Tests.Asking;
 using Deliberation.Integrations.Mail;
@@ -8,7 +6,6 @@ using Deliberation.Integrations.Outbox;
 using Deliberation.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using MimeKit.Utils;
 
 namespace Deliberation.Host.Tests.Replies;
 
@@ -119,7 +116,7 @@ public sealed class AnswerByReplyTests(SmtpServer smtp, ImapServer imap) : IClas
         Assert.Equal(sent, MessagesTo(zhang));
 
         // Read again (the same Message-ID delivered twice), a reply changes nothing.
-        var again = Reply(question, zhang, replyTo, "1", quote: true);
+        var again = ImapServer.Reply(question, zhang, replyTo, "1", quote: true);
         await imap.DeliverAsync(again);
         await ReadRepliesAsync(1);
         await imap.DeliverAsync(again);
@@ -147,27 +144,10 @@ public sealed class AnswerByReplyTests(SmtpServer smtp, ImapServer imap) : IClas
 
     private int MessagesTo(string address) => smtp.ReadMessages().Count(m => m.Recipients.Contains(address));
 
-    /// <summary>A reply as a mail client writes it: the words on top, the original quoted under 写道.</summary>
-    private static MimeMessage Reply(MimeMessage question, string from, string to, string words, bool quote)
-    {
-        var reply = new MimeMessage { Subject = "回复：" + question.Subject, MessageId = MimeUtils.GenerateMessageId("resident.test"), Date = DateTimeOffset.UtcNow };
-        reply.From.Add(MailboxAddress.Parse(from));
-        reply.To.Add(MailboxAddress.Parse(to));
-        reply.InReplyTo = question.MessageId;
-        var body = new StringBuilder(words).Append("\n\n发自我的手机\n\n");
-        if (quote)
-        {
-            body.Append(CultureInfo.InvariantCulture, $"在 2026年11月23日 09:00，社区议事 <deliberation@localhost> 写道：\n");
-            foreach (var line in (question.TextBody ?? "").Split('\n')) body.Append("> ").Append(line).Append('\n');
-        }
-        reply.Body = new TextPart("plain") { Text = body.ToString() };
-        return reply;
-    }
-
     /// <summary>Delivers a reply to the mailbox and lets the host read it.</summary>
     private async Task ReplyAsync(MimeMessage question, string from, string to, string words, bool quote = true)
     {
-        await imap.DeliverAsync(Reply(question, from, to, words, quote));
+        await imap.DeliverAsync(ImapServer.Reply(question, from, to, words, quote));
         await ReadRepliesAsync(1);
     }
 

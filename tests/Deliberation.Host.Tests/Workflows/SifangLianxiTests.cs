@@ -44,6 +44,9 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
     {
         var w = _world;
         var organisations = await SeedAsync(w);
+        // The needs list the agenda is drawn from: two open requests (the urgent one first) and one already published.
+        await w.PostAsync($"{w.Api}/needs", new { title = "2栋楼道应急照明损坏", kind = "long-term" }, HttpStatusCode.Created);
+        await w.PostAsync($"{w.Api}/needs", new { title = "1栋消防通道被电动车堵塞", kind = "urgent" }, HttpStatusCode.Created);
         var complaint = await w.PostAsync($"{w.Api}/complaints", new
         {
             categoryCode = "security", title = "宇辉星城消防设施老化，需整体改造", severity = 5, urgency = 4, reporterCount = 9,
@@ -62,6 +65,9 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
             await w.PostAsync($"{w.Api}/cases/{caseId}/panel/organisations", new { organisationId = organisations[organisation] }, HttpStatusCode.Created);
         await w.PutAsync($"{w.Api}/cases/{caseId}/rules", new { template = "consensus" });
         var panel = (await w.GetAsync($"{w.Api}/cases/{caseId}/panel"))["members"]!.AsArray();
+        // The agenda the workflow proposes: the matter itself, then the needs list's open needs by the ranking.
+        string[] agenda = ["宇辉星城消防设施老化，需整体改造", "1栋消防通道被电动车堵塞", "2栋楼道应急照明损坏"];
+        Assert.Equal(agenda, (await w.GetAsync($"{w.Api}/cases/{caseId}/meetings/suggestion"))["agenda"]!.AsArray().Select(a => (string)a!));
         Assert.Equal(Parties.Select(p => $"{p.Representative}:{organisations[p.Organisation]}").Order(StringComparer.Ordinal),
             panel.Select(m => $"{(string)m!["name"]!}:{(string)m["organisationId"]!}").Order(StringComparer.Ordinal));
 
@@ -71,7 +77,6 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
         var planned = await w.PostAsync($"{w.Api}/cases/{caseId}/meetings", new
         {
             name = "四方联动联席会议", place = "宇辉星城四方联动会议室", chair = "刘主任", recorder = "小王",
-            agenda = new[] { "通报消防设施检测情况", "讨论改造方案和资金来源", "表决" },
             slots = new[] { start, start.AddDays(1) }.Select(s => new { start = s, end = s.AddHours(2) }).ToArray(),
         }, HttpStatusCode.Created);
         var meetingId = (string)planned["id"]!;
@@ -81,7 +86,12 @@ public class SifangLianxiTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAs
             await EmailedLinks.AnswerFormAsync(parties, EmailedLinks.LinkIn(await w.ReceiveAsync(w.Email(mail), "请选择会议时间")), ("choices", "slot-1"));
         await w.AdvanceToAsync(DateTimeOffset.Parse((string)(await w.GetAsync(meetingPath))["meeting"]!["pollClosesAt"]!, CultureInfo.InvariantCulture));
         foreach (var (_, _, _, mail) in Parties)
-            await EmailedLinks.AnswerAsync(parties, EmailedLinks.LinksIn(await w.ReceiveAsync(w.Email(mail), "会议通知"))[0], "yes");
+        {
+            var invitation = await w.ReceiveAsync(w.Email(mail), "会议通知");
+            Assert.Contains("1. 宇辉星城消防设施老化，需整体改造", invitation.TextBody, StringComparison.Ordinal);
+            Assert.Contains("3. 2栋楼道应急照明损坏", invitation.TextBody, StringComparison.Ordinal);
+            await EmailedLinks.AnswerAsync(parties, EmailedLinks.LinksIn(invitation)[0], "yes");
+        }
         var meeting = await w.GetAsync(meetingPath);
         Assert.Equal(("scheduled", start), ((string)meeting["meeting"]!["status"]!, DateTimeOffset.Parse((string)meeting["meeting"]!["startsAt"]!, CultureInfo.InvariantCulture)));
         Assert.All(meeting["participants"]!.AsArray(), p => Assert.Equal("yes", (string)p!["rsvp"]!));

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api/client';
 import { Field } from '../components/Field';
 import { Message } from '../components/Message';
@@ -14,6 +14,19 @@ export function PlanForm({ communityId, caseId, onChanged }: { communityId: stri
   const [plan, setPlan] = useState<PlanText>(emptyPlan);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [suggested, setSuggested] = useState(0);
+  // The agenda starts from what the case's workflow proposes (四方联动联席会议: the matter and the needs list's best-ranked needs).
+  useEffect(() => {
+    let live = true;
+    request<{ agenda: string[] }>(`/api/communities/${communityId}/cases/${caseId}/meetings/suggestion`)
+      .then((s) => {
+        if (!live || !s.agenda.length) return;
+        setPlan((p) => (p.agenda.trim() ? p : { ...p, agenda: s.agenda.join('\n') }));
+        setSuggested(s.agenda.length);
+      })
+      .catch(() => undefined); // Without a suggestion the agenda is simply empty, as staff type it.
+    return () => { live = false; };
+  }, [communityId, caseId]);
   const set = (field: keyof Omit<PlanText, 'slots'>, id: string) => (value: string) => {
     setPlan((p) => ({ ...p, [field]: value }));
     clear(id);
@@ -42,6 +55,7 @@ export function PlanForm({ communityId, caseId, onChanged }: { communityId: stri
       await request(`/api/communities/${communityId}/cases/${caseId}/meetings`, { method: 'POST', body: checked.request });
       setMessage({ kind: 'success', text: t('planSent') });
       setPlan(emptyPlan());
+      setSuggested(0);
       onChanged();
     } catch (err) {
       const refused = err instanceof ApiError ? err.problem.errors ?? {} : {};
@@ -67,7 +81,7 @@ export function PlanForm({ communityId, caseId, onChanged }: { communityId: stri
           {text('chair', 'plan-chair', t('chair'), 100)}
         </div>
         <div className="row">{text('recorder', 'plan-recorder', t('recorder'), 100)}</div>
-        <Field id="plan-agenda" label={t('agenda')} help={t('agendaHelp')} error={errors['plan-agenda']}>
+        <Field id="plan-agenda" label={t('agenda')} help={suggested ? `${t('agendaHelp')} ${t('agendaSuggested', { n: suggested })}` : t('agendaHelp')} error={errors['plan-agenda']}>
           {(control) => <textarea {...control} value={plan.agenda} onChange={(e) => set('agenda', 'plan-agenda')(e.target.value)} rows={3} />}
         </Field>
         <fieldset aria-describedby={errors.slots ? 'slots-error' : 'slots-help'} data-field="slots">

@@ -30,13 +30,21 @@ export function ProxyAnswersPage() {
   const { t } = useI18n();
   const { community } = useSession();
   const communityId = community?.id ?? '';
-  const loaded = useLoad(() => request<ProxyTask[]>(`/api/communities/${communityId}/tasks/for-proxy`), [communityId]);
+  // Residents without email (proxy answers), or every household a paper sheet is printed for (paper answers).
+  const [households, setHouseholds] = useState(false);
+  const loaded = useLoad(() => request<ProxyTask[]>(`/api/communities/${communityId}/tasks/for-proxy${households ? '?households=true' : ''}`), [communityId, households]);
   const tasks = loaded.data ?? [];
   const chat = useLoad(() => request<BuildingChatMessage[]>(`/api/communities/${communityId}/chat-messages`), [communityId]);
   return (
     <>
       <h1>{t('proxyTitle')}</h1>
       <p className="help">{t('proxyHelp')}</p>
+      <fieldset data-testid="proxy-scope">
+        <legend>{t('proxyScope')}</legend>
+        <label className="check"><input type="radio" name="proxy-scope" checked={!households} onChange={() => setHouseholds(false)} />{t('proxyScopeNoEmail')}</label>
+        <label className="check"><input type="radio" name="proxy-scope" checked={households} onChange={() => setHouseholds(true)} />{t('proxyScopeHouseholds')}</label>
+      </fieldset>
+      {households ? <p className="help">{t('proxyHouseholdsHelp')}</p> : null}
       <BuildingChatMessages messages={chat.data ?? []} />
       {chat.error ? <Message kind="error">{errorText(chat.error, t('requestFailed'))}</Message> : null}
       {loaded.error ? <Message kind="error">{errorText(loaded.error, t('requestFailed'))}</Message> : null}
