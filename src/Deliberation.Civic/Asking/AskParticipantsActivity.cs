@@ -274,6 +274,21 @@ public sealed class AskParticipantsActivity(ICivicDatabase database, AnswerLinks
         return ActivityResult.Complete(outcome, output);
     }
 
+    /// <summary>
+    /// The question is withdrawn — a Join went on without it, or the instance was cancelled or ended: its open tasks close
+    /// now, so their links say the question has closed instead of taking answers nobody waits for (its reminders went with
+    /// its timers).
+    /// </summary>
+    public override async ValueTask CancelAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if ((string?)context.State["signal"] is not { Length: > 0 } signal) return;
+        var now = context.Now;
+        await DeliberationSteps.WriteInStepAsync(context, database, (db, ct) =>
+            db.Tasks.Where(t => t.InstanceId == context.InstanceId && t.SignalName == signal && t.ClosedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClosedAt, now), ct));
+    }
+
     /// <summary>Answering by email reply, offered for every form but a progress report (its photo is sent from the page).</summary>
     private ReplyInvite? Invite(ParticipationTask task, TaskForm form) => form.IsProgress ? null : replies.Invite(task, form);
 

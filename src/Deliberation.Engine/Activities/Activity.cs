@@ -16,4 +16,12 @@ public abstract class Activity
     /// <exception cref="InvalidOperationException">The activity never suspends.</exception>
     public virtual ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeContext resume) =>
         throw new InvalidOperationException($"Activity type '{Descriptor.Type}' does not suspend, so it cannot be resumed.");
+
+    /// <summary>
+    /// Called in the step that cancels a suspended execution — a Join that goes on without its branch, an End elsewhere, the
+    /// instance cancelled — with the execution's state, so that the activity closes what it opened outside the instance
+    /// (e.g. the open tasks of a question nobody waits for any more). Its domain work joins the step's unit of work.
+    /// Nothing by default.
+    /// </summary>
+    public virtual ValueTask CancelAsync(ActivityContext context) => ValueTask.CompletedTask;
 }

@@ -18,6 +18,7 @@ public sealed class ActivityContext
     private readonly Dictionary<string, JsonNode?> _evaluated = new(StringComparer.Ordinal);
     private readonly Func<string, int?, JsonObject?, Task<ChildWorkflow>>? _startChild;
     private readonly Func<Guid, Task<ChildWorkflow?>>? _findChild;
+    private readonly Action<Guid>? _cancelChild;
 
     internal ActivityContext(
         Guid instanceId,
@@ -36,10 +37,12 @@ public sealed class ActivityContext
         IStepScope step,
         CancellationToken cancellationToken,
         Func<string, int?, JsonObject?, Task<ChildWorkflow>>? startChild = null,
-        Func<Guid, Task<ChildWorkflow?>>? findChild = null)
+        Func<Guid, Task<ChildWorkflow?>>? findChild = null,
+        Action<Guid>? cancelChild = null)
     {
         _startChild = startChild;
         _findChild = findChild;
+        _cancelChild = cancelChild;
         Step = step;
         ScopeId = scopeId;
         CorrelationId = correlationId;
@@ -178,4 +181,15 @@ public sealed class ActivityContext
 
     /// <summary>The signal a child's ending (finished, cancelled or faulted) queues for its parent; the correlation is the child's id.</summary>
     public const string ChildEndedSignal = "child-workflow-ended";
+
+    /// <summary>
+    /// Cancels a child this instance started once this step commits: the step queues <see cref="ParentCancelledSignal"/> for
+    /// the child (correlation: this instance's id), which the child takes as its cancellation — durably, the way a child's
+    /// end reaches its parent. A child that has ended by then drops it.
+    /// </summary>
+    public void CancelChildWorkflow(Guid instanceId) =>
+        (_cancelChild ?? throw new InvalidOperationException("This context cannot cancel child workflows."))(instanceId);
+
+    /// <summary>The signal that cancels a child whose parent no longer waits for it; the correlation is the parent's id, and only the parent's is taken.</summary>
+    public const string ParentCancelledSignal = "parent-workflow-cancelled";
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Deliberation.Engine.Activities;
+using Deliberation.Engine.Definitions;
 using Deliberation.Engine.Expressions;
 using Deliberation.Engine.Storage;
 
@@ -43,13 +45,28 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxAct
         await step.RunAsync(stimulus);
     }
 
+    private static readonly ConcurrentDictionary<Type, bool> CancelHooks = new();
+
+    /// <summary>Whether the activity type overrides <see cref="Activity.CancelAsync"/> (the others are not told, and cost the step nothing).</summary>
+    private static bool HasCancelHook(Activity activity) =>
+        CancelHooks.GetOrAdd(activity.GetType(), t => t.GetMethod(nameof(Activity.CancelAsync))!.DeclaringType != typeof(Activity));
+
     private sealed class Step(WorkflowRunner runner, WorkflowInstance instance, CompiledWorkflow workflow, StepCommit commit, IStepScope scope, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         private readonly InstanceState _state = instance.State;
         private readonly Queue<Token> _queue = new();
 
+        /// <summary>The waits this step cancelled, whose activities are told when the step's own work is done.</summary>
+        private readonly List<Execution> _cancelled = [];
+
         public async Task RunAsync(Stimulus stimulus)
+        {
+            await RunStimulusAsync(stimulus);
+            await TellCancelledAsync();
+        }
+
+        private async Task RunStimulusAsync(Stimulus stimulus)
         {
             if (instance.Status is InstanceStatus.Finished or InstanceStatus.Cancelled)
                 throw new WorkflowException(WorkflowErrorKind.Conflict, "instance-ended",
@@ -156,21 +173,7 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxAct
             var state = token.State ?? [];
             var pendingVariables = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
             var pendingOutbox = new List<OutboxMessage>();
-            var context = new ActivityContext(
-                instance.Id, executionId, node, activity.Descriptor, state, now, runner.Expressions,
-                () => BuildModel(token.Scope, pendingVariables),
-                new MergedVariables(_state.Variables, pendingVariables),
-                (name, value) => { CheckVariableSize(node.Id, name, value); pendingVariables[name] = value; },
-                pendingOutbox.Add,
-                instance.ScopeId,
-                instance.CorrelationId,
-                scope,
-                cancellationToken,
-                runner.Children is { } children
-                    ? (definitionId, version, input) =>
-                        children.StartChildAsync(instance, node.Id, executionId, definitionId, version, input, commit, scope, now, cancellationToken)
-                    : null,
-                runner.Children is { } reader ? childId => reader.FindChildAsync(instance.Id, childId, cancellationToken) : null);
+            var context = CreateContext(node, activity, executionId, state, token.Scope, pendingVariables, pendingOutbox);
 
             if (token.Resume is null) Journal(JournalKinds.ActivityStarted, node.Id, executionId);
             ActivityResult result;
@@ -219,6 +222,55 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxAct
                     Finish();
                     break;
             }
+        }
+
+        private ActivityContext CreateContext(ActivityNode node, Activity activity, string executionId, JsonObject state, List<ScopeEntry> tokenScope,
+            Dictionary<string, JsonNode?> pendingVariables, List<OutboxMessage> pendingOutbox) => new(
+                instance.Id, executionId, node, activity.Descriptor, state, now, runner.Expressions,
+                () => BuildModel(tokenScope, pendingVariables),
+                new MergedVariables(_state.Variables, pendingVariables),
+                (name, value) => { CheckVariableSize(node.Id, name, value); pendingVariables[name] = value; },
+                pendingOutbox.Add,
+                instance.ScopeId,
+                instance.CorrelationId,
+                scope,
+                cancellationToken,
+                runner.Children is { } children
+                    ? (definitionId, version, input) =>
+                        children.StartChildAsync(instance, node.Id, executionId, definitionId, version, input, commit, scope, now, cancellationToken)
+                    : null,
+                runner.Children is { } reader ? childId => reader.FindChildAsync(instance.Id, childId, cancellationToken) : null,
+                runner.Children is null ? null : childId => commit.Signals.Add(new QueuedSignal(Guid.CreateVersion7(now), childId,
+                    ActivityContext.ParentCancelledSignal, instance.Id.ToString(), null, $"{ActivityContext.ParentCancelledSignal}:{childId}", now)));
+
+        /// <summary>
+        /// Tells each activity whose wait this step cancelled — a Join that went on without its branch, an End, the instance
+        /// cancelled — in the step's unit of work, so that it closes what it opened outside the instance (a question's open
+        /// tasks). Emails it queues go out with the step; variables it sets are dropped (its execution is gone). A hook that
+        /// fails takes back only its own domain work and is journalled: the cancellation stands.
+        /// </summary>
+        private async Task TellCancelledAsync()
+        {
+            foreach (var execution in _cancelled)
+            {
+                if (!workflow.TryGetNode(execution.ActivityId, out var node, out var activity) || !HasCancelHook(activity)) continue;
+                var pendingOutbox = new List<OutboxMessage>();
+                var context = CreateContext(node, activity, execution.Id, execution.State ?? [], execution.Scope,
+                    new Dictionary<string, JsonNode?>(StringComparer.Ordinal), pendingOutbox);
+                await scope.EnterActivityAsync(cancellationToken);
+                try
+                {
+                    await activity.CancelAsync(context);
+                    commit.Outbox.AddRange(pendingOutbox);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await scope.UndoActivityAsync(cancellationToken);
+                    var message = ex.Message.Length <= 300 ? ex.Message : ex.Message[..300];
+                    Journal(JournalKinds.ActivityCancelled, node.Id, execution.Id, detail: $"cancel-hook-failed: {message}");
+                }
+            }
+            _cancelled.Clear();
         }
 
         private void Follow(string activityId, string port, List<ScopeEntry> scope)
@@ -380,6 +432,7 @@ internal sealed class WorkflowRunner(ExpressionEvaluator expressions, int maxAct
         private void CancelWaiting(Execution execution, string reason)
         {
             _state.Waiting.Remove(execution);
+            _cancelled.Add(execution);
             RemoveBookmarks(execution);
             Journal(JournalKinds.ActivityCancelled, execution.ActivityId, execution.Id, detail: reason);
         }

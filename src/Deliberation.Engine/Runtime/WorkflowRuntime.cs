@@ -251,6 +251,14 @@ public sealed class WorkflowRuntime
                 if (!Ended(instance))
                 {
                     var workflow = await _definitions.GetRunnableAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+                    // A parent that no longer waits for this child cancels it (its own parent only: the correlation names it).
+                    if (pending.FirstOrDefault(s => s.Name == ActivityContext.ParentCancelledSignal
+                            && instance.State.Parent is { } parent && s.Correlation == parent.InstanceId.ToString()) is { } cancel)
+                    {
+                        await _runner.RunAsync(instance, workflow, new Stimulus.Cancel(), commit, scope, now, cancellationToken);
+                        commit.DeliveredSignals.Add(cancel.Id);
+                        pending.Remove(cancel);
+                    }
                     for (var next = NextDeliverable(instance, pending); next is { } found && !Ended(instance); next = NextDeliverable(instance, pending))
                     {
                         var (signal, bookmarks) = found;

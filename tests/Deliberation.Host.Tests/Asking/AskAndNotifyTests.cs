@@ -192,6 +192,26 @@ public sealed class AskAndNotifyTests(SmtpServer smtp) : IClassFixture<SmtpServe
     }
 
     [Fact]
+    public async Task AskWithdrawn_TheInstanceCancelled_ItsLinksSayClosedAndTheHeadHasNothingLeftToAnswer()
+    {
+        var instanceId = await StartAsync(AskThenNotify($"withdrawn-{_run}"), $"withdrawn-{_run}", new { groupId = _world.Building5.ToString() });
+        var link = EmailedLinks.LinkIn(await ReceiveAsync(_world.Emails["张一"], "【征询】"));
+        Assert.Contains(await ProxyTitlesAsync(), t => t == "是否同意在5栋加装电梯？");
+
+        Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsync($"/api/instances/{instanceId}/cancel", null)).StatusCode);
+
+        // Nobody waits for the answers any more: the question's tasks closed with the step that cancelled it.
+        Assert.Contains("该事项已截止", await _resident.GetStringAsync(link), StringComparison.Ordinal);
+        var late = await _resident.PostAsync(link, new FormUrlEncodedContent([new KeyValuePair<string, string>("choice", "yes")]));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.DoesNotContain(await ProxyTitlesAsync(), t => t == "是否同意在5栋加装电梯？");
+    }
+
+    /// <summary>The titles of the open tasks staff may answer for residents without email.</summary>
+    private async Task<IEnumerable<string>> ProxyTitlesAsync() =>
+        (await _staff.GetFromJsonAsync<JsonArray>($"/api/communities/{_world.Community}/tasks/for-proxy"))!.Select(t => (string)t!["title"]!);
+
+    [Fact]
     public async Task AskNobodyAnswers_TheDeadlineComes_NotifiesWhatThereIs()
     {
         var instanceId = await StartAsync(AskThenNotify($"deadline-{_run}"), $"deadline-{_run}", new { groupId = _world.Building5.ToString() });

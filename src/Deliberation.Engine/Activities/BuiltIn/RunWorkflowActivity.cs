@@ -93,6 +93,14 @@ public sealed class RunWorkflowActivity(IScriptEvaluator scripts) : Activity
             _ => null,
         };
 
+    /// <summary>The parent no longer waits (a Join went on, an End, the parent cancelled): the child is cancelled too.</summary>
+    public override ValueTask CancelAsync(ActivityContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Guid.TryParse(JsonValues.AsText(context.State[ChildKey]), out var childId)) context.CancelChildWorkflow(childId);
+        return ValueTask.CompletedTask;
+    }
+
     private static ActivityResult Wait(Guid childId) =>
         ActivityResult.Suspend(BookmarkRequest.ForSignal(ActivityContext.ChildEndedSignal, "child", childId.ToString()));
 

@@ -295,6 +295,46 @@ public sealed class RunWorkflowActivityTests
     }
 
     [Fact]
+    public async Task Cancel_ParentCancelled_ItsWaitingChildIsCancelledToo()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        await engine.PublishAsync(SlowGreeting);
+        await engine.PublishAsync(Parent(Literal("slow-greeting")));
+        var started = await StartParentAsync(engine, Dalong);
+        var childId = ChildOf(await engine.InstanceAsync(started.InstanceId));
+
+        await engine.Runtime.CancelAsync(started.InstanceId, null, CancellationToken.None);
+
+        Assert.Equal(InstanceStatus.Cancelled, (await engine.InstanceAsync(childId)).Status);
+        Assert.Empty(await engine.TimersAsync(childId));
+        // The parent's step queued the cancellation for the child as a row; it was delivered after the parent's commit.
+        await using var db = engine.Database.CreateContext();
+        var signal = await db.Signals.SingleAsync(s => s.InstanceId == childId);
+        Assert.Equal((ActivityContext.ParentCancelledSignal, started.InstanceId.ToString()), (signal.Name, signal.Correlation));
+        Assert.NotNull(signal.DeliveredAt);
+        // Nothing fires two hours later: the child's delay went with it.
+        await engine.AdvanceAsync(TimeSpan.FromHours(3));
+        Assert.Equal(InstanceStatus.Cancelled, (await engine.InstanceAsync(childId)).Status);
+    }
+
+    [Fact]
+    public async Task Cancel_SomeoneElsesCancellationSignal_IsNotTaken()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        await engine.PublishAsync(SlowGreeting);
+        await engine.PublishAsync(Parent(Literal("slow-greeting")));
+        var started = await StartParentAsync(engine, Dalong);
+        var childId = ChildOf(await engine.InstanceAsync(started.InstanceId));
+
+        // Only the child's own parent may cancel it this way: the same signal naming another instance waits unused.
+        await engine.Runtime.QueueSignalAsync(childId, ActivityContext.ParentCancelledSignal, Guid.NewGuid().ToString(), null, null, CancellationToken.None);
+
+        Assert.Equal(InstanceStatus.Suspended, (await engine.InstanceAsync(childId)).Status);
+        await engine.AdvanceAsync(TimeSpan.FromHours(2));
+        Assert.Equal(InstanceStatus.Finished, (await engine.InstanceAsync(started.InstanceId)).Status);
+    }
+
+    [Fact]
     public async Task Execute_UnpublishedWorkflowNamedByAScript_IsAnIncident()
     {
         await using var engine = await TestEngine.CreateAsync();
