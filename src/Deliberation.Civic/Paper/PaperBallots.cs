@@ -15,7 +15,8 @@ namespace Deliberation.Civic.Paper;
 /// ticked with a photo of its sheet, recorded as channel <c>paper</c>. The question is every task sharing the task's
 /// workflow instance, signal, purpose and title. Refusals are <see cref="WorkflowException"/>s with stable codes
 /// (<c>task-not-found</c>, <c>paper-no-sheets</c>, <c>paper-wrong-household</c>, <c>household-not-headed</c>,
-/// <c>task-closed</c>, <c>invalid-answer</c>, <c>answered-by-person</c>).
+/// <c>task-closed</c>, <c>invalid-answer</c>, <c>answered-by-person</c>). An answer given by link with a photo (征询参与者's
+/// progress report) keeps its photo here too (<see cref="RecordLinkAnswerAsync"/>), so staff fetch every answer's photo one way.
 /// </summary>
 /// <param name="database">The database.</param>
 /// <param name="tasks">Records the answers.</param>
@@ -38,7 +39,7 @@ public sealed class PaperBallots(ICivicDatabase database, TaskStore tasks, Short
         var members = await MembersAsync(communityId, taskId, cancellationToken);
         var chosen = members.Where(m => m.HouseholdId is not null && !m.Task.IsClosedAt(now) && (buildings is null || m.BuildingId is { } b && buildings.Contains(b)))
             .GroupBy(m => m.HouseholdId!.Value)
-            .Select(g => g.OrderByDescending(m => m.Representative).ThenBy(m => m.Name, StringComparer.Ordinal).First())
+            .Select(g => HouseholdAnswerer.Choose(g, m => m.Representative, m => m.Name))
             .OrderBy(m => m.Household, Roster.NaturalComparer.Instance)
             .ToList();
         var sheets = new List<PaperSheet>(chosen.Count);

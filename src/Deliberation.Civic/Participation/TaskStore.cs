@@ -56,10 +56,10 @@ public sealed class TaskStore(ICivicDatabase database, WorkflowRuntime runtime, 
                 Answered = db.TaskAnswers.Any(a => a.TaskId == r.Task.Id && a.IsCurrent),
             }).ToListAsync(cancellationToken);
         var open = rows.Where(r => !r.Task.IsClosedAt(now) && (buildings is null || r.BuildingId is { } id && buildings.Contains(id)));
-        // One task per household and question, chosen as the paper sheet's (PaperBallots): the representative's first.
+        // One task per household and question: the one its paper sheet is printed for.
         if (households)
             open = open.GroupBy(r => (r.HouseholdId, r.Task.InstanceId, r.Task.MeetingId, r.Task.SignalName, r.Task.Purpose, r.Task.Title))
-                .Select(g => g.OrderByDescending(r => r.IsHouseholdRepresentative).ThenBy(r => r.Name, StringComparer.Ordinal).First());
+                .Select(g => HouseholdAnswerer.Choose(g, r => r.IsHouseholdRepresentative, r => r.Name));
         return open
             .OrderBy(r => r.Building ?? "", Roster.NaturalComparer.Instance).ThenBy(r => r.Unit ?? "", Roster.NaturalComparer.Instance)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Task.CreatedAt)
