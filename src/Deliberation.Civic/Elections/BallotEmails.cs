@@ -33,7 +33,7 @@ public static class BallotEmails
             {opening}
 
             {link}
-            {(reply is null ? "" : "\n" + reply.Lines)}
+            {ReplyInvite.Paragraph(reply)}
             计票方法：{CountingMethods.Describe(election.CountingMethod, election.Layer, election.Seats)}。截止前可以修改您的选择，以截止时的选择为准。
             打开链接不会记录任何内容，提交表单后才记录投票。此链接只供您本人使用，请勿转发。
             如不便上网，可以请楼长代为填写纸质选票。

@@ -31,7 +31,7 @@ public static class MeetingEmails
 
             {options}
             {link}
-            {ReplyLines(reply)}
+            {ReplyInvite.Paragraph(reply)}
             以多数人能参加的时间为准，确定后会再发邀请。截止前可以修改您的选择。此链接只供您本人使用，请勿转发。
 
             {Signature}
@@ -72,7 +72,7 @@ public static class MeetingEmails
             {items}
             请点击下面的链接告诉我们您是否参加（会议开始前都可以修改）：
             {rsvpLink}
-            {ReplyLines(reply)}{proposal}
+            {ReplyInvite.Paragraph(reply)}{proposal}
             附件 invite.ics 可加入手机或电脑日历。
 
             {Signature}
@@ -136,16 +136,13 @@ public static class MeetingEmails
             您未到会，可以在表决结束前点击下面的链接投票（同意、反对或弃权；反对时请写明理由）：
 
             {link}
-            {ReplyLines(reply)}
+            {ReplyInvite.Paragraph(reply)}
             表决由会议主持人宣布结束，结束后不再计票。此链接只供您本人使用，请勿转发。
 
             {Signature}
             """;
         return new EmailMessage([to], $"请表决：{vote.Question}", body) { LinkLabels = Letters.Buttons((link, "表决")), ReplyTo = reply?.Address };
     }
-
-    /// <summary>The lines that invite an answer by reply, after a blank line; empty when replies are not read.</summary>
-    private static string ReplyLines(ReplyInvite? reply) => reply is null ? "" : "\n" + reply.Lines;
 
     private static readonly Markdig.MarkdownPipeline HtmlPipeline = new Markdig.MarkdownPipelineBuilder().DisableHtml().Build();
 
